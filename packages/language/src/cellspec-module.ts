@@ -1,0 +1,41 @@
+/**
+ * Dependency-injection wiring of the cellspec language services. Each feature lives in its own
+ * module file; this file only says which class serves which role.
+ */
+import { inject, type Module } from 'langium';
+import {
+  createDefaultModule, createDefaultSharedModule,
+  type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
+} from 'langium/lsp';
+import { CellSpecGeneratedModule, CellSpecGeneratedSharedModule } from './generated/module.js';
+import { CellSpecValidator, registerValidationChecks } from './validator.js';
+import { Evaluator } from './evaluate.js';
+
+/** Services cellspec adds to Langium's. */
+export type CellSpecAddedServices = {
+  validation: { CellSpecValidator: CellSpecValidator };
+  evaluation: { Evaluator: Evaluator };
+};
+
+export type CellSpecServices = LangiumServices & CellSpecAddedServices;
+
+export const CellSpecModule: Module<CellSpecServices, PartialLangiumServices & CellSpecAddedServices> = {
+  validation: { CellSpecValidator: () => new CellSpecValidator() },
+  evaluation: { Evaluator: (services) => new Evaluator(services) },
+};
+
+/** Creates the shared and language services; `context.fileSystemProvider` decides Node or in-memory. */
+export function createCellSpecServices(context: DefaultSharedModuleContext): {
+  shared: LangiumSharedServices;
+  CellSpec: CellSpecServices;
+} {
+  const shared = inject(createDefaultSharedModule(context), CellSpecGeneratedSharedModule);
+  const CellSpec = inject(createDefaultModule({ shared }), CellSpecGeneratedModule, CellSpecModule);
+  shared.ServiceRegistry.register(CellSpec);
+  registerValidationChecks(CellSpec);
+  if (!context.connection) {
+    // Without a language client nobody sends configuration; mark it ready so builds can run.
+    shared.workspace.ConfigurationProvider.initialized({});
+  }
+  return { shared, CellSpec };
+}

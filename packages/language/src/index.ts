@@ -1,0 +1,2 @@
+export { createCellSpecServices, type CellSpecServices } from './cellspec-module.js';
+export * as ast from './generated/ast.js';

@@ -1,0 +1,122 @@
+/**
+ * Arithmetic on values with units, for the language's expressions (`2 * 10 um + 5 um`). Values
+ * are opaque to callers so that mathjs stays inside this package; a value becomes a checked
+ * Quantity only when a context says which kinds it accepts.
+ */
+import { math, parseUnit, toMathUnitSyntax, type Unit } from './math.js';
+import { KINDS, kindsOfUnit, type QuantityKind } from './kinds.js';
+import { describeKinds, type QuantityResult } from './quantity.js';
+
+declare const opaque: unique symbol;
+/** A number with or without a unit; produce with `literal`, combine with `combine`. */
+export type UnitValue = { readonly [opaque]: true };
+export type UnitValueResult = { ok: true; value: UnitValue } | { ok: false; message: string };
+
+type Inner = number | Unit;
+const wrap = (v: Inner): UnitValueResult => ({ ok: true, value: v as unknown as UnitValue });
+const unwrap = (v: UnitValue): Inner => v as unknown as Inner;
+
+/** A literal `20 mg/cm2`, or a bare number when `written` is empty. */
+export function literal(value: number, written?: string): UnitValueResult {
+  const text = (written ?? '').trim();
+  if (text === '') return wrap(value);
+  const parsed = parseUnit(text);
+  if ('error' in parsed) return { ok: false, message: parsed.error };
+  try {
+    return wrap(math.unit(value, toMathUnitSyntax(text)));
+  } catch (e) {
+    return { ok: false, message: (e as Error).message };
+  }
+}
+
+/** `a op b` for + - * /; adding a length to a mass is an error in words, not an exception. */
+export function combine(op: '+' | '-' | '*' | '/', a: UnitValue, b: UnitValue): UnitValueResult {
+  const x = unwrap(a);
+  const y = unwrap(b);
+  try {
+    let r: Inner;
+    switch (op) {
+      case '+': r = math.add(x as never, y as never) as Inner; break;
+      case '-': r = math.subtract(x as never, y as never) as Inner; break;
+      case '*': r = math.multiply(x as never, y as never) as Inner; break;
+      case '/': r = math.divide(x as never, y as never) as Inner; break;
+    }
+    if (typeof r === 'number' && !Number.isFinite(r)) return { ok: false, message: 'the result is not a finite number (division by zero?)' };
+    if (typeof r !== 'number' && !Number.isFinite(r.value as number)) return { ok: false, message: 'the result is not a finite number (division by zero?)' };
+    // A unit that cancels out (mm/mm) is a plain number.
+    if (typeof r !== 'number' && r.units.length > 0 && r.dimensions.every((d) => d === 0) && !r.units.some((u) => /percent|ppm/.test(u.unit.name))) {
+      if (op === '/' || op === '*') return wrap(r.toNumber(''));
+    }
+    return wrap(r);
+  } catch (e) {
+    const msg = (e as Error).message;
+    if (/Units do not match/i.test(msg)) return { ok: false, message: `cannot ${op === '+' ? 'add' : 'subtract'} ${describe(y)} ${op === '+' ? 'to' : 'from'} ${describe(x)}` };
+    return { ok: false, message: msg };
+  }
+}
+
+export function negate(a: UnitValue): UnitValue {
+  return math.unaryMinus(unwrap(a) as never) as unknown as UnitValue;
+}
+
+/** Whether the value carries a unit. */
+export function hasUnit(a: UnitValue): boolean {
+  return typeof unwrap(a) !== 'number';
+}
+
+/** Applies `unitOf(b)` to a bare number a: in `-40, 0, 25 °C` the unit distributes. */
+export function withUnitOf(a: UnitValue, b: UnitValue): UnitValueResult {
+  const x = unwrap(a);
+  const y = unwrap(b);
+  if (typeof x !== 'number' || typeof y === 'number') return wrap(x);
+  return wrap(math.unit(x, y.formatUnits()));
+}
+
+function describe(v: Inner): string {
+  if (typeof v === 'number') return 'a plain number';
+  const kinds = kindsOfUnit(v);
+  return kinds.length ? KINDS[kinds[0]].label : `a value in ${v.formatUnits()}`;
+}
+
+/** The unit of a value as text (`mg / cm^2`), or '' for a bare number. */
+export function unitText(a: UnitValue): string {
+  const x = unwrap(a);
+  return typeof x === 'number' ? '' : x.formatUnits();
+}
+
+/** Checks a value against the kinds a context accepts and returns it in SI. */
+export function toQuantity(a: UnitValue, expected?: readonly QuantityKind[]): QuantityResult {
+  const x = unwrap(a);
+  const unit = typeof x === 'number' ? null : x;
+  const kinds = kindsOfUnit(unit);
+  let kind: QuantityKind | undefined;
+  if (expected && expected.length) {
+    kind = expected.find((k) => kinds.includes(k));
+    if (!kind && kinds.includes('fraction')) kind = expected.find((k) => k === 'massFraction' || k === 'volumeFraction');
+    if (!kind) {
+      const written = unit ? unit.formatUnits().replace(/ /g, '') : '';
+      const what = unit ? `is in ${prettyUnit(written)}` : 'has no unit';
+      const actual = unit && kinds.length && kinds[0] !== 'dimensionless' ? `, which is ${KINDS[kinds[0]].label}` : '';
+      return { ok: false, message: `value ${what}${actual}; expected ${describeKinds(expected)}` };
+    }
+  } else {
+    kind = kinds[0];
+    if (!kind) return { ok: false, message: `${unit?.formatUnits()} is not a unit of any quantity cellspec knows` };
+  }
+  const written = unit ? prettyUnit(unit.formatUnits().replace(/ /g, '')) : '';
+  if (unit === null) return { ok: true, quantity: { si: x as number, kind, written } };
+  let si: number;
+  if (kind === 'activationEnergy' && unit.equalBase(math.unit('J'))) si = unit.toNumber('eV') * 96485.33212;
+  else if (KINDS[kind].si === '') si = unit.value as number;
+  else si = unit.toNumber(KINDS[kind].si);
+  if (!Number.isFinite(si)) return { ok: false, message: 'the value is not a finite number' };
+  return { ok: true, quantity: { si, kind, written } };
+}
+
+/** mathjs unit text back to the engineer's spelling: `mg/cm^2` → `mg/cm²`, `wtpercent` → `wt%`. */
+export function prettyUnit(text: string): string {
+  return text
+    .replace(/wtpercent/g, 'wt%').replace(/volpercent/g, 'vol%').replace(/percent/g, '%')
+    .replace(/degC/g, '°C').replace(/crate/g, 'C').replace(/\^2/g, '²').replace(/\^3/g, '³')
+    .replace(/\bohm\b/g, 'Ω').replace(/\bu(?=[a-zA-Z])/g, 'µ');
+}

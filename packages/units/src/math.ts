@@ -1,0 +1,58 @@
+/**
+ * The one mathjs instance of cellspec. It is created with `create(all)` so nothing here touches
+ * the global mathjs instance other code might use.
+ *
+ * mathjs facts that shape this file:
+ * - `C` is the coulomb in mathjs; a battery engineer's `C` is a C-rate, so the C-rate is its own
+ *   base unit `crate` (its own dimension: a C-rate never silently converts to a current).
+ * - `percent` and `ppm` are missing; unit names must be alphanumeric, so `wt%` becomes `wtpercent`.
+ */
+import { create, all, type MathJsInstance, type Unit } from 'mathjs';
+
+export const math: MathJsInstance = create(all, {});
+
+math.createUnit('crate', { aliases: ['Crate'] });
+math.createUnit('percent', { definition: '0.01' });
+math.createUnit('wtpercent', { definition: '0.01' });
+math.createUnit('volpercent', { definition: '0.01' });
+math.createUnit('ppm', { definition: '1e-6' });
+math.createUnit('day', { definition: '86400 s' }, { override: true });
+
+export type { Unit };
+
+/**
+ * Turns a unit as an engineer writes it (`mg/cm²`, `µm`, `Ω·cm2`, `°C`, `wt%`, `C`) into the
+ * mathjs syntax (`mg/cm^2`, `um`, `ohm cm^2`, `degC`, `wtpercent`, `crate`).
+ */
+export function toMathUnitSyntax(written: string): string {
+  let s = written.trim();
+  s = s.replace(/wt\s*%/g, 'wtpercent').replace(/vol\s*%/g, 'volpercent').replace(/%/g, 'percent');
+  s = s.replace(/°\s*C/g, 'degC').replace(/°\s*F/g, 'degF').replace(/℃/g, 'degC');
+  s = s.replace(/[µμ]/g, 'u').replace(/Ω/g, 'ohm');
+  s = s.replace(/²/g, '^2').replace(/³/g, '^3').replace(/⁻¹/g, '^-1');
+  s = s.replace(/[·⋅×]/g, ' ');
+  // An exponent written without a caret (cm2, m3, s-1) after letters.
+  s = s.replace(/([A-Za-z])(-?\d+)(?![\d.])/g, '$1^$2');
+  // Standalone C is the C-rate, never the coulomb.
+  s = s.replace(/(^|[^A-Za-z_])C(?![A-Za-z_])/g, '$1crate');
+  // Hours, days and minutes as engineers abbreviate them.
+  s = s.replace(/(^|[^A-Za-z_])d(?![A-Za-z_])/g, '$1day');
+  s = s.replace(/(^|[^A-Za-z_])hr?s?(?![A-Za-z_])/g, '$1h');
+  s = s.replace(/(^|[^A-Za-z_])mins?(?![A-Za-z_])/g, '$1minute');
+  s = s.replace(/(^|[^A-Za-z_])sec(?![A-Za-z_])/g, '$1s');
+  return s;
+}
+
+/** Parses a written unit into a mathjs Unit of value 1, or explains why it is not a unit. */
+export function parseUnit(written: string): { unit: Unit } | { error: string } {
+  const syntax = toMathUnitSyntax(written);
+  try {
+    const unit = math.unit(syntax);
+    if (unit.value !== null && unit.value !== undefined) {
+      return { error: `'${written}' is not a unit` };
+    }
+    return { unit };
+  } catch {
+    return { error: `'${written}' is not a unit cellspec knows` };
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Quantities as the rest of cellspec sees them: a number in SI units and its kind. Everything
+ * downstream of the language works on SI numbers; units live only at the edges (parse, format).
+ */
+import { math, parseUnit, toMathUnitSyntax, type Unit } from './math.js';
+import { KINDS, kindsOfUnit, type QuantityKind } from './kinds.js';
+
+/** Avogadro × e: J/mol per eV. Used to read activation energies given per particle. */
+const J_PER_MOL_PER_EV = 96485.33212;
+
+export interface Quantity {
+  /** The value in the kind's SI unit (fractions as 0..1, temperatures in K, C-rates in 1/h-multiples). */
+  readonly si: number;
+  readonly kind: QuantityKind;
+  /** The unit as written, for messages and round-tripping. */
+  readonly written: string;
+}
+
+export type QuantityResult = { ok: true; quantity: Quantity } | { ok: false; message: string };
+
+/** Describes a list of kinds in the engineer's words: "an areal capacity (mAh/cm²) or a mass per area (mg/cm²)". */
+export function describeKinds(kinds: readonly QuantityKind[]): string {
+  return kinds.map((k) => `${KINDS[k].label} (${KINDS[k].examples[0]})`).join(' or ');
+}
+
+function siValue(value: number, written: string, kind: QuantityKind): number {
+  if (written === '') return value;
+  const u = math.unit(value, toMathUnitSyntax(written));
+  // eV is an energy per particle; activation energies are stored per mole.
+  if (kind === 'activationEnergy' && u.equalBase(math.unit('J'))) return u.toNumber('eV') * J_PER_MOL_PER_EV;
+  const si = KINDS[kind].si;
+  // A dimensionless unit (%, wt%, ppm) keeps its SI value as the plain ratio.
+  return si === '' ? (u.value as number) : u.toNumber(si);
+}
+
+/**
+ * Makes a quantity from a number and a written unit, checked against the kinds the context
+ * accepts. With no expected kinds, the unit's own most likely kind is taken.
+ */
+export function makeQuantity(value: number, written: string | undefined, expected?: readonly QuantityKind[]): QuantityResult {
+  let unit: Unit | null = null;
+  const text = (written ?? '').trim();
+  if (text !== '') {
+    const parsed = parseUnit(text);
+    if ('error' in parsed) return { ok: false, message: parsed.error };
+    unit = parsed.unit;
+  }
+  const kinds = kindsOfUnit(unit);
+  let kind: QuantityKind | undefined;
+  if (expected && expected.length > 0) {
+    kind = expected.find((k) => kinds.includes(k));
+    // Plain fractions are accepted where a mass or volume fraction is asked for.
+    if (!kind && kinds.includes('fraction')) kind = expected.find((k) => k === 'massFraction' || k === 'volumeFraction');
+    if (!kind) {
+      const what = text === '' ? 'has no unit' : `is in ${text}`;
+      const actual = kinds.length > 0 && kinds[0] !== 'dimensionless' ? `, which is ${KINDS[kinds[0]].label}` : '';
+      return { ok: false, message: `value ${what}${actual}; expected ${describeKinds(expected)}` };
+    }
+  } else {
+    kind = kinds[0];
+    if (!kind) return { ok: false, message: `'${text}' is not a unit of any quantity cellspec knows` };
+  }
+  try {
+    return { ok: true, quantity: { si: siValue(value, text, kind), kind, written: text } };
+  } catch (e) {
+    return { ok: false, message: `cannot convert ${value} ${text}: ${(e as Error).message}` };
+  }
+}
+
+/** Converts an SI value of a kind to a display unit (written form), e.g. (2.88e-2 C, capacity, 'mAh'). */
+export function fromSI(si: number, kind: QuantityKind, written?: string): number {
+  const target = written ?? KINDS[kind].display;
+  if (target === '') return si;
+  if (KINDS[kind].si === '') return si / (math.unit(1, toMathUnitSyntax(target)).value as number);
+  const syntax = toMathUnitSyntax(target);
+  return math.unit(si, KINDS[kind].si).toNumber(syntax);
+}
+
+/** Converts a value written in a unit to SI for a kind: toSI(20, 'mg/cm2', 'arealMass') → 0.2 kg/m². */
+export function toSI(value: number, written: string, kind: QuantityKind): number {
+  const r = makeQuantity(value, written, [kind]);
+  if (!r.ok) throw new Error(r.message);
+  return r.quantity.si;
+}
+
+/** Formats an SI value for people: 3 significant figures by default, in the kind's display unit. */
+export function formatQuantity(si: number, kind: QuantityKind, opts: { unit?: string; digits?: number } = {}): string {
+  const unit = opts.unit ?? KINDS[kind].display;
+  const v = fromSI(si, kind, unit);
+  const digits = opts.digits ?? 3;
+  const text = formatNumber(v, digits);
+  if (unit === '') return text;
+  return `${text} ${unit}`;
+}
+
+/** A number to `digits` significant figures without exponent noise for everyday magnitudes. */
+export function formatNumber(v: number, digits = 3): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (v === 0) return '0';
+  const abs = Math.abs(v);
+  if (abs >= 1e-3 && abs < 1e7) {
+    const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(abs)));
+    return Number(v.toFixed(decimals)).toString();
+  }
+  return v.toPrecision(digits);
+}
+
+export { KINDS, kindsOfUnit, type QuantityKind } from './kinds.js';
