@@ -4,7 +4,7 @@
  */
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createCellSpecServices } from './cellspec-module.js';
 
 export function startServer(): void {

@@ -36,10 +36,10 @@ export function combine(op: '+' | '-' | '*' | '/', a: UnitValue, b: UnitValue): 
   try {
     let r: Inner;
     switch (op) {
-      case '+': r = math.add(x as never, y as never) as Inner; break;
-      case '-': r = math.subtract(x as never, y as never) as Inner; break;
-      case '*': r = math.multiply(x as never, y as never) as Inner; break;
-      case '/': r = math.divide(x as never, y as never) as Inner; break;
+      case '+': r = math.add(x as never, y as never) as unknown as Inner; break;
+      case '-': r = math.subtract(x as never, y as never) as unknown as unknown as Inner; break;
+      case '*': r = math.multiply(x as never, y as never) as unknown as Inner; break;
+      case '/': r = math.divide(x as never, y as never) as unknown as Inner; break;
     }
     if (typeof r === 'number' && !Number.isFinite(r)) return { ok: false, message: 'the result is not a finite number (division by zero?)' };
     if (typeof r !== 'number' && !Number.isFinite(r.value as number)) return { ok: false, message: 'the result is not a finite number (division by zero?)' };

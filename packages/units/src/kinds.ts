@@ -4,7 +4,7 @@
  * unit a value of that kind is stored in (SI), the unit it is shown in, and — where kinds share a
  * dimension — the unit words that select it.
  */
-import { math, parseUnit, type Unit } from './math.js';
+import { math, type Unit } from './math.js';
 
 export type QuantityKind =
   | 'length' | 'area' | 'volume' | 'mass' | 'time' | 'temperature' | 'temperatureDifference'
@@ -93,7 +93,7 @@ function referenceOf(kind: QuantityKind): Unit | null {
 
 /** The names of the unit atoms in a parsed unit (`mAh/cm^2` → ['Ah', 'm'] with prefixes dropped). */
 function unitWords(unit: Unit): string[] {
-  return unit.units.map((u) => u.prefix.name + u.unit.name).concat(unit.units.map((u) => u.unit.name));
+  return unit.units.map((u) => (u.prefix as unknown as { name: string }).name + u.unit.name).concat(unit.units.map((u) => u.unit.name));
 }
 
 /**
