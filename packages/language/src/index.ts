@@ -1,2 +1,4 @@
 export { createCellSpecServices, type CellSpecServices } from './cellspec-module.js';
 export * as ast from './generated/ast.js';
+export * from './workspace.js';
+export { resolveDocument, resolveCell, sourceOf, type ResolveProblem, type ResolveResult } from './resolve.js';

@@ -71,6 +71,8 @@ export interface MaterialProperties {
   electrolyteDiffusivity?: number;
   /** Molar mass, kg/mol. */
   molarMass?: number;
+  /** Surface coverage of a coating, 0..1. */
+  coverage?: number;
 }
 
 export interface MaterialIR {
@@ -130,6 +132,8 @@ export interface ElectrodeIR {
   readonly electronicConductivity?: number;
   /** Initial stoichiometry of the active material (for models), 0..1. */
   readonly initialStoichiometry?: number;
+  /** Usable stoichiometry window of this electrode [0 % SOC, 100 % SOC], overriding the material's. */
+  readonly stoichiometryWindow?: readonly [number, number];
   /** Where the loading/thickness/porosity values were written. */
   readonly sources: Partial<Record<'loading' | 'thickness' | 'porosity' | 'density' | 'arealCapacity' | 'area', SourceRef>>;
 }
@@ -305,6 +309,10 @@ export interface TestIR {
   readonly socs?: readonly number[];
   readonly steps: readonly TestStepIR[];
   readonly criteria: readonly string[];
+  /** Duration of a storage or cycle-life test, s. */
+  readonly duration?: number;
+  /** Restraint pressure during the test, Pa. */
+  readonly restraintPressure?: number;
 }
 
 export interface TestPlanIR {
