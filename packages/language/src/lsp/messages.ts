@@ -1,0 +1,147 @@
+/**
+ * The custom LSP messages that the cellspec language server and the VS Code client share.
+ * One typed module, imported by both sides, so a method name or payload cannot drift apart.
+ * It has no runtime dependencies: the client bundle must not pull in server code.
+ *
+ * All numbers are SI, as in the IR (C for charge, J for energy, J/m³ for energy density, m for
+ * lengths); the client formats them in the user's preferred units.
+ */
+import type { CellIR } from '@cellspec/physics';
+
+/** A request: method name plus phantom parameter and result types. */
+export interface RequestMessage<P, R> {
+  readonly method: string;
+  readonly kind: 'request';
+  /** Never set; carries the types. */
+  readonly __types?: [P, R];
+}
+
+/** A notification from the server to the client (or back), with its parameter type. */
+export interface NotificationMessage<P> {
+  readonly method: string;
+  readonly kind: 'notification';
+  readonly __types?: P;
+}
+
+export type ParamsOf<M> = M extends RequestMessage<infer P, unknown> ? P : M extends NotificationMessage<infer P> ? P : never;
+export type ResultOf<M> = M extends RequestMessage<unknown, infer R> ? R : never;
+
+const request = <P, R>(method: string): RequestMessage<P, R> => ({ method, kind: 'request' });
+const notification = <P>(method: string): NotificationMessage<P> => ({ method, kind: 'notification' });
+
+// ---- Preview data ------------------------------------------------------------------------------
+
+export interface PreviewDataParams {
+  /** Document URI as the client knows it. */
+  readonly uri: string;
+  /** Cursor position (0-based); the preview follows the cell under it. */
+  readonly position?: { readonly line: number; readonly character: number };
+  /** Ask for a named cell instead of the one under the cursor. */
+  readonly cell?: string;
+}
+
+/** One problem of the spec, summarised for the preview's error banner. */
+export interface PreviewProblem {
+  readonly message: string;
+  /** 0-based line. */
+  readonly line: number;
+  readonly severity: 'error' | 'warning';
+}
+
+/** A target and whether the design meets it. */
+export interface TargetCheck {
+  readonly metric: string;
+  readonly basis?: string;
+  /** The target as written, e.g. "capacity 8 mAh ± 3 %". */
+  readonly text: string;
+  /** The computed value (SI) when the calculator produced one. */
+  readonly actual?: number;
+  readonly met?: boolean;
+}
+
+/**
+ * The design figures the preview shows. Every field is optional: the server fills what the
+ * design calculator computes; the preview says "not computed" for the rest.
+ */
+export interface DesignFigures {
+  /** Design capacity, C. */
+  readonly capacity?: number;
+  /** Energy at the mean voltage, J. */
+  readonly energy?: number;
+  readonly meanVoltage?: number;
+  /** Energy density, J/m³, on the electrode-stack and packaged-cell basis. */
+  readonly energyDensityStack?: number;
+  readonly energyDensityCell?: number;
+  /** Specific energy, J/kg, on both bases. */
+  readonly specificEnergyStack?: number;
+  readonly specificEnergyCell?: number;
+  /** Negative-to-positive areal capacity ratio. */
+  readonly npRatio?: number;
+  /** Areal capacity per side, C/m². */
+  readonly cathodeArealCapacity?: number;
+  readonly anodeArealCapacity?: number;
+  /** Coating thickness per side, m, as computed from loading, composition and porosity. */
+  readonly cathodeThickness?: number;
+  readonly anodeThickness?: number;
+  /** Stack and cell thickness, m; stack and cell mass, kg. */
+  readonly stackThickness?: number;
+  readonly cellThickness?: number;
+  readonly stackMass?: number;
+  readonly cellMass?: number;
+  readonly targets?: readonly TargetCheck[];
+}
+
+/** One simulated curve: x (s or C, as `xKind` says) against y (V or K). */
+export interface CurveData {
+  readonly label: string;
+  readonly xKind: 'capacity' | 'time';
+  readonly yKind: 'voltage' | 'temperature';
+  readonly x: readonly number[];
+  readonly y: readonly number[];
+}
+
+export interface AnalysisData {
+  readonly name: string;
+  readonly type: string;
+  readonly state: 'done' | 'running' | 'unavailable' | 'failed';
+  readonly message?: string;
+  readonly curves: readonly CurveData[];
+}
+
+export interface PreviewData {
+  readonly uri: string;
+  /** The document version the data was computed from. */
+  readonly version: number;
+  /**
+   * `ok`: the cell resolved; `errors`: the spec has errors (the data, if any, is from what
+   * resolved); `no-cell`: the document has no cell.
+   */
+  readonly status: 'ok' | 'errors' | 'no-cell';
+  readonly problems: readonly PreviewProblem[];
+  /** Names of all cells and variants in the document, in order. */
+  readonly cells: readonly string[];
+  readonly cell?: CellIR;
+  readonly figures?: DesignFigures;
+  /** For a variant: its base cell and the base's figures. */
+  readonly base?: CellIR;
+  readonly baseFigures?: DesignFigures;
+  readonly analyses?: readonly AnalysisData[];
+  /** Why figures are missing, when they are ("the design calculator is not available"). */
+  readonly figuresNote?: string;
+}
+
+export const PreviewDataRequest = request<PreviewDataParams, PreviewData>('cellspec/previewData');
+
+/** Sent after the server has validated documents, so previews refresh without polling. */
+export interface DocumentsBuiltParams { readonly uris: readonly string[] }
+export const DocumentsBuiltNotification = notification<DocumentsBuiltParams>('cellspec/documentsBuilt');
+
+// ---- Analyses ---------------------------------------------------------------------------------
+
+export interface RunAnalysesParams { readonly uri: string; readonly cell?: string }
+export interface RunAnalysesResult {
+  readonly started: boolean;
+  /** When not started: why, in the engineer's words. */
+  readonly message?: string;
+}
+export const RunAnalysesRequest = request<RunAnalysesParams, RunAnalysesResult>('cellspec/runAnalyses');
