@@ -16,6 +16,10 @@ export interface PropertySpec {
   readonly positive?: boolean;
   /** Whether `a to b` is the expected form (windows and ranges). */
   readonly range?: boolean;
+  /** Contexts where `a to b` is the expected form although elsewhere one value is (temperature in limits). */
+  readonly rangeIn?: readonly PropertyContext[];
+  /** Ranges per accepted kind, where kinds differ in SI magnitude (loading in kg/m² or C/m²); overrides min/max. */
+  readonly kindRanges?: Partial<Record<QuantityKind, { readonly min?: number; readonly max?: number }>>;
   /** Whether the value must be a whole number. */
   readonly integer?: boolean;
   readonly doc: string;
@@ -25,8 +29,8 @@ const P = (contexts: PropertyContext[], kinds: QuantityKind[], doc: string, extr
   ({ contexts, kinds, doc, ...extra });
 
 export const PROPERTIES: Readonly<Record<string, PropertySpec>> = {
-  'specific-capacity': P(['material'], ['specificCapacity'], 'Practical specific capacity of an active material (mAh/g).', { positive: true, max: 4000 * 3.6 }),
-  'theoretical-capacity': P(['material'], ['specificCapacity'], 'Theoretical specific capacity (mAh/g).', { positive: true, max: 4000 * 3.6 }),
+  'specific-capacity': P(['material'], ['specificCapacity'], 'Practical specific capacity of an active material (mAh/g).', { positive: true, max: 4000 * 3600 }),
+  'theoretical-capacity': P(['material'], ['specificCapacity'], 'Theoretical specific capacity (mAh/g).', { positive: true, max: 4000 * 3600 }),
   density: P(['material', 'electrode', 'separator'], ['density'], 'True density of a material, or bulk density of a coating (g/cm³).', { positive: true, max: 25000 }),
   'mean-voltage': P(['material'], ['voltage'], 'Mean voltage against Li/Li⁺ (V).', { min: 0, max: 6 }),
   stoichiometry: P(['material', 'electrode'], ['dimensionless', 'fraction'], 'Usable stoichiometry window, at 0 % SOC to 100 % SOC (`0.03 to 0.9`).', { min: 0, max: 1.2, range: true }),
@@ -49,7 +53,11 @@ export const PROPERTIES: Readonly<Record<string, PropertySpec>> = {
   'electrolyte-diffusivity': P(['material'], ['diffusivity'], 'Salt diffusivity of a liquid electrolyte (m²/s).', { positive: true }),
   'molar-mass': P(['material'], ['molarMass'], 'Molar mass (g/mol).', { positive: true }),
   coverage: P(['material'], ['fraction'], 'Surface coverage of a coating (%).', { min: 0, max: 1 }),
-  loading: P(['electrode'], ['arealMass', 'arealCapacity'], 'Areal loading of the coating per side: a mass per area (mg/cm²) or an areal capacity (mAh/cm²).', { positive: true, max: 10 }),
+  loading: P(['electrode'], ['arealMass', 'arealCapacity'], 'Areal loading of the coating per side: a mass per area (mg/cm²) or an areal capacity (mAh/cm²).', {
+    positive: true,
+    // 1000 mg/cm² and 100 mAh/cm² are far beyond any coating; the limits catch unit slips.
+    kindRanges: { arealMass: { max: 10 }, arealCapacity: { max: 100 * 36000 } },
+  }),
   porosity: P(['electrode', 'separator'], ['fraction'], 'Void fraction of the layer (%).', { min: 0, max: 0.95 }),
   'areal-capacity': P(['electrode'], ['arealCapacity'], 'Areal capacity per side (mAh/cm²).', { positive: true }),
   'path-resistance': P(['electrode', 'separator'], ['dimensionless'], 'Path resistance coefficient σ/σ_eff = τ²/φ of the composite.', { min: 1 }),
@@ -59,7 +67,7 @@ export const PROPERTIES: Readonly<Record<string, PropertySpec>> = {
   'initial-stoichiometry': P(['electrode'], ['dimensionless'], 'Initial stoichiometry of the active material for simulations.', { min: 0, max: 1 }),
   layers: P(['format'], ['dimensionless'], 'Number of unit cells (cathode–electrolyte–anode repeats).', { min: 1, max: 1000, integer: true }),
   'restraint-pressure': P(['cell', 'test'], ['pressure'], 'Stack restraint pressure (MPa).', { min: 0, max: 1e9 }),
-  temperature: P(['cell', 'limits', 'test'], ['temperature'], 'Temperature (°C); in limits, the operating range `a to b`.', { min: 0, max: 1000 }),
+  temperature: P(['cell', 'limits', 'test'], ['temperature'], 'Temperature (°C); in limits, the operating range `a to b`.', { min: 0, max: 1000, rangeIn: ['limits'] }),
   'nominal-capacity': P(['cell'], ['capacity'], 'Declared nominal capacity (mAh).', { positive: true }),
   'one-c-current': P(['cell'], ['current'], 'Current at 1C when fixed by the spec rather than the design capacity (A).', { positive: true }),
   'interface-resistance': P(['cell'], ['arealResistance'], 'Electrode–electrolyte interfacial resistance (Ω·cm²).', { min: 0 }),
