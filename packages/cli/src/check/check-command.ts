@@ -1,0 +1,101 @@
+/**
+ * `cellspec check [paths…]`: parses, links and validates specs (all validation categories) and
+ * reports the findings as text, JSON or SARIF.
+ *
+ * Exit code precedence: 1 when any checked file has an error (or a warning under `--strict`);
+ * otherwise 2 when any input could not be read (missing, unreadable, not UTF-8) or no spec was
+ * found; otherwise 0. Usage errors exit 2 before anything is checked.
+ */
+import { writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { countDiagnostics, loadWorkspace, type FileDiagnostic, type InputProblem } from '@cellspec/language';
+import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command.js';
+import { formatText } from './format-text.js';
+import { formatJson } from './format-json.js';
+import { formatSarif } from './format-sarif.js';
+
+export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+export interface CheckedFile {
+  readonly path: string;
+  /** Relative to the report base, forward slashes. */
+  readonly relativePath: string;
+  readonly text: string;
+  readonly diagnostics: readonly FileDiagnostic[];
+}
+
+export interface CheckedInputProblem extends InputProblem {
+  readonly relativePath: string;
+}
+
+export interface CheckReport {
+  /** Absolute folder that relative paths (and SARIF uris) are relative to. */
+  readonly base: string;
+  readonly files: readonly CheckedFile[];
+  readonly problems: readonly CheckedInputProblem[];
+  readonly counts: Readonly<Record<FileDiagnostic['severity'], number>>;
+}
+
+export async function checkInputs(paths: readonly string[], base: string): Promise<CheckReport> {
+  const workspace = await loadWorkspace(paths);
+  const rel = (p: string) => relative(base, p).split('\\').join('/') || '.';
+  return {
+    base,
+    files: workspace.files.map((f) => ({ path: f.path, relativePath: rel(f.path), text: f.text, diagnostics: f.diagnostics })),
+    problems: workspace.problems.map((p) => ({ ...p, relativePath: rel(p.path) })),
+    counts: countDiagnostics(workspace.files),
+  };
+}
+
+export function checkExitCode(report: CheckReport, strict: boolean): number {
+  if (report.counts.error > 0 || (strict && report.counts.warning > 0)) return ExitCode.Findings;
+  if (report.problems.length > 0 || report.files.length === 0) return ExitCode.Usage;
+  return ExitCode.Ok;
+}
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'Check specs for syntax, reference, unit and design errors.',
+  usage: '[options] [paths…]',
+  details: `Paths are .cellspec files or folders (searched recursively); the default is the current folder.
+Files a spec imports are checked too.
+
+exit codes:
+  0  no errors (and, with --strict, no warnings)
+  1  errors found (or warnings with --strict); this wins over code 2
+  2  usage error, an input that cannot be read or is not UTF-8, or no .cellspec file found`,
+  options: {
+    format: { type: 'string', short: 'f', default: 'text', valueName: 'text|json|sarif', description: 'report format (default text)' },
+    strict: { type: 'boolean', description: 'fail on warnings as well as errors' },
+    output: { type: 'string', short: 'o', valueName: 'file', description: 'write the report to a file instead of standard output' },
+    base: { type: 'string', valueName: 'folder', description: 'folder that reported paths and SARIF uris are relative to (default: current folder)' },
+  },
+  async run(values, positionals, io: CliIo) {
+    const format = oneOf<CheckFormat>('format', values.format, CHECK_FORMATS);
+    if (values.output === '') throw new UsageError('--output needs a file name');
+    const base = resolve(io.cwd, typeof values.base === 'string' ? values.base : '.');
+    const paths = (positionals.length > 0 ? positionals : ['.']).map((p) => resolve(io.cwd, p));
+    const report = await checkInputs(paths, base);
+
+    const rendered = format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report) : formatText(report);
+    if (typeof values.output === 'string') {
+      try {
+        writeFileSync(resolve(io.cwd, values.output), rendered);
+      } catch (error) {
+        io.stderr(`cellspec check: cannot write ${values.output}: ${(error as Error).message}\n`);
+        return ExitCode.Usage;
+      }
+    } else {
+      io.stdout(rendered);
+    }
+    if (report.files.length === 0 && report.problems.length === 0) {
+      io.stderr(`cellspec check: no .cellspec files found in ${positionals.length > 0 ? positionals.join(', ') : 'the current folder'}\n`);
+    }
+    if (format !== 'text' || typeof values.output === 'string') {
+      // Machine-readable reports stay clean on stdout; unreadable inputs still show in the log.
+      for (const p of report.problems) io.stderr(`${p.relativePath}: error: ${p.message}\n`);
+    }
+    return checkExitCode(report, values.strict === true);
+  },
+};

@@ -1,0 +1,61 @@
+/**
+ * The text report, one finding per block, in the `file:line:col severity message [code]` form
+ * editors and CI logs turn into links, followed by the source line and a caret under the range:
+ *
+ *   examples/sb21.cellspec:12:5 error cathode composition sums to 97 wt%, must be 100 wt% [composition-sum]
+ *      12 |     composition { NCM811: 75 wt%, Li6PS5Cl: 19 wt%, VGCF: 3 wt% }
+ *         |     ^~~~~~~~~~~
+ */
+import type { FileDiagnostic } from '@cellspec/language';
+import type { CheckReport, CheckedFile } from './check-command.js';
+import { UNREADABLE_INPUT } from './rules.js';
+
+export function formatText(report: CheckReport): string {
+  const out: string[] = [];
+  for (const p of report.problems) out.push(`${p.relativePath}: error ${p.message} [${UNREADABLE_INPUT}]\n`);
+  for (const file of report.files) {
+    const lines = file.text.split(/\r\n|\r|\n/);
+    for (const d of file.diagnostics) out.push(formatDiagnostic(file, d, lines));
+  }
+  out.push(summary(report));
+  return out.join('');
+}
+
+function formatDiagnostic(file: CheckedFile, d: FileDiagnostic, lines: readonly string[]): string {
+  const head = `${file.relativePath}:${d.line}:${d.column} ${d.severity} ${d.message}${d.code ? ` [${d.code}]` : ''}\n`;
+  const source = lines[d.line - 1];
+  if (source === undefined) return head;
+  const gutter = String(d.line).padStart(5);
+  const start = Math.min(d.column - 1, source.length);
+  const end = d.endLine === d.line ? Math.max(Math.min(d.endColumn - 1, source.length), start + 1) : Math.max(source.length, start + 1);
+  const caret = `${indentLike(source.slice(0, start))}^${'~'.repeat(Math.max(0, displayWidth(source.slice(start, end)) - 1))}`;
+  return `${head}${gutter} | ${source}\n${' '.repeat(gutter.length)} | ${caret}\n`;
+}
+
+/** Whitespace as wide on screen as `prefix`: tabs kept, wide (CJK) characters as two spaces. */
+function indentLike(prefix: string): string {
+  let result = '';
+  for (const ch of prefix) result += ch === '\t' ? '\t' : ' '.repeat(charWidth(ch));
+  return result;
+}
+
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += charWidth(ch);
+  return width;
+}
+
+// East Asian wide and fullwidth characters take two terminal columns (Japanese titles and notes).
+const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u;
+
+function charWidth(ch: string): number {
+  return WIDE.test(ch) ? 2 : 1;
+}
+
+function summary(report: CheckReport): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const parts = [plural(report.counts.error, 'error'), plural(report.counts.warning, 'warning')];
+  if (report.counts.info > 0) parts.push(plural(report.counts.info, 'note'));
+  if (report.problems.length > 0) parts.push(`${plural(report.problems.length, 'input')} not readable`);
+  return `${plural(report.files.length, 'file')} checked: ${parts.join(', ')}\n`;
+}

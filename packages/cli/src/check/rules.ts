@@ -1,0 +1,19 @@
+/**
+ * Descriptions of diagnostic codes, for SARIF rules and help. Codes the language reports without
+ * an entry here get a description made from the code itself.
+ */
+export const UNREADABLE_INPUT = 'unreadable-input';
+/** Diagnostics that carry no code are grouped under this rule. */
+export const UNCODED = 'cellspec';
+
+const KNOWN: Readonly<Record<string, string>> = {
+  'lexing-error': 'Text that is not part of the cellspec language (an unexpected character).',
+  'parsing-error': 'Syntax error: the spec does not follow the cellspec grammar.',
+  'linking-error': 'Reference to a material, cell or constant that is not defined or not imported.',
+  [UNREADABLE_INPUT]: 'An input file that cannot be read or is not valid UTF-8.',
+  [UNCODED]: 'A problem in a cellspec specification.',
+};
+
+export function ruleDescription(code: string): string {
+  return KNOWN[code] ?? `${code.charAt(0).toUpperCase()}${code.slice(1).replace(/[-_]+/g, ' ')}.`;
+}

@@ -1,0 +1,9 @@
+/**
+ * The registered commands. Adding a command is one line here: import its module and list it.
+ */
+import type { Command } from './command.js';
+import { checkCommand } from './check/check-command.js';
+
+export const COMMANDS: readonly Command[] = [
+  checkCommand,
+];

@@ -1,0 +1,244 @@
+/**
+ * Loads `.cellspec` files and folders from disk into one Langium workspace, builds it with all
+ * validation categories (fast and slow) and returns per-file diagnostics in plain data.
+ *
+ * Used by the CLI commands and by tests that need a multi-file workspace. Files are read and
+ * decoded here (not by Langium's file system provider) so that a file that cannot be read or is
+ * not valid UTF-8 becomes a clear input problem instead of a garbled document.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { URI, type LangiumDocument } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { createCellSpecServices, type CellSpecServices } from './cellspec-module.js';
+import { isSpec, type Spec } from './generated/ast.js';
+
+export const CELLSPEC_EXTENSION = '.cellspec';
+
+export type DiagnosticSeverity = 'error' | 'warning' | 'info' | 'hint';
+
+/** One diagnostic of one file; lines and columns are 1-based, columns count UTF-16 code units. */
+export interface FileDiagnostic {
+  readonly severity: DiagnosticSeverity;
+  readonly message: string;
+  /** The diagnostic's code (`composition-sum`, `linking-error`, …); `undefined` if it has none. */
+  readonly code?: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  /** Exclusive, like LSP and SARIF. */
+  readonly endColumn: number;
+}
+
+export interface LoadedFile {
+  /** Absolute path. */
+  readonly path: string;
+  readonly text: string;
+  readonly diagnostics: readonly FileDiagnostic[];
+  /** Whether the file was named by the caller (directly or through a folder) rather than reached through an import. */
+  readonly requested: boolean;
+  readonly document: LangiumDocument<Spec>;
+}
+
+/** An input that could not become a document: missing, unreadable, or not UTF-8. */
+export interface InputProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface LoadedWorkspace {
+  readonly files: readonly LoadedFile[];
+  readonly problems: readonly InputProblem[];
+  readonly services: CellSpecServices;
+}
+
+export interface LoadOptions {
+  /** Services to load into; a fresh Node-file-system instance when omitted. */
+  readonly services?: CellSpecServices;
+  /** Follow `import "…"` statements to files outside the given paths (default true). */
+  readonly followImports?: boolean;
+}
+
+/**
+ * Loads the given files and folders (folders recursively: every `*.cellspec` not under a
+ * hidden folder or `node_modules`), plus the files they import, and builds them with validation.
+ * A path named explicitly is loaded whatever its extension.
+ */
+export async function loadWorkspace(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
+  const services = options.services ?? createCellSpecServices(NodeFileSystem).CellSpec;
+  const shared = services.shared;
+  // Lets the built-in library (if the language registers one) load before the user's files.
+  await shared.workspace.WorkspaceManager.initializeWorkspace([]);
+
+  const problems: InputProblem[] = [];
+  const requested = new Set<string>();
+  for (const path of paths) collectFiles(resolve(path), requested, problems, true);
+
+  const documents = new Map<string, LangiumDocument<Spec>>();
+  const texts = new Map<string, string>();
+  const queue = [...requested];
+  while (queue.length > 0) {
+    const path = queue.shift()!;
+    if (documents.has(path)) continue;
+    const read = readUtf8(path);
+    if ('problem' in read) {
+      problems.push({ path, message: read.problem });
+      continue;
+    }
+    const uri = URI.file(path);
+    const langiumDocuments = shared.workspace.LangiumDocuments;
+    if (langiumDocuments.hasDocument(uri)) langiumDocuments.deleteDocument(uri);
+    const document = shared.workspace.LangiumDocumentFactory.fromString<Spec>(read.text, uri);
+    langiumDocuments.addDocument(document);
+    documents.set(path, document);
+    texts.set(path, read.text);
+    if (options.followImports !== false) {
+      for (const imported of importedFiles(document, path)) {
+        if (!documents.has(imported)) queue.push(imported);
+      }
+    }
+  }
+
+  await shared.workspace.DocumentBuilder.build([...documents.values()], { validation: true });
+
+  const files: LoadedFile[] = [...documents.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([path, document]) => ({
+      path,
+      text: texts.get(path)!,
+      diagnostics: toFileDiagnostics(document),
+      requested: requested.has(path),
+      document,
+    }));
+  problems.sort((a, b) => a.path.localeCompare(b.path));
+  return { files, problems, services };
+}
+
+/** Adds `path` (a file, or every cellspec file below a folder) to `into`. */
+function collectFiles(path: string, into: Set<string>, problems: InputProblem[], explicit: boolean): void {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch (error) {
+    problems.push({ path, message: explainFsError(error, 'cannot read') });
+    return;
+  }
+  if (stats.isFile()) {
+    if (explicit || extname(path) === CELLSPEC_EXTENSION) into.add(path);
+    return;
+  }
+  if (!stats.isDirectory()) return;
+  let entries: string[];
+  try {
+    entries = readdirSync(path).sort();
+  } catch (error) {
+    problems.push({ path, message: explainFsError(error, 'cannot list folder') });
+    return;
+  }
+  for (const name of entries) {
+    if (name.startsWith('.') || name === 'node_modules') continue;
+    collectFiles(join(path, name), into, problems, false);
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads a file as strict UTF-8 (a leading byte-order mark is dropped). */
+export function readUtf8(path: string): { text: string } | { problem: string } {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    return { problem: explainFsError(error, 'cannot read file') };
+  }
+  try {
+    return { text: utf8.decode(bytes) };
+  } catch {
+    const offset = firstInvalidUtf8Offset(bytes);
+    return { problem: `file is not valid UTF-8 (first invalid byte at offset ${offset}); save it as UTF-8` };
+  }
+}
+
+/** The byte offset where decoding first fails, for a message that helps find the bad character. */
+function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  let lo = 0;
+  let hi = bytes.length;
+  // Largest prefix that decodes (allowing a cut multi-byte sequence at its end) by bisection.
+  const decodesAsPrefix = (n: number): boolean => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (decodesAsPrefix(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function explainFsError(error: unknown, what: string): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT': return 'no such file or folder';
+    case 'EACCES': case 'EPERM': return `${what}: permission denied`;
+    case 'EISDIR': return `${what}: it is a folder`;
+    default: return `${what}: ${(error as Error)?.message ?? String(error)}`;
+  }
+}
+
+/** Files named by the document's `import "…"` statements that exist on disk. */
+function importedFiles(document: LangiumDocument<Spec>, path: string): string[] {
+  const spec = document.parseResult.value;
+  if (!isSpec(spec)) return [];
+  const found: string[] = [];
+  for (const imp of spec.imports) {
+    if (!imp.path) continue;
+    const target = isAbsolute(imp.path) ? imp.path : resolve(dirname(path), imp.path);
+    for (const candidate of [target, target + CELLSPEC_EXTENSION]) {
+      if (isFile(candidate)) {
+        found.push(candidate);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+const SEVERITIES: Record<number, DiagnosticSeverity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
+
+function toFileDiagnostics(document: LangiumDocument): FileDiagnostic[] {
+  return (document.diagnostics ?? [])
+    .map((d) => {
+      const data = d.data as { code?: unknown } | undefined;
+      const code = d.code !== undefined ? String(d.code) : typeof data?.code === 'string' ? data.code : undefined;
+      return {
+        severity: SEVERITIES[d.severity ?? 1] ?? 'error',
+        message: typeof d.message === 'string' ? d.message : d.message.value,
+        code,
+        line: d.range.start.line + 1,
+        column: d.range.start.character + 1,
+        endLine: d.range.end.line + 1,
+        endColumn: d.range.end.character + 1,
+      };
+    })
+    .sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** Counts by severity over the files, for summaries and exit codes. */
+export function countDiagnostics(files: readonly LoadedFile[]): Record<DiagnosticSeverity, number> {
+  const counts: Record<DiagnosticSeverity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const file of files) for (const d of file.diagnostics) counts[d.severity]++;
+  return counts;
+}
