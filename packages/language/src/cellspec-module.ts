@@ -10,6 +10,7 @@ import {
 import { CellSpecGeneratedModule, CellSpecGeneratedSharedModule } from './generated/module.js';
 import { CellSpecValidator, registerValidationChecks } from './validator.js';
 import { Evaluator } from './evaluate.js';
+import { CellSpecLspModule, type CellSpecLspAddedServices } from './lsp/module.js';
 
 /** Services cellspec adds to Langium's. */
 export type CellSpecAddedServices = {
@@ -17,7 +18,7 @@ export type CellSpecAddedServices = {
   evaluation: { Evaluator: Evaluator };
 };
 
-export type CellSpecServices = LangiumServices & CellSpecAddedServices;
+export type CellSpecServices = LangiumServices & CellSpecAddedServices & CellSpecLspAddedServices;
 
 export const CellSpecModule: Module<CellSpecServices, PartialLangiumServices & CellSpecAddedServices> = {
   validation: { CellSpecValidator: () => new CellSpecValidator() },
@@ -30,7 +31,7 @@ export function createCellSpecServices(context: DefaultSharedModuleContext): {
   CellSpec: CellSpecServices;
 } {
   const shared = inject(createDefaultSharedModule(context), CellSpecGeneratedSharedModule);
-  const CellSpec = inject(createDefaultModule({ shared }), CellSpecGeneratedModule, CellSpecModule);
+  const CellSpec = inject(createDefaultModule({ shared }), CellSpecGeneratedModule, CellSpecModule, CellSpecLspModule);
   shared.ServiceRegistry.register(CellSpec);
   registerValidationChecks(CellSpec);
   if (!context.connection) {

@@ -1,0 +1,20 @@
+/**
+ * The editor services of cellspec (hover, completion, outline, folding, formatting, semantic
+ * tokens). Merged into the language services by `createCellSpecServices`.
+ */
+import type { Module } from 'langium';
+import type { PartialLangiumServices } from 'langium/lsp';
+import type { CellSpecServices } from '../cellspec-module.js';
+import { CellSpecHoverProvider, createHoverContributors, type HoverContributors } from './hover.js';
+
+/** Editor services cellspec adds to Langium's `lsp` group. */
+export type CellSpecLspAddedServices = {
+  lsp: { HoverContributors: HoverContributors };
+};
+
+export const CellSpecLspModule: Module<CellSpecServices, PartialLangiumServices & CellSpecLspAddedServices> = {
+  lsp: {
+    HoverContributors: (services) => createHoverContributors(services),
+    HoverProvider: (services) => new CellSpecHoverProvider(services),
+  },
+};
