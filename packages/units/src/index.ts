@@ -5,3 +5,4 @@ export {
   type Quantity, type QuantityResult,
 } from './quantity.js';
 export { literal, combine, negate, hasUnit, withUnitOf, unitText, toQuantity, prettyUnit, type UnitValue, type UnitValueResult } from './arithmetic.js';
+export { compileFormula, type CompiledFormula, type FormulaResult } from './formula.js';
