@@ -1,0 +1,332 @@
+/**
+ * The cell-design calculator: from a resolved cell (IR, SI units) to capacity, N/P, mean
+ * voltage, energy, energy density and specific energy on the stack and packaged-cell bases, and
+ * the mass and volume of every component. Pure and synchronous; microseconds per cell.
+ *
+ * Stack geometry (N = layers, unit cells of cathode | electrolyte | anode):
+ *  - every unit cell has one active cathode side, one electrolyte layer and one active anode side;
+ *    outer sheets of a stack count as coated on their inner side only;
+ *  - collectors: with both electrodes double-sided the N unit cells share N + 1 collector sheets,
+ *    alternating, anodes outermost when N is even; a single-sided electrode has one collector per
+ *    unit cell; a bi-cell (anode | cathode | anode) shares the centre electrode's collector
+ *    (the double-sided one; the cathode when both or neither are flagged);
+ *  - stack height h = Σ collector thicknesses + N · (t_cathode + t_electrolyte + t_anode);
+ *  - stack volume = h × the largest layer footprint (the box the stack occupies); masses count
+ *    each layer over its own area;
+ *  - packaged cell: outline × outer thickness (written, else h + 2 × packaging film), mass adds
+ *    the packaging film over the outline on both faces, tabs, and edge insulation (a frame of the
+ *    given width around the stack, on both faces; it lies beside the stack, so adds no height).
+ * Capacity: N × facing area × min(areal capacity of cathode, of anode); N/P is the anode over
+ * the cathode areal capacity of facing sides.
+ */
+import type { CellIR, MaterialIR } from '../ir.js';
+import { formatQuantity } from '@cellspec/units';
+import { designElectrode, type ElectrodeOptions } from './electrode.js';
+import { meanVoltageFromOcp } from './voltage.js';
+import type { BasisFigures, CapacityBasis, CellDesign, DesignInput, DesignProblem, ElectrodeDesign, LayerDesign } from './types.js';
+
+export type DesignOptions = ElectrodeOptions;
+
+const ok = (x: number | undefined): x is number => x !== undefined && Number.isFinite(x);
+
+/** Collector sheets of each electrode for N unit cells. */
+export function collectorCounts(cell: CellIR, layers: number): { cathode: number; anode: number } {
+  const cd = cell.cathode.doubleSided;
+  const ad = cell.anode.doubleSided;
+  if (cell.format.stacking === 'bi-cell') {
+    const bicells = Math.ceil(layers / 2);
+    const centreIsAnode = ad && !cd;
+    return centreIsAnode ? { cathode: layers, anode: bicells } : { cathode: bicells, anode: layers };
+  }
+  if (layers === 1) return { cathode: 1, anode: 1 };
+  if (cd && ad) {
+    const sheets = layers + 1;
+    const cathode = Math.floor(sheets / 2); // even N: anodes outermost
+    return { cathode, anode: sheets - cathode };
+  }
+  if (cd) return { cathode: Math.ceil(layers / 2), anode: layers };
+  if (ad) return { cathode: layers, anode: Math.ceil(layers / 2) };
+  return { cathode: layers, anode: layers };
+}
+
+function facingArea(cell: CellIR): number {
+  const c = cell.cathode;
+  const a = cell.anode;
+  if (c.dimensions && a.dimensions) {
+    return Math.min(c.dimensions.width, a.dimensions.width) * Math.min(c.dimensions.height, a.dimensions.height);
+  }
+  return Math.min(c.area, a.area);
+}
+
+/** The active material with the largest mass fraction (for OCP-based voltages). */
+function mainActive(cell: CellIR, e: ElectrodeDesign): MaterialIR | undefined {
+  const act = e.components.filter((c) => c.role === 'active');
+  if (act.length !== 1) return undefined;
+  return cell.materials[act[0]!.material];
+}
+
+/** Mass-weighted declared mean voltage of an electrode's active materials against Li. */
+function declaredVoltage(cell: CellIR, e: ElectrodeDesign, inputs: DesignInput[]): number | undefined {
+  let sw = 0;
+  let sv = 0;
+  for (const c of e.components) {
+    if (c.role !== 'active') continue;
+    const m = cell.materials[c.material];
+    const v = m?.properties.meanVoltage;
+    if (!ok(v)) return undefined;
+    inputs.push({ label: `${m!.name} mean voltage`, value: v, kind: 'voltage', ...(m!.sources.meanVoltage ?? m!.sources.material ? { source: m!.sources.meanVoltage ?? m!.sources.material } : {}) });
+    sw += c.massFraction;
+    sv += c.massFraction * v;
+  }
+  return sw > 0 ? sv / sw : undefined;
+}
+
+export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesign {
+  const problems: DesignProblem[] = [];
+  const inputs: DesignInput[] = [];
+  const cathode = designElectrode(cell, cell.cathode, problems, options);
+  const anode = designElectrode(cell, cell.anode, problems, options);
+
+  let layers = Math.round(cell.format.layers);
+  if (!ok(layers) || layers < 1) {
+    problems.push({ severity: 'error', code: 'layers', message: `the number of layers must be a whole number of at least 1`, path: 'format' });
+    layers = 1;
+  }
+  if (cell.format.stacking === 'single-layer' && layers > 1) {
+    problems.push({ severity: 'warning', code: 'single-layer-with-layers', message: `a single-layer cell with ${layers} layers: counted as a stack of ${layers}`, path: 'format' });
+  }
+  if (cell.format.stacking === 'bi-cell' && layers % 2 !== 0) {
+    problems.push({ severity: 'warning', code: 'bicell-odd-layers', message: `bi-cells hold two unit cells each; ${layers} layers is not a whole number of bi-cells`, path: 'format' });
+  }
+  const facing = facingArea(cell);
+
+  // ---- capacity, limiting electrode, N/P ---------------------------------------------------
+  let basis: CapacityBasis | undefined;
+  if (ok(cathode.arealCapacityWindow) && ok(anode.arealCapacityWindow)) basis = 'stoichiometry-window';
+  else if (ok(cathode.arealCapacityPractical) && ok(anode.arealCapacityPractical)) basis = 'practical-specific-capacity';
+  const pick = (e: ElectrodeDesign) => (basis === 'stoichiometry-window' ? e.arealCapacityWindow : basis ? e.arealCapacityPractical : undefined);
+  const qc = pick(cathode);
+  const qa = pick(anode);
+  const cathodeOut: ElectrodeDesign = { ...cathode, ...(ok(qc) ? { arealCapacity: qc } : {}) };
+  const anodeOut: ElectrodeDesign = { ...anode, ...(ok(qa) ? { arealCapacity: qa } : {}) };
+  let capacity: number | undefined;
+  let limiting: 'cathode' | 'anode' | undefined;
+  let limitingReason: string | undefined;
+  let npRatio: number | undefined;
+  let npDefinition: string | undefined;
+  if (ok(qc) && ok(qa) && qc > 0 && qa > 0) {
+    npRatio = qa / qc;
+    npDefinition = basis === 'stoichiometry-window'
+      ? 'anode ÷ cathode areal capacity of facing sides, each from c_s,max × active volume × its stoichiometry window'
+      : 'anode ÷ cathode areal capacity of facing sides, from practical specific capacities × active mass';
+    limiting = qc <= qa ? 'cathode' : 'anode';
+    capacity = layers * facing * Math.min(qc, qa);
+    const aq = (q: number) => formatQuantity(q, 'arealCapacity');
+    limitingReason = limiting === 'cathode'
+      ? `the cathode holds ${aq(qc)}, less than the anode's ${aq(qa)} (N/P ${npRatio.toFixed(2)})`
+      : `the anode holds only ${aq(qa)}, less than the cathode's ${aq(qc)} (N/P ${npRatio.toFixed(2)} < 1: lithium plates on charge)`;
+    if (npRatio < 1) {
+      problems.push({ severity: 'warning', code: 'np-below-one', message: `N/P ratio ${npRatio.toFixed(2)} is below 1: the anode cannot take all the cathode's lithium, so lithium metal plates on charge`, path: 'anode' });
+    }
+  } else if (!basis) {
+    problems.push({ severity: 'error', code: 'no-capacity', message: 'the design capacity needs the areal capacity of both electrodes (a loading and the specific capacity of each active material, or stoichiometry windows with c_s,max)', path: ok(cathode.arealCapacityPractical) ? 'anode' : 'cathode' });
+  }
+
+  // ---- mean voltage, energy ------------------------------------------------------------------
+  let meanVoltage: number | undefined;
+  let meanVoltageMethod: CellDesign['meanVoltageMethod'];
+  const ocpV = meanVoltageFromOcp(mainActive(cell, cathode), mainActive(cell, anode));
+  if (ok(ocpV)) {
+    meanVoltage = ocpV;
+    meanVoltageMethod = 'ocp';
+  } else {
+    const vc = declaredVoltage(cell, cathode, inputs);
+    const va = cell.anode.lithiumMetal && !anode.components.some((c) => ok(cell.materials[c.material]?.properties.meanVoltage)) ? 0 : declaredVoltage(cell, anode, inputs);
+    if (ok(vc) && ok(va)) {
+      meanVoltage = vc - va;
+      meanVoltageMethod = 'declared';
+    } else {
+      problems.push({ severity: 'warning', code: 'no-mean-voltage', message: `no mean voltage for the ${ok(vc) ? 'anode' : 'cathode'} active material (declare mean-voltage, or an OCP with a stoichiometry window): energy figures are unavailable`, path: ok(vc) ? 'anode' : 'cathode' });
+    }
+  }
+  if (ok(meanVoltage) && meanVoltage <= 0) {
+    problems.push({ severity: 'error', code: 'mean-voltage-negative', message: `the mean cell voltage comes out at ${meanVoltage.toFixed(3)} V: check the electrodes' voltages against Li`, path: 'cathode' });
+    meanVoltage = undefined;
+  }
+  const energy = ok(capacity) && ok(meanVoltage) ? capacity * meanVoltage : undefined;
+
+  // ---- layers of the stack -------------------------------------------------------------------
+  const counts = collectorCounts(cell, layers);
+  const layerList: LayerDesign[] = [];
+  const massOf = (material: string | undefined, volume: number): number | undefined => {
+    const rho = material ? cell.materials[material]?.properties.density : undefined;
+    return ok(rho) ? rho * volume : undefined;
+  };
+  let stackKnown = true;
+  const addCollector = (e: ElectrodeDesign, role: 'cathode' | 'anode', count: number) => {
+    const col = cell[role].collector;
+    if (!col) {
+      problems.push({ severity: 'info', code: 'no-collector', message: `the ${role} has no current collector: the stack counts none`, path: role });
+      return;
+    }
+    const mass = massOf(col.material, col.thickness * e.area * count);
+    if (mass === undefined) problems.push({ severity: 'warning', code: 'missing-density', message: `no density for the ${role} collector ${col.material}: the stack mass is incomplete`, path: `${role}.collector` });
+    layerList.push({ name: `${role} collector`, material: col.material, thickness: col.thickness, area: e.area, count, ...(mass !== undefined ? { mass } : {}) });
+  };
+  const addCoating = (e: ElectrodeDesign) => {
+    if (!ok(e.thickness)) { stackKnown = false; return; }
+    const mass = ok(e.loading) ? e.loading * e.area * layers : undefined;
+    layerList.push({ name: e.role, thickness: e.thickness, area: e.area, count: layers, ...(mass !== undefined ? { mass } : {}) });
+  };
+  addCollector(cathode, 'cathode', counts.cathode);
+  addCoating(cathode);
+  const sep = cell.separator;
+  const sepArea = sep?.area ?? Math.max(cathode.area, anode.area);
+  let electrolyteMass = 0;
+  let electrolyteVolume = 0;
+  const liquid = sep?.electrolyte ? cell.materials[sep.electrolyte] : undefined;
+  if (sep) {
+    const solidFraction = 1 - (sep.porosity ?? 0);
+    const mass = massOf(sep.material, sep.thickness * sepArea * layers * solidFraction);
+    if (mass === undefined) problems.push({ severity: 'warning', code: 'missing-density', message: `no density for the ${sep.type === 'separator' ? 'separator' : 'electrolyte layer'} ${sep.material}: the stack mass is incomplete`, path: 'separator' });
+    layerList.push({ name: sep.type === 'separator' ? 'separator' : 'electrolyte layer', material: sep.material, thickness: sep.thickness, area: sepArea, count: layers, ...(mass !== undefined ? { mass } : {}) });
+    if (liquid) {
+      // Liquid fills the separator's and the electrodes' pores.
+      const pores = (sep.porosity ?? 0) * sep.thickness * sepArea * layers
+        + (ok(cathode.porosity) && ok(cathode.thickness) ? cathode.porosity * cathode.thickness * cathode.area * layers : 0)
+        + (ok(anode.porosity) && ok(anode.thickness) ? anode.porosity * anode.thickness * anode.area * layers : 0);
+      const rho = liquid.properties.density;
+      electrolyteVolume = pores;
+      if (ok(rho)) electrolyteMass = rho * pores;
+      else problems.push({ severity: 'warning', code: 'missing-density', message: `no density for the electrolyte ${liquid.name}: its mass is not counted`, path: 'separator' });
+    }
+  } else {
+    problems.push({ severity: 'warning', code: 'no-separator', message: 'the cell has no electrolyte layer or separator: the stack counts none', path: 'separator' });
+  }
+  addCoating(anode);
+  addCollector(anode, 'anode', counts.anode);
+
+  const stackHeight = stackKnown ? layerList.reduce((s, l) => s + l.thickness * l.count, 0) : undefined;
+  const footprint = Math.max(cathode.area, anode.area, sep ? sepArea : 0);
+  const stackVolume = ok(stackHeight) ? stackHeight * footprint : undefined;
+  const stackMassParts = layerList.map((l) => l.mass);
+  const stackMass = stackKnown && stackMassParts.every(ok) ? stackMassParts.reduce((s: number, m) => s + m!, 0) + electrolyteMass : undefined;
+  const stack: BasisFigures = figures(stackHeight, stackVolume, stackMass, energy);
+
+  // ---- packaged cell --------------------------------------------------------------------------
+  const fmt = cell.format;
+  let cellFig: BasisFigures = {};
+  const massBreakdown: Record<string, number> = {};
+  const volumeBreakdown: Record<string, number> = {};
+  for (const e of [cathode, anode]) {
+    for (const c of e.components) {
+      massBreakdown[`${e.role} ${c.material}`] = (massBreakdown[`${e.role} ${c.material}`] ?? 0) + c.arealMass * e.area * layers;
+      if (ok(c.arealVolume)) volumeBreakdown[`${e.role} ${c.material}`] = (volumeBreakdown[`${e.role} ${c.material}`] ?? 0) + c.arealVolume * e.area * layers;
+    }
+    if (ok(e.porosity) && ok(e.thickness) && !liquid) volumeBreakdown[`${e.role} pores`] = e.porosity * e.thickness * e.area * layers;
+  }
+  for (const l of layerList) {
+    if (l.name === 'cathode' || l.name === 'anode') continue;
+    if (ok(l.mass)) massBreakdown[l.name] = l.mass;
+    volumeBreakdown[l.name] = l.thickness * l.area * l.count;
+  }
+  if (liquid) {
+    if (electrolyteMass > 0) massBreakdown[`electrolyte ${liquid.name}`] = electrolyteMass;
+    volumeBreakdown[`electrolyte ${liquid.name}`] = electrolyteVolume;
+  }
+  if (fmt.outline) {
+    const outlineArea = fmt.outline.width * fmt.outline.height;
+    const film = fmt.packaging;
+    const thickness = ok(fmt.thickness) ? fmt.thickness : ok(stackHeight) ? stackHeight + 2 * (film?.thickness ?? 0) : undefined;
+    let extraMass: number | undefined = 0;
+    if (film) {
+      const m = massOf(film.material, 2 * outlineArea * film.thickness);
+      if (m === undefined) { extraMass = undefined; problems.push({ severity: 'warning', code: 'missing-density', message: `no density for the packaging film ${film.material}: the packaged-cell mass is unavailable`, path: 'format' }); }
+      else { extraMass += m; massBreakdown.packaging = m; volumeBreakdown.packaging = 2 * outlineArea * film.thickness; }
+    } else {
+      problems.push({ severity: 'info', code: 'no-packaging', message: 'no packaging film given: the packaged cell counts the stack only', path: 'format' });
+    }
+    const tabs = fmt.tabs;
+    if (tabs && ok(tabs.width) && ok(tabs.length) && ok(tabs.thickness) && tabs.material) {
+      const v = (tabs.count ?? 2) * tabs.width * tabs.length * tabs.thickness;
+      const m = massOf(tabs.material, v);
+      if (m !== undefined && extraMass !== undefined) { extraMass += m; massBreakdown.tabs = m; volumeBreakdown.tabs = v; }
+    } else if (tabs) {
+      problems.push({ severity: 'info', code: 'tabs-incomplete', message: 'tabs need a material, width, length and thickness to be counted in the cell mass', path: 'format' });
+    }
+    const ins = fmt.insulation;
+    if (ins && ok(ins.width)) {
+      const perimeter = cell.cathode.dimensions && cell.anode.dimensions
+        ? 2 * (Math.max(cell.cathode.dimensions.width, cell.anode.dimensions.width) + Math.max(cell.cathode.dimensions.height, cell.anode.dimensions.height))
+        : 4 * Math.sqrt(footprint);
+      const v = 2 * perimeter * ins.width * ins.thickness;
+      const m = massOf(ins.material, v);
+      if (m !== undefined && extraMass !== undefined) { extraMass += m; massBreakdown.insulation = m; volumeBreakdown.insulation = v; }
+    } else if (ins) {
+      problems.push({ severity: 'info', code: 'insulation-incomplete', message: 'edge insulation needs a width to be counted in the cell mass', path: 'format' });
+    }
+    if (ok(thickness) && ok(stackHeight) && thickness < stackHeight) {
+      problems.push({ severity: 'warning', code: 'cell-thinner-than-stack', message: `the packaged cell thickness ${formatQuantity(thickness, 'length')} is less than its stack height ${formatQuantity(stackHeight, 'length')}`, path: 'format' });
+    }
+    const volume = ok(thickness) ? outlineArea * thickness : undefined;
+    const mass = ok(stackMass) && extraMass !== undefined ? stackMass + extraMass : undefined;
+    cellFig = figures(thickness, volume, mass, energy);
+  } else {
+    problems.push({ severity: 'info', code: 'no-outline', message: 'no package outline: the packaged-cell figures are unavailable', path: 'format' });
+  }
+
+  const design: CellDesign = {
+    name: cell.name,
+    ...(cell.base ? { base: cell.base } : {}),
+    ...(cell.file ? { file: cell.file } : {}),
+    cathode: cathodeOut,
+    anode: anodeOut,
+    layers,
+    facingArea: facing,
+    ...(basis ? { capacityBasis: basis } : {}),
+    ...(ok(capacity) ? { capacity } : {}),
+    ...(limiting ? { limitingElectrode: limiting, limitingReason: limitingReason! } : {}),
+    ...(ok(npRatio) ? { npRatio, npDefinition: npDefinition! } : {}),
+    ...(ok(meanVoltage) ? { meanVoltage, meanVoltageMethod: meanVoltageMethod! } : {}),
+    ...(ok(energy) ? { energy } : {}),
+    stack,
+    cell: cellFig,
+    layersBreakdown: layerList,
+    massBreakdown,
+    volumeBreakdown,
+    inputs,
+    problems,
+  };
+  return finiteOnly(design, problems);
+}
+
+function figures(thickness: number | undefined, volume: number | undefined, mass: number | undefined, energy: number | undefined): BasisFigures {
+  return {
+    ...(ok(thickness) ? { thickness } : {}),
+    ...(ok(volume) ? { volume } : {}),
+    ...(ok(mass) ? { mass } : {}),
+    ...(ok(energy) && ok(volume) && volume > 0 ? { energyDensity: energy / volume } : {}),
+    ...(ok(energy) && ok(mass) && mass > 0 ? { specificEnergy: energy / mass } : {}),
+  };
+}
+
+/** Last guard: no NaN or Infinity leaves the calculator; any found is dropped and reported. */
+function finiteOnly<T>(value: T, problems: DesignProblem[], path = ''): T {
+  if (typeof value === 'number') return value;
+  if (Array.isArray(value)) {
+    return value.filter((v) => !(typeof v === 'number' && !Number.isFinite(v))).map((v, i) => finiteOnly(v, problems, `${path}[${i}]`)) as T;
+  }
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (typeof v === 'number' && !Number.isFinite(v)) {
+        if (k !== 'problems') problems.push({ severity: 'error', code: 'not-computable', message: `${path}${k} could not be computed from the values given`, path: path.split('.')[0] || undefined });
+        continue;
+      }
+      out[k] = k === 'problems' ? v : finiteOnly(v, problems, `${path}${k}.`);
+    }
+    return out as T;
+  }
+  return value;
+}
+
