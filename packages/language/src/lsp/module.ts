@@ -5,6 +5,7 @@
 import type { Module } from 'langium';
 import type { PartialLangiumServices } from 'langium/lsp';
 import type { CellSpecServices } from '../cellspec-module.js';
+import { CellSpecCompletionProvider } from './completion.js';
 import { CellSpecHoverProvider, createHoverContributors, type HoverContributors } from './hover.js';
 
 /** Editor services cellspec adds to Langium's `lsp` group. */
@@ -16,5 +17,6 @@ export const CellSpecLspModule: Module<CellSpecServices, PartialLangiumServices 
   lsp: {
     HoverContributors: (services) => createHoverContributors(services),
     HoverProvider: (services) => new CellSpecHoverProvider(services),
+    CompletionProvider: (services) => new CellSpecCompletionProvider(services),
   },
 };

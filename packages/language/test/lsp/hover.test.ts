@@ -23,7 +23,8 @@ let gap = 150 um
 
 /** One hover check: `<|>` marks the cursor; every pattern must occur in the hover text. */
 async function hoverAt(text: string, ...patterns: RegExp[]): Promise<void> {
-  for (const pattern of patterns) await hover({ text, index: 0, hover: pattern, disposeAfterCheck: true });
+  const parseOptions = { documentUri: URI.file('/ws/main.cellspec').toString() };
+  for (const pattern of patterns) await hover({ text, index: 0, hover: pattern, parseOptions, disposeAfterCheck: true });
 }
 
 describe('hover', () => {

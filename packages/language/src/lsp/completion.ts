@@ -1,0 +1,108 @@
+/**
+ * Completion. Langium offers keywords and cross-references (materials from this file, imported
+ * files and the built-in library); cellspec adds units after a number, filtered to the kinds
+ * the value accepts (`loading 20 |` → mg/cm², mAh/cm²), and keeps property names to those the
+ * current block accepts (no `yield` inside an electrode).
+ */
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type AstNode, type MaybePromise } from 'langium';
+import {
+  DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature,
+} from 'langium/lsp';
+import { CompletionItemKind } from 'vscode-languageserver';
+import { KINDS, type QuantityKind } from '@cellspec/units';
+import { PROPERTIES, type PropertyContext } from '../properties.js';
+import { expectedKinds, propertyContextOf } from './expected-kinds.js';
+
+/** Unit suggestions for a set of kinds: each kind's display unit first, then its other examples. */
+export function unitsForKinds(kinds: readonly QuantityKind[]): Array<{ unit: string; kind: QuantityKind }> {
+  const seen = new Set<string>();
+  const result: Array<{ unit: string; kind: QuantityKind }> = [];
+  for (const kind of kinds) {
+    for (const unit of [KINDS[kind].display, ...KINDS[kind].examples]) {
+      if (unit === '' || unit.startsWith('(') || seen.has(unit)) continue;
+      seen.add(unit);
+      result.push({ unit, kind });
+    }
+  }
+  return result;
+}
+
+const UNIT_RULES = new Set(['Unit', 'UnitFactor', 'UnitAtom']);
+const ALL_KINDS = Object.keys(KINDS) as QuantityKind[];
+
+export class CellSpecCompletionProvider extends DefaultCompletionProvider {
+  protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+    if (UNIT_RULES.has(AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name ?? '')) {
+      // A unit's first tokens (ID, 'C', '%', '(') all land here; offer whole units once, for the ID.
+      if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.$refText === 'ID') this.completeUnits(context, acceptor);
+      return;
+    }
+    return super.completionFor(context, next, acceptor);
+  }
+
+  protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+    const spec = PROPERTIES[keyword.value];
+    if (spec && isPropertyNameKeyword(keyword)) {
+      const block = blockContextAt(context);
+        if (block === null || (block !== undefined && !spec.contexts.includes(block))) return;
+      acceptor(context, {
+        label: keyword.value,
+        kind: CompletionItemKind.Property,
+        detail: spec.kinds.map((k) => KINDS[k].display).filter(Boolean).join(' | ') || 'number',
+        documentation: spec.doc,
+        sortText: '0',
+      });
+      return;
+    }
+    return super.completionForKeyword(context, keyword, acceptor);
+  }
+
+  private completeUnits(context: CompletionContext, acceptor: CompletionAcceptor): void {
+    const literal = numberBefore(context);
+    if (!literal) return; // inside a unit (after `/`): whole units would not fit
+    const kinds = (literal && expectedKinds(literal)) ?? ALL_KINDS;
+    unitsForKinds(kinds).forEach(({ unit, kind }, i) => {
+      acceptor(context, {
+        label: unit,
+        kind: CompletionItemKind.Unit,
+        detail: KINDS[kind].label,
+        sortText: String(i).padStart(3, '0'),
+      });
+    });
+  }
+}
+
+/** Whether the keyword is a property name (and not, say, the `thickness` of a target metric). */
+function isPropertyNameKeyword(keyword: GrammarAST.Keyword): boolean {
+  return AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name === 'PropertyName';
+}
+
+/** The literal whose number ends right before the token being completed, if it is a number. */
+function numberBefore(context: CompletionContext): AstNode | undefined {
+  const root = context.document.parseResult.value.$cstNode;
+  if (!root) return undefined;
+  const text = context.textDocument.getText();
+  let end = context.tokenOffset;
+  while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;
+  if (end === 0) return undefined;
+  const leaf = CstUtils.findLeafNodeAtOffset(root, end - 1);
+  return leaf && GrammarAST.isRuleCall(leaf.grammarSource) && leaf.grammarSource.rule.$refText === 'NUMBER' ? leaf.astNode : undefined;
+}
+
+/**
+ * The property context of the innermost block whose braces enclose the cursor: null inside a
+ * block that takes no properties, undefined when unknown (then nothing is filtered).
+ */
+function blockContextAt(context: CompletionContext): PropertyContext | null | undefined {
+  for (let node = context.node; node; node = node.$container) {
+    const open = GrammarUtils.findNodeForKeyword(node.$cstNode, '{');
+    if (!open || open.end > context.offset) continue;
+    const close = GrammarUtils.findNodeForKeyword(node.$cstNode, '}');
+    if (close && close.offset < context.offset) continue;
+    const ctx = propertyContextOf(node);
+    if (ctx) return ctx;
+    // A block that takes no properties (composition, targets, process steps…): none are offered.
+    return null;
+  }
+  return undefined;
+}

@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { EmptyFileSystem, URI } from 'langium';
+import { clearDocuments, expectCompletion, parseHelper } from 'langium/test';
+import type { CompletionList } from 'vscode-languageserver';
+import { createCellSpecServices } from '../../src/index.js';
+
+const { CellSpec } = createCellSpecServices(EmptyFileSystem);
+const complete = expectCompletion(CellSpec);
+const parse = parseHelper(CellSpec);
+afterEach(() => clearDocuments(CellSpec.shared));
+
+const MAIN_URI = URI.file('/ws/main.cellspec').toString();
+
+/** The completion labels at `<|>` in a file at /ws/main.cellspec. */
+async function labelsAt(text: string): Promise<string[]> {
+  let labels: string[] = [];
+  await complete({
+    text, index: 0, parseOptions: { documentUri: MAIN_URI }, disposeAfterCheck: true,
+    assert: (list: CompletionList) => { labels = list.items.map((i) => i.label); },
+  });
+  return labels;
+}
+
+describe('completion of units after a number', () => {
+  it('offers only the kinds the property accepts', async () => {
+    const loading = await labelsAt(`cell A { cathode { loading 20 <|> } }`);
+    expect(loading.slice(0, 2)).toEqual(['mg/cm²', 'mAh/cm²']);
+    expect(loading).not.toContain('µm');
+    const thickness = await labelsAt(`cell A { electrolyte-layer X { thickness 20 <|> } }`);
+    expect(thickness.slice(0, 4)).toEqual(['µm', 'um', 'mm', 'cm']);
+    expect(thickness).not.toContain('mg/cm²');
+  });
+
+  it('filters by what is typed and knows the places that are not properties', async () => {
+    expect(await labelsAt(`cell A { cathode { loading 20 mA<|> } }`)).toEqual(['mAh/cm²']);
+    expect((await labelsAt(`cell A { cathode { composition { X: 75 <|> } } }`)).slice(0, 3)).toEqual(['wt%', 'vol%', '%']);
+    expect((await labelsAt(`cell A { targets { energy-density (stack) >= 400 <|> } }`))[0]).toBe('Wh/L');
+    expect((await labelsAt(`test-plan T for A { test t { rest for 30 <|> } }`)).slice(0, 4)).toEqual(['s', 'min', 'h', 'd']);
+    expect((await labelsAt(`test-plan T for A { test t { set-temperature 25 <|> } }`)).slice(0, 2)).toEqual(['°C', 'K']);
+  });
+
+  it('offers every unit where any unit goes', async () => {
+    const units = await labelsAt(`let gap = 150 <|>`);
+    expect(units).toEqual(expect.arrayContaining(['µm', 'mg/cm²', 'mAh/g', 'mS/cm', 'Ω·cm²', 'ppm', 'wt%', '°C', 'C']));
+  });
+
+  it('offers no whole unit in the middle of one', async () => {
+    const labels = await labelsAt(`cell A { cathode { loading 20 mg/<|> } }`);
+    expect(labels).not.toContain('mg/cm²');
+  });
+});
+
+describe('completion of property names', () => {
+  it('offers only the properties the block accepts', async () => {
+    const electrode = await labelsAt(`cell A { cathode { <|> } }`);
+    expect(electrode).toEqual(expect.arrayContaining(['loading', 'porosity', 'composition', 'collector', 'thickness']));
+    expect(electrode).not.toContain('specific-capacity');
+    expect(electrode).not.toContain('yield');
+    const material = await labelsAt(`material M cathode-active { <|> }`);
+    expect(material).toEqual(expect.arrayContaining(['specific-capacity', 'density', 'ocp', 'source']));
+    expect(material).not.toContain('loading');
+    const limits = await labelsAt(`cell A { limits { <|> } }`);
+    expect(limits).toEqual(expect.arrayContaining(['voltage', 'max-charge-rate', 'temperature']));
+    expect(limits).not.toContain('porosity');
+  });
+
+  it('keeps non-property keywords (metrics in targets)', async () => {
+    const targets = await labelsAt(`cell A { targets { <|> } }`);
+    expect(targets).toEqual(expect.arrayContaining(['capacity', 'energy-density', 'np-ratio', 'thickness']));
+    expect(targets).not.toContain('porosity');
+  });
+});
+
+describe('completion of material names', () => {
+  it('offers materials declared in the same file', async () => {
+    const labels = await labelsAt(`material NCM811 cathode-active { }\nmaterial LPSCl solid-electrolyte { }\ncell A { cathode { composition { <|> } } }`);
+    expect(labels).toEqual(expect.arrayContaining(['NCM811', 'LPSCl']));
+  });
+
+  it('offers materials of an imported file', async () => {
+    await parse(`library lib\nmaterial Graphite anode-active { }`, { documentUri: URI.file('/ws/lib.cellspec').toString() });
+    const labels = await labelsAt(`import "lib.cellspec"\ncell A { anode { composition { Gra<|> } } }`);
+    expect(labels).toContain('Graphite');
+  });
+});
