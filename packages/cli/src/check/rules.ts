@@ -15,5 +15,5 @@ const KNOWN: Readonly<Record<string, string>> = {
 };
 
 export function ruleDescription(code: string): string {
-  return KNOWN[code] ?? `${code.charAt(0).toUpperCase()}${code.slice(1).replace(/[-_]+/g, ' ')}.`;
+  return KNOWN[code] ?? `A cellspec finding of the kind '${code}'.`;
 }
