@@ -10,6 +10,7 @@ import {
 import { CellSpecGeneratedModule, CellSpecGeneratedSharedModule } from './generated/module.js';
 import { CellSpecValidator, registerValidationChecks } from './validator.js';
 import { Evaluator } from './evaluate.js';
+import { CellSpecScopingModule, CellSpecSharedScopingModule } from './scoping/module.js';
 import { CellSpecLspModule, type CellSpecLspAddedServices } from './lsp/module.js';
 
 /** Services cellspec adds to Langium's. */
@@ -30,8 +31,8 @@ export function createCellSpecServices(context: DefaultSharedModuleContext): {
   shared: LangiumSharedServices;
   CellSpec: CellSpecServices;
 } {
-  const shared = inject(createDefaultSharedModule(context), CellSpecGeneratedSharedModule);
-  const CellSpec = inject(createDefaultModule({ shared }), CellSpecGeneratedModule, CellSpecModule, CellSpecLspModule);
+  const shared = inject(createDefaultSharedModule(context), CellSpecGeneratedSharedModule, CellSpecSharedScopingModule);
+  const CellSpec = inject(createDefaultModule({ shared }), CellSpecGeneratedModule, CellSpecModule, CellSpecScopingModule, CellSpecLspModule);
   shared.ServiceRegistry.register(CellSpec);
   registerValidationChecks(CellSpec);
   if (!context.connection) {

@@ -88,4 +88,6 @@ export const PROPERTIES: Readonly<Record<string, PropertySpec>> = {
 /** Properties a context requires (checked as "missing required property"). */
 export const REQUIRED: Readonly<Partial<Record<PropertyContext | 'cathode-active' | 'anode-active', readonly string[]>>> = {
   separator: ['thickness'],
+  'cathode-active': ['specific-capacity', 'density'],
+  'anode-active': ['specific-capacity', 'density'],
 };

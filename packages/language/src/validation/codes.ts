@@ -1,0 +1,50 @@
+/**
+ * Stable diagnostic codes. Editors, the CLI's SARIF rules and the fixture suite key on them, so a
+ * code is never renamed; a new concern gets a new code.
+ */
+export const Code = {
+  Syntax: 'syntax',
+  UnresolvedReference: 'unresolved-reference',
+  UnknownImport: 'unknown-import',
+  UnitKind: 'unit-kind',
+  UnknownUnit: 'unknown-unit',
+  UnitArithmetic: 'unit-arithmetic',
+  UnknownProperty: 'unknown-property',
+  MisplacedProperty: 'misplaced-property',
+  OutOfRange: 'out-of-range',
+  NotInteger: 'not-integer',
+  ExpectedRange: 'expected-range',
+  CompositionSum: 'composition-sum',
+  CompositionBasis: 'composition-basis',
+  DuplicateName: 'duplicate-name',
+  DuplicateProperty: 'duplicate-property',
+  MissingProperty: 'missing-property',
+  MaterialKind: 'material-kind',
+  VariantReplace: 'variant-replace',
+  SelfReference: 'self-reference',
+} as const;
+
+export type DiagnosticCode = (typeof Code)[keyof typeof Code];
+
+/** One line per code, for SARIF rule descriptions and documentation. */
+export const CODE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
+  'syntax': 'The text does not follow the cellspec grammar.',
+  'unresolved-reference': 'A name that no visible declaration (this file, its imports, the built-in library) defines.',
+  'unknown-import': 'An import names a file that does not exist.',
+  'unit-kind': 'A value has the wrong kind of unit for where it stands (a loading in mAh/g).',
+  'unknown-unit': 'A unit cellspec does not know.',
+  'unit-arithmetic': 'Arithmetic on values whose units do not combine (adding a length to a mass).',
+  'unknown-property': 'A reference to a material property the material does not define.',
+  'misplaced-property': 'A property or statement that does not belong in this block.',
+  'out-of-range': 'A value outside its physically possible range (porosity 120 %, a negative thickness).',
+  'not-integer': 'A count that must be a whole number.',
+  'expected-range': 'A window `a to b` is expected (or given where one value is), or its bounds are reversed.',
+  'composition-sum': 'The fractions of a composition do not sum to 100 %.',
+  'composition-basis': 'A composition mixes or contradicts weight and volume fractions.',
+  'duplicate-name': 'Two declarations of the same name.',
+  'duplicate-property': 'The same property or block given twice.',
+  'missing-property': 'A required property or block is missing.',
+  'material-kind': 'A material of the wrong kind for its role (a collector that is not a current collector).',
+  'variant-replace': 'A variant replaces a material its base cell does not use.',
+  'self-reference': 'A value, material or cell that is defined in terms of itself.',
+};
