@@ -125,6 +125,8 @@ export function checkOcpTable(stoichiometry: readonly number[], voltage: readonl
  * fit (below 1e-5 V on [0.005, 0.995] for every built-in at 4096 intervals).
  */
 export function tabulateOcp(ocp: OcpFunction, intervals = 4096): OcpFunction {
+  const cached = tabulated.get(ocp);
+  if (cached && intervals === 4096) return cached;
   const n = intervals + 1;
   const xs = new Float64Array(n), ys = new Float64Array(n), ds = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -133,9 +135,14 @@ export function tabulateOcp(ocp: OcpFunction, intervals = 4096): OcpFunction {
   }
   const curve = new HermiteCurve(xs, ys, ds, intervals);
   const entropic = ocp.entropic?.bind(ocp);
-  return {
+  const table: OcpFunction = {
     name: ocp.name, citation: ocp.citation,
     value: (x) => curve.value(x), derivative: (x) => curve.derivative(x),
     ...(entropic ? { entropic } : {}),
   };
+  if (intervals === 4096) tabulated.set(ocp, table);
+  return table;
 }
+
+/** Tabulations are reused across model instances (an OCP function is immutable). */
+const tabulated = new WeakMap<OcpFunction, OcpFunction>();

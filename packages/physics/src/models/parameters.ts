@@ -1,0 +1,124 @@
+/**
+ * Parameters of the electrochemical and thermal models, in SI units, per unit electrode area
+ * (the models solve for current density; `electrodeArea` scales to the cell).
+ */
+import type { OcpFunction } from '../ocp/types.js';
+
+/** A porous (composite) electrode of spherical active particles. */
+export interface ElectrodeParameters {
+  readonly type: 'porous';
+  /** Coating thickness, m. */
+  readonly thickness: number;
+  /** Volume fraction of electrolyte: the porosity of a liquid cell, the SE fraction of a solid-state composite. */
+  readonly electrolyteFraction: number;
+  /** Volume fraction of active material. */
+  readonly activeFraction: number;
+  readonly particleRadius: number;
+  /** c_s,max, mol/m³. */
+  readonly maxConcentration: number;
+  /** Stoichiometry (c_s/c_s,max) at 0 % and at 100 % state of charge. */
+  readonly stoichiometryAt0Soc: number;
+  readonly stoichiometryAt100Soc: number;
+  readonly ocp: OcpFunction;
+  /** Solid diffusivity at 25 °C, m²/s, and its activation energy, J/mol. */
+  readonly diffusivity: number;
+  readonly diffusivityActivationEnergy: number;
+  /**
+   * Butler–Volmer rate constant m at 25 °C in i0 = m·c_e^½·c_s^½·(c_s,max − c_s)^½ (A/m² per
+   * (mol/m³)^1.5), and its activation energy.
+   */
+  readonly rateConstant: number;
+  readonly reactionActivationEnergy: number;
+  /** Anodic charge-transfer coefficient α (cathodic 1 − α). */
+  readonly chargeTransferCoefficient: number;
+  /** Bulk electronic conductivity of the solid phase, S/m, and σ_eff/σ. */
+  readonly electronicConductivity: number;
+  readonly solidTransportEfficiency: number;
+  /** κ_eff/κ (and D_eff/D) of the electrolyte phase: ε^b (Bruggeman), ε/τ², or 1/path-resistance. */
+  readonly ionicTransportEfficiency: number;
+  /** Fraction of the particle surface that touches electrolyte (1 in a liquid cell). */
+  readonly contactFraction: number;
+  /** Interfacial film resistance on the reacting surface (e.g. LiNbO3 coating), Ω·m². */
+  readonly filmResistance: number;
+}
+
+/** A lithium-metal anode: a planar interface with Butler–Volmer kinetics, OCP 0 V. */
+export interface LithiumMetalParameters {
+  readonly type: 'lithium-metal';
+  /** Exchange-current density at 25 °C, A/m², and its activation energy. */
+  readonly exchangeCurrentDensity: number;
+  readonly activationEnergy: number;
+  /** Lithium excess available, mol/m² (for inventory only). */
+  readonly lithiumAmount?: number;
+}
+
+export interface ElectrolyteParameters {
+  /** `solid`: single-ion conductor, t+ = 1, no salt-concentration equation. */
+  readonly type: 'liquid' | 'solid';
+  /** Salt (or mobile-ion) concentration, mol/m³. */
+  readonly initialConcentration: number;
+  readonly transferenceNumber: number;
+  /** 1 + d ln f±/d ln c. */
+  readonly thermodynamicFactor: number;
+  /** D_e(c, T), m²/s, and κ(c, T), S/m, of the bulk electrolyte. */
+  readonly diffusivity: (c: number, temperature: number) => number;
+  readonly conductivity: (c: number, temperature: number) => number;
+}
+
+export interface SeparatorParameters {
+  readonly thickness: number;
+  readonly electrolyteFraction: number;
+  readonly ionicTransportEfficiency: number;
+}
+
+/** Lumped thermal model of the whole cell. */
+export interface ThermalParameters {
+  /** Heat capacity m·c_p of the cell, J/K. */
+  readonly heatCapacity: number;
+  /** Heat-transfer coefficient times cooled area, W/K. */
+  readonly heatTransfer: number;
+  /** Ambient temperature, K. */
+  readonly ambient: number;
+}
+
+export interface ModelParameters {
+  readonly name: string;
+  readonly citation?: string;
+  readonly negative: ElectrodeParameters | LithiumMetalParameters;
+  readonly separator: SeparatorParameters;
+  readonly positive: ElectrodeParameters;
+  readonly electrolyte: ElectrolyteParameters;
+  /** Total electrode area carrying current (area × unit cells), m². */
+  readonly electrodeArea: number;
+  /** Current at 1C, A. */
+  readonly oneCCurrent: number;
+  readonly voltageMin: number;
+  readonly voltageMax: number;
+  /** Initial (and, without a thermal model, fixed) temperature, K. */
+  readonly temperature: number;
+  /**
+   * Resistance in series with the electrochemistry (contacts, tabs, lumped interfaces), Ω·m²
+   * of electrode area; its I²R is the thermal model's contact heat.
+   */
+  readonly seriesResistance: number;
+  readonly thermal: ThermalParameters;
+}
+
+/** Mesh of a P2D run: control volumes per region and shells per particle. */
+export interface Mesh {
+  readonly negative: number;
+  readonly separator: number;
+  readonly positive: number;
+  readonly particle: number;
+}
+
+export const DEFAULT_MESH: Mesh = { negative: 20, separator: 10, positive: 20, particle: 12 };
+
+/** Capacity per area between the 0 % and 100 % SOC stoichiometries, C/m². */
+export function electrodeCapacity(e: ElectrodeParameters): number {
+  return Math.abs(e.stoichiometryAt100Soc - e.stoichiometryAt0Soc) * e.maxConcentration * e.activeFraction * e.thickness * 96485.33212;
+}
+
+export function stoichiometryAtSoc(e: ElectrodeParameters, soc: number): number {
+  return e.stoichiometryAt0Soc + soc * (e.stoichiometryAt100Soc - e.stoichiometryAt0Soc);
+}
