@@ -6,6 +6,7 @@ import type { Module } from 'langium';
 import type { PartialLangiumServices } from 'langium/lsp';
 import type { CellSpecServices } from '../cellspec-module.js';
 import { CellSpecCompletionProvider } from './completion.js';
+import { CellSpecFormatter } from './formatter.js';
 import { CellSpecHoverProvider, createHoverContributors, type HoverContributors } from './hover.js';
 
 /** Editor services cellspec adds to Langium's `lsp` group. */
@@ -18,5 +19,6 @@ export const CellSpecLspModule: Module<CellSpecServices, PartialLangiumServices 
     HoverContributors: (services) => createHoverContributors(services),
     HoverProvider: (services) => new CellSpecHoverProvider(services),
     CompletionProvider: (services) => new CellSpecCompletionProvider(services),
+    Formatter: () => new CellSpecFormatter(),
   },
 };
