@@ -6,9 +6,11 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createCellSpecServices } from './cellspec-module.js';
+import { registerPreviewData } from './lsp/preview-data.js';
 
 export function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
-  const { shared } = createCellSpecServices({ connection, ...NodeFileSystem });
+  const { shared, CellSpec } = createCellSpecServices({ connection, ...NodeFileSystem });
+  registerPreviewData(connection, shared, CellSpec);
   startLanguageServer(shared);
 }

@@ -54,9 +54,12 @@ export interface TargetCheck {
   readonly basis?: string;
   /** The target as written, e.g. "capacity 8 mAh ± 3 %". */
   readonly text: string;
-  /** The computed value (SI) when the calculator produced one. */
+  /** The computed value (SI) when the calculator produced one, and as text in display units. */
   readonly actual?: number;
+  readonly actualText?: string;
   readonly met?: boolean;
+  /** The calculator's verdict in words: "energy density (stack) 381 Wh/L is below the target 400 Wh/L". */
+  readonly message?: string;
 }
 
 /**
@@ -138,7 +141,13 @@ export const DocumentsBuiltNotification = notification<DocumentsBuiltParams>('ce
 
 // ---- Analyses ---------------------------------------------------------------------------------
 
-export interface RunAnalysesParams { readonly uri: string; readonly cell?: string }
+export interface RunAnalysesParams {
+  readonly uri: string;
+  readonly position?: { readonly line: number; readonly character: number };
+  readonly cell?: string;
+  /** Model for analyses that do not name one. */
+  readonly modelFidelity?: 'reduced' | 'p2d';
+}
 export interface RunAnalysesResult {
   readonly started: boolean;
   /** When not started: why, in the engineer's words. */

@@ -1,0 +1,161 @@
+/**
+ * Server side of the preview: answers `cellspec/previewData` with the IR of the cell under the
+ * cursor, its design figures and target checks, and (for variants) the same for the base cell;
+ * tells the client after every validation pass which documents changed, so previews refresh
+ * without polling. Only this file turns AST nodes into preview data; the client sees plain data.
+ */
+import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import type { CancellationToken, Connection } from 'vscode-languageserver';
+import { checkTargets, designCell, formatMetric, metricSpec, type CellDesign, type CellIR, type TargetIR } from '@cellspec/physics';
+import type { CellSpecServices } from '../cellspec-module.js';
+import { isCell, isVariant, type CellLike, type Spec } from '../generated/ast.js';
+import { resolveCell } from '../resolve.js';
+import {
+  DocumentsBuiltNotification, PreviewDataRequest, RunAnalysesRequest,
+  type DesignFigures, type PreviewData, type PreviewDataParams, type PreviewProblem, type RunAnalysesResult, type TargetCheck,
+} from './messages.js';
+
+/** A cell's span in the document, by character offset. */
+export interface CellSpan { readonly name: string; readonly start: number; readonly end: number }
+
+/**
+ * The cell the preview shows: the named one; else the one containing the cursor; else the last
+ * one that starts before the cursor; else the first.
+ */
+export function pickCell(spans: readonly CellSpan[], offset?: number, name?: string): number {
+  if (spans.length === 0) return -1;
+  if (name !== undefined) {
+    const i = spans.findIndex((s) => s.name === name);
+    if (i >= 0) return i;
+  }
+  if (offset === undefined) return 0;
+  const inside = spans.findIndex((s) => offset >= s.start && offset <= s.end);
+  if (inside >= 0) return inside;
+  let before = -1;
+  spans.forEach((s, i) => { if (s.start <= offset) before = i; });
+  return before >= 0 ? before : 0;
+}
+
+function describeTarget(t: TargetIR): string {
+  const spec = metricSpec(t.metric, t.basis);
+  const label = spec?.label ?? t.metric;
+  const f = (x: number) => (spec ? formatMetric(spec, x) : String(x));
+  switch (t.op) {
+    case '>=': return `${label} ≥ ${f(t.value)}`;
+    case '<=': return `${label} ≤ ${f(t.value)}`;
+    case 'between': return `${label} ${f(t.value)} to ${f(t.upper ?? t.value)}`;
+    case '=':
+      if (t.relativeTolerance !== undefined) return `${label} ${f(t.value)} ± ${+(t.relativeTolerance * 100).toPrecision(3)} %`;
+      if (t.tolerance !== undefined) return `${label} ${f(t.value)} ± ${f(t.tolerance)}`;
+      return `${label} ${f(t.value)}`;
+  }
+}
+
+/** The design calculator's results as the preview's figures, with each target checked. */
+export function figuresFromDesign(cell: CellIR, design: CellDesign): DesignFigures {
+  const targets: TargetCheck[] = checkTargets(cell, design).map((c) => {
+    const spec = metricSpec(c.target.metric, c.target.basis);
+    return {
+      metric: c.target.metric,
+      ...(c.target.basis ? { basis: c.target.basis } : {}),
+      text: describeTarget(c.target),
+      ...(c.actual !== undefined ? { actual: c.actual, actualText: spec ? formatMetric(spec, c.actual) : String(c.actual), met: c.met } : {}),
+      message: c.message,
+    };
+  });
+  const figures: DesignFigures = {
+    capacity: design.capacity,
+    energy: design.energy,
+    meanVoltage: design.meanVoltage,
+    energyDensityStack: design.stack.energyDensity,
+    energyDensityCell: design.cell.energyDensity,
+    specificEnergyStack: design.stack.specificEnergy,
+    specificEnergyCell: design.cell.specificEnergy,
+    npRatio: design.npRatio,
+    cathodeArealCapacity: design.cathode.arealCapacity,
+    anodeArealCapacity: design.anode.arealCapacity,
+    cathodeThickness: design.cathode.thickness,
+    anodeThickness: design.anode.thickness,
+    stackThickness: design.stack.thickness,
+    cellThickness: design.cell.thickness,
+    stackMass: design.stack.mass,
+    cellMass: design.cell.mass,
+    targets,
+  };
+  // Drop absent figures so the payload says only what was computed.
+  return Object.fromEntries(Object.entries(figures).filter(([, v]) => v !== undefined)) as DesignFigures;
+}
+
+function designOf(cell: CellIR): { figures?: DesignFigures; note?: string } {
+  try {
+    const design = designCell(cell);
+    const errors = design.problems.filter((p) => p.severity === 'error').map((p) => p.message);
+    return { figures: figuresFromDesign(cell, design), ...(errors.length ? { note: `Not all figures could be computed: ${errors.join('; ')}.` } : {}) };
+  } catch (e) {
+    return { note: `The design calculator failed on this cell: ${(e as Error).message}` };
+  }
+}
+
+function problemsOf(document: LangiumDocument): PreviewProblem[] {
+  return (document.diagnostics ?? [])
+    .filter((d) => d.severity === 1 || d.severity === 2)
+    .map((d) => ({ message: typeof d.message === 'string' ? d.message : d.message.value, line: d.range.start.line, severity: d.severity === 1 ? 'error' as const : 'warning' as const }));
+}
+
+function cellNodes(document: LangiumDocument): CellLike[] {
+  return (document.parseResult.value as Spec).elements.filter((e): e is CellLike => isCell(e) || isVariant(e));
+}
+
+/** Computes the preview data of a document that has been validated. */
+export function previewDataOf(services: CellSpecServices, document: LangiumDocument, params: PreviewDataParams): PreviewData {
+  const problems = problemsOf(document);
+  const hasErrors = problems.some((p) => p.severity === 'error');
+  const nodes = cellNodes(document);
+  const spans = nodes.map((n) => ({ name: n.name, start: n.$cstNode?.offset ?? 0, end: n.$cstNode?.end ?? 0 }));
+  const base = { uri: params.uri, version: document.textDocument.version, problems, cells: nodes.map((n) => n.name) };
+  const offset = params.position ? document.textDocument.offsetAt(params.position) : undefined;
+  const index = pickCell(spans, offset, params.cell);
+  const node = nodes[index];
+  if (!node) return { ...base, status: hasErrors ? 'errors' : 'no-cell' };
+  const { cell } = resolveCell(services, node);
+  if (!cell) return { ...base, status: hasErrors ? 'errors' : 'no-cell' };
+  const design = designOf(cell);
+  let baseData: Pick<PreviewData, 'base' | 'baseFigures'> = {};
+  if (isVariant(node) && node.base.ref) {
+    const resolvedBase = resolveCell(services, node.base.ref).cell;
+    if (resolvedBase) baseData = { base: resolvedBase, ...(designOf(resolvedBase).figures ? { baseFigures: designOf(resolvedBase).figures } : {}) };
+  }
+  return {
+    ...base,
+    status: hasErrors ? 'errors' : 'ok',
+    cell,
+    ...(design.figures ? { figures: design.figures } : {}),
+    ...(design.note ? { figuresNote: design.note } : {}),
+    ...baseData,
+  };
+}
+
+async function validatedDocument(shared: LangiumSharedCoreServices, uri: string, token: CancellationToken): Promise<LangiumDocument | undefined> {
+  const parsed = URI.parse(uri);
+  const documents = shared.workspace.LangiumDocuments;
+  if (!documents.hasDocument(parsed)) return undefined;
+  await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed, token);
+  return documents.getDocument(parsed);
+}
+
+/** Registers the preview request, the analyses request and the documents-built notification. */
+export function registerPreviewData(connection: Connection, shared: LangiumSharedCoreServices, services: CellSpecServices): void {
+  connection.onRequest(PreviewDataRequest.method, async (params: PreviewDataParams, token: CancellationToken): Promise<PreviewData> => {
+    const document = await validatedDocument(shared, params.uri, token);
+    if (!document) return { uri: params.uri, version: 0, status: 'no-cell', problems: [], cells: [] };
+    return previewDataOf(services, document, params);
+  });
+  connection.onRequest(RunAnalysesRequest.method, (): RunAnalysesResult => ({
+    started: false,
+    message: 'Running analyses from the editor is not available in this version of cellspec: the electrochemical and thermal models are not connected to the language server yet.',
+  }));
+  shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, (documents) => {
+    const uris = documents.map((d) => d.uri.toString());
+    if (uris.length) void connection.sendNotification(DocumentsBuiltNotification.method, { uris });
+  });
+}

@@ -1,0 +1,195 @@
+/**
+ * Shapes the server's preview data into what the webview draws, in the user's units. Pure: the
+ * same data and settings always give the same model, which is what the unit tests check.
+ */
+import type { CellIR, ElectrodeIR } from '@cellspec/physics';
+import type { AnalysisData, DesignFigures, PreviewData } from '@cellspec/language/lsp/messages';
+import type { CellspecSettings } from '../settings.js';
+import { crossSection, unitCellLayers } from './cross-section.js';
+import { formatter, relativeChange, type Formatter } from './format.js';
+import type { ChartModel, MetricRow, PreviewViewModel, TargetRow } from './types.js';
+
+interface MetricSpec {
+  readonly label: string;
+  readonly get: (f: DesignFigures) => number | undefined;
+  readonly format: (fmt: Formatter, si: number) => string;
+}
+
+/** The metrics table, in the order an engineer reads a cell sheet; the default energy-density basis first. */
+export function metricSpecs(basis: CellspecSettings['energyDensityBasis']): MetricSpec[] {
+  const stack: MetricSpec[] = [
+    { label: 'Energy density (stack)', get: (f) => f.energyDensityStack, format: (x, v) => x.energyDensity(v) },
+    { label: 'Specific energy (stack)', get: (f) => f.specificEnergyStack, format: (x, v) => x.specificEnergy(v) },
+  ];
+  const cell: MetricSpec[] = [
+    { label: 'Energy density (cell)', get: (f) => f.energyDensityCell, format: (x, v) => x.energyDensity(v) },
+    { label: 'Specific energy (cell)', get: (f) => f.specificEnergyCell, format: (x, v) => x.specificEnergy(v) },
+  ];
+  return [
+    { label: 'Capacity', get: (f) => f.capacity, format: (x, v) => x.capacity(v) },
+    { label: 'Energy', get: (f) => f.energy, format: (x, v) => x.energy(v) },
+    { label: 'Mean voltage', get: (f) => f.meanVoltage, format: (x, v) => x.voltage(v) },
+    ...(basis === 'stack' ? [...stack, ...cell] : [...cell, ...stack]),
+    { label: 'N/P ratio', get: (f) => f.npRatio, format: (x, v) => x.ratio(v) },
+    { label: 'Cathode areal capacity', get: (f) => f.cathodeArealCapacity, format: (x, v) => x.arealCapacity(v) },
+    { label: 'Anode areal capacity', get: (f) => f.anodeArealCapacity, format: (x, v) => x.arealCapacity(v) },
+    { label: 'Cathode coating thickness', get: (f) => f.cathodeThickness, format: (x, v) => x.thickness(v) },
+    { label: 'Anode coating thickness', get: (f) => f.anodeThickness, format: (x, v) => x.thickness(v) },
+    { label: 'Stack thickness', get: (f) => f.stackThickness, format: (x, v) => x.thickness(v) },
+    { label: 'Cell thickness', get: (f) => f.cellThickness, format: (x, v) => x.thickness(v) },
+    { label: 'Stack mass', get: (f) => f.stackMass, format: (x, v) => x.mass(v) },
+    { label: 'Cell mass', get: (f) => f.cellMass, format: (x, v) => x.mass(v) },
+  ];
+}
+
+export function metricRows(figures: DesignFigures | undefined, base: DesignFigures | undefined, settings: CellspecSettings): MetricRow[] {
+  if (!figures) return [];
+  const fmt = formatter(settings);
+  const rows: MetricRow[] = [];
+  for (const m of metricSpecs(settings.energyDensityBasis)) {
+    const v = m.get(figures);
+    const b = base ? m.get(base) : undefined;
+    if (v === undefined && b === undefined) continue;
+    const change = relativeChange(v, b);
+    rows.push({
+      label: m.label,
+      value: v === undefined ? 'not computed' : m.format(fmt, v),
+      ...(base ? { base: b === undefined ? 'not computed' : m.format(fmt, b) } : {}),
+      ...(change ? { change } : {}),
+    });
+  }
+  return rows;
+}
+
+export function targetRows(figures: DesignFigures | undefined): TargetRow[] {
+  return (figures?.targets ?? []).map((t) => ({
+    text: t.text,
+    actual: t.actualText ?? 'not computed',
+    status: t.met === undefined ? 'unknown' : t.met ? 'met' : 'missed',
+  }));
+}
+
+function componentsText(e: ElectrodeIR): string {
+  return e.components.map((c) => `${c.material}${c.coating ? ` (${c.coating})` : ''} ${(c.fraction * 100).toFixed(1).replace(/\.0$/, '')} ${c.basis === 'mass' ? 'wt%' : 'vol%'}`).join(', ');
+}
+
+/**
+ * What a variant changes against its base: materials swapped in or out and the electrode and
+ * layer parameters that differ. The figures' differences are in the metrics rows.
+ */
+export function compareCells(cell: CellIR, base: CellIR, settings: CellspecSettings): MetricRow[] {
+  const fmt = formatter(settings);
+  const rows: MetricRow[] = [];
+  const added = Object.keys(cell.materials).filter((m) => !(m in base.materials));
+  const removed = Object.keys(base.materials).filter((m) => !(m in cell.materials));
+  if (added.length || removed.length) rows.push({ label: 'Materials', value: added.join(', ') || '—', base: removed.join(', ') || '—' });
+  const differs = (label: string, a: string | undefined, b: string | undefined) => {
+    if (a !== b) rows.push({ label, value: a ?? '—', base: b ?? '—' });
+  };
+  for (const role of ['cathode', 'anode'] as const) {
+    const a = cell[role];
+    const b = base[role];
+    const name = role === 'cathode' ? 'Cathode' : 'Anode';
+    differs(`${name} composition`, componentsText(a), componentsText(b));
+    differs(`${name} loading`, a.loading === undefined ? undefined : fmt.quantity(a.loading, 'arealMass'), b.loading === undefined ? undefined : fmt.quantity(b.loading, 'arealMass'));
+    differs(`${name} porosity`, a.porosity === undefined ? undefined : fmt.quantity(a.porosity, 'fraction'), b.porosity === undefined ? undefined : fmt.quantity(b.porosity, 'fraction'));
+    differs(`${name} thickness`, a.thickness === undefined ? undefined : fmt.thickness(a.thickness), b.thickness === undefined ? undefined : fmt.thickness(b.thickness));
+  }
+  differs('Electrolyte layer', cell.separator ? `${cell.separator.material} ${fmt.thickness(cell.separator.thickness)}` : undefined,
+    base.separator ? `${base.separator.material} ${fmt.thickness(base.separator.thickness)}` : undefined);
+  return rows;
+}
+
+/** Layer thickness chart: one bar per layer of the unit cell; a variant adds its base's bars. */
+export function thicknessChart(cell: CellIR, figures: DesignFigures | undefined, base: CellIR | undefined, baseFigures: DesignFigures | undefined, settings: CellspecSettings): ChartModel | undefined {
+  const axis = formatter(settings).axis('thickness');
+  const layers = unitCellLayers(cell, figures).filter((l) => l.role !== 'packaging');
+  if (!layers.some((l) => l.thickness !== undefined)) return undefined;
+  const value = (t: number | undefined) => (t === undefined ? 0 : Number(axis.fromSI(t).toPrecision(4)));
+  const datasets = [{ label: cell.name, data: layers.map((l) => value(l.thickness)) }];
+  if (base) {
+    const baseLayers = new Map(unitCellLayers(base, baseFigures).map((l) => [l.id, l.thickness]));
+    datasets.push({ label: base.name, data: layers.map((l) => value(baseLayers.get(l.id))) });
+  }
+  return {
+    id: 'thickness', title: 'Layer thicknesses of the unit cell', type: 'bar', horizontal: true,
+    xLabel: `thickness / ${axis.unit}`, yLabel: 'layer', categories: layers.map((l) => l.label), datasets,
+  };
+}
+
+/** One line chart per analysis and plotted quantity (voltage or temperature). */
+export function analysisCharts(analyses: readonly AnalysisData[], settings: CellspecSettings): ChartModel[] {
+  const fmt = formatter(settings);
+  const charts: ChartModel[] = [];
+  for (const a of analyses) {
+    for (const yKind of ['voltage', 'temperature'] as const) {
+      const curves = a.curves.filter((c) => c.yKind === yKind);
+      if (!curves.length) continue;
+      const xKind = curves[0]!.xKind;
+      const xa = fmt.axis(xKind);
+      const ya = fmt.axis(yKind);
+      charts.push({
+        id: `analysis-${a.name}-${yKind}`,
+        title: `${a.name}: ${yKind === 'voltage' ? 'cell voltage' : 'cell temperature'}`,
+        type: 'line',
+        xLabel: `${xKind === 'capacity' ? 'capacity' : 'time'} / ${xa.unit}`,
+        yLabel: `${yKind} / ${ya.unit}`,
+        datasets: curves.filter((c) => c.xKind === xKind).map((c) => ({
+          label: c.label,
+          data: c.x.map((x, i) => ({ x: xa.fromSI(x), y: ya.fromSI(c.y[i]!) })),
+        })),
+      });
+    }
+  }
+  return charts;
+}
+
+function analysesNote(analyses: readonly AnalysisData[] | undefined, cell: CellIR | undefined, settings: CellspecSettings): string | undefined {
+  if (!cell?.analyses.length) return undefined;
+  if (!settings.analyses.enabled) return 'Analyses are switched off (setting cellspec.analyses.enabled).';
+  const pending = (analyses ?? []).filter((a) => a.state !== 'done');
+  if (!analyses?.length) return `This cell asks for ${cell.analyses.length} analys${cell.analyses.length === 1 ? 'is' : 'es'}; no results yet.`;
+  return pending.map((a) => `${a.name}: ${a.message ?? a.state}`).join(' · ') || undefined;
+}
+
+export function buildPreviewModel(data: PreviewData | undefined, settings: CellspecSettings): PreviewViewModel {
+  const empty = { problems: [], metrics: [], targets: [], comparison: [], charts: [] };
+  if (!data) return { state: 'waiting', title: 'cellspec preview', banner: 'Waiting for the language server…', ...empty };
+  const problems = data.problems.filter((p) => p.severity === 'error').map((p) => ({ text: p.message, line: p.line }));
+  if (data.status === 'no-cell' || !data.cell) {
+    return {
+      ...empty, state: data.status === 'errors' ? 'errors' : 'no-cell', problems,
+      title: 'cellspec preview',
+      banner: data.status === 'errors'
+        ? `The spec has ${problems.length} error${problems.length === 1 ? '' : 's'}; the preview shows a cell once it resolves.`
+        : 'This file has no cell. Put the cursor in a `cell` or `variant` block to preview it.',
+    };
+  }
+  const cell = data.cell;
+  const fmt = formatter(settings);
+  const charts = [
+    thicknessChart(cell, data.figures, data.base, data.baseFigures, settings),
+    ...analysisCharts(data.analyses ?? [], settings),
+  ].filter((c): c is ChartModel => c !== undefined);
+  return {
+    state: data.status === 'errors' ? 'errors' : 'ok',
+    title: cell.title ? `${cell.name} — ${cell.title}` : cell.name,
+    subtitle: [
+      `${cell.format.type} ${cell.format.stacking}`,
+      cell.format.layers > 1 ? `${cell.format.layers} unit cells` : undefined,
+      cell.base ? `variant of ${cell.base}` : undefined,
+    ].filter(Boolean).join(' · '),
+    banner: data.status === 'errors'
+      ? `The spec has ${problems.length} error${problems.length === 1 ? '' : 's'}; figures below are from the parts that resolved and may be incomplete.`
+      : undefined,
+    problems,
+    crossSection: crossSection(cell, data.figures, { formatThickness: fmt.thickness }),
+    metrics: metricRows(data.figures, data.base ? data.baseFigures ?? {} : undefined, settings),
+    metricsNote: data.figuresNote,
+    targets: targetRows(data.figures),
+    baseName: data.base?.name,
+    comparison: data.base ? compareCells(cell, data.base, settings) : [],
+    charts,
+    analysesNote: analysesNote(data.analyses, cell, settings),
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * What the webview draws: plain, pre-formatted data. The extension host shapes it from the
+ * server's preview data and the user's settings; the webview only renders, so everything worth
+ * testing happens here, outside the browser.
+ */
+
+export type LayerRole = 'packaging' | 'collector' | 'cathode' | 'anode' | 'electrolyte';
+
+export interface LayerRect {
+  readonly id: string;
+  readonly role: LayerRole;
+  /** "Cathode coating", "Al collector". */
+  readonly label: string;
+  readonly material?: string;
+  /** SI thickness, m; undefined when neither the spec nor the calculator gives one. */
+  readonly thickness?: number;
+  readonly thicknessText: string;
+  /** Where the thickness came from: written in the spec, derived, or unknown (drawn dashed). */
+  readonly origin: 'spec' | 'computed' | 'unknown';
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface LayerLabel {
+  readonly layerId: string;
+  readonly text: string;
+  /** Label text position, and the point on the layer its leader line ends. */
+  readonly x: number;
+  readonly y: number;
+  readonly anchorX: number;
+  readonly anchorY: number;
+}
+
+export interface CrossSectionModel {
+  readonly width: number;
+  readonly height: number;
+  readonly layers: readonly LayerRect[];
+  readonly labels: readonly LayerLabel[];
+  /** A scale bar of a round length. */
+  readonly scaleBar?: { readonly x: number; readonly y: number; readonly length: number; readonly text: string };
+  /** "Unit cell; the stack repeats it 10 times", "Total 168 µm". */
+  readonly caption: string;
+  /** Set when some layers have no thickness and are drawn at a nominal height. */
+  readonly warning?: string;
+}
+
+export interface MetricRow {
+  readonly label: string;
+  readonly value: string;
+  /** Variant preview: the base cell's value and the relative change. */
+  readonly base?: string;
+  readonly change?: string;
+}
+
+export interface TargetRow {
+  readonly text: string;
+  readonly actual: string;
+  readonly status: 'met' | 'missed' | 'unknown';
+}
+
+export interface ChartDataset {
+  readonly label: string;
+  /** Bar charts: one value per category label; line charts: x/y points. */
+  readonly data: readonly number[] | readonly { readonly x: number; readonly y: number }[];
+}
+
+export interface ChartModel {
+  readonly id: string;
+  readonly title: string;
+  readonly type: 'bar' | 'line';
+  readonly xLabel: string;
+  readonly yLabel: string;
+  readonly categories?: readonly string[];
+  readonly datasets: readonly ChartDataset[];
+  /** Horizontal bars read better for long category names. */
+  readonly horizontal?: boolean;
+}
+
+export interface PreviewViewModel {
+  readonly state: 'ok' | 'errors' | 'no-cell' | 'waiting';
+  readonly title: string;
+  readonly subtitle?: string;
+  /** Banner text: errors in the spec, missing cell, missing calculator. */
+  readonly banner?: string;
+  readonly problems: readonly { readonly text: string; readonly line: number }[];
+  readonly crossSection?: CrossSectionModel;
+  readonly metrics: readonly MetricRow[];
+  readonly metricsNote?: string;
+  readonly targets: readonly TargetRow[];
+  /** Name of the base cell when the cell is a variant (the metrics rows then carry base values). */
+  readonly baseName?: string;
+  readonly comparison: readonly MetricRow[];
+  readonly charts: readonly ChartModel[];
+  readonly analysesNote?: string;
+}
+
+/** Messages from the extension host to the webview, and back. */
+export type ToWebview =
+  | { readonly type: 'render'; readonly model: PreviewViewModel }
+  | { readonly type: 'focus'; readonly section: 'comparison' | 'charts' | 'cross-section' };
+
+export type FromWebview =
+  | { readonly type: 'ready' }
+  | { readonly type: 'reveal-line'; readonly line: number };
