@@ -265,7 +265,7 @@ class StepExpander {
       switch (e.quantity) {
         case 'voltage': return { quantity: 'voltage', op: e.op ?? (falling ? '<=' : '>='), value: e.value };
         case 'crate': return { quantity: 'current', op: e.op ?? '<=', value: e.value * this.ctx.oneC, crate: e.value };
-        case 'current': return { quantity: 'current', op: e.op ?? '<=', value: e.value, crate: e.value / this.ctx.oneC };
+        case 'current': return { quantity: 'current', op: e.op ?? '<=', value: e.value };
         case 'soc': return { quantity: 'soc', op: e.op ?? (kind === 'discharge' ? '<=' : '>='), value: e.value };
         case 'time': case 'capacity': case 'energy': return { quantity: e.quantity, op: e.op ?? '>=', value: e.value };
         case 'temperature': return { quantity: 'temperature', op: e.op ?? '>=', value: e.value };
