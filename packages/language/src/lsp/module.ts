@@ -6,8 +6,10 @@ import type { Module } from 'langium';
 import type { PartialLangiumServices } from 'langium/lsp';
 import type { CellSpecServices } from '../cellspec-module.js';
 import { CellSpecCompletionProvider } from './completion.js';
+import { CellSpecFoldingRangeProvider } from './folding.js';
 import { CellSpecFormatter } from './formatter.js';
 import { CellSpecHoverProvider, createHoverContributors, type HoverContributors } from './hover.js';
+import { CellSpecDocumentSymbolProvider } from './symbols.js';
 
 /** Editor services cellspec adds to Langium's `lsp` group. */
 export type CellSpecLspAddedServices = {
@@ -20,5 +22,7 @@ export const CellSpecLspModule: Module<CellSpecServices, PartialLangiumServices 
     HoverProvider: (services) => new CellSpecHoverProvider(services),
     CompletionProvider: (services) => new CellSpecCompletionProvider(services),
     Formatter: () => new CellSpecFormatter(),
+    DocumentSymbolProvider: () => new CellSpecDocumentSymbolProvider(),
+    FoldingRangeProvider: () => new CellSpecFoldingRangeProvider(),
   },
 };
