@@ -9,6 +9,7 @@ import { CellSpecCompletionProvider } from './completion.js';
 import { CellSpecFoldingRangeProvider } from './folding.js';
 import { CellSpecFormatter } from './formatter.js';
 import { CellSpecHoverProvider, createHoverContributors, type HoverContributors } from './hover.js';
+import { CellSpecSemanticTokenProvider } from './semantic-tokens.js';
 import { CellSpecDocumentSymbolProvider } from './symbols.js';
 
 /** Editor services cellspec adds to Langium's `lsp` group. */
@@ -24,5 +25,6 @@ export const CellSpecLspModule: Module<CellSpecServices, PartialLangiumServices 
     Formatter: () => new CellSpecFormatter(),
     DocumentSymbolProvider: () => new CellSpecDocumentSymbolProvider(),
     FoldingRangeProvider: () => new CellSpecFoldingRangeProvider(),
+    SemanticTokenProvider: (services) => new CellSpecSemanticTokenProvider(services),
   },
 };
