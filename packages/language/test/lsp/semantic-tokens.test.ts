@@ -8,7 +8,7 @@ const { CellSpec } = createCellSpecServices(EmptyFileSystem);
 const highlight = highlightHelper(CellSpec);
 
 /** Each `<|…|>` range must be exactly one token of the listed type, in order. */
-async function expectTokens(text: string, types: string[]): Promise<void> {
+async function expectTokens(text: string, types: SemanticTokenTypes[]): Promise<void> {
   const result = await highlight(text);
   expect(result.ranges.length).toBe(types.length);
   types.forEach((tokenType, rangeIndex) => expectSemanticToken(result, { rangeIndex, tokenType }));
