@@ -18,6 +18,9 @@ import { ValueChecks, showValue, type Limits } from './values.js';
 /** Properties whose value follows an Arrhenius law and so may carry `activation <energy>`. */
 const ARRHENIUS = new Set(['diffusivity', 'ionic-conductivity', 'electronic-conductivity', 'rate-constant', 'exchange-current', 'electrolyte-diffusivity']);
 
+/** Windows written in SOC order (at 0 % SOC to 100 % SOC), which run downwards for a cathode. */
+const ORDERED_BY_SOC = new Set(['stoichiometry']);
+
 /** Text fields per block; anything else is misplaced. */
 const MATERIAL_TEXT = new Set(['title', 'source', 'supplier', 'grade', 'lot', 'description', 'formula-unit']);
 const DOCUMENT_TEXT = new Set(['number', 'title', 'revision', 'effective', 'author', 'reviewer', 'approver', 'description']);
@@ -56,7 +59,9 @@ function checkProperty(node: Property, accept: ValidationAcceptor, values: Value
       accept('error', `${what} takes one value here, not a range`, { node, property: 'upper', code: Code.ExpectedRange });
     } else {
       const high = quantityOf(node.upper);
-      if (low && high && low.si >= high.si) {
+      if (low && high && low.si === high.si) {
+        accept('error', `${what} window ${showValue(low.si, low)} to ${showValue(high.si, high)} is empty`, { node, property: 'upper', code: Code.ExpectedRange });
+      } else if (low && high && low.si > high.si && !ORDERED_BY_SOC.has(node.name)) {
         accept('error', `${what} window ${showValue(low.si, low)} to ${showValue(high.si, high)} runs backwards; write the lower bound first`, { node, property: 'upper', code: Code.ExpectedRange });
       }
     }

@@ -109,7 +109,8 @@ export function valueChecks(services: CellSpecServices): ValidationChecks<CellSp
     },
     ImpedanceStep: (node, accept) => checkImpedance(node, accept, v),
     LoopStep: (node, accept) => {
-      v.quantity(node.count, ['dimensionless'], 'repeat count', accept, { min: 1, integer: true });
+      // Whole-number counts of at least one are a test-plan rule (a loop must exit), checked there.
+      v.quantity(node.count, ['dimensionless'], 'repeat count', accept);
       endClause(node.end, accept);
     },
     TemperatureStep: (node, accept) => {
@@ -149,17 +150,16 @@ function checkTarget(node: Target, accept: ValidationAcceptor, v: ValueChecks): 
 }
 
 function checkImpedance(node: ImpedanceStep, accept: ValidationAcceptor, v: ValueChecks): void {
-  const high = v.quantity(node.high, ['frequency'], 'start frequency', accept, POSITIVE);
-  const low = v.quantity(node.low, ['frequency'], 'end frequency', accept, POSITIVE);
-  if (high && low && high.si <= low.si) {
-    accept('error', `impedance runs from high to low frequency; write 'from ${showValue(low.si, low)} to ${showValue(high.si, high)}'`, { node, property: 'low', code: Code.ExpectedRange });
-  }
+  // The order of the sweep (high to low) is a test-plan rule, checked with the other test-plan checks.
+  v.quantity(node.high, ['frequency'], 'start frequency', accept, POSITIVE);
+  v.quantity(node.low, ['frequency'], 'end frequency', accept, POSITIVE);
   v.quantity(node.amplitude, ['voltage', 'current'], 'impedance amplitude', accept, POSITIVE);
 }
 
 function checkEndCondition(node: EndCondition, accept: ValidationAcceptor, v: ValueChecks): void {
   if (node.quantity) {
-    const limits = node.quantity === 'soc' ? FRACTION : node.quantity === 'temperature' ? TEMPERATURE : POSITIVE;
+    // SOC limits (0…100 %) are a test-plan rule, checked with the other end-condition checks.
+    const limits = node.quantity === 'soc' ? undefined : node.quantity === 'temperature' ? TEMPERATURE : POSITIVE;
     v.quantity(node.value, END_KINDS[node.quantity] ?? [], `${node.quantity} end condition`, accept, limits);
   } else {
     v.quantity(node.value, BARE_END_KINDS, 'end condition', accept, POSITIVE);
