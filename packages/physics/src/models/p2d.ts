@@ -36,7 +36,7 @@ import { BandedMatrix } from './banded.js';
 import { FARADAY as F, GAS_CONSTANT as R, arrhenius } from './constants.js';
 import { ParticleGrid } from './particle.js';
 import {
-  DEFAULT_MESH, stoichiometryAtSoc,
+  DEFAULT_MESH, seriesResistanceAt, stoichiometryAtSoc,
   type ElectrodeParameters, type LithiumMetalParameters, type Mesh, type ModelParameters,
 } from './parameters.js';
 import { tabulateOcp } from '../ocp/table.js';
@@ -266,16 +266,25 @@ export class P2DModel implements CellModel {
         if (!this.matrix.factor()) break;
       }
       this.matrix.solve(this.residual);
+      // Damping: Butler–Volmer is exponential in the potentials, so a full Newton step from a
+      // poor guess can overflow; potential updates are limited to 0.2 V per iteration.
+      let largest = 0;
+      for (let k = 0; k < n; k += VARS) {
+        largest = Math.max(largest, Math.abs(this.residual[k + PE]!), Math.abs(this.residual[k + PS]!));
+      }
+      const damping = largest > 0.2 ? 0.2 / largest : 1;
       let worst = 0;
       for (let k = 0; k < n; k += VARS) {
-        const dc = this.residual[k + CE]!, dpe = this.residual[k + PE]!, dps = this.residual[k + PS]!, di = this.residual[k + IN]!;
+        const dc = damping * this.residual[k + CE]!, dpe = damping * this.residual[k + PE]!;
+        const dps = damping * this.residual[k + PS]!, di = damping * this.residual[k + IN]!;
         u[k + CE]! -= dc; u[k + PE]! -= dpe; u[k + PS]! -= dps; u[k + IN]! -= di;
         if (u[k + CE]! < 1e-6 * c0) u[k + CE] = 1e-6 * c0;
         // Scaled update: 1 V in potentials ~ c_e0 in concentration ~ 1e6 A/m² in i_n.
         const s = Math.max(Math.abs(dc) / c0, Math.abs(dpe) + Math.abs(dps), Math.abs(di) * 1e-6);
-        if (s > worst) worst = s;
+        if (!(s <= worst)) worst = s; // also catches NaN
       }
       if (!Number.isFinite(worst)) break;
+      if (damping < 1) { refactor = true; previousNorm = Infinity; continue; }
       if (worst < 1e-9) { converged = true; break; }
       refactor = worst > 0.2 * previousNorm;
       previousNorm = worst;
@@ -306,7 +315,7 @@ export class P2DModel implements CellModel {
   /** Resistance from the last positive node centre to the terminal (half cell + series), Ω·m². */
   private terminalResistance(): number {
     const pos = this.electrodes[this.electrodes.length - 1]!;
-    return this.h[this.nodes - 1]! / (2 * pos.sigmaEff) + this.parameters.seriesResistance;
+    return this.h[this.nodes - 1]! / (2 * pos.sigmaEff) + seriesResistanceAt(this.parameters, this.temperature);
   }
 
   /** Terminal current density for a control, given the positive solid potential at the last node. */
@@ -548,7 +557,7 @@ export class P2DModel implements CellModel {
     const dUdT = (pos.ocp.entropic?.(s.positive, pos.p.maxConcentration) ?? 0)
       - (neg?.ocp.entropic?.(s.negative, neg.p.maxConcentration) ?? 0);
     const irreversible = I * (this.openCircuitVoltage() - this.voltage);
-    return { irreversible, reversible: -I * T * dUdT, contact: I * I * this.parameters.seriesResistance };
+    return { irreversible, reversible: -I * T * dUdT, contact: I * I * seriesResistanceAt(this.parameters, this.temperature) };
   }
 
   profiles(): Profiles {

@@ -1,0 +1,240 @@
+/**
+ * Operation of a cell model: constant current, power or voltage, rest, CCCV and pulses, with stop
+ * conditions on voltage, current, time, SOC and temperature, and the lumped thermal model
+ * coupled both ways (temperature feeds every Arrhenius factor of the next step; the step's heat
+ * feeds the temperature).
+ *
+ * Cell-level sign convention: current and power are positive on discharge.
+ */
+import type { CellModel, Control, Profiles } from './model.js';
+import { updateLumpedTemperature } from './thermal.js';
+
+export type StopQuantity = 'voltage' | 'current' | 'time' | 'soc' | 'temperature' | 'anodePotential';
+
+/** Ends a step when `quantity` reaches `value` from the side it starts on (current: magnitude, A). */
+export interface StopCondition {
+  readonly quantity: StopQuantity;
+  readonly value: number;
+}
+
+export type OperationStep =
+  | { readonly mode: 'current'; readonly value: number; readonly until: readonly StopCondition[] }
+  | { readonly mode: 'power'; readonly value: number; readonly until: readonly StopCondition[] }
+  | { readonly mode: 'voltage'; readonly value: number; readonly until: readonly StopCondition[] }
+  | { readonly mode: 'rest'; readonly until: readonly StopCondition[] };
+
+export interface OperationOptions {
+  /** State of charge at the start, 0..1 (default 1). */
+  readonly initialSoc?: number;
+  /** Start (and isothermal) temperature, K; default the parameters' temperature. */
+  readonly temperature?: number;
+  /** Couple the lumped thermal model (default false: isothermal). */
+  readonly thermal?: boolean;
+  /** Largest step, s (default 1.2 % of the time the present current takes to pass 1C·1h, ≤ 600 s). */
+  readonly maxStep?: number;
+  /** Target voltage change per step, V (default 0.01): steps shrink where the curve is steep. */
+  readonly voltageChangePerStep?: number;
+  /** Record internal profiles at the end of each step (default false). */
+  readonly profiles?: boolean;
+  /** Continue an earlier run (for multi-part protocols) instead of initialising. */
+  readonly continueRun?: boolean;
+}
+
+export interface StepEnd {
+  /** Index of the last recorded point of the step. */
+  readonly index: number;
+  /** What ended it: a stop quantity, 'limit' (a voltage safety limit) or 'failed'. */
+  readonly reason: StopQuantity | 'limit' | 'failed';
+}
+
+export interface SimulationResult {
+  readonly model: 'p2d' | 'spme';
+  readonly time: number[];
+  readonly voltage: number[];
+  /** Cell current, A (discharge positive). */
+  readonly current: number[];
+  readonly temperature: number[];
+  readonly soc: number[];
+  /** Anode potential against Li/Li⁺, V (plating possible below 0). */
+  readonly anodePotential: number[];
+  /** Heat generated, W (irreversible + reversible). */
+  readonly heat: number[];
+  readonly stepEnds: StepEnd[];
+  readonly profiles: Profiles[];
+  /** Charge passed in discharge direction minus charge direction, Ah. */
+  readonly dischargedCapacity: number;
+  /** Energy delivered (negative when charging), Wh. */
+  readonly energy: number;
+  /** Set when the solver failed to converge; the curve stops there. */
+  readonly failure?: string;
+  readonly stats: { readonly steps: number; readonly newtonIterations: number; readonly wallMs: number };
+}
+
+const MIN_STEP = 1e-4;
+
+/** Runs `steps` on `model` and records the curves. */
+export function operate(model: CellModel, steps: readonly OperationStep[], options: OperationOptions = {}): SimulationResult {
+  const started = performance.now();
+  const p = model.parameters;
+  const area = p.electrodeArea;
+  const capacityC = p.oneCCurrent * 3600;
+  let soc = options.initialSoc ?? 1;
+  if (!options.continueRun) model.initialise(soc, options.temperature ?? p.temperature);
+  const thermal = options.thermal ?? false;
+  const ambient = thermal ? p.thermal.ambient : model.getTemperature();
+  const result = {
+    model: model.kind, time: [] as number[], voltage: [] as number[], current: [] as number[],
+    temperature: [] as number[], soc: [] as number[], anodePotential: [] as number[], heat: [] as number[],
+    stepEnds: [] as StepEnd[], profiles: [] as Profiles[], dischargedCapacity: 0, energy: 0,
+    failure: undefined as string | undefined,
+    stats: { steps: 0, newtonIterations: 0, wallMs: 0 },
+  };
+  const startIterations = model.totalIterations;
+  let t = 0;
+  const record = () => {
+    const heat = model.heat();
+    result.time.push(t); result.voltage.push(model.voltage); result.current.push(model.current * area);
+    result.temperature.push(model.getTemperature()); result.soc.push(soc);
+    result.anodePotential.push(model.anodePotential); result.heat.push((heat.irreversible + heat.reversible) * area);
+  };
+
+  for (const step of steps) {
+    const control: Control = step.mode === 'rest' ? { mode: 'current', value: 0 }
+      : step.mode === 'current' ? { mode: 'current', value: step.value / area }
+      : step.mode === 'power' ? { mode: 'power', value: step.value / area }
+      : { mode: 'voltage', value: step.value };
+    // Consistent start after the jump in control: a vanishing implicit-Euler step fixes the
+    // algebraic states (potentials, reaction currents) at the new load; then BDF restarts.
+    if (!model.step(1e-6, control)) { result.failure = 'the solver could not start this step'; break; }
+    model.resetHistory();
+    t += 1e-6;
+    soc -= (model.current * area * 1e-6) / capacityC;
+    record();
+    const stepStart = t;
+    const until = [...step.until];
+    // Safety limits of the cell apply to current and power steps unless a condition covers them.
+    if (step.mode === 'current' || step.mode === 'power') {
+      if (!until.some((c) => c.quantity === 'voltage')) {
+        until.push({ quantity: 'voltage', value: model.current >= 0 ? p.voltageMin : p.voltageMax });
+      }
+    }
+    const startValues = until.map((c) => readQuantity(c.quantity));
+    const crossed = (k: number, v: number) => {
+      const c = until[k]!;
+      if (c.quantity === 'time') return v >= c.value;
+      const s = startValues[k]!;
+      return s >= c.value ? v <= c.value : v >= c.value;
+    };
+    function readQuantity(q: StopQuantity): number {
+      switch (q) {
+        case 'voltage': return model.voltage;
+        case 'current': return Math.abs(model.current * area);
+        case 'time': return t - stepStart;
+        case 'soc': return soc;
+        case 'temperature': return model.getTemperature();
+        case 'anodePotential': return model.anodePotential;
+      }
+    }
+    const timeLimit = until.find((c) => c.quantity === 'time')?.value ?? Infinity;
+    let h = 0.5;
+    let ended: StepEnd['reason'] | undefined;
+    let guard = 0;
+    while (!ended && guard++ < 100000) {
+      const rate = Math.abs(model.current * area) / p.oneCCurrent;
+      const hMax = options.maxStep ?? Math.min(600, rate > 1e-6 ? 0.012 * 3600 / rate : 600);
+      h = Math.min(h, hMax, timeLimit - (t - stepStart));
+      const before = { v: model.voltage, soc, values: until.map((c) => readQuantity(c.quantity)) };
+      model.save();
+      const savedT = t, savedSoc = soc;
+      const advance = (dt: number): boolean => {
+        const T0 = model.getTemperature();
+        if (!model.step(dt, control)) return false;
+        if (!Number.isFinite(model.voltage)) { model.restore(); return false; }
+        t += dt;
+        soc -= (model.current * area * dt) / capacityC;
+        if (thermal) {
+          const q = model.heat();
+          model.setTemperature(updateLumpedTemperature(T0, (q.irreversible + q.reversible) * area, dt, p.thermal.heatCapacity, p.thermal.heatTransfer, ambient));
+        }
+        return true;
+      };
+      if (!advance(h)) {
+        h /= 4;
+        if (h < MIN_STEP) { result.failure = `the solver did not converge at t = ${t.toFixed(1)} s`; ended = 'failed'; break; }
+        continue;
+      }
+      // Stop conditions: refine the step by secant iterations until the crossing is met.
+      let hit = until.findIndex((c, k) => crossed(k, readQuantity(c.quantity)));
+      if (hit >= 0 && until[hit]!.quantity !== 'time') {
+        let lo = 0, hi = h;
+        let vLo = before.values[hit]!, vHi = readQuantity(until[hit]!.quantity);
+        const target = until[hit]!.value;
+        for (let refine = 0; refine < 8; refine++) {
+          const tolerance = until[hit]!.quantity === 'voltage' || until[hit]!.quantity === 'anodePotential' ? 1e-4
+            : until[hit]!.quantity === 'soc' ? 1e-5 : 1e-3 * Math.abs(target) + 1e-9;
+          if (Math.abs(vHi - target) < tolerance || hi - lo < MIN_STEP) break;
+          let frac = (target - vLo) / (vHi - vLo);
+          if (!Number.isFinite(frac)) frac = 0.5;
+          const trial = lo + Math.min(0.98, Math.max(0.02, frac)) * (hi - lo);
+          model.restore(); t = savedT; soc = savedSoc;
+          if (!advance(trial)) break;
+          const v = readQuantity(until[hit]!.quantity);
+          if (crossed(hit, v)) { hi = trial; vHi = v; }
+          else {
+            // Not yet there: keep this as the new lower end and re-run to the upper end next.
+            lo = trial; vLo = v;
+            model.restore(); t = savedT; soc = savedSoc;
+            if (!advance(hi)) break;
+          }
+        }
+        hit = until.findIndex((c, k) => crossed(k, readQuantity(c.quantity)));
+      }
+      result.stats.steps++;
+      const dq = (model.current * area * (t - savedT)) / 3600;
+      result.dischargedCapacity += dq;
+      result.energy += dq * (model.voltage + before.v) / 2;
+      record();
+      if (hit >= 0) {
+        const q = until[hit]!.quantity;
+        ended = step.until.includes(until[hit]!) ? q : 'limit';
+        break;
+      }
+      // Next step: grow geometrically, shrink where the voltage moves fast.
+      const dv = Math.abs(model.voltage - before.v);
+      const target = options.voltageChangePerStep ?? 0.01;
+      h = Math.max(MIN_STEP, h * Math.min(1.5, dv > 0 ? Math.max(0.3, Math.sqrt(target / dv)) : 1.5));
+    }
+    result.stepEnds.push({ index: result.time.length - 1, reason: ended ?? 'failed' });
+    if (options.profiles) result.profiles.push(model.profiles());
+    if (ended === 'failed') break;
+  }
+  result.stats.newtonIterations = model.totalIterations - startIterations;
+  result.stats.wallMs = performance.now() - started;
+  return result;
+}
+
+// ---- Protocol helpers (C-rates are multiples of the cell's 1C current) ------------------------
+
+export function constantCurrentDischarge(oneC: number, rate: number, until: readonly StopCondition[] = []): OperationStep {
+  return { mode: 'current', value: rate * oneC, until };
+}
+
+export function constantCurrentCharge(oneC: number, rate: number, until: readonly StopCondition[] = []): OperationStep {
+  return { mode: 'current', value: -rate * oneC, until };
+}
+
+/** CC charge to `voltage`, then CV until the current falls to `cutoffRate`·1C. */
+export function cccvCharge(oneC: number, rate: number, voltage: number, cutoffRate = 0.05): OperationStep[] {
+  return [
+    { mode: 'current', value: -rate * oneC, until: [{ quantity: 'voltage', value: voltage }] },
+    { mode: 'voltage', value: voltage, until: [{ quantity: 'current', value: cutoffRate * oneC }] },
+  ];
+}
+
+/** A current pulse of `duration` s followed by a rest of `rest` s (discharge positive). */
+export function pulse(current: number, duration: number, rest: number): OperationStep[] {
+  return [
+    { mode: 'current', value: current, until: [{ quantity: 'time', value: duration }] },
+    { mode: 'rest', until: [{ quantity: 'time', value: rest }] },
+  ];
+}
