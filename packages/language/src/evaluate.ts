@@ -59,15 +59,15 @@ export class Evaluator {
       if (expr.divisor === 0) return { ok: false, message: 'C/0 is not a C-rate', node: expr };
       return fromResult(literal(1 / expr.divisor, 'C'), expr);
     }
-    if (isParenthesized(expr)) return this.compute(expr.inner, visiting);
+    if (isParenthesized(expr)) return this.operand(expr.inner, expr, visiting);
     if (isUnaryExpression(expr)) {
-      const inner = this.compute(expr.operand, visiting);
+      const inner = this.operand(expr.operand, expr, visiting);
       return inner.ok ? { ok: true, value: negate(inner.value) } : inner;
     }
     if (isBinaryExpression(expr)) {
-      const left = this.compute(expr.left, visiting);
+      const left = this.operand(expr.left, expr, visiting);
       if (!left.ok) return left;
-      const right = this.compute(expr.right, visiting);
+      const right = this.operand(expr.right, expr, visiting);
       if (!right.ok) return right;
       return fromResult(combine(expr.operator as '+' | '-' | '*' | '/', left.value, right.value), expr);
     }
@@ -78,17 +78,22 @@ export class Evaluator {
       if (isConstant(target)) {
         if (expr.property) return { ok: false, message: `a value has no property '${expr.property}'`, node: expr };
         const next = new Set(visiting).add(target);
-        return this.compute(target.value, next);
+        return this.operand(target.value, expr, next);
       }
       if (isMaterial(target)) {
         if (!expr.property) return { ok: false, message: `'${target.name}' is a material; name one of its properties, e.g. ${target.name}.density`, node: expr };
         const prop = findMaterialProperty(target, expr.property);
         if (!prop) return { ok: false, message: `material ${target.name} has no ${expr.property}`, node: expr };
         const next = new Set(visiting).add(target);
-        return this.compute(prop, next);
+        return this.operand(prop, expr, next);
       }
     }
     return { ok: false, message: 'cannot evaluate this expression', node: expr };
+  }
+
+  /** Error recovery can leave an operand out (`4.6 /`): the failure then sits on the enclosing expression. */
+  private operand(expr: Expression | undefined, parent: Expression, visiting: Set<AstNode>): Evaluation {
+    return expr ? this.compute(expr, visiting) : { ok: false, message: 'a value is missing here', node: parent };
   }
 }
 
