@@ -77,7 +77,7 @@ async function check(files: Record<string, string>): Promise<{ problems: string[
   const built = await buildWorkspace(files);
   const unclaimed = built.flatMap((f) => f.diagnostics
     .filter((d) => severityName(d.severity) === 'error' || severityName(d.severity) === 'warning')
-    .map((d) => ({ file: f.path, line: d.range.start.line + 1, severity: severityName(d.severity), code: String(d.code ?? ''), message: d.message })));
+    .map((d) => ({ file: f.path, line: d.range.start.line + 1, severity: severityName(d.severity), code: String(d.code ?? ''), message: typeof d.message === 'string' ? d.message : d.message.value })));
   const problems: string[] = [];
   for (const e of expectations) {
     const i = unclaimed.findIndex((d) => d.file === e.file && d.line === e.line && d.severity === e.severity && d.code === e.code && d.message.includes(e.fragment));
