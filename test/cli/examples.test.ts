@@ -1,0 +1,62 @@
+/**
+ * The bundled examples as a battery engineer would check them: every spec resolves, every cell's
+ * design meets the targets its sheet states (capacity, energy density, N/P), the design calculator
+ * reports no errors, and every test plan expands against its cell without errors.
+ */
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadWorkspace, resolveDocument } from '../../packages/language/src/index.js';
+import { checkTargets, designCell, designWarnings, expandPlan, type CellIR, type ProcessIR, type SpecIR, type TestPlanIR } from '../../packages/physics/src/index.js';
+
+const EXAMPLES = join(new URL('../..', import.meta.url).pathname, 'examples');
+
+const cells = new Map<string, CellIR>();
+const plans: TestPlanIR[] = [];
+const processes: ProcessIR[] = [];
+const resolveProblems: string[] = [];
+
+beforeAll(async () => {
+  const workspace = await loadWorkspace([EXAMPLES]);
+  for (const file of workspace.files) {
+    const { ir, problems } = resolveDocument(workspace.services, file.document) as { ir: SpecIR; problems: readonly { message: string }[] };
+    resolveProblems.push(...problems.map((p) => `${file.path}: ${p.message}`));
+    for (const cell of ir.cells) cells.set(cell.name, cell);
+    plans.push(...ir.testPlans);
+    processes.push(...ir.processes);
+  }
+}, 60_000);
+
+/** The cells the programme published, with the figures their sheets must reproduce. */
+const PROGRAMME_CELLS = ['SB21', 'SB2', 'SB1', 'SB21-L', 'NGSC', 'Demo6C', 'Demo4x12', 'Demo10L', 'DemoNG860', 'SB21-NG2', 'Marquis2019'];
+
+describe('bundled examples', () => {
+  it('resolve without problems', () => {
+    expect(resolveProblems).toEqual([]);
+  });
+
+  it('hold every programme cell', () => {
+    expect([...cells.keys()].sort()).toEqual([...PROGRAMME_CELLS].sort());
+  });
+
+  it.each(PROGRAMME_CELLS)('%s meets the targets it states, with no design errors', (name) => {
+    const cell = cells.get(name)!;
+    const design = designCell(cell);
+    const errors = [...design.problems, ...designWarnings(cell, design, processes)].filter((p) => p.severity === 'error' || p.severity === 'warning');
+    expect(errors.map((p) => p.message)).toEqual([]);
+    const checks = checkTargets(cell, design);
+    expect(checks.length).toBeGreaterThan(0);
+    expect(checks.filter((c) => !c.met).map((c) => c.message)).toEqual([]);
+  });
+
+  it('have test plans that expand without errors', () => {
+    expect(plans.length).toBeGreaterThan(0);
+    for (const plan of plans) {
+      const cell = cells.get(plan.cell);
+      expect(cell, `plan ${plan.name} is for unknown cell ${plan.cell}`).toBeDefined();
+      const designCapacity = designCell(cell!).capacity;
+      const expanded = expandPlan(plan, cell!, designCapacity !== undefined ? { designCapacity } : {});
+      expect(expanded.tests.length).toBeGreaterThan(0);
+      expect(expanded.problems.filter((p) => p.severity !== 'info').map((p) => `${plan.name}: ${p.message}`)).toEqual([]);
+    }
+  });
+});
