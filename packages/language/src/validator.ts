@@ -17,6 +17,7 @@ import { referenceChecks } from './validation/reference-checks.js';
 import { requiredChecks } from './validation/required-checks.js';
 import { valueChecks } from './validation/value-checks.js';
 import { variantChecks } from './validation/variant-checks.js';
+import { testPlanChecks } from './validation/testplans.js';
 
 export interface CheckModule {
   /** For profiling and documentation. */
@@ -35,6 +36,7 @@ export const CHECK_MODULES: CheckModule[] = [
   { name: 'required', checks: requiredChecks },
   { name: 'variants', checks: variantChecks },
   { name: 'references', checks: referenceChecks },
+  { name: 'test plans', checks: testPlanChecks },
 ];
 
 export function registerValidationChecks(services: CellSpecServices): void {

@@ -22,6 +22,13 @@ export const Code = {
   MaterialKind: 'material-kind',
   VariantReplace: 'variant-replace',
   SelfReference: 'self-reference',
+  TestLimit: 'test-limit',
+  ImpossibleEnd: 'impossible-end',
+  MissingEnd: 'missing-end',
+  LoopWithoutExit: 'loop-without-exit',
+  UnknownProcedure: 'unknown-procedure',
+  UnknownProcedureParameter: 'unknown-procedure-parameter',
+  TestPlanIncomplete: 'test-plan-incomplete',
 } as const;
 
 export type DiagnosticCode = (typeof Code)[keyof typeof Code];
@@ -47,4 +54,11 @@ export const CODE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
   'material-kind': 'A material of the wrong kind for its role (a collector that is not a current collector).',
   'variant-replace': 'A variant replaces a material its base cell does not use.',
   'self-reference': 'A value, material or cell that is defined in terms of itself.',
+  'test-limit': 'A test step outside the cell\'s limits (voltage window, maximum charge/discharge rate, temperature range).',
+  'impossible-end': 'A test step whose end condition is reached at once or never (a charge that ends below its starting voltage).',
+  'missing-end': 'A test step without an end condition.',
+  'loop-without-exit': 'A repeat whose count or end condition never lets it finish.',
+  'unknown-procedure': 'A named test procedure that the procedure library does not define.',
+  'unknown-procedure-parameter': 'A parameter a named test procedure does not take, or a value it cannot use.',
+  'test-plan-incomplete': 'A test plan that cannot be expanded: its cell states no capacity or no voltage window.',
 };

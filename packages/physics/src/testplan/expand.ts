@@ -118,7 +118,7 @@ function expandTest(test: TestIR, ctx: Context): ConcreteTest[] {
     const body = expander.steps(test.steps, [], state);
     const setsTemperature = containsKind(body, 'temperature');
     if (point.temperature !== undefined && !setsTemperature) {
-      prefix.push({ kind: 'temperature', setpoint: point.temperature, soak: ctx.sweepSoak });
+      prefix.push({ kind: 'temperature', setpoint: point.temperature, soak: ctx.sweepSoak, sweep: 'temperature' });
     }
     let steps = [...prefix, ...body];
     if (point.soc !== undefined && !hasProcedure) {
@@ -216,7 +216,12 @@ class StepExpander {
     for (const c of def.criteria) if (!this.criteria.includes(c)) this.criteria.push(c);
     const out: ConcreteStep[] = [];
     for (const s of def.expand(args, this.ctx.procedureCell)) out.push(...this.step(s, source, state, name));
-    return out;
+    // Set-points the sweep supplied (the procedure's temperature was not written) belong to the sweep.
+    const swept = this.defaults.temperature;
+    if (swept === undefined || written.temperature !== undefined) return out;
+    const mark = (steps: ConcreteStep[]): ConcreteStep[] => steps.map((c) => (c.kind === 'temperature' && c.setpoint === swept ? { ...c, sweep: 'temperature' as const }
+      : c.kind === 'loop' ? { ...c, steps: mark([...c.steps]) } : c));
+    return mark(out);
   }
 
   /** Moves the cell to a SOC: from a known SOC by the capacity difference; otherwise full charge first. */

@@ -33,7 +33,8 @@ class Walker {
     const sev = step.abuse && code.startsWith('limit-') ? 'info' : severity;
     const text = step.abuse && code.startsWith('limit-') ? `${message} (abuse test: intended)` : message;
     const where = step.origin ? ` (in ${step.origin})` : '';
-    this.problems.push({ severity: sev, code, message: text + where, at: { test: this.test.test, subtest: this.test.id, ...(step.source ? { step: step.source } : {}) } });
+    const at = step.sweep ? { test: this.test.test, subtest: this.test.id, sweep: step.sweep } : { test: this.test.test, subtest: this.test.id, ...(step.source ? { step: step.source } : {}) };
+    this.problems.push({ severity: sev, code, message: text + (step.sweep ? ' (swept set-point)' : where), at });
   }
 
   private check(s: ConcreteStep): void {

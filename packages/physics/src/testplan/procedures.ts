@@ -11,7 +11,7 @@
 import type { TestStepIR, EndConditionIR } from '../ir.js';
 
 /** What a parameter accepts; values arrive in SI (fractions 0..1, K, s, V, A) or as C-rate multiples. */
-export type ParameterKind = 'cRate' | 'fraction' | 'time' | 'temperature' | 'voltage' | 'count' | 'resistance' | 'ratio';
+export type ParameterKind = 'cRate' | 'fraction' | 'time' | 'temperature' | 'voltage' | 'count' | 'resistance' | 'frequency';
 
 export interface ProcedureParameter {
   readonly name: string;
@@ -281,7 +281,7 @@ export const PROCEDURES: readonly ProcedureDefinition[] = [
     standard: 'standard-battery programme',
     cycler: 'all', abuse: false,
     description: 'Impedance at SOC 50 % from 1 MHz down, after a rest; needs a channel with a frequency-response analyser.',
-    parameters: [P.soc(0.5), { name: 'from', kind: 'ratio', default: 1e6, doc: 'Highest frequency, Hz.' }, { name: 'to', kind: 'ratio', default: 0.1, doc: 'Lowest frequency, Hz.' },
+    parameters: [P.soc(0.5), { name: 'from', kind: 'frequency', default: 1e6, doc: 'Highest frequency, Hz.' }, { name: 'to', kind: 'frequency', default: 0.1, doc: 'Lowest frequency, Hz.' },
       { name: 'amplitude', kind: 'voltage', default: 0.01, doc: 'Voltage amplitude.' }, P.temperature(25), P.soak(2)],
     criteria: ['spectrum recorded; bulk, grain-boundary and interface arcs fitted'],
     expand: (a) => [

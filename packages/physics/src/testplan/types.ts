@@ -35,6 +35,8 @@ interface StepBase {
   readonly abuse?: boolean;
   /** Index path of the written step this came from (into the test's steps and nested loops). */
   readonly source?: readonly number[];
+  /** A value of this step comes from the test's sweep (`at -40, 25 °C`), not from the step itself. */
+  readonly sweep?: 'temperature' | 'rate' | 'soc';
 }
 
 export type ConcreteStep =
@@ -74,6 +76,8 @@ export interface PlanLocation {
   readonly subtest?: string;
   /** Index path of the step in the test as written (before expansion), when known. */
   readonly step?: readonly number[];
+  /** The problem comes from a sweep value (`at`, `rates`, `socs`) rather than a written step. */
+  readonly sweep?: 'temperature' | 'rate' | 'soc';
 }
 
 export interface PlanProblem {
