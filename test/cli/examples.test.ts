@@ -14,10 +14,12 @@ const cells = new Map<string, CellIR>();
 const plans: TestPlanIR[] = [];
 const processes: ProcessIR[] = [];
 const resolveProblems: string[] = [];
+const findings: string[] = [];
 
 beforeAll(async () => {
   const workspace = await loadWorkspace([EXAMPLES]);
   for (const file of workspace.files) {
+    findings.push(...file.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning').map((d) => `${file.path}:${d.line}: ${d.message}`));
     const { ir, problems } = resolveDocument(workspace.services, file.document) as { ir: SpecIR; problems: readonly { message: string }[] };
     resolveProblems.push(...problems.map((p) => `${file.path}: ${p.message}`));
     for (const cell of ir.cells) cells.set(cell.name, cell);
@@ -30,6 +32,10 @@ beforeAll(async () => {
 const PROGRAMME_CELLS = ['SB21', 'SB2', 'SB1', 'SB21-L', 'NGSC', 'Demo6C', 'Demo4x12', 'Demo10L', 'DemoNG860', 'SB21-NG2', 'Marquis2019'];
 
 describe('bundled examples', () => {
+  it('have no errors or warnings', () => {
+    expect(findings).toEqual([]);
+  });
+
   it('resolve without problems', () => {
     expect(resolveProblems).toEqual([]);
   });
