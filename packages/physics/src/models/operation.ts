@@ -11,10 +11,16 @@ import { updateLumpedTemperature } from './thermal.js';
 
 export type StopQuantity = 'voltage' | 'current' | 'time' | 'soc' | 'temperature' | 'anodePotential';
 
-/** Ends a step when `quantity` reaches `value` from the side it starts on (current: magnitude, A). */
+/**
+ * Ends a step when `quantity` reaches `value` (current as a magnitude, A). Without `op` the
+ * direction follows the step: voltage and SOC rise on charge and fall on discharge; current
+ * magnitude falls (CV taper); temperature rises; anode potential falls; time runs.
+ * A condition already met when the step starts ends it at once.
+ */
 export interface StopCondition {
   readonly quantity: StopQuantity;
   readonly value: number;
+  readonly op?: '<=' | '>=';
 }
 
 export type OperationStep =
@@ -118,13 +124,12 @@ export function operate(model: CellModel, steps: readonly OperationStep[], optio
         until.push({ quantity: 'voltage', value: model.current >= 0 ? p.voltageMin : p.voltageMax });
       }
     }
-    const startValues = until.map((c) => readQuantity(c.quantity));
-    const crossed = (k: number, v: number) => {
-      const c = until[k]!;
-      if (c.quantity === 'time') return v >= c.value;
-      const s = startValues[k]!;
-      return s >= c.value ? v <= c.value : v >= c.value;
-    };
+    const charging = model.current < 0 || (step.mode === 'voltage' && step.value > model.voltage);
+    const ops = until.map((c): '<=' | '>=' => c.op ?? (
+      c.quantity === 'voltage' || c.quantity === 'soc' ? (charging ? '>=' : '<=')
+        : c.quantity === 'current' || c.quantity === 'anodePotential' ? '<=' : '>='));
+    const crossed = (k: number, v: number) => (until[k]!.quantity === 'time' ? v >= until[k]!.value - 1e-9
+      : ops[k] === '>=' ? v >= until[k]!.value : v <= until[k]!.value);
     function readQuantity(q: StopQuantity): number {
       switch (q) {
         case 'voltage': return model.voltage;
@@ -134,6 +139,12 @@ export function operate(model: CellModel, steps: readonly OperationStep[], optio
         case 'temperature': return model.getTemperature();
         case 'anodePotential': return model.anodePotential;
       }
+    }
+    const metAtStart = until.findIndex((c, k) => c.quantity !== 'time' && crossed(k, readQuantity(c.quantity)));
+    if (metAtStart >= 0) {
+      result.stepEnds.push({ index: result.time.length - 1, reason: step.until.includes(until[metAtStart]!) ? until[metAtStart]!.quantity : 'limit' });
+      if (options.profiles) result.profiles.push(model.profiles());
+      continue;
     }
     const timeLimit = until.find((c) => c.quantity === 'time')?.value ?? Infinity;
     let h = 0.5;

@@ -61,6 +61,9 @@ export class SPMeModel implements CellModel {
   private readonly tf: Float64Array;
   private readonly source: Float64Array; // (1 − t+) a i_n / F per unit cell current density
   private ce1: Float64Array; private ce2: Float64Array; private ceNew: Float64Array;
+  private readonly ceUnit: Float64Array;
+  /** During a step: electrode-mean c_e as a + b·I (the electrolyte step is linear in I). */
+  private meanZero = [0, 0]; private meanSlope = [0, 0]; private inStep = false; private stepCurrent = 0;
   private readonly lower: Float64Array; private readonly diag: Float64Array; private readonly upper: Float64Array;
   private readonly nNeg: number; private readonly nPos: number;
   private temperature: number;
@@ -97,6 +100,7 @@ export class SPMeModel implements CellModel {
       fill(this.nPos, p.positive.thickness, p.positive.electrolyteFraction, p.positive.ionicTransportEfficiency, -t1 / (F * p.positive.thickness));
     }
     this.ce1 = new Float64Array(n); this.ce2 = new Float64Array(n); this.ceNew = new Float64Array(n);
+    this.ceUnit = new Float64Array(n);
     this.lower = new Float64Array(n); this.diag = new Float64Array(n); this.upper = new Float64Array(n);
     this.temperature = p.temperature;
     this.initialise(1, p.temperature);
@@ -151,10 +155,18 @@ export class SPMeModel implements CellModel {
   /** Mean c_e over an electrode's part of the mesh (c0 for solid electrolytes). */
   private meanConcentration(which: 'negative' | 'positive'): number {
     if (!this.liquid) return this.parameters.electrolyte.initialConcentration;
+    if (this.inStep) {
+      const k = which === 'negative' ? 0 : 1;
+      return this.meanZero[k]! + this.meanSlope[k]! * this.stepCurrent;
+    }
+    return this.meanOf(this.ce1, which);
+  }
+
+  private meanOf(c: Float64Array, which: 'negative' | 'positive'): number {
     const n = this.h.length;
     const [from, to] = which === 'negative' ? [0, this.nNeg] : [n - this.nPos, n];
     let s = 0, L = 0;
-    for (let i = from; i < to; i++) { s += this.h[i]! * this.ce1[i]!; L += this.h[i]!; }
+    for (let i = from; i < to; i++) { s += this.h[i]! * c[i]!; L += this.h[i]!; }
     return s / L;
   }
 
@@ -206,9 +218,38 @@ export class SPMeModel implements CellModel {
       const base = side.grid.zeroFluxSolution(side.history, side.cNew, 0);
       responses.push({ side, s: side.grid.unitResponse, surfaceSlope: side.grid.unitSurface, base });
     }
+    // Electrolyte: BDF2 for ε ∂c/∂t = ∂x(D_eff ∂x c) + source·I (tridiagonal, Thomas algorithm),
+    // solved for I = 0 and per unit I, since the new c_e is affine in the current.
+    if (this.liquid) {
+      const n = this.h.length, D = this.parameters.electrolyte.diffusivity(this.parameters.electrolyte.initialConcentration, T);
+      for (let i = 0; i < n; i++) {
+        const gl = i > 0 ? 1 / (this.h[i - 1]! / (2 * D * this.tf[i - 1]!) + this.h[i]! / (2 * D * this.tf[i]!)) : 0;
+        const gr = i < n - 1 ? 1 / (this.h[i]! / (2 * D * this.tf[i]!) + this.h[i + 1]! / (2 * D * this.tf[i + 1]!)) : 0;
+        const eh = this.eps[i]! * this.h[i]!;
+        this.lower[i] = -gl; this.upper[i] = -gr; this.diag[i] = eh * a0 / h + gl + gr;
+        this.ceNew[i] = -eh * (a1 * this.ce1[i]! + a2 * this.ce2[i]!) / h;
+        this.ceUnit[i] = this.h[i]! * this.source[i]!;
+      }
+      for (let i = 1; i < n; i++) {
+        const w = this.lower[i]! / this.diag[i - 1]!;
+        this.diag[i]! -= w * this.upper[i - 1]!;
+        this.ceNew[i]! -= w * this.ceNew[i - 1]!;
+        this.ceUnit[i]! -= w * this.ceUnit[i - 1]!;
+      }
+      this.ceNew[n - 1] = this.ceNew[n - 1]! / this.diag[n - 1]!;
+      this.ceUnit[n - 1] = this.ceUnit[n - 1]! / this.diag[n - 1]!;
+      for (let i = n - 2; i >= 0; i--) {
+        this.ceNew[i] = (this.ceNew[i]! - this.upper[i]! * this.ceNew[i + 1]!) / this.diag[i]!;
+        this.ceUnit[i] = (this.ceUnit[i]! - this.upper[i]! * this.ceUnit[i + 1]!) / this.diag[i]!;
+      }
+      this.meanZero = [this.meanOf(this.ceNew, 'negative'), this.meanOf(this.ceNew, 'positive')];
+      this.meanSlope = [this.meanOf(this.ceUnit, 'negative'), this.meanOf(this.ceUnit, 'positive')];
+      this.inStep = true;
+    }
     // The current: given, or (voltage and power control) the root of V(I) − target, by secant.
     const surfaces = (I: number) => responses.map((r) => r.base + r.surfaceSlope * (r.side.p.contactFraction * this.reactionCurrent(r.side, I) / F));
     const voltageFor = (I: number) => {
+      this.stepCurrent = I;
       const cs = surfaces(I);
       return this.voltageAt(I, this.negative ? cs[0]! : 0, cs[cs.length - 1]!);
     };
@@ -222,26 +263,12 @@ export class SPMeModel implements CellModel {
         x0 = x1; g0 = g1; x1 = x2; g1 = g(x1);
         this.totalIterations++;
       }
-      if (!Number.isFinite(x1)) return false;
+      if (!Number.isFinite(x1)) { this.inStep = false; return false; }
       I = x1;
     }
-    // Electrolyte: BDF2 for ε ∂c/∂t = ∂x(D_eff ∂x c) + source·I (tridiagonal, Thomas algorithm).
+    this.inStep = false;
     if (this.liquid) {
-      const n = this.h.length, D = this.parameters.electrolyte.diffusivity(this.parameters.electrolyte.initialConcentration, T);
-      for (let i = 0; i < n; i++) {
-        const gl = i > 0 ? 1 / (this.h[i - 1]! / (2 * D * this.tf[i - 1]!) + this.h[i]! / (2 * D * this.tf[i]!)) : 0;
-        const gr = i < n - 1 ? 1 / (this.h[i]! / (2 * D * this.tf[i]!) + this.h[i + 1]! / (2 * D * this.tf[i + 1]!)) : 0;
-        const eh = this.eps[i]! * this.h[i]!;
-        this.lower[i] = -gl; this.upper[i] = -gr; this.diag[i] = eh * a0 / h + gl + gr;
-        this.ceNew[i] = -eh * (a1 * this.ce1[i]! + a2 * this.ce2[i]!) / h + this.h[i]! * this.source[i]! * I;
-      }
-      for (let i = 1; i < n; i++) {
-        const w = this.lower[i]! / this.diag[i - 1]!;
-        this.diag[i]! -= w * this.upper[i - 1]!;
-        this.ceNew[i]! -= w * this.ceNew[i - 1]!;
-      }
-      this.ceNew[n - 1] = this.ceNew[n - 1]! / this.diag[n - 1]!;
-      for (let i = n - 2; i >= 0; i--) this.ceNew[i] = (this.ceNew[i]! - this.upper[i]! * this.ceNew[i + 1]!) / this.diag[i]!;
+      for (let i = 0; i < this.ceNew.length; i++) this.ceNew[i]! += I * this.ceUnit[i]!;
       [this.ce2, this.ce1, this.ceNew] = [this.ce1, this.ceNew, this.ce2];
     }
     for (const r of responses) {
