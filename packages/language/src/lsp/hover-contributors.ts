@@ -10,6 +10,7 @@ import {
 import type { CellSpecServices } from '../cellspec-module.js';
 import * as ast from '../generated/ast.js';
 import { PROPERTIES } from '../properties.js';
+import { isBuiltinUri } from '../scoping/builtin-library.js';
 import { enclosingRuleCall, isKeywordLeaf } from './cst.js';
 import { expectedKinds, topExpression } from './expected-kinds.js';
 import type { HoverContext, HoverContributor } from './hover.js';
@@ -63,6 +64,7 @@ function unquote(text: string): string {
 function fileNote(ctx: HoverContext, node: AstNode): string | undefined {
   const doc = AstUtils.getDocument(node);
   if (doc === ctx.document) return undefined;
+  if (isBuiltinUri(doc.uri)) return 'from the built-in material library';
   const path = doc.uri.path;
   return `declared in \`${path.slice(path.lastIndexOf('/') + 1)}\``;
 }

@@ -9,8 +9,13 @@ import { CellSpecCompletionProvider } from './completion.js';
 import { CellSpecFoldingRangeProvider } from './folding.js';
 import { CellSpecFormatter } from './formatter.js';
 import { CellSpecHoverProvider, createHoverContributors, type HoverContributors } from './hover.js';
+import { CellSpecRenameProvider } from './rename.js';
 import { CellSpecSemanticTokenProvider } from './semantic-tokens.js';
 import { CellSpecDocumentSymbolProvider } from './symbols.js';
+import { CellSpecInlayHintProvider } from './inlay-hints.js';
+import { CellSpecCodeActionProvider } from './code-actions.js';
+import { CellSpecCodeLensProvider } from './code-lens.js';
+import { cellHoverContributor } from './cell-hover.js';
 
 /** Editor services cellspec adds to Langium's `lsp` group. */
 export type CellSpecLspAddedServices = {
@@ -19,12 +24,20 @@ export type CellSpecLspAddedServices = {
 
 export const CellSpecLspModule: Module<CellSpecServices, PartialLangiumServices & CellSpecLspAddedServices> = {
   lsp: {
-    HoverContributors: (services) => createHoverContributors(services),
+    HoverContributors: (services) => {
+      const contributors = createHoverContributors(services);
+      contributors.add(cellHoverContributor(services));
+      return contributors;
+    },
     HoverProvider: (services) => new CellSpecHoverProvider(services),
     CompletionProvider: (services) => new CellSpecCompletionProvider(services),
     Formatter: () => new CellSpecFormatter(),
     DocumentSymbolProvider: () => new CellSpecDocumentSymbolProvider(),
     FoldingRangeProvider: () => new CellSpecFoldingRangeProvider(),
     SemanticTokenProvider: (services) => new CellSpecSemanticTokenProvider(services),
+    RenameProvider: (services) => new CellSpecRenameProvider(services),
+    InlayHintProvider: (services) => new CellSpecInlayHintProvider(services),
+    CodeActionProvider: (services) => new CellSpecCodeActionProvider(services),
+    CodeLensProvider: (services) => new CellSpecCodeLensProvider(services),
   },
 };

@@ -77,6 +77,11 @@ describe('completion of material names', () => {
     expect(labels).toEqual(expect.arrayContaining(['NCM811', 'LPSCl']));
   });
 
+  it('offers the built-in library materials', async () => {
+    const labels = await labelsAt(`cell A { cathode { composition { <|> } } }`);
+    expect(labels).toEqual(expect.arrayContaining(['NCM811', 'Li6PS5Cl', 'VGCF']));
+  });
+
   it('offers materials of an imported file', async () => {
     await parse(`library lib\nmaterial Graphite anode-active { }`, { documentUri: URI.file('/ws/lib.cellspec').toString() });
     const labels = await labelsAt(`import "lib.cellspec"\ncell A { anode { composition { Gra<|> } } }`);

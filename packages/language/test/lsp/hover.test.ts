@@ -77,6 +77,10 @@ cell A {
     await hoverAt(`import "lib.cellspec"\ncell A { cathode { collector A<|>l 15 um } }`, /\*\*material\*\* `Al`/, /declared in `lib\.cellspec`/, /\| density \| 2\.7 g\/cm³/);
   });
 
+  it('on a built-in library material says where it comes from', async () => {
+    await hoverAt(`cell A { cathode { composition { NCM<|>811: 100 wt% } } }`, /\*\*material\*\* `NCM811` — cathode-active/, /from the built-in material library/, /\| density \|/);
+  });
+
   it('takes contributions from other features, after the built-in ones', async () => {
     const { CellSpec: services } = createCellSpecServices(EmptyFileSystem);
     services.lsp.HoverContributors.add({ contribute: (ctx) => (ctx.declaration && 'name' in ctx.declaration ? `extra for ${String(ctx.declaration.name)}` : undefined) });
