@@ -1,3 +1,5 @@
 export * from './ir.js';
 export * from './design/index.js';
 export * from './testplan/index.js';
+export * from './ocp/index.js';
+export * from './models/index.js';

@@ -1,0 +1,151 @@
+/**
+ * Analyses declared in a spec (discharge at rates, fast charge to a SOC, rate and temperature
+ * sweeps, thermal run), run on a cell of the IR, with findings in an engineer's words.
+ */
+import type { AnalysisIR, CellIR, ModelFidelity } from '../ir.js';
+import { parametersFromCell } from './from-cell.js';
+import type { CellModel } from './model.js';
+import { operate, constantCurrentCharge, constantCurrentDischarge, type SimulationResult } from './operation.js';
+import { P2DModel } from './p2d.js';
+import type { ModelParameters } from './parameters.js';
+import { SPMeModel } from './spme.js';
+
+export interface AnalysisRun {
+  /** "1C discharge at 25 °C" */
+  readonly label: string;
+  readonly direction: 'charge' | 'discharge';
+  readonly rate: number;
+  /** K */
+  readonly temperature: number;
+  readonly thermal: boolean;
+  /** Ah, positive in the step's direction. */
+  readonly capacity: number;
+  /** Wh, positive in the step's direction. */
+  readonly energy: number;
+  readonly meanVoltage: number;
+  readonly endSoc: number;
+  readonly maxTemperature: number;
+  /** SOC (0..1) where the anode first fell below 0 V vs Li/Li⁺ on a charge. */
+  readonly platingFromSoc?: number;
+  readonly minAnodePotential: number;
+  readonly result: SimulationResult;
+}
+
+export interface Finding {
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly message: string;
+}
+
+export interface AnalysisOutcome {
+  readonly analysis: string;
+  readonly type: AnalysisIR['type'];
+  readonly model: 'p2d' | 'spme';
+  readonly runs: readonly AnalysisRun[];
+  readonly findings: readonly Finding[];
+  readonly wallMs: number;
+}
+
+export interface CellAnalyses {
+  readonly cell: string;
+  readonly assumptions: readonly string[];
+  readonly problems: readonly string[];
+  readonly outcomes: readonly AnalysisOutcome[];
+}
+
+export function makeModel(p: ModelParameters, fidelity: ModelFidelity = 'p2d'): CellModel {
+  return fidelity === 'reduced' ? new SPMeModel(p) : new P2DModel(p);
+}
+
+const celsius = (T: number) => `${+(T - 273.15).toFixed(1)} °C`;
+export const rateLabel = (r: number) => (r < 1 && r > 0 ? `C/${+(1 / r).toFixed(2)}` : `${+r.toFixed(3)}C`);
+
+export interface RunOptions {
+  readonly direction: 'charge' | 'discharge';
+  readonly rate: number;
+  readonly temperature?: number;
+  readonly targetSoc?: number;
+  readonly thermal?: boolean;
+  readonly fidelity?: ModelFidelity;
+  readonly ambient?: number;
+  readonly heatTransferCoefficient?: number;
+}
+
+/** One constant-current run: discharge from 100 % SOC, or charge from 0 % to a target SOC. */
+export function runConstantCurrent(p: ModelParameters, options: RunOptions): AnalysisRun {
+  const T = options.temperature ?? p.temperature;
+  let params = p;
+  if (options.ambient !== undefined || options.heatTransferCoefficient !== undefined) {
+    const scale = options.heatTransferCoefficient !== undefined ? options.heatTransferCoefficient / 10 : 1;
+    params = { ...p, thermal: { ...p.thermal, ambient: options.ambient ?? p.thermal.ambient, heatTransfer: p.thermal.heatTransfer * scale } };
+  }
+  const model = makeModel(params, options.fidelity);
+  const charge = options.direction === 'charge';
+  const step = charge
+    ? constantCurrentCharge(p.oneCCurrent, options.rate, options.targetSoc !== undefined ? [{ quantity: 'soc', value: options.targetSoc }] : [])
+    : constantCurrentDischarge(p.oneCCurrent, options.rate);
+  const result = operate(model, [step], { initialSoc: charge ? 0 : 1, temperature: options.thermal ? params.thermal.ambient : T, thermal: options.thermal ?? false });
+  const sign = charge ? -1 : 1;
+  const capacity = sign * result.dischargedCapacity;
+  const energy = sign * result.energy;
+  const below = charge ? result.anodePotential.findIndex((v) => v < 0) : -1;
+  return {
+    label: `${rateLabel(options.rate)} ${options.direction} at ${celsius(options.thermal ? params.thermal.ambient : T)}${options.thermal ? ' (thermal)' : ''}`,
+    direction: options.direction, rate: options.rate, temperature: T, thermal: options.thermal ?? false,
+    capacity, energy, meanVoltage: capacity > 0 ? energy / capacity : NaN,
+    endSoc: result.soc[result.soc.length - 1]!,
+    maxTemperature: Math.max(...result.temperature),
+    ...(below >= 0 ? { platingFromSoc: result.soc[below]! } : {}),
+    minAnodePotential: Math.min(...result.anodePotential),
+    result,
+  };
+}
+
+/** Runs one declared analysis. */
+export function runAnalysis(p: ModelParameters, analysis: AnalysisIR, cellTemperature = p.temperature): AnalysisOutcome {
+  const started = performance.now();
+  const fidelity = analysis.model ?? 'p2d';
+  const runs: AnalysisRun[] = [];
+  const findings: Finding[] = [];
+  const nominal = p.oneCCurrent; // A, i.e. Ah per hour at 1C
+  switch (analysis.type) {
+    case 'discharge':
+    case 'rate-sweep':
+      for (const rate of analysis.rates) runs.push(runConstantCurrent(p, { direction: 'discharge', rate, temperature: analysis.temperature ?? cellTemperature, fidelity }));
+      break;
+    case 'charge':
+      for (const rate of analysis.rates) runs.push(runConstantCurrent(p, { direction: 'charge', rate, temperature: analysis.temperature ?? cellTemperature, targetSoc: analysis.targetSoc ?? 1, fidelity }));
+      break;
+    case 'temperature-sweep':
+      for (const T of analysis.temperatures) runs.push(runConstantCurrent(p, { direction: 'discharge', rate: analysis.rate, temperature: T, fidelity }));
+      break;
+    case 'thermal':
+      runs.push(runConstantCurrent(p, { direction: 'discharge', rate: analysis.rate, thermal: true, fidelity,
+        ...(analysis.ambient !== undefined ? { ambient: analysis.ambient } : {}),
+        ...(analysis.heatTransferCoefficient !== undefined ? { heatTransferCoefficient: analysis.heatTransferCoefficient } : {}) }));
+      break;
+  }
+  for (const run of runs) {
+    if (run.result.failure) findings.push({ severity: 'warning', message: `${run.label}: ${run.result.failure}` });
+    if (run.direction === 'charge') {
+      const target = analysis.type === 'charge' ? analysis.targetSoc ?? 1 : 1;
+      if (run.platingFromSoc !== undefined) {
+        findings.push({ severity: 'warning', message: `${rateLabel(run.rate)} charge: anode potential below 0 V vs Li from ${(run.platingFromSoc * 100).toFixed(0)} % SOC — plating risk` });
+      }
+      if (run.endSoc < target - 0.01) {
+        findings.push({ severity: 'info', message: `${rateLabel(run.rate)} charge reaches only ${(run.endSoc * 100).toFixed(0)} % SOC before the ${p.voltageMax} V limit (target ${(target * 100).toFixed(0)} %)` });
+      }
+    } else {
+      const share = run.capacity / nominal;
+      findings.push({ severity: 'info', message: `${run.label}: ${(run.capacity * 1000).toPrecision(3)} mAh (${(share * 100).toFixed(0)} % of nominal), mean ${run.meanVoltage.toFixed(2)} V${run.thermal ? `, peak ${celsius(run.maxTemperature)}` : ''}` });
+    }
+  }
+  return { analysis: analysis.name, type: analysis.type, model: fidelity === 'reduced' ? 'spme' : 'p2d', runs, findings, wallMs: performance.now() - started };
+}
+
+/** All analyses declared on a cell. */
+export function runCellAnalyses(cell: CellIR): CellAnalyses {
+  const mapped = parametersFromCell(cell);
+  if (!mapped.parameters) return { cell: cell.name, assumptions: mapped.assumptions, problems: mapped.problems, outcomes: [] };
+  const outcomes = cell.analyses.map((a) => runAnalysis(mapped.parameters!, a, cell.temperature));
+  return { cell: cell.name, assumptions: mapped.assumptions, problems: mapped.problems, outcomes };
+}
