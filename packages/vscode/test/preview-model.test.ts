@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, type CellspecSettings } from '../src/settings.js';
+import { analysisCharts, buildPreviewModel, compareCells, metricRows, thicknessChart } from '../src/view-model/preview-model.js';
+import { G2_FIGURES, SB21, SB21_FIGURES, SB21_G2, data } from './cells.js';
+
+const withSettings = (patch: Partial<CellspecSettings>): CellspecSettings => ({ ...DEFAULT_SETTINGS, ...patch });
+
+describe('preview model', () => {
+  it('waits for the server before the first answer', () => {
+    const m = buildPreviewModel(undefined, DEFAULT_SETTINGS);
+    expect(m.state).toBe('waiting');
+    expect(m.banner).toBe('Waiting for the language server…');
+  });
+
+  it('shows a cell with its cross-section, figures, targets and a chart', () => {
+    const m = buildPreviewModel(data(), DEFAULT_SETTINGS);
+    expect(m).toMatchObject({ state: 'ok', title: 'SB21 — Standard battery 2.1', subtitle: 'pouch single-layer', banner: undefined });
+    expect(m.crossSection?.layers).toHaveLength(7);
+    expect(m.metrics.slice(0, 4).map((r) => [r.label, r.value])).toEqual([
+      ['Capacity', '8.19 mAh'], ['Energy', '30.4 mWh'], ['Mean voltage', '3.71 V'], ['Energy density (stack)', '528 Wh/L'],
+    ]);
+    expect(m.targets.map((t) => t.status)).toEqual(['met', 'met', 'missed']);
+    expect(m.charts.map((c) => c.id)).toEqual(['thickness']);
+  });
+
+  it('puts the preferred energy-density basis first and uses the preferred units', () => {
+    const m = buildPreviewModel(data(), withSettings({ energyDensityBasis: 'cell', units: { capacity: 'Ah', energy: 'Wh', energyDensity: 'Wh/L', thickness: 'mm' } }));
+    expect(m.metrics.map((r) => r.label).indexOf('Energy density (cell)')).toBeLessThan(m.metrics.map((r) => r.label).indexOf('Energy density (stack)'));
+    expect(m.metrics[0]).toEqual({ label: 'Capacity', value: '0.00819 Ah' });
+    expect(m.crossSection?.labels.find((l) => l.layerId === 'cathode-collector')?.text).toBe('Al collector · 0.015 mm');
+  });
+
+  it('explains errors and keeps what resolved', () => {
+    const m = buildPreviewModel(data({ status: 'errors', problems: [{ message: "'furlong' is not a unit", line: 15, severity: 'error' }, { message: 'N/P low', line: 3, severity: 'warning' }] }), DEFAULT_SETTINGS);
+    expect(m.state).toBe('errors');
+    expect(m.banner).toBe('The spec has 1 error; figures below are from the parts that resolved and may be incomplete.');
+    expect(m.problems).toEqual([{ text: "'furlong' is not a unit", line: 15 }]);
+  });
+
+  it('says so when nothing resolves', () => {
+    const m = buildPreviewModel(data({ status: 'errors', cell: undefined, figures: undefined, problems: [{ message: 'x', line: 1, severity: 'error' }, { message: 'y', line: 2, severity: 'error' }] }), DEFAULT_SETTINGS);
+    expect(m.state).toBe('errors');
+    expect(m.banner).toBe('The spec has 2 errors; the preview shows a cell once it resolves.');
+    expect(m.crossSection).toBeUndefined();
+  });
+
+  it('asks for a cell in a file without one', () => {
+    const m = buildPreviewModel(data({ status: 'no-cell', cell: undefined, cells: [] }), DEFAULT_SETTINGS);
+    expect(m.state).toBe('no-cell');
+    expect(m.banner).toMatch(/no cell/);
+  });
+});
+
+describe('variant against base', () => {
+  const variant = data({ cell: SB21_G2, figures: G2_FIGURES, base: SB21, baseFigures: SB21_FIGURES });
+
+  it('gives base values and relative changes in the metrics table', () => {
+    const np = metricRows(G2_FIGURES, SB21_FIGURES, DEFAULT_SETTINGS).find((r) => r.label === 'N/P ratio');
+    // (1.05 − 1.13) / 1.13 = −7.08 %
+    expect(np).toEqual({ label: 'N/P ratio', value: '1.05', base: '1.13', change: '−7.1 %' });
+  });
+
+  it('lists what the variant changes', () => {
+    expect(compareCells(SB21_G2, SB21, DEFAULT_SETTINGS)).toEqual([
+      { label: 'Materials', value: 'Gr2', base: 'Gr' },
+      { label: 'Anode composition', value: 'Gr2 60 wt%, LPSCl 40 wt%', base: 'Gr 60 wt%, LPSCl 40 wt%' },
+      { label: 'Anode loading', value: '10 mg/cm²', base: '11 mg/cm²' },
+    ]);
+  });
+
+  it('names the base and draws both in the thickness chart', () => {
+    const m = buildPreviewModel(variant, DEFAULT_SETTINGS);
+    expect(m.baseName).toBe('SB21');
+    expect(m.subtitle).toBe('pouch single-layer · variant of SB21');
+    const chart = thicknessChart(SB21_G2, G2_FIGURES, SB21, SB21_FIGURES, DEFAULT_SETTINGS)!;
+    expect(chart.categories).toEqual(['Al collector', 'Cathode', 'Electrolyte layer', 'Anode', 'SUS collector']);
+    expect(chart.datasets.map((d) => d.label)).toEqual(['SB21-G2', 'SB21']);
+    expect(chart.datasets[0]!.data).toEqual([15, 44.7, 20, 48.8, 10]);
+    expect(chart.datasets[1]!.data).toEqual([15, 44.7, 20, 53.7, 10]);
+  });
+});
+
+describe('analysis charts', () => {
+  it('plots voltage against capacity in the preferred units', () => {
+    const charts = analysisCharts([{
+      name: 'rate', type: 'discharge', state: 'done',
+      curves: [{ label: '1C', xKind: 'capacity', yKind: 'voltage', x: [0, 3.6, 7.2], y: [4.2, 3.8, 3.0] }],
+    }], DEFAULT_SETTINGS);
+    expect(charts).toHaveLength(1);
+    expect(charts[0]).toMatchObject({ type: 'line', xLabel: 'capacity / mAh', yLabel: 'voltage / V' });
+    // 3.6 C = 1 mAh
+    expect(charts[0]!.datasets[0]!.data).toEqual([{ x: 0, y: 4.2 }, { x: 1, y: 3.8 }, { x: 2, y: 3.0 }]);
+  });
+
+  it('plots temperature in °C against time in minutes', () => {
+    const [chart] = analysisCharts([{
+      name: 'thermal', type: 'thermal', state: 'done',
+      curves: [{ label: '3C', xKind: 'time', yKind: 'temperature', x: [0, 600], y: [298.15, 308.15] }],
+    }], DEFAULT_SETTINGS);
+    expect(chart!.datasets[0]!.data).toEqual([{ x: 0, y: 25 }, { x: 10, y: 35 }]);
+  });
+
+  it('tells when analyses are off or have no results yet', () => {
+    const asks = { ...SB21, analyses: [{ type: 'discharge' as const, name: 'd', rates: [1] }] };
+    expect(buildPreviewModel(data({ cell: asks }), DEFAULT_SETTINGS).analysesNote).toBe('This cell asks for 1 analysis; no results yet.');
+    expect(buildPreviewModel(data({ cell: asks }), withSettings({ analyses: { enabled: false, modelFidelity: 'reduced' } })).analysesNote)
+      .toBe('Analyses are switched off (setting cellspec.analyses.enabled).');
+  });
+});

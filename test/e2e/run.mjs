@@ -1,0 +1,340 @@
+#!/usr/bin/env node
+// End-to-end tests of the packaged extension in a real VS Code: installs the .vsix into
+// code-server, opens the test workspace in headless Chromium through playwright-core and checks
+// what a spec author sees. Needs `scripts/e2e-setup.sh` (code-server, Node 24, chromium) and
+// `pnpm run package` (the .vsix). Screenshots go to test/e2e/artifacts/.
+//
+// Prints one line per check and closes with "N passed, N failed"; exits 1 on any failure.
+import { spawn, execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const tools = process.env.CELLSPEC_E2E_TOOLS ?? join(homedir(), '.cache', 'cellspec-e2e');
+const node24 = join(tools, 'node24/node_modules/node/bin/node');
+const codeServer = join(tools, 'code-server/node_modules/code-server/out/node/entry.js');
+const vsix = join(root, 'packages/vscode/cellspec-vscode.vsix');
+const artifacts = join(root, 'test/e2e/artifacts');
+const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const { chromium } = createRequire(join(root, 'packages/vscode/package.json'))('playwright-core');
+
+for (const [what, path, fix] of [
+  ['Node 24', node24, 'bash scripts/e2e-setup.sh'], ['code-server', codeServer, 'bash scripts/e2e-setup.sh'],
+  ['chromium', chromiumPath, 'bash scripts/e2e-setup.sh'], ['the packaged extension', vsix, 'npx -y pnpm@12.4.2 run package'],
+]) {
+  if (!existsSync(path)) { console.error(`e2e: ${what} is missing (${path}); run: ${fix}`); process.exit(1); }
+}
+
+// ---- a fresh code-server with a test profile ---------------------------------------------------
+const scratch = join(tmpdir(), `cellspec-e2e-${process.pid}`);
+const userData = join(scratch, 'user-data');
+const extensions = join(scratch, 'extensions');
+const workspace = join(scratch, 'workspace');
+rmSync(scratch, { recursive: true, force: true });
+mkdirSync(join(userData, 'User'), { recursive: true });
+cpSync(join(root, 'test/e2e/workspace'), workspace, { recursive: true });
+rmSync(artifacts, { recursive: true, force: true });
+mkdirSync(artifacts, { recursive: true });
+writeFileSync(join(userData, 'User/settings.json'), JSON.stringify({
+  'security.workspace.trust.enabled': false,
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'editor.inlayHints.enabled': 'on',
+  'editor.minimap.enabled': false,
+  'files.autoSave': 'off',
+  'window.dialogStyle': 'custom',
+  'files.simpleDialog.enable': true,
+}, null, 2));
+
+const csArgs = ['--user-data-dir', userData, '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check'];
+execFileSync(node24, [codeServer, ...csArgs, '--install-extension', vsix], { stdio: ['ignore', 'pipe', 'inherit'] });
+
+const port = await new Promise((resolve) => {
+  const s = createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+});
+const server = spawn(node24, [codeServer, ...csArgs, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
+  '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', workspace], {
+  stdio: ['ignore', 'pipe', 'pipe'], detached: false, env: { ...process.env, PATH: `${join(node24, '..')}:${process.env.PATH}` },
+});
+let serverLog = '';
+server.stdout.on('data', (d) => { serverLog += d; });
+server.stderr.on('data', (d) => { serverLog += d; });
+
+async function waitForServer(timeoutMs) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try { const r = await fetch(`http://127.0.0.1:${port}/healthz`); if (r.ok) return; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`code-server did not start within ${timeoutMs} ms:\n${serverLog}`);
+}
+
+// ---- checks ------------------------------------------------------------------------------------
+const results = [];
+const measurements = {};
+let page;
+
+async function check(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
+  } catch (e) {
+    results.push({ name, ok: false });
+    console.log(`  ✗ ${name}: ${e.message.split('\n').slice(0, 6).join('\n    ')}`);
+    await shot(`failed-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`).catch(() => {});
+  }
+}
+
+async function shot(name) {
+  await page.screenshot({ path: join(artifacts, `${name}.png`) });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function runCommand(title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+async function openFile(name) {
+  // Through the Explorer: Quick Open needs code-server's ripgrep, which its install may lack.
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().dblclick();
+  await page.locator(`.tab[aria-label*="${name}"]`).first().waitFor({ timeout: 10_000 });
+  await page.locator(`.tab.active[aria-label*="${name}"]`).first().waitFor({ timeout: 10_000 });
+}
+
+/** Replaces the text of one 1-based line of the active editor (after its indentation). */
+async function replaceLine(line, text) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.type(text, { delay: 5 });
+  await page.keyboard.press('Escape');
+}
+
+function lineOf(file, needle) {
+  const lines = readFileSync(join(workspace, file), 'utf8').split('\n');
+  const i = lines.findIndex((l) => l.includes(needle));
+  if (i < 0) throw new Error(`${needle} not in ${file}`);
+  return { line: i + 1, indent: lines[i].match(/^\s*/)[0] };
+}
+
+async function problemsText() {
+  return (await page.locator('.markers-panel').first().innerText().catch(() => '')) ?? '';
+}
+
+function previewFrame() {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+
+let browser;
+try {
+  const startedAt = Date.now();
+  await waitForServer(60_000);
+  measurements.codeServerStartMs = Date.now() - startedAt;
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  page = await context.newPage();
+  const consoleErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60_000 }).catch(() => {});
+  await sleep(1500);
+  await shot('01-workbench');
+
+  await check('the extension is installed in code-server', async () => {
+    const list = execFileSync(node24, [codeServer, ...csArgs, '--list-extensions', '--show-versions'], { encoding: 'utf8' });
+    if (!/cellspec\.cellspec-vscode@/.test(list)) throw new Error(`not listed: ${list}`);
+  });
+
+  await check('opening a spec activates the extension and its first diagnostics reach the Problems panel', async () => {
+    const t0 = Date.now();
+    await openFile('draft-sb22.cellspec');
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel').first().waitFor({ timeout: 30_000 });
+    const expected = 'loading is in mAh/g';
+    const until = Date.now() + 60_000;
+    while (!(await problemsText()).includes(expected)) {
+      if (Date.now() > until) throw new Error(`Problems panel shows:\n${await problemsText()}`);
+      await sleep(50);
+    }
+    measurements.activationToFirstDiagnosticsMs = Date.now() - t0;
+    await shot('02-first-diagnostics');
+  });
+
+  await check('the TextMate grammar colours keywords', async () => {
+    const tokens = await page.locator('.view-lines span[class*="mtk"]', { hasText: 'cathode-active' }).first().getAttribute('class');
+    if (!tokens || tokens.trim() === 'mtk1') throw new Error(`"cathode-active" is not coloured (class ${tokens})`);
+  });
+
+  const loading = lineOf('sb21.cellspec', 'loading 14 mg/cm2');
+  await check('an edit that breaks a unit shows a diagnostic in the Problems panel', async () => {
+    await openFile('sb21.cellspec');
+    await page.locator('.statusbar-item', { hasText: 'SB21:' }).first().waitFor({ timeout: 30_000 });
+    const t0 = Date.now();
+    await replaceLine(loading.line, 'loading 14 mg/furlong');
+    const until = Date.now() + 30_000;
+    while (!(await problemsText()).includes('furlong')) {
+      if (Date.now() > until) throw new Error(`Problems panel shows:\n${await problemsText()}`);
+      await sleep(50);
+    }
+    measurements.editToDiagnosticMs = Date.now() - t0;
+    await shot('03-unit-error-in-problems');
+    await replaceLine(loading.line, 'loading 14 mg/cm2');
+    const back = Date.now() + 30_000;
+    while ((await problemsText()).includes('furlong')) {
+      if (Date.now() > back) throw new Error('the diagnostic stayed after the fix');
+      await sleep(50);
+    }
+  });
+
+  await check('the status bar shows the capacity and updates after a loading edit', async () => {
+    const item = page.locator('.statusbar-item', { hasText: 'SB21:' }).first();
+    const before = await item.innerText();
+    if (!/8\.19 mAh/.test(before) || !/Wh\/L \(stack\)/.test(before)) throw new Error(`status bar: ${before}`);
+    // 16 mg/cm² × 75 wt% × 195 mAh/g × 4 cm² = 9.36 mAh.
+    await replaceLine(loading.line, 'loading 16 mg/cm2');
+    await page.locator('.statusbar-item', { hasText: '9.36 mAh' }).first().waitFor({ timeout: 20_000 });
+    await shot('04-status-bar-after-loading-edit');
+  });
+
+  await check('the capacity inlay hint updates after a loading edit', async () => {
+    const lines = page.locator('.view-lines');
+    const text = await lines.innerText();
+    if (!/mAh/.test(text.replace(/mAh\/g/g, ''))) {
+      throw new Error('no capacity inlay hint in the editor (the language server offers no inlay hints yet)');
+    }
+    await replaceLine(loading.line, 'loading 14 mg/cm2');
+    await page.locator('.view-lines', { hasText: '8.19 mAh' }).first().waitFor({ timeout: 20_000 });
+  });
+
+  await check('the preview opens beside the editor with the cross-section and a chart', async () => {
+    await replaceLine(loading.line, 'loading 14 mg/cm2');
+    await page.keyboard.press('Control+Home');
+    await runCommand('cellspec: Open Preview to the Side');
+    const frame = previewFrame();
+    await frame.locator('svg rect.layer').first().waitFor({ timeout: 30_000 });
+    const layers = await frame.locator('svg rect.layer').count();
+    if (layers < 5) throw new Error(`only ${layers} layers drawn`);
+    await frame.locator('#metrics table').waitFor();
+    const metrics = await frame.locator('#metrics').innerText();
+    if (!/8\.19 mAh/.test(metrics)) throw new Error(`metrics table: ${metrics}`);
+    const canvas = frame.locator('#charts canvas').first();
+    await canvas.waitFor();
+    const box = await canvas.boundingBox();
+    if (!box || box.width < 100 || box.height < 100) throw new Error(`chart canvas is ${JSON.stringify(box)}`);
+    await sleep(500);
+    await shot('05-preview');
+  });
+
+  await check('the preview follows the cursor into the variant and compares it with its base', async () => {
+    const v = lineOf('sb21.cellspec', 'replace Gr with Gr2');
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').fill(`:${v.line}`);
+    await page.keyboard.press('Enter');
+    const frame = previewFrame();
+    await frame.locator('#title', { hasText: 'SB21-G2' }).waitFor({ timeout: 20_000 });
+    await frame.locator('#comparison table').waitFor({ timeout: 10_000 });
+    const cmp = await frame.locator('#comparison').innerText();
+    if (!/Gr2/.test(cmp)) throw new Error(`comparison: ${cmp}`);
+    await shot('06-preview-variant');
+  });
+
+  await check('the preview shows a clear message while the spec has errors', async () => {
+    await replaceLine(loading.line, 'loading 14 mg/furlong');
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').fill(`:${loading.line}`);
+    await page.keyboard.press('Enter');
+    const frame = previewFrame();
+    await frame.locator('#banner.errors').waitFor({ timeout: 20_000 });
+    const text = await frame.locator('#banner').innerText();
+    if (!/error/.test(text)) throw new Error(`banner: ${text}`);
+    await shot('07-preview-with-errors');
+    await replaceLine(loading.line, 'loading 14 mg/cm2');
+    await frame.locator('#banner.ok').waitFor({ state: 'attached', timeout: 20_000 }).catch(() => {});
+  });
+
+  await check('the design report export writes its file where the user chooses', async () => {
+    const target = join(workspace, 'SB21-report.json');
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').fill(`:${loading.line}`);
+    await page.keyboard.press('Enter');
+    await runCommand('cellspec: Export Design Report');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'JSON' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const input = page.locator('.quick-input-widget input');
+    await page.waitForFunction(() => /\.json$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''), undefined, { timeout: 10_000 });
+    await input.fill(target);
+    await page.keyboard.press('Enter');
+    const until = Date.now() + 20_000;
+    while (!existsSync(target)) {
+      if (Date.now() > until) throw new Error('no report file written');
+      await sleep(100);
+    }
+    await sleep(200);
+    const report = JSON.parse(readFileSync(target, 'utf8'));
+    if (report.cell !== 'SB21') throw new Error(`report is for ${report.cell}`);
+    if (!report.figures.some((f) => f.metric === 'Capacity' && /8\.19 mAh/.test(f.text))) throw new Error('capacity missing from the report');
+    await shot('08-report-exported');
+  });
+
+  await check('the protocol export says plainly when its emitters are not there, or writes its files', async () => {
+    await runCommand('cellspec: Export Test Protocols');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'PyBaMM' }).first().waitFor();
+    const row = await page.locator('.quick-input-list .monaco-list-row', { hasText: 'PyBaMM' }).first().innerText();
+    await page.keyboard.press('Enter');
+    if (/not available yet/.test(row)) {
+      await page.locator('.notifications-toasts', { hasText: 'not available in this version' }).first().waitFor({ timeout: 10_000 });
+      await shot('09-protocol-export-unavailable');
+      console.log('    (protocol emitters are not in this build: checked the message instead of files)');
+    } else {
+      throw new Error('protocol export with emitters is not covered yet');
+    }
+  });
+
+  await check('the webview loads without content-security-policy violations', async () => {
+    const csp = consoleErrors.filter((e) => /Content Security Policy|Refused to/.test(e) && !/vscode-cdn|product\.json/.test(e));
+    if (csp.length) throw new Error(csp.slice(0, 3).join('\n'));
+  });
+} catch (e) {
+  results.push({ name: 'e2e harness', ok: false });
+  console.log(`  ✗ e2e harness: ${e.stack}`);
+  if (page) await shot('harness-failure').catch(() => {});
+} finally {
+  await browser?.close().catch(() => {});
+  server.kill('SIGTERM');
+  writeFileSync(join(artifacts, 'code-server.log'), serverLog);
+  writeFileSync(join(artifacts, 'measurements.json'), JSON.stringify({ ...measurements, vsixBytes: (await import('node:fs')).statSync(vsix).size }, null, 2));
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+console.log(`e2e measurements: ${JSON.stringify(measurements)}`);
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
