@@ -75,3 +75,23 @@ describe('imports on the Node file system', () => {
     expect(summarize(document.diagnostics ?? [])).toEqual(['error unknown-import@1: cannot find the file "lib/nothing.cellspec" (imports are relative to this file\'s folder)']);
   });
 });
+
+describe('imports in an editing session', () => {
+  it('revalidates an importing file when the imported file appears on disk', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cellspec-session-'));
+    try {
+      // No reference into lib: only the import itself says that main depends on it.
+      writeFileSync(join(dir, 'main.cellspec'), 'import "lib.cellspec"\nlet gap = 150 um\n');
+      const { shared } = createCellSpecServices(NodeFileSystem);
+      const main = await shared.workspace.LangiumDocuments.getOrCreateDocument(URI.file(join(dir, 'main.cellspec')));
+      await shared.workspace.DocumentBuilder.build([main], { validation: true });
+      expect(summarize(main.diagnostics ?? []).map((s) => s.split(':')[0])).toEqual(['error unknown-import@1']);
+
+      writeFileSync(join(dir, 'lib.cellspec'), 'material NCM9 cathode-active { specific-capacity 215 mAh/g density 4.8 g/cm3 }\n');
+      await shared.workspace.DocumentBuilder.update([URI.file(join(dir, 'lib.cellspec'))], []);
+      expect(summarize(main.diagnostics ?? [])).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -56,6 +56,12 @@ export class CellSpecDocumentBuilder extends DefaultDocumentBuilder {
     await super.buildDocuments(all, options, cancelToken);
   }
 
+  /** A document whose import names a changed file relinks too: the file may just have appeared. */
+  protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+    if (super.shouldRelink(document, changedUris)) return true;
+    return importsOf(document).some((imp) => imp.path !== undefined && importCandidates(document.uri, imp.path).some((uri) => changedUris.has(uri.toString())));
+  }
+
   private async loadImport(importer: LangiumDocument, path: string): Promise<LangiumDocument | undefined> {
     const candidates = importCandidates(importer.uri, path);
     for (const uri of candidates) {
