@@ -2,3 +2,4 @@ export { createCellSpecServices, type CellSpecServices } from './cellspec-module
 export * as ast from './generated/ast.js';
 export * from './workspace.js';
 export { resolveDocument, resolveCell, sourceOf, type ResolveProblem, type ResolveResult } from './resolve.js';
+export { Code, CODE_DESCRIPTIONS, type DiagnosticCode } from './validation/codes.js';
