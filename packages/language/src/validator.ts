@@ -18,6 +18,7 @@ import { requiredChecks } from './validation/required-checks.js';
 import { valueChecks } from './validation/value-checks.js';
 import { variantChecks } from './validation/variant-checks.js';
 import { testPlanChecks } from './validation/testplans.js';
+import { designChecks } from './validation/design-checks.js';
 
 export interface CheckModule {
   /** For profiling and documentation. */
@@ -37,6 +38,7 @@ export const CHECK_MODULES: CheckModule[] = [
   { name: 'variants', checks: variantChecks },
   { name: 'references', checks: referenceChecks },
   { name: 'test plans', checks: testPlanChecks },
+  { name: 'design', checks: designChecks },
 ];
 
 export function registerValidationChecks(services: CellSpecServices): void {

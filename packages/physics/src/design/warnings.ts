@@ -17,21 +17,27 @@ export const PERCOLATION_THRESHOLD = 0.25;
 
 /**
  * Lowest porosity a densification route reaches, rule of thumb:
- * - no pressing step: dried slurry coatings stay around 30 % porous or more (general);
- * - cold uniaxial or roll pressing: sulfide pellets reach ~82 % of crystal density (Doux 2020,
- *   materials.md), so ~15 % is the practical floor for composites;
- * - cold isostatic pressing or pressing above 100 °C: below 10 %, as the programme reported
- *   (standard-battery-programme.md); 5 % is taken as the floor.
+ * - cold pressing below 100 MPa (or with no pressure stated): sulfide pellets reach ~82 % of
+ *   crystal density (Doux 2020, materials.md), so ~15 % is the practical floor for composites;
+ * - cold pressing at 100 MPa or more, cold isostatic pressing, or pressing at 100 °C or above:
+ *   the programme reported electrode porosity below 10 % (standard-battery-programme.md);
+ *   5 % is taken as the floor.
+ * A process without a pressing step is taken as not yet written down to that level (coating and
+ * drying alone are often all a draft states), so it gives no floor.
  */
-export function minimumPorosity(process: ProcessIR): { porosity: number; route: string } {
+export function minimumPorosity(process: ProcessIR): { porosity: number; route: string } | undefined {
   const pressing = process.steps.filter((s) => /press|cip|densif|calend/i.test(s.type) || /press|cip/i.test(s.method ?? ''));
-  if (pressing.length === 0) return { porosity: 0.3, route: `process ${process.name} has no pressing step` };
-  let best = { porosity: 0.15, route: `cold pressing in process ${process.name}` };
+  if (pressing.length === 0) return undefined;
+  let best = { porosity: 0.15, route: `cold pressing below 100 MPa in process ${process.name}` };
   for (const s of pressing) {
     const method = `${s.type} ${s.method ?? ''} ${s.parameters.filter((p) => typeof p.value === 'string').map((p) => p.value).join(' ')}`;
-    const temperature = s.parameters.find((p) => /temp/i.test(p.name) && typeof p.value === 'number');
-    const hot = temperature !== undefined && (temperature.value as number) >= 373.15;
-    if (/cip|isostatic/i.test(method) || hot) best = { porosity: 0.05, route: `${/cip|isostatic/i.test(method) ? 'cold isostatic pressing' : 'hot pressing'} in process ${process.name}` };
+    const num = (re: RegExp) => s.parameters.find((p) => re.test(p.name) && typeof p.value === 'number')?.value as number | undefined;
+    const temperature = num(/temp/i);
+    const pressure = num(/pressure/i);
+    const route = /cip|isostatic/i.test(method) ? 'cold isostatic pressing'
+      : temperature !== undefined && temperature >= 373.15 ? 'hot pressing'
+      : pressure !== undefined && pressure >= 100e6 ? 'pressing at 100 MPa or more' : undefined;
+    if (route) best = { porosity: 0.05, route: `${route} in process ${process.name}` };
   }
   return best;
 }
@@ -53,6 +59,7 @@ export function designWarnings(cell: CellIR, design: CellDesign, processes: read
   const own = processes.filter((p) => p.cell === cell.name || (cell.base !== undefined && p.cell === cell.base));
   for (const p of own) {
     const floor = minimumPorosity(p);
+    if (!floor) continue;
     for (const e of [design.cathode, design.anode]) {
       if (cell[e.role].lithiumMetal || e.porosity === undefined) continue;
       if (e.porosity < floor.porosity - 1e-9) {

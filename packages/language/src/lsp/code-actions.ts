@@ -1,0 +1,142 @@
+/**
+ * Quick fixes that solve the inverse design problem, and unit conversion:
+ * - a missed N/P target: set the anode loading (or areal capacity, or thickness) that reaches it;
+ * - a missed capacity target: set the cathode loading, or the electrode area, that reaches it;
+ * - any written quantity: convert it to the unit cellspec shows for its kind (`0.2 kg/m2` →
+ *   `20 mg/cm²`).
+ * Every proposed value is verified by recomputing the design before it is offered.
+ */
+import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
+import type { CodeActionProvider } from 'langium/lsp';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range } from 'vscode-languageserver';
+import { formatQuantity, KINDS, type QuantityKind } from '@cellspec/units';
+import {
+  anodeAmountForNp, areaForCapacity, cathodeAmountForCapacity, formatMetric, metricSpec,
+  type ElectrodeQuantity, type TargetIR,
+} from '@cellspec/physics';
+import type { CellSpecServices } from '../cellspec-module.js';
+import {
+  isAreaOverride, isElectrodeArea, isProperty, isQuantityLiteral, type Dimensions, type Property,
+} from '../generated/ast.js';
+import { PROPERTIES } from '../properties.js';
+import { documentDesigns, electrodeNode, type CellDesignEntry } from './cell-design.js';
+
+/** Significant figures of a proposed value: rounding moves the result by at most 5e-5 relative. */
+const DIGITS = 5;
+
+const KIND_OF: Record<ElectrodeQuantity, QuantityKind> = { loading: 'arealMass', arealCapacity: 'arealCapacity', thickness: 'length' };
+const PROPERTY_OF: Record<ElectrodeQuantity, readonly string[]> = { loading: ['loading'], arealCapacity: ['areal-capacity', 'loading'], thickness: ['thickness'] };
+
+export class CellSpecCodeActionProvider implements CodeActionProvider {
+  constructor(private readonly services: CellSpecServices) {}
+
+  getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
+    const actions: CodeAction[] = [];
+    for (const entry of documentDesigns(this.services, document).cells) {
+      const range = entry.node.$cstNode?.range;
+      if (!range || !overlaps(range, params.range)) continue;
+      for (const t of entry.targets) {
+        if (t.met || t.actual === undefined) continue;
+        const diagnostics = params.context.diagnostics.filter((d) => d.code === 'target-missed' && d.message === t.message);
+        if (t.target.metric === 'npRatio') actions.push(...this.npFixes(document, entry, t.target, diagnostics));
+        if (t.target.metric === 'capacity') actions.push(...this.capacityFixes(document, entry, t.target, diagnostics));
+      }
+    }
+    actions.push(...this.unitConversions(document, params.range));
+    return actions;
+  }
+
+  private npFixes(document: LangiumDocument, entry: CellDesignEntry, target: TargetIR, diagnostics: Diagnostic[]): CodeAction[] {
+    const goal = goalOf(target);
+    const answer = anodeAmountForNp(entry.cell, goal);
+    if (!answer.ok) return [];
+    const edit = this.amountEdit(document, entry, 'anode', answer.value.quantity, answer.value.value);
+    if (!edit) return [];
+    return [quickFix(`Set the anode ${label(answer.value.quantity)} to ${edit.text} for N/P ${formatMetric(metricSpec('npRatio')!, goal)}`, document, edit.range, edit.text, diagnostics, true)];
+  }
+
+  private capacityFixes(document: LangiumDocument, entry: CellDesignEntry, target: TargetIR, diagnostics: Diagnostic[]): CodeAction[] {
+    const goal = goalOf(target);
+    const shown = formatMetric(metricSpec('capacity')!, goal);
+    const out: CodeAction[] = [];
+    const amount = cathodeAmountForCapacity(entry.cell, goal);
+    if (amount.ok) {
+      const edit = this.amountEdit(document, entry, 'cathode', amount.value.quantity, amount.value.value);
+      if (edit) out.push(quickFix(`Set the cathode ${label(amount.value.quantity)} to ${edit.text} for ${shown}`, document, edit.range, edit.text, diagnostics, true));
+    }
+    // The area: the cathode's own `area` when written, else the cell's electrode area (both electrodes).
+    const cathode = electrodeNode(entry.node, 'cathode');
+    const override = cathode?.members.find(isAreaOverride);
+    const cellArea = (entry.node.members as AstNode[]).find(isElectrodeArea);
+    const dims: Dimensions | undefined = override?.size ?? cellArea?.size;
+    if (dims) {
+      const area = areaForCapacity(entry.cell, goal, override ? 'cathode' : 'both');
+      const range = dims.height.$cstNode?.range;
+      if (area.ok && range) {
+        const text = formatQuantity(area.value.height, 'length', { unit: 'mm', digits: DIGITS });
+        out.push(quickFix(`Set the ${override ? 'cathode' : 'electrode'} height to ${text} for ${shown}`, document, range, text, diagnostics, false));
+      }
+    }
+    return out;
+  }
+
+  /** The written loading / areal capacity / thickness of an electrode and its replacement text. */
+  private amountEdit(document: LangiumDocument, entry: CellDesignEntry, role: 'cathode' | 'anode', quantity: ElectrodeQuantity, value: number): { range: Range; text: string } | undefined {
+    const electrode = electrodeNode(entry.node, role);
+    if (!electrode || AstUtils.getDocument(electrode) !== document) return undefined;
+    const kind = KIND_OF[quantity];
+    const prop = electrode.members.find((m): m is Property => isProperty(m) && PROPERTY_OF[quantity].includes(m.name)
+      && this.services.evaluation.Evaluator.quantity(m.value, [kind]).ok);
+    const range = prop?.value.$cstNode?.range;
+    if (!range) return undefined;
+    return { range, text: formatQuantity(value, kind, { digits: DIGITS }) };
+  }
+
+  /** "Convert to mg/cm²" on a written quantity whose unit is not the display unit of its kind. */
+  private unitConversions(document: LangiumDocument, range: Range): CodeAction[] {
+    const root = document.parseResult.value.$cstNode;
+    if (!root) return [];
+    const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(range.start));
+    let node: AstNode | undefined = leaf?.astNode;
+    while (node && !isProperty(node)) node = node.$container;
+    if (!node || !isProperty(node) || !isQuantityLiteral(node.value) || !node.value.unit) return [];
+    const spec = PROPERTIES[node.name];
+    const q = this.services.evaluation.Evaluator.quantity(node.value, spec?.kinds);
+    if (!q.ok) return [];
+    const display = KINDS[q.quantity.kind].display;
+    if (display === '' || normalise(display) === normalise(q.quantity.written)) return [];
+    const text = formatQuantity(q.quantity.si, q.quantity.kind, { digits: 6 });
+    const target = node.value.$cstNode?.range;
+    if (!target) return [];
+    return [{
+      title: `Convert to ${display} (${text})`,
+      kind: CodeActionKind.RefactorRewrite,
+      edit: { changes: { [document.uri.toString()]: [{ range: target, newText: text }] } },
+    }];
+  }
+}
+
+function goalOf(target: TargetIR): number {
+  if (target.op === 'between' && target.upper !== undefined) return (target.value + target.upper) / 2;
+  return target.value;
+}
+
+function label(quantity: ElectrodeQuantity): string {
+  return quantity === 'arealCapacity' ? 'areal capacity' : quantity;
+}
+
+function normalise(unit: string): string {
+  return unit.replace(/\s/g, '').replace(/²/g, '2').replace(/³/g, '3').replace(/µ/g, 'u').replace(/\^/g, '');
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  return !(a.end.line < b.start.line || b.end.line < a.start.line);
+}
+
+function quickFix(title: string, document: LangiumDocument, range: Range, newText: string, diagnostics: Diagnostic[], preferred: boolean): CodeAction {
+  return {
+    title, kind: CodeActionKind.QuickFix, isPreferred: preferred,
+    ...(diagnostics.length ? { diagnostics } : {}),
+    edit: { changes: { [document.uri.toString()]: [{ range, newText }] } },
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Inlay hints on each cell and variant header: design capacity, energy density with its basis,
+ * and N/P — recomputed on every edit (the design cache is per workspace state).
+ */
+import { GrammarUtils, type LangiumDocument } from 'langium';
+import type { InlayHintProvider } from 'langium/lsp';
+import { InlayHintKind, type InlayHint, type InlayHintParams } from 'vscode-languageserver';
+import { formatMetric, metricSpec, type CellDesign } from '@cellspec/physics';
+import type { CellSpecServices } from '../cellspec-module.js';
+import { documentDesigns } from './cell-design.js';
+
+/** The hint text of one cell: "8.19 mAh · 511 Wh/L (stack) · N/P 1.13". */
+export function cellHintText(d: CellDesign): string | undefined {
+  const parts: string[] = [];
+  if (d.capacity !== undefined) parts.push(formatMetric(metricSpec('capacity')!, d.capacity));
+  const ed = d.stack.energyDensity !== undefined ? { v: d.stack.energyDensity, basis: 'stack' as const }
+    : d.cell.energyDensity !== undefined ? { v: d.cell.energyDensity, basis: 'cell' as const } : undefined;
+  if (ed) parts.push(`${formatMetric(metricSpec('energyDensity', ed.basis)!, ed.v)} (${ed.basis})`);
+  if (d.npRatio !== undefined) parts.push(`N/P ${formatMetric(metricSpec('npRatio')!, d.npRatio)}`);
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
+export class CellSpecInlayHintProvider implements InlayHintProvider {
+  constructor(private readonly services: CellSpecServices) {}
+
+  getInlayHints(document: LangiumDocument, params: InlayHintParams): InlayHint[] {
+    const hints: InlayHint[] = [];
+    for (const entry of documentDesigns(this.services, document).cells) {
+      const cst = entry.node.$cstNode;
+      const anchor = GrammarUtils.findNodeForProperty(cst, 'title') ?? GrammarUtils.findNodeForProperty(cst, 'name');
+      if (!anchor) continue;
+      const position = anchor.range.end;
+      if (position.line < params.range.start.line || position.line > params.range.end.line) continue;
+      const label = cellHintText(entry.design);
+      if (!label) continue;
+      hints.push({
+        position, label, kind: InlayHintKind.Type, paddingLeft: true,
+        tooltip: `design capacity (${entry.design.limitingElectrode ?? '?'} limits), energy density on the ${entry.design.stack.energyDensity !== undefined ? 'electrode-stack' : 'packaged-cell'} basis, N/P ratio`,
+      });
+    }
+    return hints;
+  }
+}
