@@ -1,12 +1,15 @@
 /**
- * Descriptions of diagnostic codes, for SARIF rules and help. Codes the language reports without
- * an entry here get a description made from the code itself.
+ * Descriptions of diagnostic codes, for SARIF rules. The language's own table comes first; the
+ * codes Langium reports itself and the CLI's `unreadable-input` are described here, and any other
+ * code gets a description made from the code.
  */
+import { CODE_DESCRIPTIONS } from '@cellspec/language';
+
 export const UNREADABLE_INPUT = 'unreadable-input';
 /** Diagnostics that carry no code are grouped under this rule. */
 export const UNCODED = 'cellspec';
 
-const KNOWN: Readonly<Record<string, string>> = {
+const CLI_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'lexing-error': 'Text that is not part of the cellspec language (an unexpected character).',
   'parsing-error': 'Syntax error: the spec does not follow the cellspec grammar.',
   'linking-error': 'Reference to a material, cell or constant that is not defined or not imported.',
@@ -15,5 +18,5 @@ const KNOWN: Readonly<Record<string, string>> = {
 };
 
 export function ruleDescription(code: string): string {
-  return KNOWN[code] ?? `A cellspec finding of the kind '${code}'.`;
+  return (CODE_DESCRIPTIONS as Readonly<Record<string, string>>)[code] ?? CLI_DESCRIPTIONS[code] ?? `A cellspec finding of the kind '${code}'.`;
 }
