@@ -124,8 +124,8 @@ describe('rename', () => {
     await clearDocuments(shared);
     const rebuilt = await workspace(renamed);
     for (const doc of Object.values(rebuilt)) {
-      const linking = (doc.diagnostics ?? []).filter((d) => /resolve|not defined|unknown/i.test(d.message));
-      expect(linking.map((d) => d.message)).toEqual([]);
+      const messages = (doc.diagnostics ?? []).map((d) => (typeof d.message === 'string' ? d.message : d.message.value));
+      expect(messages.filter((m) => /resolve|not defined|unknown/i.test(m))).toEqual([]);
     }
   });
 
