@@ -3,3 +3,4 @@ export * as ast from './generated/ast.js';
 export * from './workspace.js';
 export { resolveDocument, resolveCell, sourceOf, type ResolveProblem, type ResolveResult } from './resolve.js';
 export { Code, CODE_DESCRIPTIONS, type DiagnosticCode } from './validation/codes.js';
+export { BUILTIN_SCHEME, STANDARD_LIBRARY_URI, isBuiltinUri } from './scoping/builtin-library.js';
