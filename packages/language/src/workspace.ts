@@ -6,7 +6,7 @@
  * decoded here (not by Langium's file system provider) so that a file that cannot be read or is
  * not valid UTF-8 becomes a clear input problem instead of a garbled document.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
@@ -72,7 +72,8 @@ export async function loadWorkspace(paths: readonly string[], options: LoadOptio
 
   const problems: InputProblem[] = [];
   const requested = new Set<string>();
-  for (const path of paths) collectFiles(resolve(path), requested, problems, true);
+  const visitedFolders = new Set<string>();
+  for (const path of paths) collectFiles(resolve(path), requested, problems, true, visitedFolders);
 
   const documents = new Map<string, LangiumDocument<Spec>>();
   const texts = new Map<string, string>();
@@ -115,7 +116,7 @@ export async function loadWorkspace(paths: readonly string[], options: LoadOptio
 }
 
 /** Adds `path` (a file, or every cellspec file below a folder) to `into`. */
-function collectFiles(path: string, into: Set<string>, problems: InputProblem[], explicit: boolean): void {
+function collectFiles(path: string, into: Set<string>, problems: InputProblem[], explicit: boolean, visitedFolders: Set<string>): void {
   let stats;
   try {
     stats = statSync(path);
@@ -128,6 +129,10 @@ function collectFiles(path: string, into: Set<string>, problems: InputProblem[],
     return;
   }
   if (!stats.isDirectory()) return;
+  // A symbolic link back up the tree would otherwise recurse forever.
+  const real = realpathSync(path);
+  if (visitedFolders.has(real)) return;
+  visitedFolders.add(real);
   let entries: string[];
   try {
     entries = readdirSync(path).sort();
@@ -137,7 +142,7 @@ function collectFiles(path: string, into: Set<string>, problems: InputProblem[],
   }
   for (const name of entries) {
     if (name.startsWith('.') || name === 'node_modules') continue;
-    collectFiles(join(path, name), into, problems, false);
+    collectFiles(join(path, name), into, problems, false, visitedFolders);
   }
 }
 
@@ -159,25 +164,22 @@ export function readUtf8(path: string): { text: string } | { problem: string } {
   }
 }
 
-/** The byte offset where decoding first fails, for a message that helps find the bad character. */
+/**
+ * The byte offset of the first sequence that is not UTF-8: the lenient decoder turns it into
+ * U+FFFD, and the valid text before it re-encodes to exactly the bytes before it. A U+FFFD that is
+ * really in the file (EF BF BD) is skipped.
+ */
 function firstInvalidUtf8Offset(bytes: Uint8Array): number {
-  let lo = 0;
-  let hi = bytes.length;
-  // Largest prefix that decodes (allowing a cut multi-byte sequence at its end) by bisection.
-  const decodesAsPrefix = (n: number): boolean => {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (decodesAsPrefix(mid)) lo = mid;
-    else hi = mid - 1;
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const encoder = new TextEncoder();
+  let from = 0;
+  for (;;) {
+    const index = text.indexOf('\uFFFD', from);
+    if (index < 0) return bytes.length;
+    const offset = encoder.encode(text.slice(0, index)).length;
+    if (!(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) return offset;
+    from = index + 1;
   }
-  return lo;
 }
 
 function explainFsError(error: unknown, what: string): string {
