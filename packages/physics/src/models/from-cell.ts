@@ -243,5 +243,9 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
 
 /** X(T) = X₂₅·exp(E/R (1/298.15 − 1/T)), independent of concentration. */
 function arrheniusProperty(value25: number, activationEnergy: number): (c: number, T: number) => number {
-  return (_c, T) => value25 * Math.exp((activationEnergy / GAS_CONSTANT) * (1 / 298.15 - 1 / T));
+  let lastT = NaN, last = value25; // remembered: the models call this per node and iteration
+  return (_c, T) => {
+    if (T !== lastT) { lastT = T; last = value25 * Math.exp((activationEnergy / GAS_CONSTANT) * (1 / 298.15 - 1 / T)); }
+    return last;
+  };
 }

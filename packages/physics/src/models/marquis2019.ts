@@ -15,10 +15,18 @@ const BRUGGEMAN = 1.5;
 /** LiPF6 in EC:DMC, c in mol/m³ (Capiglia et al. 1999 fits as used by Marquis 2019). */
 export const marquisElectrolyteConductivity = (c: number, T: number): number => {
   const m = c / 1000;
-  return (0.0911 + 1.9101 * m - 1.052 * m * m + 0.1554 * m * m * m) * arrhenius(34700, T);
+  return (0.0911 + 1.9101 * m - 1.052 * m * m + 0.1554 * m * m * m) * kappaArrhenius(T);
 };
 export const marquisElectrolyteDiffusivity = (c: number, T: number): number =>
-  5.34e-10 * Math.exp(-0.65 * c / 1000) * arrhenius(37040, T);
+  5.34e-10 * Math.exp(-0.65 * c / 1000) * diffusivityArrhenius(T);
+
+/** Arrhenius factors remembered for the last temperature (the models call these per node). */
+function cachedArrhenius(activationEnergy: number): (T: number) => number {
+  let lastT = NaN, last = 1;
+  return (T) => (T === lastT ? last : (lastT = T, last = arrhenius(activationEnergy, T)));
+}
+const kappaArrhenius = cachedArrhenius(34700);
+const diffusivityArrhenius = cachedArrhenius(37040);
 
 export interface Marquis2019Options {
   /** The COMSOL comparison setup (1 m², 24 A/C, σ 126 / 16.6 S/m, isothermal). */

@@ -150,25 +150,28 @@ export function operate(model: CellModel, steps: readonly OperationStep[], optio
     let h = 0.5;
     let ended: StepEnd['reason'] | undefined;
     let guard = 0;
+    let savedT = t, savedSoc = soc;
+    const startValues = new Float64Array(until.length);
+    const advance = (dt: number): boolean => {
+      const T0 = model.getTemperature();
+      if (!model.step(dt, control)) return false;
+      if (!Number.isFinite(model.voltage)) { model.restore(); return false; }
+      t += dt;
+      soc -= (model.current * area * dt) / capacityC;
+      if (thermal) {
+        const q = model.heat();
+        model.setTemperature(updateLumpedTemperature(T0, (q.irreversible + q.reversible) * area, dt, p.thermal.heatCapacity, p.thermal.heatTransfer, ambient));
+      }
+      return true;
+    };
     while (!ended && guard++ < 100000) {
       const rate = Math.abs(model.current * area) / p.oneCCurrent;
       const hMax = options.maxStep ?? Math.min(600, rate > 1e-6 ? 0.012 * 3600 / rate : 600);
       h = Math.min(h, hMax, timeLimit - (t - stepStart));
-      const before = { v: model.voltage, soc, values: until.map((c) => readQuantity(c.quantity)) };
+      const vBefore = model.voltage;
+      for (let k = 0; k < until.length; k++) startValues[k] = readQuantity(until[k]!.quantity);
       model.save();
-      const savedT = t, savedSoc = soc;
-      const advance = (dt: number): boolean => {
-        const T0 = model.getTemperature();
-        if (!model.step(dt, control)) return false;
-        if (!Number.isFinite(model.voltage)) { model.restore(); return false; }
-        t += dt;
-        soc -= (model.current * area * dt) / capacityC;
-        if (thermal) {
-          const q = model.heat();
-          model.setTemperature(updateLumpedTemperature(T0, (q.irreversible + q.reversible) * area, dt, p.thermal.heatCapacity, p.thermal.heatTransfer, ambient));
-        }
-        return true;
-      };
+      savedT = t; savedSoc = soc;
       if (!advance(h)) {
         h /= 4;
         if (h < MIN_STEP) { result.failure = `the solver did not converge at t = ${t.toFixed(1)} s`; ended = 'failed'; break; }
@@ -178,7 +181,7 @@ export function operate(model: CellModel, steps: readonly OperationStep[], optio
       let hit = until.findIndex((c, k) => crossed(k, readQuantity(c.quantity)));
       if (hit >= 0 && until[hit]!.quantity !== 'time') {
         let lo = 0, hi = h;
-        let vLo = before.values[hit]!, vHi = readQuantity(until[hit]!.quantity);
+        let vLo = startValues[hit]!, vHi = readQuantity(until[hit]!.quantity);
         const target = until[hit]!.value;
         for (let refine = 0; refine < 8; refine++) {
           const tolerance = until[hit]!.quantity === 'voltage' || until[hit]!.quantity === 'anodePotential' ? 1e-4
@@ -203,7 +206,7 @@ export function operate(model: CellModel, steps: readonly OperationStep[], optio
       result.stats.steps++;
       const dq = (model.current * area * (t - savedT)) / 3600;
       result.dischargedCapacity += dq;
-      result.energy += dq * (model.voltage + before.v) / 2;
+      result.energy += dq * (model.voltage + vBefore) / 2;
       record();
       if (hit >= 0) {
         const q = until[hit]!.quantity;
@@ -211,7 +214,7 @@ export function operate(model: CellModel, steps: readonly OperationStep[], optio
         break;
       }
       // Next step: grow geometrically, shrink where the voltage moves fast.
-      const dv = Math.abs(model.voltage - before.v);
+      const dv = Math.abs(model.voltage - vBefore);
       const target = options.voltageChangePerStep ?? 0.01;
       h = Math.max(MIN_STEP, h * Math.min(1.5, dv > 0 ? Math.max(0.3, Math.sqrt(target / dv)) : 1.5));
     }

@@ -285,7 +285,7 @@ export class P2DModel implements CellModel {
       }
       if (!Number.isFinite(worst)) break;
       if (damping < 1) { refactor = true; previousNorm = Infinity; continue; }
-      if (worst < 1e-9) { converged = true; break; }
+      if (worst < 1e-7) { converged = true; break; }
       refactor = worst > 0.2 * previousNorm;
       previousNorm = worst;
     }
@@ -318,26 +318,27 @@ export class P2DModel implements CellModel {
     return this.h[this.nodes - 1]! / (2 * pos.sigmaEff) + seriesResistanceAt(this.parameters, this.temperature);
   }
 
-  /** Terminal current density for a control, given the positive solid potential at the last node. */
-  private currentFor(control: Control, phiLast: number): { current: number; slope: number } {
+  /** ∂I/∂φ_s,last of the last `currentFor` call. */
+  private currentSlope = 0;
+
+  /**
+   * Terminal current density for a control, given the positive solid potential at the last node;
+   * sets `currentSlope` (no object is returned: this runs in the Newton loop).
+   */
+  private currentFor(control: Control, phiLast: number): number {
+    if (control.mode === 'current') { this.currentSlope = 0; return control.value; }
     const r = this.terminalResistance();
-    switch (control.mode) {
-      case 'current': return { current: control.value, slope: 0 };
-      case 'voltage': return { current: (phiLast - control.value) / r, slope: 1 / r };
-      case 'power': {
-        // I·(φ − I r) = P  ⇒  I = 2P / (φ + √(φ² − 4rP)) (the root that tends to P/φ as r → 0).
-        const P = control.value;
-        const disc = Math.max(phiLast * phiLast - 4 * r * P, 0);
-        const root = Math.sqrt(disc);
-        const denom = phiLast + root;
-        const slope = root > 0 ? (-2 * P * (1 + phiLast / root)) / (denom * denom) : 0;
-        return { current: (2 * P) / denom, slope };
-      }
-    }
+    if (control.mode === 'voltage') { this.currentSlope = 1 / r; return (phiLast - control.value) / r; }
+    // Power: I·(φ − I r) = P  ⇒  I = 2P / (φ + √(φ² − 4rP)) (the root that tends to P/φ as r → 0).
+    const P = control.value;
+    const root = Math.sqrt(Math.max(phiLast * phiLast - 4 * r * P, 0));
+    const denom = phiLast + root;
+    this.currentSlope = root > 0 ? (-2 * P * (1 + phiLast / root)) / (denom * denom) : 0;
+    return (2 * P) / denom;
   }
 
   private currentFromState(control: Control): number {
-    return this.currentFor(control, this.u[VARS * (this.nodes - 1) + PS]!).current;
+    return this.currentFor(control, this.u[VARS * (this.nodes - 1) + PS]!);
   }
 
   /** Fills the Jacobian and residual at the current iterate. */
@@ -346,7 +347,6 @@ export class P2DModel implements CellModel {
     // Band writes inlined (A[row·W + col − row + kl]); a method call per entry would box doubles.
     // Without a new Jacobian the writes go to a scratch band and the factors stay intact.
     const A = jacobian ? J.data : this.scratchBand, W = J.width, KL = J.kl;
-    const ix = (row: number, col: number) => row * W + col - row + KL;
     const n = this.nodes, T = this.temperature;
     const el = this.parameters.electrolyte;
     const f = F / (R * T);
@@ -384,15 +384,15 @@ export class P2DModel implements CellModel {
       const X = u[rj + PE]! - u[ri + PE]! - (solid ? 0 : nu * Math.log(cj / ci));
       const ie = -G * X;
       r[ri + PE]! += ie; r[rj + PE]! -= ie;
-      A[ix(ri + PE, rj + PE)]! += -G; A[ix(ri + PE, ri + PE)]! += G;
-      A[ix(rj + PE, rj + PE)]! += G; A[ix(rj + PE, ri + PE)]! += -G;
+      A[(ri + PE) * (W - 1) + (rj + PE) + KL]! += -G; A[(ri + PE) * (W - 1) + (ri + PE) + KL]! += G;
+      A[(rj + PE) * (W - 1) + (rj + PE) + KL]! += G; A[(rj + PE) * (W - 1) + (ri + PE) + KL]! += -G;
       if (!solid) {
         const dGi = G * G * hi / (2 * ki * ki) * this.dKappa[i]!;
         const dGj = G * G * hj / (2 * kj * kj) * this.dKappa[i + 1]!;
         const dIdcj = -dGj * X + G * nu / cj;
         const dIdci = -dGi * X - G * nu / ci;
-        A[ix(ri + PE, rj + CE)]! += dIdcj; A[ix(ri + PE, ri + CE)]! += dIdci;
-        A[ix(rj + PE, rj + CE)]! += -dIdcj; A[ix(rj + PE, ri + CE)]! += -dIdci;
+        A[(ri + PE) * (W - 1) + (rj + CE) + KL]! += dIdcj; A[(ri + PE) * (W - 1) + (ri + CE) + KL]! += dIdci;
+        A[(rj + PE) * (W - 1) + (rj + CE) + KL]! += -dIdcj; A[(rj + PE) * (W - 1) + (ri + CE) + KL]! += -dIdci;
         // Salt flux N = −G_D (c_j − c_i).
         const di = this.diff[i]!, dj = this.diff[i + 1]!;
         const GD = 1 / (hi / (2 * di) + hj / (2 * dj));
@@ -401,8 +401,8 @@ export class P2DModel implements CellModel {
         const N = -GD * (cj - ci);
         const dNdcj = -GD - dGDj * (cj - ci), dNdci = GD - dGDi * (cj - ci);
         r[ri + CE]! += N; r[rj + CE]! -= N;
-        A[ix(ri + CE, rj + CE)]! += dNdcj; A[ix(ri + CE, ri + CE)]! += dNdci;
-        A[ix(rj + CE, rj + CE)]! += -dNdcj; A[ix(rj + CE, ri + CE)]! += -dNdci;
+        A[(ri + CE) * (W - 1) + (rj + CE) + KL]! += dNdcj; A[(ri + CE) * (W - 1) + (ri + CE) + KL]! += dNdci;
+        A[(rj + CE) * (W - 1) + (rj + CE) + KL]! += -dNdcj; A[(rj + CE) * (W - 1) + (ri + CE) + KL]! += -dNdci;
       }
       // Solid current within one electrode.
       const e = this.electrodeOf[i];
@@ -410,8 +410,8 @@ export class P2DModel implements CellModel {
         const Gs = e.sigmaEff / ((hi + hj) / 2);
         const is = -Gs * (u[rj + PS]! - u[ri + PS]!);
         r[ri + PS]! += is; r[rj + PS]! -= is;
-        A[ix(ri + PS, rj + PS)]! += -Gs; A[ix(ri + PS, ri + PS)]! += Gs;
-        A[ix(rj + PS, rj + PS)]! += Gs; A[ix(rj + PS, ri + PS)]! += -Gs;
+        A[(ri + PS) * (W - 1) + (rj + PS) + KL]! += -Gs; A[(ri + PS) * (W - 1) + (ri + PS) + KL]! += Gs;
+        A[(rj + PS) * (W - 1) + (rj + PS) + KL]! += Gs; A[(rj + PS) * (W - 1) + (ri + PS) + KL]! += -Gs;
       }
     }
 
@@ -423,44 +423,45 @@ export class P2DModel implements CellModel {
       const eta = (2 / f) * Math.asinh(I / (2 * i0));
       const g = (2 * this.kappa[0]!) / this.h[0]!;
       r[PE]! += g * (u[PE]! + eta);
-      A[ix(PE, PE)]! += g;
+      A[(PE) * (W - 1) + (PE) + KL]! += g;
       if (!solid) r[CE]! -= ((1 - tPlus) * I) / F; // salt entering from the dissolving Li
     } else {
       const g = (2 * this.electrodes[0]!.sigmaEff) / this.h[0]!;
       r[PS]! += g * u[PS]!; // i_s(0) = −σ_eff (φ_s,0 − 0)/(h/2)
-      A[ix(PS, PS)]! += g;
+      A[(PS) * (W - 1) + (PS) + KL]! += g;
     }
     // Boundary at x = L: i_s = I leaves through the positive collector.
     {
       const k = VARS * (n - 1) + PS;
-      const { current, slope } = this.currentFor(control, u[k]!);
+      const current = this.currentFor(control, u[k]!);
+      const slope = this.currentSlope;
       r[k]! += current;
-      if (slope !== 0) A[ix(k, k)]! += slope;
+      if (slope !== 0) A[(k) * (W - 1) + (k) + KL]! += slope;
     }
 
     // Node terms: storage, reaction sources and Butler–Volmer rows.
     for (let i = 0; i < n; i++) {
       const ri = VARS * i, hi = this.h[i]!;
       if (solid) {
-        r[ri + CE] = u[ri + CE]! - el.initialConcentration; A[ix(ri + CE, ri + CE)]! += 1;
+        r[ri + CE] = u[ri + CE]! - el.initialConcentration; A[(ri + CE) * (W - 1) + (ri + CE) + KL]! += 1;
       } else {
         const eh = this.eps[i]! * hi;
         r[ri + CE]! += eh * (a0OverH * u[ri + CE]! + this.ceHistory[i]!);
-        A[ix(ri + CE, ri + CE)]! += eh * a0OverH;
+        A[(ri + CE) * (W - 1) + (ri + CE) + KL]! += eh * a0OverH;
       }
       const e = this.electrodeOf[i];
       if (!e) {
-        r[ri + PS] = u[ri + PS]!; A[ix(ri + PS, ri + PS)]! += 1;
-        r[ri + IN] = u[ri + IN]!; A[ix(ri + IN, ri + IN)]! += 1;
+        r[ri + PS] = u[ri + PS]!; A[(ri + PS) * (W - 1) + (ri + PS) + KL]! += 1;
+        r[ri + IN] = u[ri + IN]!; A[(ri + IN) * (W - 1) + (ri + IN) + KL]! += 1;
         continue;
       }
       const iN = u[ri + IN]!;
       const ah = e.area * hi;
-      r[ri + PE]! -= ah * iN; A[ix(ri + PE, ri + IN)]! += -ah;
-      r[ri + PS]! += ah * iN; A[ix(ri + PS, ri + IN)]! += ah;
+      r[ri + PE]! -= ah * iN; A[(ri + PE) * (W - 1) + (ri + IN) + KL]! += -ah;
+      r[ri + PS]! += ah * iN; A[(ri + PS) * (W - 1) + (ri + IN) + KL]! += ah;
       if (!solid) {
         const s = ((1 - tPlus) * ah) / F;
-        r[ri + CE]! -= s * iN; A[ix(ri + CE, ri + IN)]! += -s;
+        r[ri + CE]! -= s * iN; A[(ri + CE) * (W - 1) + (ri + IN) + KL]! += -s;
       }
       // Butler–Volmer with c_surf = base + slope·i_n (condensed particle).
       const cmax = e.p.maxConcentration;
@@ -481,10 +482,10 @@ export class P2DModel implements CellModel {
       const ec = alpha === 0.5 ? 1 / ea : Math.exp(-(1 - alpha) * f * eta);
       const g = ea - ec, dg = f * (alpha * ea + (1 - alpha) * ec);
       r[ri + IN] = iN - i0 * g;
-      A[ix(ri + IN, ri + IN)]! += 1 - (di0dc * e.surfaceSlope * g + i0 * dg * (-dUdc * e.surfaceSlope - Rf));
-      A[ix(ri + IN, ri + PS)]! += -i0 * dg;
-      A[ix(ri + IN, ri + PE)]! += i0 * dg;
-      if (!solid) A[ix(ri + IN, ri + CE)]! += -di0dce * g;
+      A[(ri + IN) * (W - 1) + (ri + IN) + KL]! += 1 - (di0dc * e.surfaceSlope * g + i0 * dg * (-dUdc * e.surfaceSlope - Rf));
+      A[(ri + IN) * (W - 1) + (ri + PS) + KL]! += -i0 * dg;
+      A[(ri + IN) * (W - 1) + (ri + PE) + KL]! += i0 * dg;
+      if (!solid) A[(ri + IN) * (W - 1) + (ri + CE) + KL]! += -di0dce * g;
     }
   }
 
@@ -556,7 +557,8 @@ export class P2DModel implements CellModel {
     const neg = this.metal ? undefined : this.electrodes[0]!;
     const dUdT = (pos.ocp.entropic?.(s.positive, pos.p.maxConcentration) ?? 0)
       - (neg?.ocp.entropic?.(s.negative, neg.p.maxConcentration) ?? 0);
-    const irreversible = I * (this.openCircuitVoltage() - this.voltage);
+    const ocv = pos.ocp.value(s.positive) - (neg ? neg.ocp.value(s.negative) : 0);
+    const irreversible = I * (ocv - this.voltage);
     return { irreversible, reversible: -I * T * dUdT, contact: I * I * seriesResistanceAt(this.parameters, this.temperature) };
   }
 

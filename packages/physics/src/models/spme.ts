@@ -125,10 +125,9 @@ export class SPMeModel implements CellModel {
 
   save(): void {
     const arrays = [this.ce1, this.ce2, ...this.sides.flatMap((s) => [s.c1, s.c2])];
-    this.saved = {
-      arrays: arrays.map((a) => Float64Array.from(a)),
-      scalars: [this.temperature, this.hPrevious, this.hasHistory ? 1 : 0, this.lastCurrent, this.lastVoltage],
-    };
+    if (!this.saved) this.saved = { arrays: arrays.map((a) => new Float64Array(a.length)), scalars: [] };
+    arrays.forEach((a, k) => this.saved!.arrays[k]!.set(a));
+    this.saved.scalars = [this.temperature, this.hPrevious, this.hasHistory ? 1 : 0, this.lastCurrent, this.lastVoltage];
   }
 
   restore(): void {
