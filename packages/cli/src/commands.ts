@@ -3,7 +3,9 @@
  */
 import type { Command } from './command.js';
 import { checkCommand } from './check/check-command.js';
+import { protocolsCommand } from './commands/protocols.js';
 
 export const COMMANDS: readonly Command[] = [
   checkCommand,
+  protocolsCommand,
 ];
