@@ -6,7 +6,7 @@
  *   `20 mg/cm²`).
  * Every proposed value is verified by recomputing the design before it is offered.
  */
-import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range } from 'vscode-languageserver';
 import { formatQuantity, KINDS, type QuantityKind } from '@cellspec/units';
@@ -94,25 +94,31 @@ export class CellSpecCodeActionProvider implements CodeActionProvider {
 
   /** "Convert to mg/cm²" on a written quantity whose unit is not the display unit of its kind. */
   private unitConversions(document: LangiumDocument, range: Range): CodeAction[] {
-    const root = document.parseResult.value.$cstNode;
-    if (!root) return [];
-    const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(range.start));
-    let node: AstNode | undefined = leaf?.astNode;
-    while (node && !isProperty(node)) node = node.$container;
-    if (!node || !isProperty(node) || !isQuantityLiteral(node.value) || !node.value.unit) return [];
+    const out: CodeAction[] = [];
+    for (const node of AstUtils.streamAst(document.parseResult.value)) {
+      const r = node.$cstNode?.range;
+      if (!isProperty(node) || !r || r.start.line > range.end.line || r.end.line < range.start.line) continue;
+      const action = this.conversion(document, node);
+      if (action) out.push(action);
+    }
+    return out;
+  }
+
+  private conversion(document: LangiumDocument, node: Property): CodeAction | undefined {
+    if (!isQuantityLiteral(node.value) || !node.value.unit) return undefined;
     const spec = PROPERTIES[node.name];
     const q = this.services.evaluation.Evaluator.quantity(node.value, spec?.kinds);
-    if (!q.ok) return [];
+    if (!q.ok) return undefined;
     const display = KINDS[q.quantity.kind].display;
-    if (display === '' || normalise(display) === normalise(q.quantity.written)) return [];
+    if (display === '' || normalise(display) === normalise(q.quantity.written)) return undefined;
     const text = formatQuantity(q.quantity.si, q.quantity.kind, { digits: 6 });
     const target = node.value.$cstNode?.range;
-    if (!target) return [];
-    return [{
+    if (!target) return undefined;
+    return {
       title: `Convert to ${display} (${text})`,
       kind: CodeActionKind.RefactorRewrite,
       edit: { changes: { [document.uri.toString()]: [{ range: target, newText: text }] } },
-    }];
+    };
   }
 }
 
