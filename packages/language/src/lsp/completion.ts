@@ -4,12 +4,16 @@
  * the value accepts (`loading 20 |` → mg/cm², mAh/cm²), and keeps property names to those the
  * current block accepts (no `yield` inside an electrode).
  */
-import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type AstNode, type MaybePromise } from 'langium';
 import {
-  DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature,
+  AstUtils, CstUtils, GrammarAST, GrammarUtils,
+  type AstNode, type AstNodeDescription, type AstNodeLocator, type LangiumDocuments, type MaybePromise, type ReferenceInfo,
+} from 'langium';
+import {
+  DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type LangiumServices, type NextFeature,
 } from 'langium/lsp';
 import { CompletionItemKind } from 'vscode-languageserver';
 import { KINDS, type QuantityKind } from '@cellspec/units';
+import { isElectrode, isMaterial } from '../generated/ast.js';
 import { PROPERTIES, type PropertyContext } from '../properties.js';
 import { expectedKinds, propertyContextOf } from './expected-kinds.js';
 
@@ -31,6 +35,15 @@ const UNIT_RULES = new Set(['Unit', 'UnitFactor', 'UnitAtom']);
 const ALL_KINDS = Object.keys(KINDS) as QuantityKind[];
 
 export class CellSpecCompletionProvider extends DefaultCompletionProvider {
+  private readonly documents: LangiumDocuments;
+  private readonly locator: AstNodeLocator;
+
+  constructor(services: LangiumServices) {
+    super(services);
+    this.documents = services.shared.workspace.LangiumDocuments;
+    this.locator = services.workspace.AstNodeLocator;
+  }
+
   protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
     if (UNIT_RULES.has(AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name ?? '')) {
       // A unit's first tokens (ID, 'C', '%', '(') all land here; offer whole units once, for the ID.
@@ -55,6 +68,26 @@ export class CellSpecCompletionProvider extends DefaultCompletionProvider {
       return;
     }
     return super.completionForKeyword(context, keyword, acceptor);
+  }
+
+  /** Materials of the kind the place expects (collectors at `collector`…) come first, each with its kind. */
+  protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+    const item = super.createReferenceCompletionItem(description, refInfo, context);
+    const material = this.materialOf(description);
+    if (!material) return item;
+    const expected = expectedMaterialKinds(refInfo);
+    const fits = expected === undefined || expected.includes(material.kind);
+    return { ...item, detail: material.kind, sortText: fits ? '0' : '2' };
+  }
+
+  private materialOf(description: AstNodeDescription) {
+    if (description.type !== 'Material') return undefined;
+    let node = description.node;
+    if (!node) {
+      const doc = this.documents.getDocument(description.documentUri);
+      node = doc ? this.locator.getAstNode(doc.parseResult.value, description.path) : undefined;
+    }
+    return isMaterial(node) ? node : undefined;
   }
 
   private completeUnits(context: CompletionContext, acceptor: CompletionAcceptor): void {
@@ -105,4 +138,35 @@ function blockContextAt(context: CompletionContext): PropertyContext | null | un
     return null;
   }
   return undefined;
+}
+
+const ELECTRODE_MATERIALS: Readonly<Record<string, readonly string[]>> = {
+  cathode: ['cathode-active', 'solid-electrolyte', 'liquid-electrolyte', 'conductive-additive', 'binder'],
+  anode: ['anode-active', 'solid-electrolyte', 'liquid-electrolyte', 'conductive-additive', 'binder'],
+};
+const FILM_MATERIALS: Readonly<Record<string, readonly string[]>> = {
+  packaging: ['packaging'], insulation: ['insulation'], tabs: ['current-collector'],
+};
+
+/**
+ * The material kinds a reference expects, from where it stands. The container may be a
+ * placeholder of the element being typed (only its type and container are known).
+ */
+function expectedMaterialKinds(refInfo: ReferenceInfo): readonly string[] | undefined {
+  const container = refInfo.container as AstNode & Record<string, unknown>;
+  const property = refInfo.property;
+  switch (container.$type) {
+    case 'Collector': return ['current-collector'];
+    case 'Component': {
+      if (property === 'coating') return ['coating'];
+      const role = AstUtils.getContainerOfType(container, isElectrode);
+      return ELECTRODE_MATERIALS[role?.role ?? ''] ?? [...new Set(Object.values(ELECTRODE_MATERIALS).flat())];
+    }
+    case 'SeparatorLayer':
+      if (property === 'electrolyte') return ['liquid-electrolyte'];
+      return container.type === 'separator' ? ['separator'] : container.type === 'electrolyte-layer' ? ['solid-electrolyte'] : ['solid-electrolyte', 'separator'];
+    case 'LayerFilm': return FILM_MATERIALS[String(container.role)] ?? Object.values(FILM_MATERIALS).flat();
+    case 'Material': return property === 'base' && typeof container.kind === 'string' ? [container.kind] : undefined;
+    default: return undefined;
+  }
 }

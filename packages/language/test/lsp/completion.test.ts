@@ -88,3 +88,34 @@ describe('completion of material names', () => {
     expect(labels).toContain('Graphite');
   });
 });
+
+describe('ranking of material names by the kind the place expects', () => {
+  /** Labels (restricted to `names`) in the order the editor sorts them: by sortText, then label. */
+  async function rankedAt(text: string, names: string[]): Promise<string[]> {
+    let ranked: string[] = [];
+    await complete({
+      text, index: 0, parseOptions: { documentUri: MAIN_URI }, disposeAfterCheck: true,
+      assert: (list: CompletionList) => {
+        ranked = list.items.filter((i) => names.includes(i.label))
+          .sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '') || a.label.localeCompare(b.label))
+          .map((i) => `${i.label} (${i.detail})`);
+      },
+    });
+    return ranked;
+  }
+  const LIB = 'material Foil current-collector { }\nmaterial Act cathode-active { }\nmaterial Coat coating { }\nmaterial SE solid-electrolyte { }\n';
+  const names = ['Foil', 'Act', 'Coat', 'SE'];
+
+  it('collectors first after `collector`', async () => {
+    expect((await rankedAt(`${LIB}cell A { cathode { collector <|> } }`, names))[0]).toBe('Foil (current-collector)');
+  });
+
+  it('electrode materials first in a composition, coatings after `coated-with`', async () => {
+    expect((await rankedAt(`${LIB}cell A { cathode { composition { <|> } } }`, names)).slice(0, 2)).toEqual(['Act (cathode-active)', 'SE (solid-electrolyte)']);
+    expect((await rankedAt(`${LIB}cell A { cathode { composition { Act coated-with <|> } } }`, names))[0]).toBe('Coat (coating)');
+  });
+
+  it('solid electrolytes first for an electrolyte layer', async () => {
+    expect((await rankedAt(`${LIB}cell A { electrolyte-layer <|> }`, names))[0]).toBe('SE (solid-electrolyte)');
+  });
+});
