@@ -48,6 +48,21 @@ const ANALYSIS_KINDS: Readonly<Record<string, readonly QuantityKind[]>> = {
   'heat-transfer': ['heatTransferCoefficient'],
 };
 
+/** How sweep and analysis values are named in messages. */
+const OPTION_WORDS: Readonly<Record<string, string>> = {
+  'sweep at': 'swept temperature or rate',
+  'sweep rates': 'swept rate',
+  'sweep socs': 'swept state of charge',
+  at: 'analysis rate or temperature',
+  rates: 'analysis rate',
+  rate: 'analysis rate',
+  temperature: 'analysis temperature',
+  temperatures: 'analysis temperature',
+  ambient: 'ambient temperature',
+  'to-soc': 'target state of charge',
+  'heat-transfer': 'heat-transfer coefficient',
+};
+
 const END_KINDS: Readonly<Record<string, readonly QuantityKind[]>> = {
   soc: ['fraction'],
   capacity: ['capacity'],
@@ -124,9 +139,9 @@ export function valueChecks(services: CellSpecServices): ValidationChecks<CellSp
     },
     RecordStep: (node, accept) => { v.quantity(node.interval, ['time', 'voltage', 'capacity'], 'recording interval', accept, POSITIVE); },
     EndCondition: (node, accept) => checkEndCondition(node, accept, v),
-    Sweep: (node, accept) => checkList(node, SWEEP_KINDS[node.key] ?? [], `${node.key} sweep`, accept, v),
+    Sweep: (node, accept) => checkList(node, SWEEP_KINDS[node.key] ?? [], OPTION_WORDS[`sweep ${node.key}`] ?? node.key, accept, v),
     AnalysisOption: (node, accept) => {
-      if (node.key !== 'model') checkList(node, ANALYSIS_KINDS[node.key] ?? [], `analysis ${node.key}`, accept, v);
+      if (node.key !== 'model') checkList(node, ANALYSIS_KINDS[node.key] ?? [], OPTION_WORDS[node.key] ?? node.key, accept, v);
     },
   };
 }
@@ -174,7 +189,7 @@ function checkList(node: Sweep | AnalysisOption, kinds: readonly QuantityKind[],
     if (!q || !first) return;
     const expr = node.values!.values[i]! as Expression;
     if (q.kind !== first.kind) {
-      accept('error', `${what} mixes kinds of value: ${showValue(q.si, q)} among values in ${first.written}; sweep one quantity at a time`, { node: expr, code: Code.UnitKind });
+      accept('error', `a sweep varies one quantity: ${showValue(q.si, q)} does not fit with ${showValue(first.si, first)}`, { node: expr, code: Code.UnitKind });
       return;
     }
     const limits = limitsOf(q.kind);
