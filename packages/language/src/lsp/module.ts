@@ -16,6 +16,7 @@ import { CellSpecInlayHintProvider } from './inlay-hints.js';
 import { CellSpecCodeActionProvider } from './code-actions.js';
 import { CellSpecCodeLensProvider } from './code-lens.js';
 import { cellHoverContributor } from './cell-hover.js';
+import { procedureHoverContributor } from './procedure-hover.js';
 
 /** Editor services cellspec adds to Langium's `lsp` group. */
 export type CellSpecLspAddedServices = {
@@ -27,6 +28,7 @@ export const CellSpecLspModule: Module<CellSpecServices, PartialLangiumServices 
     HoverContributors: (services) => {
       const contributors = createHoverContributors(services);
       contributors.add(cellHoverContributor(services));
+      contributors.add(procedureHoverContributor(services));
       return contributors;
     },
     HoverProvider: (services) => new CellSpecHoverProvider(services),

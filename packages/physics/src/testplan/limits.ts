@@ -75,7 +75,9 @@ class Walker {
         return;
       }
       case 'loop': {
-        if (!Number.isFinite(s.count) || s.count < 1 || !Number.isInteger(s.count)) {
+        if (!Number.isFinite(s.count)) {
+          this.report(s, 'loop-without-exit', 'the repeat count cannot be worked out from the procedure parameters: the loop has no exit');
+        } else if (s.count < 1 || !Number.isInteger(s.count)) {
           this.report(s, 'loop-without-exit', `repeat count ${s.count} is not a whole number of at least 1: the loop has no exit`);
         }
         if (s.steps.length === 0) this.report(s, 'empty-loop', 'this repeat has no steps', 'warning');
@@ -167,7 +169,8 @@ class Walker {
         if (direction === 'charge' && e.op === '<=') this.report(s, 'impossible-end', `charge ends when SOC falls to ${fmtPct(e.value)}, but SOC rises on charge`);
         if (direction === 'discharge' && e.op === '>=') this.report(s, 'impossible-end', `discharge ends when SOC rises to ${fmtPct(e.value)}, but SOC falls on discharge`);
       } else if (e.quantity === 'time' || e.quantity === 'capacity' || e.quantity === 'energy') {
-        if (!(e.value > 0)) this.report(s, 'impossible-end', `${direction} ends after ${e.value} ${e.quantity === 'time' ? 's' : e.quantity === 'capacity' ? 'C' : 'J'}: it would end at once`);
+        if (Number.isNaN(e.value)) this.report(s, 'impossible-end', `${direction} ends after a ${e.quantity === 'time' ? 'time' : e.quantity} that cannot be worked out (is the cell's capacity known?)`);
+        else if (!(e.value > 0)) this.report(s, 'impossible-end', `${direction} ends after ${e.value} ${e.quantity === 'time' ? 's' : e.quantity === 'capacity' ? 'C' : 'J'}: it would end at once`);
       } else if (e.quantity === 'temperature') {
         const L2 = this.cell.limits;
         if (L2.temperatureMax !== undefined && e.value > L2.temperatureMax + T_EPS) {
