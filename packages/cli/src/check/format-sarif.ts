@@ -38,7 +38,8 @@ export function formatSarif(report: CheckReport): string {
       ruleIndex: ruleFor(UNREADABLE_INPUT, 'error'),
       level: 'error',
       message: { text: p.message },
-      locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(p.relativePath), uriBaseId: SRCROOT } } }],
+      // GitHub code scanning needs a region with a start line on every result (rule GH1003).
+      locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(p.relativePath), uriBaseId: SRCROOT }, region: { startLine: 1 } } }],
     });
   }
   for (const file of report.files) {
