@@ -20,7 +20,7 @@ import {
   isElectrode, isElectrodeArea, isFlag, isFormat, isHistory, isHoldStep, isImpedanceStep, isLayerFilm, isLimits,
   isLoopStep, isMaterial, isNoteStep, isOcp, isOutline, isPressureStep, isProcedureStep, isProcess, isProperty,
   isPulseStep, isRecordStep, isReplace, isRestStep, isSeparatorLayer, isSocStep, isStatus, isSweep, isTargets,
-  isTemperatureStep, isTestPlan, isTextField, isThermal, isVariant,
+  isTemperatureStep, isTestPlan, isTextField, isThermal, isTransport, isVariant,
   type CellLike, type Dimensions, type Electrode, type EndClause, type Expression, type Material, type Parameter,
   type Process, type Property, type Spec, type Step, type Test, type TestPlan,
 } from './generated/ast.js';
@@ -123,6 +123,9 @@ class Resolver {
         }
         properties.ocp = ocp;
         sources.ocp = sourceOf(member, member.source ?? text['source']);
+      } else if (isTransport(member)) {
+        properties.electrolyteTransport = member.builtin;
+        sources.electrolyteTransport = sourceOf(member, member.source ?? text['source']);
       }
     }
     sources.material = sourceOf(node, text['source']);
@@ -554,6 +557,7 @@ class Resolver {
         const rate = this.num(s.rate, ['cRate']);
         if (soc !== undefined) out.push({ type: 'set-soc', soc, ...(rate !== undefined ? { rate } : {}) });
       } else if (isProcedureStep(s)) {
+        if (!s.name) continue; // `procedure` not yet named: nothing to expand (the parser reports it)
         const args: Record<string, number | string | readonly number[]> = {};
         for (const p of s.parameters) {
           if (p.text !== undefined) { args[p.name] = p.text; continue; }

@@ -69,6 +69,8 @@ export interface MaterialProperties {
   saltConcentration?: number;
   transferenceNumber?: number;
   electrolyteDiffusivity?: number;
+  /** Named built-in concentration-dependent transport functions of a liquid electrolyte (`LiPF6_Marquis2019`). */
+  electrolyteTransport?: string;
   /** Molar mass, kg/mol. */
   molarMass?: number;
   /** Surface coverage of a coating, 0..1. */

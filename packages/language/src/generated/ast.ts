@@ -211,6 +211,7 @@ export type CellSpecKeywordNames =
     | "tortuosity-factor"
     | "transfer-coefficient"
     | "transference-number"
+    | "transport"
     | "until"
     | "variant"
     | "voltage"
@@ -879,7 +880,7 @@ export function isMaterialKind(item: unknown): item is MaterialKind {
     return item === 'cathode-active' || item === 'anode-active' || item === 'solid-electrolyte' || item === 'liquid-electrolyte' || item === 'conductive-additive' || item === 'binder' || item === 'coating' || item === 'current-collector' || item === 'separator' || item === 'packaging' || item === 'insulation' || item === 'other';
 }
 
-export type MaterialMember = Ocp | Property | TextField;
+export type MaterialMember = Ocp | Property | TextField | Transport;
 
 export const MaterialMember = {
     $type: 'MaterialMember'
@@ -1502,6 +1503,23 @@ export function isTolerance(item: unknown): item is Tolerance {
     return reflection.isInstance(item, Tolerance.$type);
 }
 
+export interface Transport extends langium.AstNode {
+    readonly $container: Material;
+    readonly $type: 'Transport';
+    builtin: string;
+    source?: string;
+}
+
+export const Transport = {
+    $type: 'Transport',
+    builtin: 'builtin',
+    source: 'source'
+} as const;
+
+export function isTransport(item: unknown): item is Transport {
+    return reflection.isInstance(item, Transport.$type);
+}
+
 export interface UnaryExpression extends langium.AstNode {
     readonly $container: BinaryExpression | Collector | Component | Constant | CurrentStep | Dimensions | EndClause | EndCondition | HoldStep | ImpedanceStep | LayerFilm | LoopStep | OcpPoint | Parenthesized | PressureStep | Property | PulseStep | RecordStep | SocStep | Target | TemperatureStep | Tolerance | UnaryExpression | ValueList;
     readonly $type: 'UnaryExpression';
@@ -1649,6 +1667,7 @@ export type CellSpecAstType = {
     TextField: TextField
     Thermal: Thermal
     Tolerance: Tolerance
+    Transport: Transport
     UnaryExpression: UnaryExpression
     ValueList: ValueList
     Variant: Variant
@@ -2645,6 +2664,19 @@ export class CellSpecAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: []
+        },
+        Transport: {
+            name: Transport.$type,
+            properties: {
+                builtin: {
+                    name: Transport.builtin
+                },
+                source: {
+                    name: Transport.source,
+                    optional: true
+                }
+            },
+            superTypes: [MaterialMember.$type]
         },
         UnaryExpression: {
             name: UnaryExpression.$type,

@@ -66,7 +66,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@94"
+                "$ref": "#/rules@95"
               },
               "arguments": []
             }
@@ -100,13 +100,6 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@10"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
               "$ref": "#/rules@11"
             },
             "arguments": []
@@ -114,21 +107,28 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@41"
+              "$ref": "#/rules@12"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@47"
+              "$ref": "#/rules@42"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@67"
+              "$ref": "#/rules@48"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@68"
             },
             "arguments": []
           },
@@ -162,7 +162,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@95"
+                "$ref": "#/rules@96"
               },
               "arguments": []
             }
@@ -174,7 +174,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@94"
+                "$ref": "#/rules@95"
               },
               "arguments": []
             },
@@ -203,7 +203,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@95"
+                "$ref": "#/rules@96"
               },
               "arguments": []
             }
@@ -219,7 +219,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@79"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -247,7 +247,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@95"
+                "$ref": "#/rules@96"
               },
               "arguments": []
             }
@@ -271,7 +271,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@94"
+                "$ref": "#/rules@95"
               },
               "arguments": []
             },
@@ -296,7 +296,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@95"
+                      "$ref": "#/rules@96"
                     },
                     "arguments": []
                   },
@@ -404,14 +404,14 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@74"
+              "$ref": "#/rules@75"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@72"
+              "$ref": "#/rules@73"
             },
             "arguments": []
           },
@@ -419,6 +419,13 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@8"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@10"
             },
             "arguments": []
           }
@@ -448,7 +455,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@95"
+                    "$ref": "#/rules@96"
                   },
                   "arguments": []
                 }
@@ -467,7 +474,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@94"
+                        "$ref": "#/rules@95"
                       },
                       "arguments": []
                     }
@@ -491,7 +498,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@94"
+                            "$ref": "#/rules@95"
                           },
                           "arguments": []
                         }
@@ -531,7 +538,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@75"
+              "$ref": "#/rules@76"
             },
             "arguments": [],
             "cardinality": "?"
@@ -555,7 +562,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@93"
+                "$ref": "#/rules@94"
               },
               "arguments": []
             }
@@ -571,7 +578,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@79"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -579,6 +586,42 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "Keyword",
             "value": ",",
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Transport",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "transport"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "builtin",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@96"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@76"
+            },
+            "arguments": [],
             "cardinality": "?"
           }
         ]
@@ -604,7 +647,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@95"
+                "$ref": "#/rules@96"
               },
               "arguments": []
             }
@@ -616,7 +659,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@94"
+                "$ref": "#/rules@95"
               },
               "arguments": []
             },
@@ -633,7 +676,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@13"
+                "$ref": "#/rules@14"
               },
               "arguments": []
             },
@@ -666,7 +709,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@95"
+                "$ref": "#/rules@96"
               },
               "arguments": []
             }
@@ -678,7 +721,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@94"
+                "$ref": "#/rules@95"
               },
               "arguments": []
             },
@@ -700,7 +743,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@95"
+                  "$ref": "#/rules@96"
                 },
                 "arguments": []
               },
@@ -722,14 +765,14 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@12"
+                    "$ref": "#/rules@13"
                   },
                   "arguments": []
                 },
                 {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@13"
+                    "$ref": "#/rules@14"
                   },
                   "arguments": []
                 }
@@ -769,7 +812,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@95"
+                  "$ref": "#/rules@96"
                 },
                 "arguments": []
               },
@@ -793,7 +836,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@95"
+                  "$ref": "#/rules@96"
                 },
                 "arguments": []
               },
@@ -816,14 +859,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@14"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@21"
+              "$ref": "#/rules@15"
             },
             "arguments": []
           },
@@ -837,28 +873,14 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@29"
+              "$ref": "#/rules@23"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@31"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@33"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@37"
+              "$ref": "#/rules@30"
             },
             "arguments": []
           },
@@ -872,7 +894,28 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@74"
+              "$ref": "#/rules@34"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@38"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@33"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@75"
             },
             "arguments": []
           }
@@ -899,7 +942,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@15"
+                "$ref": "#/rules@16"
               },
               "arguments": []
             }
@@ -911,7 +954,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@16"
+                "$ref": "#/rules@17"
               },
               "arguments": []
             },
@@ -931,7 +974,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@17"
+                    "$ref": "#/rules@18"
                   },
                   "arguments": []
                 },
@@ -1021,13 +1064,6 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@18"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
               "$ref": "#/rules@19"
             },
             "arguments": []
@@ -1035,7 +1071,14 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@74"
+              "$ref": "#/rules@20"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@75"
             },
             "arguments": []
           }
@@ -1062,7 +1105,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@20"
+                "$ref": "#/rules@21"
               },
               "arguments": []
             }
@@ -1113,7 +1156,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@95"
+                  "$ref": "#/rules@96"
                 },
                 "arguments": []
               },
@@ -1128,7 +1171,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@79"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -1147,7 +1190,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@79"
+                    "$ref": "#/rules@80"
                   },
                   "arguments": []
                 }
@@ -1169,7 +1212,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@79"
+                    "$ref": "#/rules@80"
                   },
                   "arguments": []
                 }
@@ -1196,7 +1239,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@79"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -1212,7 +1255,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@79"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -1240,7 +1283,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@20"
+                "$ref": "#/rules@21"
               },
               "arguments": []
             }
@@ -1286,7 +1329,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@23"
+                "$ref": "#/rules@24"
               },
               "arguments": []
             },
@@ -1311,14 +1354,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@24"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@26"
+              "$ref": "#/rules@25"
             },
             "arguments": []
           },
@@ -1339,7 +1375,14 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@74"
+              "$ref": "#/rules@29"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@75"
             },
             "arguments": []
           }
@@ -1392,7 +1435,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@25"
+                    "$ref": "#/rules@26"
                   },
                   "arguments": []
                 }
@@ -1442,7 +1485,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@95"
+                  "$ref": "#/rules@96"
                 },
                 "arguments": []
               },
@@ -1469,7 +1512,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@95"
+                      "$ref": "#/rules@96"
                     },
                     "arguments": []
                   },
@@ -1491,7 +1534,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@79"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -1524,7 +1567,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@95"
+                  "$ref": "#/rules@96"
                 },
                 "arguments": []
               },
@@ -1539,7 +1582,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@79"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -1567,7 +1610,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@20"
+                "$ref": "#/rules@21"
               },
               "arguments": []
             }
@@ -1643,7 +1686,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@95"
+                  "$ref": "#/rules@96"
                 },
                 "arguments": []
               },
@@ -1670,7 +1713,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@95"
+                      "$ref": "#/rules@96"
                     },
                     "arguments": []
                   },
@@ -1695,7 +1738,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@30"
+                    "$ref": "#/rules@31"
                   },
                   "arguments": []
                 },
@@ -1723,14 +1766,14 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@27"
+              "$ref": "#/rules@28"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@74"
+              "$ref": "#/rules@75"
             },
             "arguments": []
           }
@@ -1761,7 +1804,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@74"
+                "$ref": "#/rules@75"
               },
               "arguments": []
             },
@@ -1798,7 +1841,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@74"
+                "$ref": "#/rules@75"
               },
               "arguments": []
             },
@@ -1838,7 +1881,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@34"
+                    "$ref": "#/rules@35"
                   },
                   "arguments": []
                 }
@@ -1874,7 +1917,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -1893,7 +1936,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@36"
+                    "$ref": "#/rules@37"
                   },
                   "arguments": []
                 }
@@ -1940,7 +1983,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@79"
+                        "$ref": "#/rules@80"
                       },
                       "arguments": []
                     }
@@ -1952,7 +1995,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@76"
+                        "$ref": "#/rules@77"
                       },
                       "arguments": []
                     },
@@ -1979,7 +2022,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@79"
+                        "$ref": "#/rules@80"
                       },
                       "arguments": []
                     }
@@ -1995,7 +2038,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@79"
+                        "$ref": "#/rules@80"
                       },
                       "arguments": []
                     }
@@ -2012,7 +2055,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@79"
+                        "$ref": "#/rules@80"
                       },
                       "arguments": []
                     }
@@ -2024,7 +2067,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@76"
+                        "$ref": "#/rules@77"
                       },
                       "arguments": []
                     },
@@ -2139,7 +2182,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             },
@@ -2168,7 +2211,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             }
@@ -2180,7 +2223,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@95"
+                "$ref": "#/rules@96"
               },
               "arguments": []
             },
@@ -2193,7 +2236,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             },
@@ -2300,7 +2343,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@78"
+                    "$ref": "#/rules@79"
                   },
                   "arguments": []
                 }
@@ -2362,7 +2405,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@95"
+                "$ref": "#/rules@96"
               },
               "arguments": []
             }
@@ -2374,7 +2417,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@94"
+                "$ref": "#/rules@95"
               },
               "arguments": []
             },
@@ -2399,7 +2442,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@95"
+                      "$ref": "#/rules@96"
                     },
                     "arguments": []
                   },
@@ -2421,7 +2464,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             },
@@ -2446,13 +2489,6 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@43"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
               "$ref": "#/rules@44"
             },
             "arguments": []
@@ -2460,7 +2496,14 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@74"
+              "$ref": "#/rules@45"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@75"
             },
             "arguments": []
           }
@@ -2494,7 +2537,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@45"
+                    "$ref": "#/rules@46"
                   },
                   "arguments": []
                 }
@@ -2543,7 +2586,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@95"
+                "$ref": "#/rules@96"
               },
               "arguments": []
             }
@@ -2555,7 +2598,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@94"
+                "$ref": "#/rules@95"
               },
               "arguments": []
             },
@@ -2578,7 +2621,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@45"
+                        "$ref": "#/rules@46"
                       },
                       "arguments": []
                     }
@@ -2626,7 +2669,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             }
@@ -2645,7 +2688,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@94"
+                    "$ref": "#/rules@95"
                   },
                   "arguments": []
                 }
@@ -2660,7 +2703,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@78"
+                        "$ref": "#/rules@79"
                       },
                       "arguments": []
                     }
@@ -2672,7 +2715,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@76"
+                        "$ref": "#/rules@77"
                       },
                       "arguments": []
                     },
@@ -2698,21 +2741,21 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@95"
+              "$ref": "#/rules@96"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@77"
+              "$ref": "#/rules@78"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@73"
+              "$ref": "#/rules@74"
             },
             "arguments": []
           },
@@ -2819,7 +2862,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@95"
+                "$ref": "#/rules@96"
               },
               "arguments": []
             }
@@ -2831,7 +2874,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@94"
+                "$ref": "#/rules@95"
               },
               "arguments": []
             },
@@ -2853,7 +2896,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@95"
+                  "$ref": "#/rules@96"
                 },
                 "arguments": []
               },
@@ -2872,7 +2915,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -2905,7 +2948,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@95"
+                "$ref": "#/rules@96"
               },
               "arguments": []
             }
@@ -2917,7 +2960,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@94"
+                "$ref": "#/rules@95"
               },
               "arguments": []
             },
@@ -2934,7 +2977,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             },
@@ -2959,13 +3002,6 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@50"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
               "$ref": "#/rules@51"
             },
             "arguments": []
@@ -2973,14 +3009,21 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@74"
+              "$ref": "#/rules@52"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@52"
+              "$ref": "#/rules@75"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@53"
             },
             "arguments": []
           }
@@ -3025,7 +3068,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@78"
+                "$ref": "#/rules@79"
               },
               "arguments": []
             }
@@ -3053,7 +3096,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@94"
+                "$ref": "#/rules@95"
               },
               "arguments": []
             }
@@ -3070,13 +3113,6 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
       "definition": {
         "$type": "Alternatives",
         "elements": [
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@53"
-            },
-            "arguments": []
-          },
           {
             "$type": "RuleCall",
             "rule": {
@@ -3153,6 +3189,13 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
               "$ref": "#/rules@64"
             },
             "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@65"
+            },
+            "arguments": []
           }
         ]
       },
@@ -3195,7 +3238,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@79"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -3214,7 +3257,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@79"
+                    "$ref": "#/rules@80"
                   },
                   "arguments": []
                 }
@@ -3229,7 +3272,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@65"
+                "$ref": "#/rules@66"
               },
               "arguments": []
             },
@@ -3258,7 +3301,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@65"
+                "$ref": "#/rules@66"
               },
               "arguments": []
             }
@@ -3290,7 +3333,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@79"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -3302,7 +3345,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@65"
+                "$ref": "#/rules@66"
               },
               "arguments": []
             }
@@ -3352,7 +3395,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@79"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -3368,7 +3411,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@79"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -3403,7 +3446,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@79"
+                    "$ref": "#/rules@80"
                   },
                   "arguments": []
                 }
@@ -3419,7 +3462,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@79"
+                    "$ref": "#/rules@80"
                   },
                   "arguments": []
                 }
@@ -3441,7 +3484,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@79"
+                    "$ref": "#/rules@80"
                   },
                   "arguments": []
                 }
@@ -3472,7 +3515,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@79"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -3493,7 +3536,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@52"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             },
@@ -3510,7 +3553,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@65"
+                "$ref": "#/rules@66"
               },
               "arguments": []
             },
@@ -3539,7 +3582,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@79"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -3558,7 +3601,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@79"
+                    "$ref": "#/rules@80"
                   },
                   "arguments": []
                 }
@@ -3589,7 +3632,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@79"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -3617,7 +3660,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@79"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -3636,7 +3679,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@79"
+                    "$ref": "#/rules@80"
                   },
                   "arguments": []
                 }
@@ -3667,7 +3710,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@95"
+                "$ref": "#/rules@96"
               },
               "arguments": []
             }
@@ -3689,7 +3732,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@45"
+                        "$ref": "#/rules@46"
                       },
                       "arguments": []
                     }
@@ -3741,7 +3784,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@94"
+                "$ref": "#/rules@95"
               },
               "arguments": []
             }
@@ -3773,7 +3816,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@79"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -3804,7 +3847,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@66"
+                    "$ref": "#/rules@67"
                   },
                   "arguments": []
                 }
@@ -3823,7 +3866,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@66"
+                        "$ref": "#/rules@67"
                       },
                       "arguments": []
                     }
@@ -3847,7 +3890,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@79"
+                    "$ref": "#/rules@80"
                   },
                   "arguments": []
                 }
@@ -3919,7 +3962,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@79"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -3951,7 +3994,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@68"
+                "$ref": "#/rules@69"
               },
               "arguments": []
             },
@@ -3976,14 +4019,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@72"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@69"
+              "$ref": "#/rules@73"
             },
             "arguments": []
           },
@@ -3991,6 +4027,13 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@70"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@71"
             },
             "arguments": []
           }
@@ -4063,7 +4106,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@71"
+                "$ref": "#/rules@72"
               },
               "arguments": []
             },
@@ -4096,7 +4139,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@94"
+                "$ref": "#/rules@95"
               },
               "arguments": []
             }
@@ -4115,7 +4158,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@94"
+                    "$ref": "#/rules@95"
                   },
                   "arguments": []
                 }
@@ -4137,7 +4180,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@94"
+                    "$ref": "#/rules@95"
                   },
                   "arguments": []
                 }
@@ -4156,7 +4199,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@94"
+                "$ref": "#/rules@95"
               },
               "arguments": []
             }
@@ -4180,7 +4223,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@73"
+                "$ref": "#/rules@74"
               },
               "arguments": []
             }
@@ -4192,7 +4235,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@94"
+                "$ref": "#/rules@95"
               },
               "arguments": []
             }
@@ -4281,7 +4324,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@77"
+                "$ref": "#/rules@78"
               },
               "arguments": []
             }
@@ -4293,7 +4336,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@79"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -4312,7 +4355,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@79"
+                    "$ref": "#/rules@80"
                   },
                   "arguments": []
                 }
@@ -4327,7 +4370,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@76"
+                "$ref": "#/rules@77"
               },
               "arguments": []
             },
@@ -4347,7 +4390,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@79"
+                    "$ref": "#/rules@80"
                   },
                   "arguments": []
                 }
@@ -4358,7 +4401,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@75"
+              "$ref": "#/rules@76"
             },
             "arguments": [],
             "cardinality": "?"
@@ -4387,7 +4430,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@94"
+                "$ref": "#/rules@95"
               },
               "arguments": []
             }
@@ -4423,7 +4466,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@79"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -4660,7 +4703,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@79"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -4679,7 +4722,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@79"
+                    "$ref": "#/rules@80"
                   },
                   "arguments": []
                 }
@@ -4699,7 +4742,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
       "definition": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@80"
+          "$ref": "#/rules@81"
         },
         "arguments": []
       },
@@ -4720,7 +4763,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@81"
+              "$ref": "#/rules@82"
             },
             "arguments": []
           },
@@ -4761,7 +4804,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@81"
+                    "$ref": "#/rules@82"
                   },
                   "arguments": []
                 }
@@ -4788,7 +4831,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@82"
+              "$ref": "#/rules@83"
             },
             "arguments": []
           },
@@ -4829,7 +4872,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@82"
+                    "$ref": "#/rules@83"
                   },
                   "arguments": []
                 }
@@ -4879,7 +4922,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@82"
+                    "$ref": "#/rules@83"
                   },
                   "arguments": []
                 }
@@ -4889,7 +4932,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@83"
+              "$ref": "#/rules@84"
             },
             "arguments": []
           }
@@ -4930,7 +4973,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@79"
+                    "$ref": "#/rules@80"
                   },
                   "arguments": []
                 }
@@ -4944,13 +4987,6 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@84"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
               "$ref": "#/rules@85"
             },
             "arguments": []
@@ -4959,6 +4995,13 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@86"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@87"
             },
             "arguments": []
           }
@@ -4981,7 +5024,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@93"
+                "$ref": "#/rules@94"
               },
               "arguments": []
             }
@@ -4993,7 +5036,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@87"
+                "$ref": "#/rules@88"
               },
               "arguments": []
             },
@@ -5026,7 +5069,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@93"
+                "$ref": "#/rules@94"
               },
               "arguments": []
             }
@@ -5055,7 +5098,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@95"
+                  "$ref": "#/rules@96"
                 },
                 "arguments": []
               },
@@ -5077,7 +5120,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@77"
+                    "$ref": "#/rules@78"
                   },
                   "arguments": []
                 }
@@ -5101,7 +5144,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@88"
+              "$ref": "#/rules@89"
             },
             "arguments": []
           },
@@ -5124,7 +5167,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@88"
+                  "$ref": "#/rules@89"
                 },
                 "arguments": []
               }
@@ -5150,7 +5193,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@89"
+                  "$ref": "#/rules@90"
                 },
                 "arguments": []
               },
@@ -5169,7 +5212,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                   {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@93"
+                      "$ref": "#/rules@94"
                     },
                     "arguments": []
                   }
@@ -5188,7 +5231,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@87"
+                  "$ref": "#/rules@88"
                 },
                 "arguments": []
               },
@@ -5217,7 +5260,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@95"
+                  "$ref": "#/rules@96"
                 },
                 "arguments": []
               },
@@ -5323,13 +5366,13 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@10"
+              "$ref": "#/rules@11"
             }
           },
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@11"
+              "$ref": "#/rules@12"
             }
           }
         ]
