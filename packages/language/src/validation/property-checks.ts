@@ -48,10 +48,7 @@ function checkProperty(node: Property, accept: ValidationAcceptor, values: Value
   }
   const what = node.name;
   const limitsFor = (kind: QuantityKind): Limits => ({ ...spec, ...(spec.kindRanges?.[kind] ?? {}) });
-  const quantityOf = (expr: Property['value'] | undefined) => {
-    const q = values.quantity(expr, spec.kinds, what, accept);
-    return q && values.quantity(expr, [q.kind], what, accept, limitsFor(q.kind)) ? q : undefined;
-  };
+  const quantityOf = (expr: Property['value'] | undefined) => values.quantity(expr, spec.kinds, what, accept, limitsFor);
   const low = quantityOf(node.value);
   const expectsRange = spec.range === true || (spec.rangeIn?.includes(context) ?? false);
   if (node.upper) {

@@ -29,7 +29,7 @@ export class ValueChecks {
   }
 
   /** The checked quantity of `expr` as one of `kinds`, or undefined after reporting why not. */
-  quantity(expr: Expression | undefined, kinds: readonly QuantityKind[], what: string, accept: ValidationAcceptor, limits?: Limits): Quantity | undefined {
+  quantity(expr: Expression | undefined, kinds: readonly QuantityKind[], what: string, accept: ValidationAcceptor, limits?: Limits | ((kind: QuantityKind) => Limits)): Quantity | undefined {
     if (!expr) return undefined;
     const e = this.evaluator.evaluate(expr);
     if (!e.ok) {
@@ -41,7 +41,7 @@ export class ValueChecks {
       accept('error', kindMessage(what, q.message), { node: expr, code: Code.UnitKind });
       return undefined;
     }
-    if (limits) checkLimits(q.quantity, limits, what, expr, accept);
+    if (limits) checkLimits(q.quantity, typeof limits === 'function' ? limits(q.quantity.kind) : limits, what, expr, accept);
     return q.quantity;
   }
 
@@ -97,7 +97,10 @@ export function reportEvaluationFailure(message: string, node: AstNode, accept: 
 export function showValue(si: number, q: Quantity): string {
   if (q.written === '') return formatNumber(si, 4);
   try {
-    return `${formatNumber(fromSI(si, q.kind, q.written), 4)} ${q.written}`;
+    const shown = fromSI(si, q.kind, q.written);
+    // A huge SI value can overflow in a smaller unit (1e308 m in mm): show it in SI instead.
+    if (!Number.isFinite(shown)) return `${formatNumber(si, 4)} ${KINDS[q.kind].si}`;
+    return `${formatNumber(shown, 4)} ${q.written}`;
   } catch {
     return formatQuantity(si, q.kind, { digits: 4 });
   }
@@ -106,7 +109,9 @@ export function showValue(si: number, q: Quantity): string {
 function showBound(si: number, q: Quantity): string {
   if (q.written === '') return formatNumber(si, 4);
   try {
-    return formatNumber(fromSI(si, q.kind, q.written), 4);
+    const shown = fromSI(si, q.kind, q.written);
+    if (!Number.isFinite(shown)) return `${formatNumber(si, 4)} ${KINDS[q.kind].si}`;
+    return formatNumber(shown, 4);
   } catch {
     return formatQuantity(si, q.kind, { digits: 4 });
   }
