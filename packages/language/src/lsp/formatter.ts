@@ -66,7 +66,9 @@ export function formattingEdits(document: LangiumDocument): TextEdit[] {
   if (!root) return [];
   const text = textDocument.getText();
   const leaves = [...CstUtils.flattenCst(root)];
-  const gaps = canonicalGaps(leaves, text);
+  // Keep the document's line endings (a file written on Windows stays CRLF).
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const gaps = canonicalGaps(leaves, text, eol);
   if (!gaps) return [];
   const edits: TextEdit[] = [];
   for (const gap of gaps) {
@@ -83,7 +85,7 @@ interface Gap { start: number; end: number; text: string }
  * Returns undefined when a gap holds anything but whitespace (a token the tree does not know):
  * then formatting could lose text, so it is not attempted.
  */
-function canonicalGaps(leaves: readonly CstNode[], text: string): Gap[] | undefined {
+function canonicalGaps(leaves: readonly CstNode[], text: string, eol: string): Gap[] | undefined {
   const memberStarts = findMemberStarts(leaves);
   const midMember = commentsInsideMembers(leaves, memberStarts);
   const gaps: Gap[] = [];
@@ -94,13 +96,14 @@ function canonicalGaps(leaves: readonly CstNode[], text: string): Gap[] | undefi
     const original = text.slice(start, leaf.offset);
     if (original.trim() !== '') return undefined;
     if (isKeywordLeaf(leaf, '}')) depth = Math.max(0, depth - 1);
-    gaps.push({ start, end: leaf.offset, text: previous ? gapText(previous, leaf, original, depth, memberStarts, midMember) : '' });
+    const canonical = previous ? gapText(previous, leaf, original, depth, memberStarts, midMember) : '';
+    gaps.push({ start, end: leaf.offset, text: eol === '\n' ? canonical : canonical.replace(/\n/g, eol) });
     if (isKeywordLeaf(leaf, '{')) depth++;
     previous = leaf;
   }
   const tail = previous ? previous.end : 0;
   if (text.slice(tail).trim() !== '') return undefined;
-  gaps.push({ start: tail, end: text.length, text: previous ? '\n' : '' });
+  gaps.push({ start: tail, end: text.length, text: previous ? eol : '' });
   return gaps;
 }
 

@@ -35,6 +35,15 @@ class QuantityDescriber {
     return r.ok ? r.quantity : undefined;
   }
 
+  /** A value of a list, where a unit written on the last value applies to bare numbers: `-40, 0, 25 °C`. */
+  inList(node: AstNode, kinds?: readonly QuantityKind[]): Quantity | undefined {
+    const top = topExpression(node);
+    const list = top.$container;
+    if (!ast.isValueList(list) || top !== node) return undefined;
+    const r = this.services.evaluation.Evaluator.list(list, kinds)[list.values.indexOf(top as ast.Expression)];
+    return r?.ok ? r.quantity : undefined;
+  }
+
   /** `20 mg/cm²`, or the source text when the value cannot be evaluated. */
   display(expr: ast.Expression, kinds?: readonly QuantityKind[]): string {
     const q = this.quantity(expr, kinds);
@@ -48,8 +57,8 @@ function displayText(q: Quantity): string {
 
 function siText(q: Quantity): string {
   const unit = prettyUnit(KINDS[q.kind].si.replace(/ /g, '·'));
-  // Four significant figures without padding zeros: 0.00015 m, 720000 C/m².
-  const number = Number(q.si.toPrecision(4)).toString();
+  // Six significant figures without padding zeros: 273.15 K, 0.00015 m, 720000 C/m².
+  const number = Number(q.si.toPrecision(6)).toString();
   return unit === '' ? number : `${number} ${unit}`;
 }
 
@@ -182,7 +191,7 @@ function quantityHover(ctx: HoverContext, describe: QuantityDescriber): string |
     || (ast.isReference(node) && !ctx.isReference && node.property !== undefined);
   if (!isValueToken) return undefined;
   const kinds = expectedKinds(node);
-  const own = describe.quantity(node as ast.Expression, kinds) ?? describe.quantity(node as ast.Expression);
+  const own = describe.inList(node, kinds) ?? describe.quantity(node as ast.Expression, kinds) ?? describe.quantity(node as ast.Expression);
   if (!own) return undefined;
   const lines = [`**${displayText(own)}** — ${KINDS[own.kind].label}`, `SI: ${siText(own)} · written \`${node.$cstNode?.text ?? ''}\``];
   const top = topExpression(node);

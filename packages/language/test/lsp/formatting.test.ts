@@ -80,6 +80,12 @@ describe('formatter rules', () => {
     });
   });
 
+  it('keeps Windows line endings', async () => {
+    const out = await format('cell A {\r\n\r\n\r\n  cathode { loading 20 mg/cm2 } // 正極\r\n}');
+    expect(out).toBe('cell A {\r\n  cathode {\r\n    loading 20 mg/cm2\r\n  } // 正極\r\n}\r\n');
+    expect(await format(out)).toBe(out);
+  });
+
   it('leaves a document with syntax errors alone', async () => {
     const text = 'cell A {   cathode { loading 20 mg/cm2 ';
     expect(await format(text, false)).toBe(text);

@@ -59,6 +59,10 @@ cell A {
     await hoverAt(`cell A { electrolyte-layer X { thickness 0.02 m<|>m } }`, /\*\*20 µm\*\* — a length/, /SI: 0\.00002 m/);
   });
 
+  it('on a bare number of a list reads it in the unit written on the last value', async () => {
+    await hoverAt(`test-plan T for A { test t { at -40, <|>0, 25 °C } }\ncell A { }`, /\*\*0 °C\*\* — a temperature/, /SI: 273\.15 K/);
+  });
+
   it('on a literal inside an expression also shows the whole expression', async () => {
     await hoverAt(`cell A { anode { loading 2 * <|>5 mg/cm2 } }`, /\*\*5 mg\/cm²\*\*/, /`2 \* 5 mg\/cm2` = 10 mg\/cm²/);
   });
