@@ -5,9 +5,10 @@
 import { parseArgs, type ParseArgsOptionDescriptor } from 'node:util';
 import { ExitCode, UsageError, type CliIo, type Command } from './command.js';
 import { COMMANDS } from './commands.js';
+import manifest from '../package.json' with { type: 'json' };
 
 export const CLI_NAME = 'cellspec';
-export const CLI_VERSION = '0.1.0';
+export const CLI_VERSION: string = manifest.version;
 
 export async function runCli(argv: readonly string[], io: CliIo, commands: readonly Command[] = COMMANDS): Promise<number> {
   const [name, ...rest] = argv;
