@@ -120,7 +120,7 @@ describe('limits and impossible ends', () => {
       { type: 'loop', count: Infinity, steps: [{ type: 'rest', until: [{ quantity: 'time', value: 60 }] }] }]);
     expect(p.filter((q) => q.code === 'loop-without-exit').map((q) => q.message)).toEqual([
       'repeat count 0 is not a whole number of at least 1: the loop has no exit',
-      'repeat count Infinity is not a whole number of at least 1: the loop has no exit',
+      'the repeat count cannot be worked out from the procedure parameters: the loop has no exit',
     ]);
   });
 
