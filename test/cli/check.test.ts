@@ -37,11 +37,23 @@ describe('cellspec check exit codes (built CLI)', () => {
     { name: 'an unknown option', args: ['check', '--colour', 'test/cli/fixtures/clean'], code: 2 },
     { name: 'an unknown format', args: ['check', '--format', 'xml', 'test/cli/fixtures/clean'], code: 2 },
     { name: 'an unknown command', args: ['lint', 'examples/'], code: 2 },
-    { name: 'no command', args: [], code: 2 },
     { name: 'help', args: ['check', '--help'], code: 0 },
   ])('$name → exit $code', ({ args, code }) => {
     const run = runBuiltCli(args);
     expect(run.code, run.stdout + run.stderr).toBe(code);
+  });
+
+  it('prints the version of the package', () => {
+    const run = runBuiltCli(['--version']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`${JSON.parse(readFileSync(join(ROOT, 'packages/cli/package.json'), 'utf8')).version}\n`);
+  });
+
+  it('lists the commands when run without one (exit 2)', () => {
+    const run = runBuiltCli([]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/^usage: cellspec <command>/);
+    expect(run.stdout).toMatch(/^  check +Check specs/m);
   });
 
   it('reports a file that is not UTF-8 and still checks the others (exit 2)', () => {
