@@ -4,8 +4,10 @@
 import type { Command } from './command.js';
 import { checkCommand } from './check/check-command.js';
 import { protocolsCommand } from './commands/protocols.js';
+import { reportCommand } from './commands/report.js';
 
 export const COMMANDS: readonly Command[] = [
   checkCommand,
   protocolsCommand,
+  reportCommand,
 ];
