@@ -12,7 +12,8 @@
  *   c_s,max = theoretical specific capacity × density / F when not stated.
  *   i0 rate constant m from a stated exchange-current density i0 at c_e0 and x = ½:
  *     m = i0 / (c_e0^½ · c_s,max/2).
- *   Stoichiometry windows: from the material when stated; otherwise the anode empties to
+ *   Stoichiometry windows: from the material when stated (either order: the anode's charged end is
+ *     its higher stoichiometry, the cathode's its lower); otherwise the anode empties to
  *     x₀ = 0.02 and takes the design capacity Q; the cathode's charged end is where the open-circuit
  *     voltage reaches the upper cut-off (charged by CCCV to it), and it swings by Q as well.
  *   Interfacial resistance (per interface, Ω·m²) of both electrode/SE interfaces is in series
@@ -26,6 +27,7 @@ import type { ElectrodeDesign } from '../design/types.js';
 import { resolveOcp } from '../ocp/index.js';
 import type { OcpFunction } from '../ocp/types.js';
 import { FARADAY, GAS_CONSTANT } from './constants.js';
+import { ELECTROLYTE_TRANSPORT } from './electrolytes.js';
 import type { ElectrodeParameters, LithiumMetalParameters, ModelParameters } from './parameters.js';
 
 export interface ParametersResult {
@@ -164,9 +166,10 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
   let x100 = 0;
   if (neg.e) {
     const qn = fullCharge(neg.e);
+    // A written window's charged end is the more lithiated one for the anode.
     const win = windowOf(neg.e.activeMaterial);
-    const x0 = win ? win[0] : 0.02;
-    x100 = win ? win[1] : x0 + capacityPerArea / qn;
+    const x0 = win ? Math.min(win[0], win[1]) : 0.02;
+    x100 = win ? Math.max(win[0], win[1]) : x0 + capacityPerArea / qn;
     if (!win) assume(`anode stoichiometry window ${x0} → ${x100.toFixed(3)} from the design capacity`);
     if (x100 > 1) problems.push(`the anode cannot hold the design capacity: it would need stoichiometry ${x100.toFixed(2)} > 1`);
     const { activeMaterial: _a, ocpFn: _o, ...rest } = neg.e;
@@ -177,7 +180,8 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
   const anodeOcpAtFull = neg.e ? neg.e.ocpFn.value(x100) : 0;
   const winP = windowOf(pos.e.activeMaterial);
   let y100: number, y0: number;
-  if (winP) { y0 = winP[0]; y100 = winP[1]; }
+  // …and the less lithiated one for the cathode (lithium leaves the cathode on charge).
+  if (winP) { y0 = Math.max(winP[0], winP[1]); y100 = Math.min(winP[0], winP[1]); }
   else {
     // Charged end: U_p(y) − U_n(x100) = V_max, bisection (U_p falls as y rises).
     let lo = 0.005, hi = 0.995 - dy;
@@ -195,7 +199,13 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
   const positive: ElectrodeParameters = { ...posRest, stoichiometryAt0Soc: y0, stoichiometryAt100Soc: y100 };
 
   // ---- separator / SE layer ----------------------------------------------------------------------
-  const sepFraction = sep ? (solid ? 1 - (sep.porosity ?? 0) : (sep.porosity ?? 0.4)) : 1;
+  // A liquid-filled separator without a porosity is modelled as pure electrolyte (the Doyle–
+  // Fuller–Newman reference cells do this); a dense SE layer conducts over its solid fraction.
+  if (sep && !solid && sep.porosity === undefined) assume('separator porosity not stated: modelled as pure electrolyte (porosity 100 %)');
+  const sepFraction = sep ? (solid ? 1 - (sep.porosity ?? 0) : (sep.porosity ?? 1)) : 1;
+  const transportName = liquidElectrolyte?.properties.electrolyteTransport;
+  const transport = transportName ? ELECTROLYTE_TRANSPORT[transportName] : undefined;
+  if (transportName && !transport) problems.push(`unknown electrolyte transport '${transportName}' (known: ${Object.keys(ELECTROLYTE_TRANSPORT).join(', ')})`);
   const sepEfficiency = sep?.pathResistance ? 1 / sep.pathResistance
     : sep?.bruggeman ? sepFraction ** sep.bruggeman
     : solid ? sepFraction : sepFraction ** 1.5;
@@ -206,8 +216,8 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
       conductivity: arrheniusProperty(conductivity25, ionicEa), diffusivity: () => 0 }
     : { type: 'liquid' as const, initialConcentration: liquidElectrolyte!.properties.saltConcentration ?? 1000,
       transferenceNumber: liquidElectrolyte!.properties.transferenceNumber ?? 0.38, thermodynamicFactor: 1,
-      conductivity: arrheniusProperty(conductivity25, ionicEa),
-      diffusivity: arrheniusProperty(liquidElectrolyte!.properties.electrolyteDiffusivity ?? 3e-10, ionicEa) };
+      conductivity: transport?.conductivity ?? arrheniusProperty(conductivity25, ionicEa),
+      diffusivity: transport?.diffusivity ?? arrheniusProperty(liquidElectrolyte!.properties.electrolyteDiffusivity ?? 3e-10, ionicEa) };
 
   // ---- cell level --------------------------------------------------------------------------------
   const area = design.layers * design.facingArea;

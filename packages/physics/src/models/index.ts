@@ -16,3 +16,4 @@ export {
   runAnalysis, runCellAnalyses, runConstantCurrent, makeModel, rateLabel,
   type AnalysisOutcome, type AnalysisRun, type CellAnalyses, type Finding, type RunOptions,
 } from './analyses.js';
+export { ELECTROLYTE_TRANSPORT, type ElectrolyteTransport } from './electrolytes.js';
