@@ -36,7 +36,7 @@ function computePlans(services: CellSpecServices, document: LangiumDocument): Pl
   const { ir } = resolveDocument(services, document);
   return nodes.map((node) => {
     const plan = ir.testPlans.find((p) => p.name === node.name);
-    const cellNode = node.cell.ref;
+    const cellNode = node.cell?.ref;
     if (!plan || !cellNode) return { node };
     const cell = ir.cells.find((c) => c.name === cellNode.name) ?? resolveCell(services, cellNode).cell;
     if (!cell) return { node };
@@ -136,6 +136,7 @@ const KINDS_OF: Readonly<Record<ParameterKind, readonly QuantityKind[]>> = {
 };
 
 function checkProcedureParameters(services: CellSpecServices, node: ProcedureStep, accept: ValidationAcceptor): void {
+  if (!node.name) return; // `procedure` with no name yet: the parser reports it.
   const def = findProcedure(node.name);
   if (!def) {
     // Reported here as well when the plan cannot be expanded (no cell), so an unknown name is never silent.
