@@ -18,6 +18,8 @@ const unwrap = (v: UnitValue): Inner => v as unknown as Inner;
 
 /** A literal `20 mg/cm2`, or a bare number when `written` is empty. */
 export function literal(value: number, written?: string): UnitValueResult {
+  // `1e309` reads as Infinity: say so here rather than carry it into messages and results.
+  if (!Number.isFinite(value)) return { ok: false, message: 'this number is too large to compute with (the largest is about 1.8e308)' };
   const text = (written ?? '').trim();
   if (text === '') return wrap(value);
   const parsed = parseUnit(text);

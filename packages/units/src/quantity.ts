@@ -88,6 +88,8 @@ export function formatQuantity(si: number, kind: QuantityKind, opts: { unit?: st
   const unit = opts.unit ?? KINDS[kind].display;
   const v = fromSI(si, kind, unit);
   const digits = opts.digits ?? 3;
+  // A huge but finite SI value can overflow in a smaller unit (1e308 kg/m² in mg/cm²): show it in SI.
+  if (!Number.isFinite(v) && Number.isFinite(si)) return `${formatNumber(si, digits)} ${KINDS[kind].si}`.trimEnd();
   const text = formatNumber(v, digits);
   if (unit === '') return text;
   return `${text} ${unit}`;
