@@ -90,7 +90,10 @@ for (let k = 0; k < workers; k++) {
   start(k, k);
 }
 
+let lastLog = performance.now();
 await new Promise<void>((resolveAll) => {
+  // Stopped early (Ctrl-C, a CI time limit): report what ran.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => { console.log(`\nstopped by ${signal}`); summary(); });
   const timer = setInterval(() => {
     const now = performance.now();
     slots.forEach((slot, k) => {
@@ -115,6 +118,10 @@ await new Promise<void>((resolveAll) => {
     });
     const done = slots.reduce((s, x) => s + x.done, 0);
     if (process.stdout.isTTY) process.stdout.write(`\r${done}/${count} inputs…`);
+    else if (now - lastLog > 60_000) {
+      lastLog = now;
+      console.log(`${done}/${count} inputs after ${((now - started) / 1000).toFixed(0)} s, ${slots.reduce((s, x) => s + x.failed, 0)} failed`);
+    }
     if (slots.every((s) => s.finished)) {
       clearInterval(timer);
       resolveAll();
@@ -122,12 +129,16 @@ await new Promise<void>((resolveAll) => {
   }, 1000);
 });
 
-const done = slots.reduce((s, x) => s + x.done, 0);
-const failed = slots.reduce((s, x) => s + x.failed, 0);
-const busyMs = slots.reduce((s, x) => s + x.totalMs, 0);
-const wallS = (performance.now() - started) / 1000;
-console.log(`\nfuzz: ${done} inputs (seed ${seed}, ${workers} workers) in ${wallS.toFixed(0)} s, ${(done / wallS).toFixed(0)} inputs/s`);
-console.log(`failed inputs: ${failed} (hangs: ${hangs}); distinct failure kinds: ${kinds.size}`);
-for (const [key, kind] of kinds) console.log(`  ${key} — first at input ${kind.first}${kind.file ? ` (${kind.file})` : ''}`);
-console.log(`slowest input: ${slowest.ms.toFixed(1)} ms (input ${slowest.index}); mean ${(busyMs / Math.max(1, done)).toFixed(1)} ms`);
-process.exit(failed > 0 ? 1 : 0);
+summary();
+
+function summary(): never {
+  const done = slots.reduce((s, x) => s + x.done, 0);
+  const failed = slots.reduce((s, x) => s + x.failed, 0);
+  const busyMs = slots.reduce((s, x) => s + x.totalMs, 0);
+  const wallS = (performance.now() - started) / 1000;
+  console.log(`\nfuzz: ${done} inputs (seed ${seed}, ${workers} workers) in ${wallS.toFixed(0)} s, ${(done / wallS).toFixed(0)} inputs/s`);
+  console.log(`failed inputs: ${failed} (hangs: ${hangs}); distinct failure kinds: ${kinds.size}`);
+  for (const [key, kind] of kinds) console.log(`  ${key} — first at input ${kind.first}${kind.file ? ` (${kind.file})` : ''}`);
+  console.log(`slowest input: ${slowest.ms.toFixed(1)} ms (input ${slowest.index}); mean ${(busyMs / Math.max(1, done)).toFixed(1)} ms`);
+  process.exit(failed > 0 ? 1 : 0);
+}
