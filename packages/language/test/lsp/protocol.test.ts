@@ -35,7 +35,7 @@ beforeAll(async () => {
   const { shared } = createCellSpecServices({ connection, ...EmptyFileSystem });
   startLanguageServer(shared);
   client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-  client.onNotification(PublishDiagnosticsNotification.method, (p: PublishDiagnosticsParams) => diagnostics.push(p));
+  client.onNotification(PublishDiagnosticsNotification.method, (p: PublishDiagnosticsParams) => { diagnostics.push(p); });
   client.listen();
   init = await client.sendRequest(InitializeRequest.type, {
     processId: null, rootUri: null, workspaceFolders: null,
