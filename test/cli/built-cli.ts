@@ -3,7 +3,7 @@
  * bundle is rebuilt first when any package source is newer than it.
  */
 import { spawnSync, execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
@@ -20,10 +20,31 @@ function newestSourceTime(dir: string): number {
   return newest;
 }
 
-export function ensureBuiltCli(): void {
+function isFresh(): boolean {
   const sources = ['cli', 'language', 'physics', 'units', 'emit'].map((p) => newestSourceTime(join(ROOT, 'packages', p, 'src')));
-  if (existsSync(BUILT_CLI) && statSync(BUILT_CLI).mtimeMs >= Math.max(...sources)) return;
-  execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'pipe' });
+  return existsSync(BUILT_CLI) && statSync(BUILT_CLI).mtimeMs >= Math.max(...sources);
+}
+
+/** Builds the bundle when stale; test files running in parallel wait for one build (a lock folder). */
+export function ensureBuiltCli(): void {
+  if (isFresh()) return;
+  const lock = join(ROOT, 'packages/cli/dist/.build-lock');
+  mkdirSync(join(lock, '..'), { recursive: true });
+  try {
+    mkdirSync(lock);
+  } catch {
+    const until = Date.now() + 120_000;
+    while (existsSync(lock) && Date.now() < until) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    if (isFresh()) return;
+    // A lock left by an interrupted run: take it over.
+    rmSync(lock, { recursive: true, force: true });
+    mkdirSync(lock, { recursive: true });
+  }
+  try {
+    execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'pipe' });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export interface CliRun {
