@@ -6,7 +6,7 @@
 import type { CellIR, EndConditionIR, SetpointIR, TestIR, TestPlanIR, TestStepIR } from '../ir.js';
 import { findProcedure, procedureArguments, suggestProcedures, type ExpansionStep, type ProcedureCell } from './procedures.js';
 import { advance, initialState, type IdealCell, type IdealState } from './ideal.js';
-import { checkSteps } from './limits.js';
+import { checkSteps, fmtRate } from './limits.js';
 import { planCost } from './cost.js';
 import type { ConcreteEnd, ConcreteSetpoint, ConcreteStep, ConcreteTest, ExpandedPlan, PlanProblem } from './types.js';
 
@@ -96,7 +96,7 @@ function sweepPoints(test: TestIR): Point[] {
 export function pointLabel(p: Point): string {
   const parts: string[] = [];
   if (p.temperature !== undefined) parts.push(`${round(p.temperature - K0)} °C`);
-  if (p.rate !== undefined) parts.push(`${round(p.rate)} C`);
+  if (p.rate !== undefined) parts.push(fmtRate(p.rate));
   if (p.soc !== undefined) parts.push(`SOC ${round(p.soc * 100)} %`);
   return parts.join(', ');
 }

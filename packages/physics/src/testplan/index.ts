@@ -5,3 +5,4 @@ export { checkSteps, fmtV, fmtT, fmtRate, fmtI, fmtPct } from './limits.js';
 export { planCost, testDuration, costSummary, formatDuration } from './cost.js';
 export { advance, initialState, impedanceDuration, CV_TAIL_ESTIMATE, OPEN_END_ESTIMATE, type IdealCell, type IdealState } from './ideal.js';
 export { describeSteps, describeSetpoint, describeEnd } from './describe.js';
+export { simulatePlan, type PlanSimulation, type SimulatedTest, type SimulatedCapacity, type SimulatedPulse, type SimulateOptions } from './simulate.js';
