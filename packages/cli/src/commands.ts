@@ -5,9 +5,11 @@ import type { Command } from './command.js';
 import { checkCommand } from './check/check-command.js';
 import { protocolsCommand } from './commands/protocols.js';
 import { reportCommand } from './commands/report.js';
+import { simulateCommand } from './commands/simulate.js';
 
 export const COMMANDS: readonly Command[] = [
   checkCommand,
   protocolsCommand,
   reportCommand,
+  simulateCommand,
 ];
