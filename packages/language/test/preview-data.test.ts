@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { EmptyFileSystem } from 'langium';
 import { parseHelper } from 'langium/test';
 import { createCellSpecServices } from '../src/index.js';
-import { pickCell, previewDataOf } from '../src/lsp/preview-data.js';
+import { expandedPlansOf, pickCell, previewDataOf } from '../src/lsp/preview-data.js';
 import type { PreviewData } from '../src/lsp/messages.js';
 
 const services = createCellSpecServices(EmptyFileSystem);
@@ -84,5 +84,32 @@ describe('preview data', () => {
   it('picks a cell by name', async () => {
     const d = await preview(SPEC, undefined, 'SB21-G2');
     expect(d.cell?.name).toBe('SB21-G2');
+  });
+});
+
+describe('test plans for protocol export', () => {
+  async function plans(text: string, others: string[] = []) {
+    const otherDocs = await Promise.all(others.map((o) => parse(o, { validation: true })));
+    const doc = await parse(text, { validation: true });
+    return expandedPlansOf(services.CellSpec, doc, () => otherDocs);
+  }
+
+  it('expands the plans of a spec against their cells', async () => {
+    const r = await plans(SPEC);
+    expect(r.errors).toEqual([]);
+    expect(r.plans.map((p) => [p.plan, p.cell, p.tests.length])).toEqual([['TP-SB21', 'SB21', 1]]);
+    // No 1C in the spec: C-rates use the design capacity, 8.19 mAh = 29.48 C.
+    expect(r.plans[0]!.capacity).toBeCloseTo(14 * 0.75 * 195 * 4 / 1000 * 3.6, 6);
+  });
+
+  it("finds a plan's cell in another open file", async () => {
+    const cellOnly = SPEC.slice(0, SPEC.indexOf('test-plan'));
+    const planOnly = SPEC.slice(SPEC.indexOf('test-plan'));
+    const r = await plans(planOnly, [cellOnly]);
+    expect(r.plans.map((p) => p.cell)).toEqual(['SB21']);
+  });
+
+  it('refuses with the reason when there is nothing to export', async () => {
+    expect((await plans('material X binder { density 1 g/cm3 }')).errors).toEqual(['this file has no test-plan']);
   });
 });

@@ -13,6 +13,9 @@ export async function buildExtension({ minify = true } = {}) {
   const node = {
     bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: false, minify,
     external: ['vscode'], logLevel: 'warning',
+    // Class names survive minification: readable stack traces, and the editor tests can tell
+    // which language features the bundled server has.
+    keepNames: true,
     // Langium's ESM code reads import.meta.url; in a CommonJS bundle it is the file's URL.
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },

@@ -3,17 +3,19 @@
  * user chooses, with progress; commands whose backend is missing say so plainly.
  */
 import * as vscode from 'vscode';
-import { PreviewDataRequest, RunAnalysesRequest, type PreviewData } from '@cellspec/language/lsp/messages';
+import { writeFilesAtomic } from '@cellspec/emit';
+import { ExpandedPlansRequest, PreviewDataRequest, RunAnalysesRequest, type PreviewData } from '@cellspec/language/lsp/messages';
 import type { CellspecClient } from './client.js';
 import type { PreviewManager } from './preview/panel.js';
 import type { CellspecSettings } from './settings.js';
-import { PROTOCOL_FORMATS, unavailableMessage } from './exports/protocols.js';
+import { PROTOCOL_CHOICES, protocolExport, refusalMessage } from './exports/protocols.js';
 import { reportCsv, reportJson, type ReportFormat } from './view-model/report.js';
 
 export interface CommandContext {
   readonly client: CellspecClient;
   readonly previews: PreviewManager;
   readonly settings: () => CellspecSettings;
+  readonly output: vscode.LogOutputChannel;
 }
 
 function activeCellspecEditor(): vscode.TextEditor | undefined {
@@ -73,18 +75,39 @@ async function exportReport(ctx: CommandContext): Promise<void> {
   void vscode.window.showInformationMessage(`Design report written to ${vscode.workspace.asRelativePath(target)}.`);
 }
 
-async function exportProtocols(): Promise<void> {
+async function exportProtocols(ctx: CommandContext): Promise<void> {
   if (!requireTrust('Exporting test protocols')) return;
-  const pick = await vscode.window.showQuickPick(
-    PROTOCOL_FORMATS.map((f) => ({ label: f.label, detail: f.detail, description: f.emit ? undefined : 'not available yet', format: f })),
+  const editor = activeCellspecEditor();
+  if (!editor) { void vscode.window.showInformationMessage('Open a .cellspec file with a `test-plan` first.'); return; }
+  const choice = await vscode.window.showQuickPick(
+    PROTOCOL_CHOICES.map((f) => ({ label: f.label, detail: f.detail, format: f.id })),
     { title: 'Export test protocols', placeHolder: 'Cycler format' },
   );
-  if (!pick) return;
-  if (!pick.format.emit) {
-    void vscode.window.showWarningMessage(unavailableMessage(pick.format));
-    return;
-  }
-  // With an emitter present: resolve the document's IR and write one file per test (see exports/protocols.ts).
+  if (!choice) return;
+  const { plans, errors } = await ctx.client.request(ExpandedPlansRequest, { uri: editor.document.uri.toString() });
+  if (errors.length) { void vscode.window.showErrorMessage(refusalMessage(errors)); return; }
+  const folder = await vscode.window.showOpenDialog({
+    title: `Folder for the ${choice.label} files`, canSelectFolders: true, canSelectFiles: false, canSelectMany: false,
+    openLabel: 'Export here', ...(defaultFolder() ? { defaultUri: defaultFolder() } : {}),
+  });
+  const target = folder?.[0];
+  if (!target) return;
+  const written = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Writing ${choice.label} files`, cancellable: false }, async (progress) => {
+    // Emit everything first, so a failure leaves no partial set on disk.
+    const result = protocolExport(plans, choice.format);
+    progress.report({ message: `${result.files.length} files`, increment: 50 });
+    if (target.scheme === 'file') {
+      writeFilesAtomic(target.fsPath, result.files);
+    } else {
+      for (const f of result.files) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(target, f.name), typeof f.content === 'string' ? new TextEncoder().encode(f.content) : f.content);
+    }
+    progress.report({ increment: 50 });
+    return result;
+  });
+  for (const s of written.summaries) ctx.output.info(`protocols: ${s}`);
+  for (const n of written.notes) ctx.output.warn(`protocols: ${n.plan} / ${n.test}: ${n.message}`);
+  const notes = written.notes.length ? ` ${written.notes.length} note${written.notes.length === 1 ? '' : 's'} on what the format cannot say are in the cellspec output.` : '';
+  void vscode.window.showInformationMessage(`Wrote ${written.files.length} ${choice.label} file${written.files.length === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(target)}.${notes}`);
 }
 
 async function compareWithBase(ctx: CommandContext): Promise<void> {
@@ -125,7 +148,7 @@ export function registerCommands(context: vscode.ExtensionContext, ctx: CommandC
     vscode.commands.registerCommand('cellspec.preview.open', () => ctx.previews.open(activeCellspecEditor())),
     vscode.commands.registerCommand('cellspec.compareWithBase', run(() => compareWithBase(ctx))),
     vscode.commands.registerCommand('cellspec.export.report', run(() => exportReport(ctx))),
-    vscode.commands.registerCommand('cellspec.export.protocols', run(() => exportProtocols())),
+    vscode.commands.registerCommand('cellspec.export.protocols', run(() => exportProtocols(ctx))),
     vscode.commands.registerCommand('cellspec.analyses.run', run(() => runAnalyses(ctx))),
   );
 }

@@ -33,7 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ firs
     previews.rerender();
     status.schedule(0);
   }));
-  registerCommands(context, { client, previews, settings: getSettings });
+  registerCommands(context, { client, previews, settings: getSettings, output });
   return { firstDiagnostics: client.firstDiagnostics };
 }
 

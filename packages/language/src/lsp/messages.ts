@@ -6,7 +6,7 @@
  * All numbers are SI, as in the IR (C for charge, J for energy, J/m³ for energy density, m for
  * lengths); the client formats them in the user's preferred units.
  */
-import type { CellIR } from '@cellspec/physics';
+import type { CellIR, ExpandedPlan } from '@cellspec/physics';
 
 /** A request: method name plus phantom parameter and result types. */
 export interface RequestMessage<P, R> {
@@ -154,3 +154,14 @@ export interface RunAnalysesResult {
   readonly message?: string;
 }
 export const RunAnalysesRequest = request<RunAnalysesParams, RunAnalysesResult>('cellspec/runAnalyses');
+
+// ---- Test plans for protocol export -------------------------------------------------------------
+
+export interface ExpandedPlansParams { readonly uri: string }
+export interface ExpandedPlansResult {
+  /** The document's test plans expanded against their cells (C-rates in amperes, sweeps unrolled). */
+  readonly plans: readonly ExpandedPlan[];
+  /** Errors that forbid writing protocols, in the engineer's words ("test-plan TP: cell SB9 is not defined"). */
+  readonly errors: readonly string[];
+}
+export const ExpandedPlansRequest = request<ExpandedPlansParams, ExpandedPlansResult>('cellspec/expandedPlans');

@@ -6,13 +6,13 @@
  */
 import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
-import { checkTargets, designCell, formatMetric, metricSpec, type CellDesign, type CellIR, type TargetIR } from '@cellspec/physics';
+import { checkTargets, designCell, expandPlan, formatMetric, metricSpec, type CellDesign, type CellIR, type ExpandedPlan, type TargetIR } from '@cellspec/physics';
 import type { CellSpecServices } from '../cellspec-module.js';
 import { isCell, isVariant, type CellLike, type Spec } from '../generated/ast.js';
-import { resolveCell } from '../resolve.js';
+import { resolveCell, resolveDocument } from '../resolve.js';
 import {
-  DocumentsBuiltNotification, PreviewDataRequest, RunAnalysesRequest,
-  type DesignFigures, type PreviewData, type PreviewDataParams, type PreviewProblem, type RunAnalysesResult, type TargetCheck,
+  DocumentsBuiltNotification, ExpandedPlansRequest, PreviewDataRequest, RunAnalysesRequest,
+  type DesignFigures, type ExpandedPlansResult, type PreviewData, type PreviewDataParams, type PreviewProblem, type RunAnalysesResult, type TargetCheck,
 } from './messages.js';
 
 /** A cell's span in the document, by character offset. */
@@ -135,8 +135,41 @@ export function previewDataOf(services: CellSpecServices, document: LangiumDocum
   };
 }
 
+/**
+ * The document's test plans expanded against their cells, for protocol export. A plan's cell may
+ * live in an imported file; C-rates use the design capacity where the cell fixes no 1C.
+ */
+export function expandedPlansOf(services: CellSpecServices, document: LangiumDocument, others: () => Iterable<LangiumDocument>): ExpandedPlansResult {
+  const errors = problemsOf(document).filter((p) => p.severity === 'error').map((p) => `line ${p.line + 1}: ${p.message}`);
+  const { ir } = resolveDocument(services, document);
+  const cells = new Map(ir.cells.map((c) => [c.name, c]));
+  const findCell = (name: string): CellIR | undefined => {
+    if (cells.has(name)) return cells.get(name);
+    for (const doc of others()) {
+      const node = cellNodes(doc).find((n) => n.name === name);
+      const cell = node ? resolveCell(services, node).cell : undefined;
+      if (cell) { cells.set(name, cell); return cell; }
+    }
+    return undefined;
+  };
+  if (ir.testPlans.length === 0) errors.push('this file has no test-plan');
+  const plans: ExpandedPlan[] = [];
+  for (const plan of ir.testPlans) {
+    const cell = findCell(plan.cell);
+    if (!cell) { errors.push(`test-plan ${plan.name}: cell ${plan.cell} is not defined or not imported`); continue; }
+    let designCapacity: number | undefined;
+    try { designCapacity = designCell(cell).capacity; } catch { designCapacity = undefined; }
+    const expanded = expandPlan(plan, cell, designCapacity !== undefined ? { designCapacity } : {});
+    for (const q of expanded.problems) if (q.severity === 'error') errors.push(`test-plan ${expanded.plan}, ${q.at.subtest ?? q.at.test}: ${q.message}`);
+    plans.push(expanded);
+  }
+  return { plans, errors: [...new Set(errors)] };
+}
+
 async function validatedDocument(shared: LangiumSharedCoreServices, uri: string, token: CancellationToken): Promise<LangiumDocument | undefined> {
   const parsed = URI.parse(uri);
+  // Requests can come before the workspace has been read; answer about the document once it has.
+  await shared.workspace.WorkspaceManager.ready;
   const documents = shared.workspace.LangiumDocuments;
   if (!documents.hasDocument(parsed)) return undefined;
   await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed, token);
@@ -149,6 +182,11 @@ export function registerPreviewData(connection: Connection, shared: LangiumShare
     const document = await validatedDocument(shared, params.uri, token);
     if (!document) return { uri: params.uri, version: 0, status: 'no-cell', problems: [], cells: [] };
     return previewDataOf(services, document, params);
+  });
+  connection.onRequest(ExpandedPlansRequest.method, async (params: { uri: string }, token: CancellationToken): Promise<ExpandedPlansResult> => {
+    const document = await validatedDocument(shared, params.uri, token);
+    if (!document) return { plans: [], errors: ['the language server does not know this file yet; save it and try again'] };
+    return expandedPlansOf(services, document, () => shared.workspace.LangiumDocuments.all.filter((d) => d !== document));
   });
   connection.onRequest(RunAnalysesRequest.method, (): RunAnalysesResult => ({
     started: false,
