@@ -4,7 +4,7 @@
  * reports no errors, and every test plan expands against its cell without errors.
  */
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadWorkspace, resolveDocument } from '../../packages/language/src/index.js';
 import { checkTargets, designCell, designWarnings, expandPlan, type CellIR, type ProcessIR, type SpecIR, type TestPlanIR } from '../../packages/physics/src/index.js';
 
@@ -16,19 +16,18 @@ const processes: ProcessIR[] = [];
 const resolveProblems: string[] = [];
 const findings: string[] = [];
 
-beforeAll(async () => {
-  const workspace = await loadWorkspace([EXAMPLES]);
-  for (const file of workspace.files) {
-    findings.push(...file.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning').map((d) => `${file.path}:${d.line}: ${d.message}`));
-    const { ir, problems } = resolveDocument(workspace.services, file.document) as { ir: SpecIR; problems: readonly { message: string }[] };
-    resolveProblems.push(...problems.map((p) => `${file.path}: ${p.message}`));
-    for (const cell of ir.cells) cells.set(cell.name, cell);
-    plans.push(...ir.testPlans);
-    processes.push(...ir.processes);
-  }
-}, 60_000);
+// Loaded at collection time so every cell found becomes its own test case.
+const workspace = await loadWorkspace([EXAMPLES]);
+for (const file of workspace.files) {
+  findings.push(...file.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning').map((d) => `${file.path}:${d.line}: ${d.message}`));
+  const { ir, problems } = resolveDocument(workspace.services, file.document) as { ir: SpecIR; problems: readonly { message: string }[] };
+  resolveProblems.push(...problems.map((p) => `${file.path}: ${p.message}`));
+  for (const cell of ir.cells) cells.set(cell.name, cell);
+  plans.push(...ir.testPlans);
+  processes.push(...ir.processes);
+}
 
-/** The cells the programme published, with the figures their sheets must reproduce. */
+/** The programme's cells (and the liquid reference) that the examples must hold. */
 const PROGRAMME_CELLS = ['SB21', 'SB2', 'SB1', 'SB21-L', 'NGSC', 'Demo6C', 'Demo4x12', 'Demo10L', 'DemoNG860', 'SB21-NG2', 'Marquis2019'];
 
 describe('bundled examples', () => {
@@ -41,16 +40,17 @@ describe('bundled examples', () => {
   });
 
   it('hold every programme cell', () => {
-    expect([...cells.keys()].sort()).toEqual([...PROGRAMME_CELLS].sort());
+    expect([...cells.keys()]).toEqual(expect.arrayContaining(PROGRAMME_CELLS));
   });
 
-  it.each(PROGRAMME_CELLS)('%s meets the targets it states, with no design errors', (name) => {
+  it.each([...cells.keys()])('%s meets the targets it states, with no design errors', (name) => {
     const cell = cells.get(name)!;
     const design = designCell(cell);
     const errors = [...design.problems, ...designWarnings(cell, design, processes)].filter((p) => p.severity === 'error' || p.severity === 'warning');
     expect(errors.map((p) => p.message)).toEqual([]);
     const checks = checkTargets(cell, design);
-    expect(checks.length).toBeGreaterThan(0);
+    // The programme's cells state their published figures; other example cells may state none.
+    if (PROGRAMME_CELLS.includes(name)) expect(checks.length).toBeGreaterThan(0);
     expect(checks.filter((c) => !c.met).map((c) => c.message)).toEqual([]);
   });
 
