@@ -64,7 +64,8 @@ Files a spec imports are checked too.
 exit codes:
   0  no errors (and, with --strict, no warnings)
   1  errors found (or warnings with --strict); this wins over code 2
-  2  usage error, an input that cannot be read or is not UTF-8, or no .cellspec file found`,
+  2  usage error, an input that cannot be read or is not UTF-8, or no .cellspec file found
+  70 internal error (a bug in cellspec, not in the specs)`,
   options: {
     format: { type: 'string', short: 'f', default: 'text', valueName: 'text|json|sarif', description: 'report format (default text)' },
     strict: { type: 'boolean', description: 'fail on warnings as well as errors' },
