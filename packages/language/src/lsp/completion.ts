@@ -13,7 +13,8 @@ import {
 } from 'langium/lsp';
 import { CompletionItemKind } from 'vscode-languageserver';
 import { KINDS, type QuantityKind } from '@cellspec/units';
-import { isElectrode, isMaterial } from '../generated/ast.js';
+import { BUILTIN_OCPS, PROCEDURES, builtinOcpNames, findProcedure, type ProcedureDefinition } from '@cellspec/physics';
+import { isElectrode, isMaterial, isProcedureStep } from '../generated/ast.js';
 import { PROPERTIES, type PropertyContext } from '../properties.js';
 import { expectedKinds, propertyContextOf } from './expected-kinds.js';
 
@@ -45,7 +46,19 @@ export class CellSpecCompletionProvider extends DefaultCompletionProvider {
   }
 
   protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
-    if (UNIT_RULES.has(AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name ?? '')) {
+    const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name ?? '';
+    const assigned = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment)?.feature;
+    if (rule === 'ProcedureStep' && assigned === 'name') return this.completeProcedures(context, acceptor);
+    if (rule === 'Ocp' && assigned === 'builtin') return this.completeBuiltinOcps(context, acceptor);
+    if (rule === 'ParameterName') {
+      const procedure = procedureAt(context);
+      // Inside a named procedure its own parameters are the useful names; elsewhere names are free.
+      if (procedure) {
+        if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.$refText === 'ID') this.completeProcedureParameters(procedure, context, acceptor);
+        return;
+      }
+    }
+    if (UNIT_RULES.has(rule)) {
       // A unit's first tokens (ID, 'C', '%', '(') all land here; offer whole units once, for the ID.
       if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.$refText === 'ID') this.completeUnits(context, acceptor);
       return;
@@ -90,6 +103,38 @@ export class CellSpecCompletionProvider extends DefaultCompletionProvider {
     return isMaterial(node) ? node : undefined;
   }
 
+  private completeProcedures(context: CompletionContext, acceptor: CompletionAcceptor): void {
+    for (const p of PROCEDURES) {
+      acceptor(context, {
+        label: p.name,
+        kind: CompletionItemKind.Function,
+        detail: p.standard ? `${p.title} (${p.standard})` : p.title,
+        documentation: p.description,
+        sortText: '0',
+      });
+    }
+  }
+
+  private completeProcedureParameters(procedure: ProcedureDefinition, context: CompletionContext, acceptor: CompletionAcceptor): void {
+    for (const parameter of procedure.parameters) {
+      acceptor(context, {
+        label: parameter.name,
+        insertText: `${parameter.name}: `,
+        kind: CompletionItemKind.Field,
+        detail: parameter.kind,
+        documentation: parameter.doc,
+        sortText: '0',
+      });
+    }
+  }
+
+  private completeBuiltinOcps(context: CompletionContext, acceptor: CompletionAcceptor): void {
+    for (const name of builtinOcpNames()) {
+      const fit = BUILTIN_OCPS[name];
+      acceptor(context, { label: name, kind: CompletionItemKind.Function, detail: fit?.citation, sortText: '0' });
+    }
+  }
+
   private completeUnits(context: CompletionContext, acceptor: CompletionAcceptor): void {
     const literal = numberBefore(context);
     if (!literal) return; // inside a unit (after `/`): whole units would not fit
@@ -120,6 +165,18 @@ function numberBefore(context: CompletionContext): AstNode | undefined {
   if (end === 0) return undefined;
   const leaf = CstUtils.findLeafNodeAtOffset(root, end - 1);
   return leaf && GrammarAST.isRuleCall(leaf.grammarSource) && leaf.grammarSource.rule.$refText === 'NUMBER' ? leaf.astNode : undefined;
+}
+
+/** The named procedure whose parameter block holds the cursor. */
+function procedureAt(context: CompletionContext): ProcedureDefinition | undefined {
+  for (let node = context.node; node; node = node.$container) {
+    if (!isProcedureStep(node)) continue;
+    const open = GrammarUtils.findNodeForKeyword(node.$cstNode, '{');
+    const close = GrammarUtils.findNodeForKeyword(node.$cstNode, '}');
+    if (!open || open.end > context.offset || (close && close.offset < context.offset)) return undefined;
+    return findProcedure(node.name);
+  }
+  return undefined;
 }
 
 /**

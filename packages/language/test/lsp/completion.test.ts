@@ -119,3 +119,23 @@ describe('ranking of material names by the kind the place expects', () => {
     expect((await rankedAt(`${LIB}cell A { electrolyte-layer <|> }`, names))[0]).toBe('SE (solid-electrolyte)');
   });
 });
+
+describe('completion of named procedures, their parameters and built-in OCPs', () => {
+  it('offers the standard procedures after `procedure`', async () => {
+    const labels = await labelsAt(`test-plan T for A { test t { procedure <|> } }\ncell A { }`);
+    expect(labels).toEqual(expect.arrayContaining(['lot-check', 'iec62660-capacity', 'dc-ir', 'nail-short']));
+    expect(labels).not.toContain('charge');
+  });
+
+  it("offers a procedure's own parameters inside its block", async () => {
+    const labels = await labelsAt(`test-plan T for A { test t { procedure dc-ir { <|> } } }\ncell A { }`);
+    expect(labels).toContain('soc');
+    expect(labels).not.toContain('porosity');
+  });
+
+  it('offers the built-in OCP fits after `ocp`', async () => {
+    const labels = await labelsAt(`material M cathode-active { ocp <|> }`);
+    expect(labels.length).toBeGreaterThan(0);
+    expect(labels).toEqual(expect.arrayContaining([expect.stringMatching(/Chen2020/)]));
+  });
+});
