@@ -10,6 +10,7 @@ import {
 import type { CellSpecServices } from '../cellspec-module.js';
 import { isBuiltinUri } from './builtin-library.js';
 import { relativeImportPath } from './imports.js';
+import { editDistance } from '../validation/syntax-messages.js';
 
 const WHAT: Record<string, string> = {
   Material: 'material',
@@ -67,17 +68,4 @@ export class CellSpecLinker extends DefaultLinker {
     }
     return best;
   }
-}
-
-/** Levenshtein distance; names are short, so the quadratic table is fine. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
