@@ -95,3 +95,17 @@ describe('imports in an editing session', () => {
     }
   });
 });
+
+describe('unresolved references', () => {
+  it('carry the import or the likely name for quick fixes', async () => {
+    const [, main] = await buildWorkspace({
+      'lib.cellspec': 'let gap = 150 um\n',
+      'main.cellspec': 'let a = gap\nlet b = NCM812.density\n',
+    });
+    const data = main!.diagnostics.map((d) => [d.code, d.data]);
+    expect(data).toEqual([
+      ['unresolved-reference', expect.objectContaining({ refText: 'gap', importPath: 'lib.cellspec' })],
+      ['unresolved-reference', expect.objectContaining({ refText: 'NCM812', suggestion: 'NCM811' })],
+    ]);
+  });
+});

@@ -32,6 +32,12 @@ export class CellSpecDocumentValidator extends DefaultDocumentValidator {
       if (builtIn === DocumentValidator.ParsingError && typeof diagnostic.message === 'string') {
         diagnostic.message = explainSyntaxError(diagnostic.message, this.keywords);
       }
+      if (builtIn === DocumentValidator.LinkingError && typeof diagnostic.message === 'string') {
+        // For quick fixes: the import that would make the name visible, or the likely intended name.
+        const importPath = /add: import "([^"]+)"/.exec(diagnostic.message)?.[1];
+        const suggestion = /did you mean '([^']+)'\?/.exec(diagnostic.message)?.[1];
+        diagnostic.data = { ...(diagnostic.data as object), ...(importPath ? { importPath } : {}), ...(suggestion ? { suggestion } : {}) };
+      }
     }
     return diagnostics;
   }
