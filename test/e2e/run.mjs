@@ -356,7 +356,10 @@ try {
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
     await page.locator('.quick-input-widget', { hasText: 'Folder for the JSON protocol files' }).first().waitFor({ timeout: 10_000 });
+    // The simple dialog fills in the document's folder itself; type over it only after that.
+    await page.waitForFunction(() => /workspace\/?$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''), undefined, { timeout: 10_000 });
     await input.fill(`${folder}/`);
+    await page.waitForFunction((want) => document.querySelector('.quick-input-widget input')?.value === want, `${folder}/`, { timeout: 5_000 });
     const target = join(folder, 'TP-SB21.protocol.json');
     const until = Date.now() + 20_000;
     let presses = 0;

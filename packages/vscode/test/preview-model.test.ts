@@ -107,3 +107,30 @@ describe('analysis charts', () => {
       .toBe('Analyses are switched off (setting cellspec.analyses.enabled).');
   });
 });
+
+describe('analysis summaries', () => {
+  const run = (label: string, rate: number, mAh: number, peakC: number) => ({
+    label, direction: 'discharge' as const, rate, temperature: 298.15, capacity: mAh * 3.6, energy: mAh * 3.6 * 3.7,
+    meanVoltage: 3.7, maxTemperature: 273.15 + peakC,
+  });
+
+  it('charts delivered capacity per run, and peak temperature when the cell heats up', () => {
+    const charts = analysisCharts([{
+      name: 'rates', type: 'discharge', model: 'p2d', state: 'done', curves: [],
+      runs: [run('C/10 discharge at 25 °C', 0.1, 8.1, 25), run('1C discharge at 25 °C', 1, 7.2, 27.5)],
+    }], DEFAULT_SETTINGS);
+    expect(charts.map((c) => [c.id, c.title, c.yLabel])).toEqual([
+      ['analysis-rates-capacity', 'rates: delivered capacity (p2d)', 'capacity / mAh'],
+      ['analysis-rates-temperature', 'rates: peak cell temperature', 'temperature / °C'],
+    ]);
+    expect(charts[0]!.datasets[0]!.data).toEqual([8.1, 7.2]);
+    expect(charts[1]!.datasets[0]!.data).toEqual([25, 27.5]);
+  });
+
+  it('leaves out failed runs and the temperature chart of an isothermal analysis', () => {
+    const failed = { ...run('5C discharge at 25 °C', 5, 1, 25), failure: 'the solver did not converge' };
+    const charts = analysisCharts([{ name: 'r', type: 'discharge', state: 'done', curves: [], runs: [run('1C', 1, 7.2, 25), failed] }], DEFAULT_SETTINGS);
+    expect(charts.map((c) => c.id)).toEqual(['analysis-r-capacity']);
+    expect(charts[0]!.categories).toEqual(['1C']);
+  });
+});

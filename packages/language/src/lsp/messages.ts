@@ -103,12 +103,30 @@ export interface CurveData {
   readonly y: readonly number[];
 }
 
+/** One simulated run of an analysis (one rate or temperature), summarised. */
+export interface AnalysisRunData {
+  /** "1C discharge at 25 °C" */
+  readonly label: string;
+  readonly direction: 'charge' | 'discharge';
+  /** C-rate multiple; temperatures in K; capacity in C; energy in J. */
+  readonly rate: number;
+  readonly temperature: number;
+  readonly capacity: number;
+  readonly energy: number;
+  readonly meanVoltage: number;
+  readonly maxTemperature: number;
+  readonly failure?: string;
+}
+
 export interface AnalysisData {
   readonly name: string;
   readonly type: string;
+  readonly model?: string;
   readonly state: 'done' | 'running' | 'unavailable' | 'failed';
   readonly message?: string;
   readonly curves: readonly CurveData[];
+  readonly runs?: readonly AnalysisRunData[];
+  readonly findings?: readonly { readonly severity: 'error' | 'warning' | 'info'; readonly message: string }[];
 }
 
 export interface PreviewData {

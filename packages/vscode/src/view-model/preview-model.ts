@@ -117,11 +117,38 @@ export function thicknessChart(cell: CellIR, figures: DesignFigures | undefined,
   };
 }
 
-/** One line chart per analysis and plotted quantity (voltage or temperature). */
+/**
+ * Summary charts of an analysis without curves: delivered capacity per run (rate capability or
+ * temperature dependence), and the peak temperature of runs that heated up.
+ */
+function runCharts(a: AnalysisData, settings: CellspecSettings): ChartModel[] {
+  const runs = (a.runs ?? []).filter((r) => !r.failure);
+  if (!runs.length) return [];
+  const fmt = formatter(settings);
+  const cap = fmt.axis('capacity');
+  const temp = fmt.axis('temperature');
+  const categories = runs.map((r) => r.label);
+  const charts: ChartModel[] = [{
+    id: `analysis-${a.name}-capacity`, title: `${a.name}: delivered capacity${a.model ? ` (${a.model})` : ''}`, type: 'bar',
+    xLabel: 'run', yLabel: `capacity / ${cap.unit}`, categories,
+    datasets: [{ label: 'capacity', data: runs.map((r) => Number(cap.fromSI(r.capacity).toPrecision(4))) }],
+  }];
+  if (runs.some((r) => r.maxTemperature - r.temperature > 0.05)) {
+    charts.push({
+      id: `analysis-${a.name}-temperature`, title: `${a.name}: peak cell temperature`, type: 'bar',
+      xLabel: 'run', yLabel: `temperature / ${temp.unit}`, categories,
+      datasets: [{ label: 'peak temperature', data: runs.map((r) => Number(temp.fromSI(r.maxTemperature).toFixed(1))) }],
+    });
+  }
+  return charts;
+}
+
+/** One line chart per analysis and plotted quantity (voltage or temperature); summary bars without curves. */
 export function analysisCharts(analyses: readonly AnalysisData[], settings: CellspecSettings): ChartModel[] {
   const fmt = formatter(settings);
   const charts: ChartModel[] = [];
   for (const a of analyses) {
+    if (!a.curves.length) { charts.push(...runCharts(a, settings)); continue; }
     for (const yKind of ['voltage', 'temperature'] as const) {
       const curves = a.curves.filter((c) => c.yKind === yKind);
       if (!curves.length) continue;
