@@ -4,6 +4,14 @@
  */
 import { runCli } from './cli.js';
 
+// A reader that stops early (`cellspec check | head`) closes the pipe; that is not a failure.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const io = {
   cwd: process.cwd(),
   stdout: (text: string) => void process.stdout.write(text),
