@@ -35,6 +35,11 @@ const SWEEP_KINDS: Readonly<Record<string, readonly QuantityKind[]>> = {
   at: ['temperature', 'cRate'], rates: ['cRate'], socs: ['fraction'],
 };
 
+/** The kinds a target of this metric is written in. */
+export function expectedKindsOfTarget(metric: string): readonly QuantityKind[] | undefined {
+  return METRIC_KINDS[metric];
+}
+
 /** The outermost expression that contains `node` (a literal inside `2 * 5 mg/cm2`). */
 export function topExpression(node: AstNode): AstNode {
   let current = node;

@@ -9,10 +9,11 @@ import {
 } from '@cellspec/units';
 import type { CellSpecServices } from '../cellspec-module.js';
 import * as ast from '../generated/ast.js';
+import { builtinOcp } from '@cellspec/physics';
 import { PROPERTIES } from '../properties.js';
 import { isBuiltinUri } from '../scoping/builtin-library.js';
 import { enclosingRuleCall, isKeywordLeaf } from './cst.js';
-import { expectedKinds, topExpression } from './expected-kinds.js';
+import { expectedKinds, expectedKindsOfTarget, topExpression } from './expected-kinds.js';
 import type { HoverContext, HoverContributor } from './hover.js';
 
 export function builtinHoverContributors(services: CellSpecServices): HoverContributor[] {
@@ -23,6 +24,8 @@ export function builtinHoverContributors(services: CellSpecServices): HoverContr
     { contribute: (ctx) => declarationHover(ctx) },
     { contribute: (ctx) => propertyKeywordHover(ctx) },
     { contribute: (ctx) => quantityHover(ctx, describe) },
+    { contribute: (ctx) => targetMetricHover(ctx) },
+    { contribute: (ctx) => builtinOcpHover(ctx) },
   ];
 }
 
@@ -200,4 +203,34 @@ function quantityHover(ctx: HoverContext, describe: QuantityDescriber): string |
     if (whole) lines.push(`\`${top.$cstNode?.text ?? ''}\` = ${displayText(whole)} (SI: ${siText(whole)})`);
   }
   return lines.join('\n\n');
+}
+
+// ---- Target metrics and built-in OCPs ----------------------------------------------------------------
+
+const METRIC_DOCS: Readonly<Record<string, string>> = {
+  capacity: 'Design capacity of the cell from its limiting electrode.',
+  energy: 'Design energy: capacity × mean voltage.',
+  'energy-density': 'Energy per volume; name the basis: `(stack)` for the electrode stack, `(cell)` for the packaged cell.',
+  'specific-energy': 'Energy per mass; name the basis: `(stack)` or `(cell)`.',
+  'np-ratio': 'Areal capacity of the anode over that of the cathode (N/P).',
+  'areal-capacity': 'Areal capacity of an electrode per side; name it: `(cathode)` or `(anode)`.',
+  'mean-voltage': 'Mean discharge voltage of the cell.',
+  thickness: 'Thickness of the stack or the packaged cell.',
+  mass: 'Mass of the stack or the packaged cell.',
+};
+
+function targetMetricHover(ctx: HoverContext): string | undefined {
+  if (!ast.isTarget(ctx.node) || !isKeywordLeaf(ctx.leaf, ctx.node.metric)) return undefined;
+  const doc = METRIC_DOCS[ctx.node.metric];
+  const kinds = expectedKindsOfTarget(ctx.node.metric) ?? [];
+  const units = kinds.map((k) => KINDS[k].display).filter(Boolean);
+  return [`**${ctx.node.metric}** — target`, doc, units.length ? `In ${units.join(', ')}; \`>=\`, \`<=\`, \`between a and b\` or a value \`± tolerance\`.` : undefined]
+    .filter(Boolean).join('\n\n');
+}
+
+function builtinOcpHover(ctx: HoverContext): string | undefined {
+  if (!ast.isOcp(ctx.node) || !ctx.node.builtin || ctx.leaf.text !== ctx.node.builtin) return undefined;
+  const fit = builtinOcp(ctx.node.builtin);
+  if (!fit) return `**ocp** \`${ctx.node.builtin}\` — not a built-in fit`;
+  return [`**ocp** \`${ctx.node.builtin}\` — built-in open-circuit potential`, fit.citation].filter(Boolean).join('\n\n');
 }

@@ -85,10 +85,19 @@ cell A {
     await hoverAt(`cell A { cathode { composition { NCM<|>811: 100 wt% } } }`, /\*\*material\*\* `NCM811` — cathode-active/, /from the built-in material library/, /\| density \|/);
   });
 
+  it('on a target metric explains it and its unit', async () => {
+    await hoverAt(`cell A { targets { energy-den<|>sity (stack) >= 400 Wh/L } }`, /\*\*energy-density\*\* — target/, /name the basis/, /In Wh\/L/);
+  });
+
+  it('on a built-in OCP names its source', async () => {
+    await hoverAt(`material M cathode-active { ocp NMC811_Chen<|>2020 }`, /built-in open-circuit potential/, /Chen et al/);
+    await hoverAt(`material M cathode-active { ocp NoSuch<|>Fit }`, /not a built-in fit/);
+  });
+
   it('takes contributions from other features, after the built-in ones', async () => {
     const { CellSpec: services } = createCellSpecServices(EmptyFileSystem);
     services.lsp.HoverContributors.add({ contribute: (ctx) => (ctx.declaration && 'name' in ctx.declaration ? `extra for ${String(ctx.declaration.name)}` : undefined) });
-    await expectHover(services)({ text: `cell S<|>B21 "標準電池 2.1" { }`, index: 0, hover: /\*\*cell\*\* `SB21` — 標準電池 2\.1\n\n---\n\nextra for SB21/ });
+    await expectHover(services)({ text: `cell S<|>B21 "標準電池 2.1" { }`, index: 0, hover: /^\*\*cell\*\* `SB21` — 標準電池 2\.1\n\n---\n\n[\s\S]*extra for SB21$/ });
   });
 
   it('says nothing on whitespace', async () => {
