@@ -105,6 +105,16 @@ async function shot(name) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+async function waitForLog(name, pattern, timeoutMs) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const file = findFile(join(userData, 'logs'), name);
+    if (file && pattern.test(readFileSync(file, 'utf8'))) return;
+    await sleep(250);
+  }
+  throw new Error(`${name} did not show ${pattern} within ${timeoutMs} ms`);
+}
+
 async function waitForQuiet(timeoutMs) {
   const until = Date.now() + timeoutMs;
   let quietSince = Date.now();
@@ -196,9 +206,10 @@ try {
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60_000 }).catch(() => {});
-  // Measure our activation on a settled workbench: wait until the built-in extensions that start
-  // with the window have finished activating.
-  await waitForQuiet(60_000);
+  // Measure our activation on a settled workbench: wait until the extension host has started and
+  // activated the built-in extensions that start with the window (its log says so).
+  await waitForLog('remoteexthost.log', /Eager extensions activated/, 90_000);
+  await waitForQuiet(30_000);
   await shot('01-workbench');
 
   await check('the extension is installed in code-server', async () => {
