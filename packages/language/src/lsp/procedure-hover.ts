@@ -3,8 +3,8 @@
  * the concrete steps it expands to for this cell (C-rates as currents); on a test, its sub-tests
  * and estimated durations; on a test plan, what it costs ("41 days on 3 channels").
  */
-import { AstUtils, type AstNode } from 'langium';
-import { describeSteps, findProcedure, formatDuration, testDuration, type ConcreteStep, type ExpandedPlan } from '@cellspec/physics';
+import { AstUtils, WorkspaceCache, type AstNode } from 'langium';
+import { describeSteps, findProcedure, formatDuration, simulatePlan, testDuration, type ConcreteStep, type ExpandedPlan } from '@cellspec/physics';
 import type { CellSpecServices } from '../cellspec-module.js';
 import { isLoopStep, isProcedureStep, isRecordStep, isStep, isTest, isTestPlan, type ProcedureStep, type Test } from '../generated/ast.js';
 import { planOf } from '../validation/testplans.js';
@@ -46,6 +46,8 @@ function testHover(services: CellSpecServices, ctx: HoverContext): string | unde
   const lines = [`**test** \`${test.name}\` — ${mine.length} sub-test${mine.length === 1 ? '' : 's'}, ${mine[0]!.samples} sample${mine[0]!.samples === 1 ? '' : 's'} each`];
   for (const t of mine.slice(0, 12)) lines.push(`- ${t.id}: ${t.electrical ? `≈ ${formatDuration(testDuration(t, ideal))} on the cycler` : 'off the cycler'}`);
   if (mine.length > 12) lines.push(`- … ${mine.length - 12} more`);
+  const simulated = simulatedLines(services, ctx.node, entry, test.name);
+  if (simulated.length) lines.push('', '**Simulated** (SPMe model, isothermal; capacities of full discharges, pulse resistances):', ...simulated);
   if (mine[0]!.criteria.length) lines.push('', `**Pass:** ${mine[0]!.criteria.join('; ')}`);
   lines.push('', '```text', ...clip(describeSteps(mine[0]!.steps)), '```');
   return lines.join('\n');
@@ -62,6 +64,38 @@ function planHover(services: CellSpecServices, ctx: HoverContext): string | unde
     'Durations are estimates for an ideal cell (capacity at any rate, linear voltage); CV tails count 30 min.',
     ...(errors ? [`${errors} error${errors === 1 ? '' : 's'}: no protocol can be written until they are fixed.`] : []),
   ].join('\n\n');
+}
+
+/** Sub-tests simulated on hover at most; larger sweeps are left to `cellspec simulate`. */
+const MAX_SIMULATED_SUBTESTS = 16;
+const simulations = new WeakMap<CellSpecServices, WorkspaceCache<string, string[]>>();
+
+/** Simulated results of one test, cached until the workspace changes (a hover is on demand, never on the keystroke path). */
+function simulatedLines(services: CellSpecServices, node: AstNode, plan: ExpandedPlan, test: string): string[] {
+  const entry = planOf(services, node);
+  const cell = entry?.cell;
+  if (!cell || plan.tests.filter((t) => t.test === test && t.electrical).length > MAX_SIMULATED_SUBTESTS) return [];
+  let cache = simulations.get(services);
+  if (!cache) { cache = new WorkspaceCache(services.shared); simulations.set(services, cache); }
+  return cache.get(`${AstUtils.getDocument(node).uri.toString()}#${plan.plan}#${test}`, () => {
+    const sim = simulatePlan(plan, cell, { fidelity: 'reduced', filter: (t) => t.test === test });
+    if (sim.problems.length) return [`- cannot simulate: ${sim.problems[0]}`];
+    return sim.tests.map((t) => {
+      const discharge = t.capacities.filter((c) => c.direction === 'discharge').at(-1);
+      const pulses = t.pulses.filter((p) => p.direction === 'discharge');
+      const parts = [
+        discharge ? `${(discharge.capacity * 1000).toFixed(2)} mAh at ${rateText(discharge.rate)}` : undefined,
+        pulses.length ? `R ${pulses.map((p) => `${p.resistance.toPrecision(3)} Ω (SOC ${Math.round(p.soc * 100)} %)`).join(', ')}` : undefined,
+        `${formatDuration(t.duration)}`,
+        t.failure ? `stopped: ${t.failure}` : undefined,
+      ].filter(Boolean);
+      return `- ${t.id}: ${parts.join('; ')}`;
+    });
+  });
+}
+
+function rateText(c: number): string {
+  return c > 0 && c < 1 && Math.abs(1 / c - Math.round(1 / c)) < 1e-6 ? `C/${Math.round(1 / c)}` : `${Number(c.toPrecision(3))} C`;
 }
 
 /** The steps a procedure step became in the first sub-test of its test. */

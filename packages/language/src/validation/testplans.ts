@@ -5,7 +5,7 @@
  * The expansion is cached per document and shared with hover.
  */
 import { AstUtils, WorkspaceCache, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import { designCell, expandPlan, findProcedure, suggestProcedures, type ExpandedPlan, type ParameterKind, type PlanProblem } from '@cellspec/physics';
+import { designCell, expandPlan, findProcedure, suggestProcedures, type CellIR, type ExpandedPlan, type ParameterKind, type PlanProblem } from '@cellspec/physics';
 import { KINDS, type QuantityKind } from '@cellspec/units';
 import type { CellSpecServices } from '../cellspec-module.js';
 import { isLoopStep, isProperty, isRecordStep, isStep, isSweep, isTestPlan, type CellSpecAstType, type ProcedureStep, type Spec, type Step, type Test, type TestPlan } from '../generated/ast.js';
@@ -15,6 +15,8 @@ import { Code, type DiagnosticCode } from './codes.js';
 export interface PlanEntry {
   readonly node: TestPlan;
   readonly expanded?: ExpandedPlan;
+  /** The cell the plan was expanded for. */
+  readonly cell?: CellIR;
 }
 
 const caches = new WeakMap<CellSpecServices, WorkspaceCache<string, PlanEntry[]>>();
@@ -45,7 +47,7 @@ function computePlans(services: CellSpecServices, document: LangiumDocument): Pl
     if (cell.oneCCurrent === undefined && cell.nominalCapacity === undefined) {
       try { designCapacity = designCell(cell).capacity; } catch { designCapacity = undefined; }
     }
-    return { node, expanded: expandPlan(plan, cell, designCapacity !== undefined ? { designCapacity } : {}) };
+    return { node, cell, expanded: expandPlan(plan, cell, designCapacity !== undefined ? { designCapacity } : {}) };
   });
 }
 

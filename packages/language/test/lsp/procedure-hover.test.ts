@@ -55,7 +55,10 @@ describe('test-plan hover', () => {
 }`),
     /\*\*test\*\* `cap` — 2 sub-tests, 3 samples each/,
     /- cap @ -20 °C: ≈ \d+(\.\d)? h on the cycler/,
-    /chamber -20 °C, soak 4 h/);
+    /chamber -20 °C, soak 4 h/,
+    // The reduced model runs on hover: each sub-test's full C/3 discharge in mAh.
+    /\*\*Simulated\*\* \(SPMe model, isothermal/,
+    /- cap @ 25 °C: \d+\.\d\d mAh at C\/3; \d+(\.\d)? h/);
   });
 
   it('on a test plan shows its cost', async () => {
