@@ -6,7 +6,8 @@
  * wrong kind, is left out (the validator reports it); a cell that lacks an electrode is
  * reported as a problem and left out of the IR.
  */
-import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, type AstNode, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { loadOcpTable } from './workspace-files.js';
 import type { QuantityKind } from '@cellspec/units';
 import type {
   AnalysisIR, CellIR, ComponentIR, DocumentControlIR, ElectrodeIR, EndConditionIR, FormatIR, LimitsIR,
@@ -53,7 +54,7 @@ class Resolver {
   private readonly materialCache = new Map<Material, MaterialIR>();
   private readonly cellCache = new Map<CellLike, CellDraft | undefined>();
 
-  constructor(private readonly evaluator: Evaluator) {}
+  constructor(private readonly evaluator: Evaluator, private readonly shared?: LangiumSharedCoreServices) {}
 
   // ---- values -------------------------------------------------------------------------------
 
@@ -113,7 +114,11 @@ class Resolver {
         let ocp: OcpIR | undefined;
         if (member.builtin) ocp = { type: 'builtin', name: member.builtin };
         else if (member.formula !== undefined) ocp = { type: 'expression', expression: member.formula };
-        else if (member.file !== undefined) ocp = { type: 'table', stoichiometry: [], voltage: [], file: member.file };
+        else if (member.file !== undefined) {
+          // Read from the workspace (confined and parsed); why a table is unusable is a diagnostic of the file-reference checks.
+          const table = this.shared ? loadOcpTable(this.shared, member.file, AstUtils.getDocument(member).uri) : undefined;
+          ocp = { type: 'table', stoichiometry: table?.ok ? table.stoichiometry : [], voltage: table?.ok ? table.voltage : [], file: member.file };
+        }
         else {
           const pts = member.points
             .map((p) => ({ x: p.stoichiometry, v: this.num(p.voltage, ['voltage']) }))
@@ -756,7 +761,7 @@ function pick(values: Record<string, number>, keys: readonly string[]): Record<s
 /** Resolves one parsed and linked document to its IR. */
 export function resolveDocument(services: CellSpecServices, document: LangiumDocument): ResolveResult {
   const spec = document.parseResult.value as Spec;
-  const resolver = new Resolver(services.evaluation.Evaluator);
+  const resolver = new Resolver(services.evaluation.Evaluator, services.shared);
   const materials: MaterialIR[] = [];
   const cells: CellIR[] = [];
   const processes: ProcessIR[] = [];
@@ -784,7 +789,7 @@ export function resolveDocument(services: CellSpecServices, document: LangiumDoc
 
 /** Resolves one cell or variant node (for hover, hints and previews on a single cell). */
 export function resolveCell(services: CellSpecServices, node: CellLike): { cell?: CellIR; problems: readonly ResolveProblem[] } {
-  const resolver = new Resolver(services.evaluation.Evaluator);
+  const resolver = new Resolver(services.evaluation.Evaluator, services.shared);
   try {
     const cell = resolver.cell(node);
     return { ...(cell ? { cell } : {}), problems: resolver.problems };

@@ -19,6 +19,7 @@ import { valueChecks } from './validation/value-checks.js';
 import { variantChecks } from './validation/variant-checks.js';
 import { testPlanChecks } from './validation/testplans.js';
 import { designChecks } from './validation/design-checks.js';
+import { fileReferenceChecks } from './workspace-files.js';
 
 export interface CheckModule {
   /** For profiling and documentation. */
@@ -39,6 +40,7 @@ export const CHECK_MODULES: CheckModule[] = [
   { name: 'references', checks: referenceChecks },
   { name: 'test plans', checks: testPlanChecks },
   { name: 'design', checks: designChecks },
+  { name: 'file references', checks: fileReferenceChecks },
 ];
 
 export function registerValidationChecks(services: CellSpecServices): void {

@@ -12,6 +12,7 @@ import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createCellSpecServices, type CellSpecServices } from './cellspec-module.js';
 import { isSpec, type Spec } from './generated/ast.js';
+import { confineReference, rootsForPaths, setWorkspaceRoots, workspaceRoots } from './workspace-files.js';
 
 export const CELLSPEC_EXTENSION = '.cellspec';
 
@@ -70,10 +71,12 @@ export async function loadWorkspace(paths: readonly string[], options: LoadOptio
   // Lets the built-in library (if the language registers one) load before the user's files.
   await shared.workspace.WorkspaceManager.initializeWorkspace([]);
 
+  // File references may not leave the working directory and the folders being checked.
+  setWorkspaceRoots(shared, rootsForPaths(paths));
   const problems: InputProblem[] = [];
   const requested = new Set<string>();
   const visitedFolders = new Set<string>();
-  for (const path of paths) collectFiles(resolve(path), requested, problems, true, visitedFolders);
+  for (const path of paths) collectFiles(resolve(path), requested, problems, true, visitedFolders, workspaceRoots(shared));
 
   const documents = new Map<string, LangiumDocument<Spec>>();
   const texts = new Map<string, string>();
@@ -94,7 +97,7 @@ export async function loadWorkspace(paths: readonly string[], options: LoadOptio
     documents.set(path, document);
     texts.set(path, read.text);
     if (options.followImports !== false) {
-      for (const imported of importedFiles(document, path)) {
+      for (const imported of importedFiles(document, path, workspaceRoots(shared))) {
         if (!documents.has(imported)) queue.push(imported);
       }
     }
@@ -116,7 +119,7 @@ export async function loadWorkspace(paths: readonly string[], options: LoadOptio
 }
 
 /** Adds `path` (a file, or every cellspec file below a folder) to `into`. */
-function collectFiles(path: string, into: Set<string>, problems: InputProblem[], explicit: boolean, visitedFolders: Set<string>): void {
+function collectFiles(path: string, into: Set<string>, problems: InputProblem[], explicit: boolean, visitedFolders: Set<string>, roots: readonly string[]): void {
   let stats;
   try {
     stats = statSync(path);
@@ -142,7 +145,14 @@ function collectFiles(path: string, into: Set<string>, problems: InputProblem[],
   }
   for (const name of entries) {
     if (name.startsWith('.') || name === 'node_modules') continue;
-    collectFiles(join(path, name), into, problems, false, visitedFolders);
+    // A symbolic link out of the workspace is not followed: what it points to would reach the report.
+    const entry = join(path, name);
+    const confined = confineReference(entry, entry, roots);
+    if (!confined.ok) {
+      problems.push({ path: entry, message: `not checked: ${confined.message}` });
+      continue;
+    }
+    collectFiles(entry, into, problems, false, visitedFolders, roots);
   }
 }
 
@@ -193,12 +203,13 @@ function explainFsError(error: unknown, what: string): string {
 }
 
 /** Files named by the document's `import "…"` statements that exist on disk. */
-function importedFiles(document: LangiumDocument<Spec>, path: string): string[] {
+function importedFiles(document: LangiumDocument<Spec>, path: string, roots: readonly string[]): string[] {
   const spec = document.parseResult.value;
   if (!isSpec(spec)) return [];
   const found: string[] = [];
   for (const imp of spec.imports) {
     if (!imp.path) continue;
+    if (!confineReference(imp.path, path, roots).ok) continue; // reported by the file-reference checks
     const target = isAbsolute(imp.path) ? imp.path : resolve(dirname(path), imp.path);
     for (const candidate of [target, target + CELLSPEC_EXTENSION]) {
       if (isFile(candidate)) {

@@ -9,6 +9,7 @@ import {
 import type { CancellationToken } from 'vscode-languageserver';
 import { builtinLibraryDocument } from './builtin-library.js';
 import { importCandidates, importsOf } from './imports.js';
+import { importRefusal } from '../workspace-files.js';
 
 export class CellSpecWorkspaceManager extends DefaultWorkspaceManager {
   private readonly shared: LangiumSharedCoreServices;
@@ -63,6 +64,7 @@ export class CellSpecDocumentBuilder extends DefaultDocumentBuilder {
   }
 
   private async loadImport(importer: LangiumDocument, path: string): Promise<LangiumDocument | undefined> {
+    if (importRefusal(this.shared, path, importer.uri)) return undefined; // leaves the workspace: never read
     const candidates = importCandidates(importer.uri, path);
     for (const uri of candidates) {
       const existing = this.langiumDocuments.getDocument(uri);

@@ -10,6 +10,7 @@ import {
   type CellLike, type CellSpecAstType, type Constant, type Expression, type Import, type Material, type Property,
 } from '../generated/ast.js';
 import { resolveImport } from '../scoping/imports.js';
+import { importRefusal } from '../workspace-files.js';
 import { Code } from './codes.js';
 
 type Declaration = Constant | Property;
@@ -94,6 +95,7 @@ export function referenceChecks(services: CellSpecServices): ValidationChecks<Ce
     Import: (node: Import, accept) => {
       if (!node.path) return;
       const document = AstUtils.getDocument(node);
+      if (importRefusal(services.shared, node.path, document.uri)) return; // reported by the file-reference checks
       if (!resolveImport(documents, document.uri, node)) {
         accept('error', `cannot find the file "${node.path}" (imports are relative to this file's folder)`, { node, property: 'path', code: Code.UnknownImport });
       }
