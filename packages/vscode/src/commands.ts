@@ -10,6 +10,7 @@ import type { PreviewManager } from './preview/panel.js';
 import type { CellspecSettings } from './settings.js';
 import { PROTOCOL_CHOICES, protocolExport, refusalMessage } from './exports/protocols.js';
 import { reportCsv, reportJson, type ReportFormat } from './view-model/report.js';
+import { guarded, type ExportKind } from './exports/registry.js';
 
 export interface CommandContext {
   readonly client: CellspecClient;
@@ -34,11 +35,9 @@ async function cellUnderCursor(ctx: CommandContext): Promise<PreviewData | undef
   return ctx.client.request(PreviewDataRequest, { uri: editor.document.uri.toString(), position: { line: p.line, character: p.character } });
 }
 
-function requireTrust(what: string): boolean {
-  if (vscode.workspace.isTrusted) return true;
-  void vscode.window.showWarningMessage(`${what} writes files, which needs a trusted workspace. Trust this folder to export.`, 'Manage Workspace Trust')
+function refuseUntrusted(doing: string): void {
+  void vscode.window.showWarningMessage(`${doing} writes files, which needs a trusted workspace. Trust this folder to export.`, 'Manage Workspace Trust')
     .then((choice) => { if (choice) void vscode.commands.executeCommand('workbench.trust.manage'); });
-  return false;
 }
 
 function defaultFolder(): vscode.Uri | undefined {
@@ -48,7 +47,6 @@ function defaultFolder(): vscode.Uri | undefined {
 }
 
 async function exportReport(ctx: CommandContext): Promise<void> {
-  if (!requireTrust('Exporting the design report')) return;
   const pick = await vscode.window.showQuickPick(
     [{ label: 'JSON', description: 'figures in SI and display units, targets, the resolved cell', format: 'json' as ReportFormat },
       { label: 'CSV', description: 'one row per figure in your preferred units', format: 'csv' as ReportFormat }],
@@ -76,7 +74,6 @@ async function exportReport(ctx: CommandContext): Promise<void> {
 }
 
 async function exportProtocols(ctx: CommandContext): Promise<void> {
-  if (!requireTrust('Exporting test protocols')) return;
   const editor = activeCellspecEditor();
   if (!editor) { void vscode.window.showInformationMessage('Open a .cellspec file with a `test-plan` first.'); return; }
   const choice = await vscode.window.showQuickPick(
@@ -140,6 +137,12 @@ async function runAnalyses(ctx: CommandContext): Promise<void> {
   else void vscode.window.showInformationMessage(result.message ?? 'Analyses started; the preview shows the curves when they finish.');
 }
 
+/** The exports; specification documents join as one more entry (and a command in package.json). */
+export const EXPORTS: readonly ExportKind<CommandContext>[] = [
+  { command: 'cellspec.export.protocols', doing: 'Exporting test protocols', run: exportProtocols },
+  { command: 'cellspec.export.report', doing: 'Exporting the design report', run: exportReport },
+];
+
 export function registerCommands(context: vscode.ExtensionContext, ctx: CommandContext): void {
   const run = (fn: () => Promise<void>) => async () => {
     try { await fn(); } catch (e) { void vscode.window.showErrorMessage(`cellspec: ${(e as Error).message}`); }
@@ -147,8 +150,7 @@ export function registerCommands(context: vscode.ExtensionContext, ctx: CommandC
   context.subscriptions.push(
     vscode.commands.registerCommand('cellspec.preview.open', () => ctx.previews.open(activeCellspecEditor())),
     vscode.commands.registerCommand('cellspec.compareWithBase', run(() => compareWithBase(ctx))),
-    vscode.commands.registerCommand('cellspec.export.report', run(() => exportReport(ctx))),
-    vscode.commands.registerCommand('cellspec.export.protocols', run(() => exportProtocols(ctx))),
+    ...EXPORTS.map((e) => vscode.commands.registerCommand(e.command, run(() => guarded(e, () => vscode.workspace.isTrusted, refuseUntrusted)(ctx)))),
     vscode.commands.registerCommand('cellspec.analyses.run', run(() => runAnalyses(ctx))),
   );
 }
