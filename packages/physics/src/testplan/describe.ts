@@ -48,7 +48,7 @@ export function describeSteps(steps: readonly ConcreteStep[], indent = ''): stri
       case 'pulse': out.push(`${indent}${s.direction} pulse at ${describeSetpoint(s.setpoint)} for ${trim(s.duration)} s${tag}`); break;
       case 'hold': out.push(`${indent}hold ${fmtV(s.voltage)} ${ends(s.ends)}${tag}`); break;
       case 'rest': out.push(`${indent}rest ${ends(s.ends)}`); break;
-      case 'impedance': out.push(`${indent}impedance ${trim(s.frequencyHigh)} Hz → ${trim(s.frequencyLow)} Hz${s.amplitude !== undefined ? `, ${trim(s.amplitude * 1000)} mV` : ''}`); break;
+      case 'impedance': out.push(`${indent}impedance ${hertz(s.frequencyHigh)} → ${hertz(s.frequencyLow)}${s.amplitude !== undefined ? `, ${trim(s.amplitude * 1000)} mV` : ''}`); break;
       case 'loop':
         out.push(`${indent}repeat ${s.count} times:`);
         out.push(...describeSteps(s.steps, indent + '  '));
@@ -60,6 +60,14 @@ export function describeSteps(steps: readonly ConcreteStep[], indent = ''): stri
     }
   }
   return out;
+}
+
+/** 1 MHz, 10 kHz, 100 mHz. */
+function hertz(f: number): string {
+  if (f >= 1e6) return `${trim(f / 1e6)} MHz`;
+  if (f >= 1e3) return `${trim(f / 1e3)} kHz`;
+  if (f >= 1) return `${trim(f)} Hz`;
+  return `${trim(f * 1e3)} mHz`;
 }
 
 function trim(x: number): string {
