@@ -28,7 +28,7 @@ for (const file of workspace.files) {
 }
 
 /** The programme's cells (and the liquid reference) that the examples must hold. */
-const PROGRAMME_CELLS = ['SB21', 'SB2', 'SB1', 'SB21-L', 'NGSC', 'Demo6C', 'Demo4x12', 'Demo10L', 'DemoNG860', 'SB21-NG2', 'Marquis2019'];
+const PROGRAMME_CELLS = ['SB21', 'SB2', 'SB1', 'SB21-L', 'NGSC', 'Demo6C', 'Demo4x12', 'Demo10L', 'DemoNG550', 'DemoNG860', 'SB21-NG2', 'Marquis2019'];
 
 describe('bundled examples', () => {
   it('have no errors or warnings', () => {
