@@ -33,7 +33,8 @@ export function builtinHoverContributors(services: CellSpecServices): HoverContr
 class QuantityDescriber {
   constructor(private readonly services: CellSpecServices) {}
 
-  quantity(expr: ast.Expression, kinds?: readonly QuantityKind[]): Quantity | undefined {
+  quantity(expr: ast.Expression | undefined, kinds?: readonly QuantityKind[]): Quantity | undefined {
+    if (!expr) return undefined; // a half-typed value
     const r = this.services.evaluation.Evaluator.quantity(expr, kinds);
     return r.ok ? r.quantity : undefined;
   }
@@ -48,9 +49,9 @@ class QuantityDescriber {
   }
 
   /** `20 mg/cm²`, or the source text when the value cannot be evaluated. */
-  display(expr: ast.Expression, kinds?: readonly QuantityKind[]): string {
+  display(expr: ast.Expression | undefined, kinds?: readonly QuantityKind[]): string {
     const q = this.quantity(expr, kinds);
-    return q ? displayText(q) : `\`${expr.$cstNode?.text ?? '?'}\``;
+    return q ? displayText(q) : `\`${expr?.$cstNode?.text ?? '?'}\``;
   }
 }
 
@@ -136,7 +137,7 @@ function constantHover(ctx: HoverContext, describe: QuantityDescriber): string |
   const constant = ctx.declaration;
   if (!ast.isConstant(constant)) return undefined;
   const q = describe.quantity(constant.value);
-  const source = constant.value.$cstNode?.text ?? '';
+  const source = constant.value?.$cstNode?.text ?? '';
   const lines = [`**let** \`${constant.name}\` = ${q ? displayText(q) : `\`${source}\``}`];
   if (q) lines.push(`${KINDS[q.kind].label}; SI: ${siText(q)}; written \`${source}\``);
   const note = fileNote(ctx, constant);
@@ -149,9 +150,9 @@ function declarationHover(ctx: HoverContext): string | undefined {
   const title = (t?: string) => (t ? ` — ${unquote(t)}` : '');
   let head: string | undefined;
   if (ast.isCell(node)) head = `**cell** \`${node.name}\`${title(node.title)}`;
-  else if (ast.isVariant(node)) head = `**variant** \`${node.name}\` of \`${node.base.$refText}\`${title(node.title)}`;
+  else if (ast.isVariant(node)) head = `**variant** \`${node.name}\` of \`${node.base?.$refText ?? '?'}\`${title(node.title)}`;
   else if (ast.isProcess(node)) head = `**process** \`${node.name}\`${title(node.title)}`;
-  else if (ast.isTestPlan(node)) head = `**test plan** \`${node.name}\` for \`${node.cell.$refText}\`${title(node.title)}`;
+  else if (ast.isTestPlan(node)) head = `**test plan** \`${node.name}\` for \`${node.cell?.$refText ?? '?'}\`${title(node.title)}`;
   else if (ast.isTest(node)) head = `**test** \`${node.name}\`${title(node.title)}`;
   else if (ast.isLibraryHeader(node)) head = `**library** \`${node.name}\`${title(node.title)}`;
   if (!head || !node) return undefined;

@@ -61,8 +61,13 @@ export class CellSpecHoverProvider implements HoverProvider {
     if (!context) return undefined;
     const sections: string[] = [];
     for (const contributor of this.services.lsp.HoverContributors.all) {
-      const text = await contributor.contribute(context);
-      if (text) sections.push(text);
+      try {
+        const text = await contributor.contribute(context);
+        if (text) sections.push(text);
+      } catch (error) {
+        // One failing section (a half-typed node it did not expect) must not hide the others.
+        console.error('cellspec hover:', error);
+      }
     }
     if (sections.length === 0) return undefined;
     return { contents: { kind: 'markdown', value: sections.join(HOVER_SEPARATOR) }, range: context.leaf.range };
