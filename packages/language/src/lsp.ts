@@ -7,10 +7,15 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createCellSpecServices } from './cellspec-module.js';
 import { registerPreviewData } from './lsp/preview-data.js';
+import { isAnalysisWorker, registerAnalyses, runAnalysisWorker } from './analysis/index.js';
 
 export function startServer(): void {
+  // The bundled server also serves as the analysis worker's script (see analysis/editor.ts).
+  if (isAnalysisWorker()) { runAnalysisWorker(); return; }
   const connection = createConnection(ProposedFeatures.all);
   const { shared, CellSpec } = createCellSpecServices({ connection, ...NodeFileSystem });
   registerPreviewData(connection, shared, CellSpec);
   startLanguageServer(shared);
+  // After Langium's own diagnostics handler, so analysis findings are merged into its set.
+  registerAnalyses(connection, shared, CellSpec);
 }

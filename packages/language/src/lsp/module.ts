@@ -13,6 +13,7 @@ import { CellSpecRenameProvider } from './rename.js';
 import { CellSpecSemanticTokenProvider } from './semantic-tokens.js';
 import { CellSpecDocumentSymbolProvider } from './symbols.js';
 import { CellSpecInlayHintProvider } from './inlay-hints.js';
+import { AnalysisInlayHintProvider, analysisHoverContributor } from '../analysis/editor.js';
 import { CellSpecCodeActionProvider } from './code-actions.js';
 import { CellSpecCodeLensProvider } from './code-lens.js';
 import { cellHoverContributor } from './cell-hover.js';
@@ -29,6 +30,7 @@ export const CellSpecLspModule: Module<CellSpecServices, PartialLangiumServices 
       const contributors = createHoverContributors(services);
       contributors.add(cellHoverContributor(services));
       contributors.add(procedureHoverContributor(services));
+      contributors.add(analysisHoverContributor(services));
       return contributors;
     },
     HoverProvider: (services) => new CellSpecHoverProvider(services),
@@ -38,7 +40,7 @@ export const CellSpecLspModule: Module<CellSpecServices, PartialLangiumServices 
     FoldingRangeProvider: () => new CellSpecFoldingRangeProvider(),
     SemanticTokenProvider: (services) => new CellSpecSemanticTokenProvider(services),
     RenameProvider: (services) => new CellSpecRenameProvider(services),
-    InlayHintProvider: (services) => new CellSpecInlayHintProvider(services),
+    InlayHintProvider: (services) => new AnalysisInlayHintProvider(new CellSpecInlayHintProvider(services), services),
     CodeActionProvider: (services) => new CellSpecCodeActionProvider(services),
     CodeLensProvider: (services) => new CellSpecCodeLensProvider(services),
   },

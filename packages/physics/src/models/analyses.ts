@@ -68,6 +68,7 @@ export interface RunOptions {
   readonly fidelity?: ModelFidelity;
   readonly ambient?: number;
   readonly heatTransferCoefficient?: number;
+  readonly isCancelled?: () => boolean;
 }
 
 /** One constant-current run: discharge from 100 % SOC, or charge from 0 % to a target SOC. */
@@ -75,15 +76,20 @@ export function runConstantCurrent(p: ModelParameters, options: RunOptions): Ana
   const T = options.temperature ?? p.temperature;
   let params = p;
   if (options.ambient !== undefined || options.heatTransferCoefficient !== undefined) {
-    const scale = options.heatTransferCoefficient !== undefined ? options.heatTransferCoefficient / 10 : 1;
-    params = { ...p, thermal: { ...p.thermal, ambient: options.ambient ?? p.thermal.ambient, heatTransfer: p.thermal.heatTransfer * scale } };
+    const h = options.heatTransferCoefficient;
+    const heatTransfer = h === undefined ? p.thermal.heatTransfer
+      : p.thermal.coolingArea !== undefined ? h * p.thermal.coolingArea : p.thermal.heatTransfer * (h / 10);
+    params = { ...p, thermal: { ...p.thermal, ambient: options.ambient ?? p.thermal.ambient, heatTransfer } };
   }
   const model = makeModel(params, options.fidelity);
   const charge = options.direction === 'charge';
   const step = charge
     ? constantCurrentCharge(p.oneCCurrent, options.rate, options.targetSoc !== undefined ? [{ quantity: 'soc', value: options.targetSoc }] : [])
     : constantCurrentDischarge(p.oneCCurrent, options.rate);
-  const result = operate(model, [step], { initialSoc: charge ? 0 : 1, temperature: options.thermal ? params.thermal.ambient : T, thermal: options.thermal ?? false });
+  const result = operate(model, [step], {
+    initialSoc: charge ? 0 : 1, temperature: options.thermal ? params.thermal.ambient : T, thermal: options.thermal ?? false,
+    ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
+  });
   const sign = charge ? -1 : 1;
   const capacity = sign * result.dischargedCapacity;
   const energy = sign * result.energy;
@@ -101,25 +107,26 @@ export function runConstantCurrent(p: ModelParameters, options: RunOptions): Ana
 }
 
 /** Runs one declared analysis. */
-export function runAnalysis(p: ModelParameters, analysis: AnalysisIR, cellTemperature = p.temperature): AnalysisOutcome {
+export function runAnalysis(p: ModelParameters, analysis: AnalysisIR, cellTemperature = p.temperature, isCancelled?: () => boolean): AnalysisOutcome {
   const started = performance.now();
   const fidelity = analysis.model ?? 'p2d';
+  const cancel = isCancelled ? { isCancelled } : {};
   const runs: AnalysisRun[] = [];
   const findings: Finding[] = [];
   const nominal = p.oneCCurrent; // A, i.e. Ah per hour at 1C
   switch (analysis.type) {
     case 'discharge':
     case 'rate-sweep':
-      for (const rate of analysis.rates) runs.push(runConstantCurrent(p, { direction: 'discharge', rate, temperature: analysis.temperature ?? cellTemperature, fidelity }));
+      for (const rate of analysis.rates) runs.push(runConstantCurrent(p, { direction: 'discharge', rate, temperature: analysis.temperature ?? cellTemperature, fidelity, ...cancel }));
       break;
     case 'charge':
-      for (const rate of analysis.rates) runs.push(runConstantCurrent(p, { direction: 'charge', rate, temperature: analysis.temperature ?? cellTemperature, targetSoc: analysis.targetSoc ?? 1, fidelity }));
+      for (const rate of analysis.rates) runs.push(runConstantCurrent(p, { direction: 'charge', rate, temperature: analysis.temperature ?? cellTemperature, targetSoc: analysis.targetSoc ?? 1, fidelity, ...cancel }));
       break;
     case 'temperature-sweep':
-      for (const T of analysis.temperatures) runs.push(runConstantCurrent(p, { direction: 'discharge', rate: analysis.rate, temperature: T, fidelity }));
+      for (const T of analysis.temperatures) runs.push(runConstantCurrent(p, { direction: 'discharge', rate: analysis.rate, temperature: T, fidelity, ...cancel }));
       break;
     case 'thermal':
-      runs.push(runConstantCurrent(p, { direction: 'discharge', rate: analysis.rate, thermal: true, fidelity,
+      runs.push(runConstantCurrent(p, { direction: 'discharge', rate: analysis.rate, thermal: true, fidelity, ...cancel,
         ...(analysis.ambient !== undefined ? { ambient: analysis.ambient } : {}),
         ...(analysis.heatTransferCoefficient !== undefined ? { heatTransferCoefficient: analysis.heatTransferCoefficient } : {}) }));
       break;
@@ -142,10 +149,14 @@ export function runAnalysis(p: ModelParameters, analysis: AnalysisIR, cellTemper
   return { analysis: analysis.name, type: analysis.type, model: fidelity === 'reduced' ? 'spme' : 'p2d', runs, findings, wallMs: performance.now() - started };
 }
 
-/** All analyses declared on a cell. */
-export function runCellAnalyses(cell: CellIR): CellAnalyses {
+/** All analyses declared on a cell; stops early (fewer outcomes) when `isCancelled` turns true. */
+export function runCellAnalyses(cell: CellIR, isCancelled?: () => boolean): CellAnalyses {
   const mapped = parametersFromCell(cell);
   if (!mapped.parameters) return { cell: cell.name, assumptions: mapped.assumptions, problems: mapped.problems, outcomes: [] };
-  const outcomes = cell.analyses.map((a) => runAnalysis(mapped.parameters!, a, cell.temperature));
+  const outcomes: AnalysisOutcome[] = [];
+  for (const a of cell.analyses) {
+    if (isCancelled?.()) break;
+    outcomes.push(runAnalysis(mapped.parameters, a, cell.temperature, isCancelled));
+  }
   return { cell: cell.name, assumptions: mapped.assumptions, problems: mapped.problems, outcomes };
 }

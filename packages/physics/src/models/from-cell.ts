@@ -246,7 +246,7 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
       temperature: cell.temperature ?? 298.15,
       seriesResistance: interfaces,
       seriesResistanceActivationEnergy: interfaces > 0 ? INTERFACE_ACTIVATION_ENERGY : 0,
-      thermal: { heatCapacity: Math.max(mass, 1e-6) * cp, heatTransfer: h * coolingArea, ambient: cell.thermal?.ambient ?? cell.temperature ?? 298.15 },
+      thermal: { heatCapacity: Math.max(mass, 1e-6) * cp, heatTransfer: h * coolingArea, coolingArea, ambient: cell.thermal?.ambient ?? cell.temperature ?? 298.15 },
     },
   };
 }

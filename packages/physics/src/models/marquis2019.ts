@@ -85,6 +85,6 @@ export function marquis2019(options: Marquis2019Options = {}): ModelParameters {
     voltageMax: 4.1,
     temperature: 298.15,
     seriesResistance: 0,
-    thermal: { heatCapacity: rhoCpPerArea * area, heatTransfer: 10 * 0.0569 * (area / defaultArea), ambient: 298.15 },
+    thermal: { heatCapacity: rhoCpPerArea * area, heatTransfer: 10 * 0.0569 * (area / defaultArea), coolingArea: 0.0569 * (area / defaultArea), ambient: 298.15 },
   };
 }

@@ -44,6 +44,8 @@ export interface OperationOptions {
   readonly profiles?: boolean;
   /** Continue an earlier run (for multi-part protocols) instead of initialising. */
   readonly continueRun?: boolean;
+  /** Polled every step; when it returns true the run stops with failure 'cancelled'. */
+  readonly isCancelled?: () => boolean;
 }
 
 export interface StepEnd {
@@ -165,6 +167,7 @@ export function operate(model: CellModel, steps: readonly OperationStep[], optio
       return true;
     };
     while (!ended && guard++ < 100000) {
+      if (options.isCancelled?.()) { result.failure = 'cancelled'; ended = 'failed'; break; }
       const rate = Math.abs(model.current * area) / p.oneCCurrent;
       const hMax = options.maxStep ?? Math.min(600, rate > 1e-6 ? 0.012 * 3600 / rate : 600);
       h = Math.min(h, hMax, timeLimit - (t - stepStart));

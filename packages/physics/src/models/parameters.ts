@@ -79,6 +79,8 @@ export interface ThermalParameters {
   readonly heatTransfer: number;
   /** Ambient temperature, K. */
   readonly ambient: number;
+  /** Cooled area, m², when known (lets an analysis change the heat-transfer coefficient). */
+  readonly coolingArea?: number;
 }
 
 export interface ModelParameters {

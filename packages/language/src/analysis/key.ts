@@ -1,0 +1,26 @@
+/**
+ * The key of an analysis: a hash of the cell IR the models read, without provenance (source
+ * files, lines, citations), so editing a comment or moving a declaration does not re-run
+ * simulations, while any change of a value does.
+ */
+import { createHash } from 'node:crypto';
+import type { CellIR } from '@cellspec/physics';
+
+const PROVENANCE = new Set(['sources', 'source', 'file', 'line', 'title', 'description', 'supplier', 'grade', 'lot', 'targets']);
+
+/** JSON with object keys sorted and provenance dropped. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.keys(value as Record<string, unknown>)
+      .filter((k) => !PROVENANCE.has(k) && (value as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export function analysisKey(cell: CellIR): string {
+  return createHash('sha256').update(canonicalJson(cell)).digest('hex').slice(0, 32);
+}

@@ -1,0 +1,68 @@
+/**
+ * Messages between the language server and its analysis worker, and the compact result the
+ * worker returns (plain data: it crosses `postMessage`).
+ */
+import type { AnalysisIR, CellAnalyses, CellIR, Finding } from '@cellspec/physics';
+
+export interface RunSummary {
+  readonly label: string;
+  readonly direction: 'charge' | 'discharge';
+  readonly rate: number;
+  readonly temperature: number;
+  /** Ah and Wh in the run's direction. */
+  readonly capacity: number;
+  readonly energy: number;
+  readonly meanVoltage: number;
+  readonly maxTemperature: number;
+  readonly endSoc: number;
+  readonly platingFromSoc?: number;
+  readonly minAnodePotential: number;
+  readonly failure?: string;
+}
+
+export interface OutcomeSummary {
+  readonly analysis: string;
+  readonly type: AnalysisIR['type'];
+  readonly model: 'p2d' | 'spme';
+  readonly runs: readonly RunSummary[];
+  readonly findings: readonly Finding[];
+  readonly wallMs: number;
+}
+
+export interface CellSummary {
+  readonly cell: string;
+  /** Hash of the IR the results belong to. */
+  readonly key: string;
+  readonly assumptions: readonly string[];
+  readonly problems: readonly string[];
+  readonly outcomes: readonly OutcomeSummary[];
+}
+
+export type ToWorker = { readonly type: 'run'; readonly jobId: number; readonly key: string; readonly cell: CellIR };
+
+export type FromWorker =
+  | { readonly type: 'done'; readonly jobId: number; readonly summary: CellSummary }
+  | { readonly type: 'cancelled'; readonly jobId: number }
+  | { readonly type: 'error'; readonly jobId: number; readonly message: string };
+
+/** Data a worker is started with; `cancel[0]` holds the id of a job to abandon. */
+export interface WorkerStartData {
+  readonly cellspecAnalysisWorker: true;
+  readonly cancel: SharedArrayBuffer;
+}
+
+export function summarise(key: string, result: CellAnalyses): CellSummary {
+  return {
+    cell: result.cell, key, assumptions: result.assumptions, problems: result.problems,
+    outcomes: result.outcomes.map((o) => ({
+      analysis: o.analysis, type: o.type, model: o.model, findings: o.findings, wallMs: o.wallMs,
+      runs: o.runs.map((r) => ({
+        label: r.label, direction: r.direction, rate: r.rate, temperature: r.temperature,
+        capacity: r.capacity, energy: r.energy, meanVoltage: r.meanVoltage, maxTemperature: r.maxTemperature,
+        endSoc: r.endSoc, minAnodePotential: r.minAnodePotential,
+        ...(r.platingFromSoc !== undefined ? { platingFromSoc: r.platingFromSoc } : {}),
+        ...(r.result.failure ? { failure: r.result.failure } : {}),
+      })),
+    })),
+  };
+}
