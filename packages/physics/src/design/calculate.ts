@@ -20,7 +20,7 @@
  * the cathode areal capacity of facing sides.
  */
 import type { CellIR, MaterialIR } from '../ir.js';
-import { formatQuantity } from '@cellspec/units';
+import { formatSI as formatQuantity } from './format.js';
 import { designElectrode, type ElectrodeOptions } from './electrode.js';
 import { meanVoltageFromOcp } from './voltage.js';
 import type { BasisFigures, CapacityBasis, CellDesign, DesignInput, DesignProblem, ElectrodeDesign, LayerDesign } from './types.js';
@@ -311,22 +311,36 @@ function figures(thickness: number | undefined, volume: number | undefined, mass
 }
 
 /** Last guard: no NaN or Infinity leaves the calculator; any found is dropped and reported. */
-function finiteOnly<T>(value: T, problems: DesignProblem[], path = ''): T {
-  if (typeof value === 'number') return value;
+function finiteOnly<T>(value: T, problems: DesignProblem[]): T {
+  // Checking allocates nothing; a copy is made only in the rare case something must be dropped.
+  return allFinite(value) ? value : dropNonFinite(value, problems, '');
+}
+
+function allFinite(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (value === null || typeof value !== 'object') return true;
   if (Array.isArray(value)) {
-    return value.filter((v) => !(typeof v === 'number' && !Number.isFinite(v))).map((v, i) => finiteOnly(v, problems, `${path}[${i}]`)) as T;
+    for (const v of value) if (!allFinite(v)) return false;
+    return true;
+  }
+  for (const k in value as Record<string, unknown>) if (!allFinite((value as Record<string, unknown>)[k])) return false;
+  return true;
+}
+
+function dropNonFinite<T>(value: T, problems: DesignProblem[], path: string): T {
+  if (Array.isArray(value)) {
+    return value.filter((v) => !(typeof v === 'number' && !Number.isFinite(v))).map((v, i) => dropNonFinite(v, problems, `${path}[${i}]`)) as T;
   }
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       if (typeof v === 'number' && !Number.isFinite(v)) {
-        if (k !== 'problems') problems.push({ severity: 'error', code: 'not-computable', message: `${path}${k} could not be computed from the values given`, path: path.split('.')[0] || undefined });
+        problems.push({ severity: 'error', code: 'not-computable', message: `${path}${k} could not be computed from the values given`, ...(path ? { path: path.split('.')[0]! } : {}) });
         continue;
       }
-      out[k] = k === 'problems' ? v : finiteOnly(v, problems, `${path}${k}.`);
+      out[k] = k === 'problems' ? v : dropNonFinite(v, problems, `${path}${k}.`);
     }
     return out as T;
   }
   return value;
 }
-

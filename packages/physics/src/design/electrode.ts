@@ -11,7 +11,7 @@
  * Any two of L, t and ε (or ρ_b) fix the third; all three are checked against each other.
  */
 import type { CellIR, ElectrodeIR, MaterialIR, SourceRef } from '../ir.js';
-import { formatQuantity } from '@cellspec/units';
+import { formatSI as formatQuantity } from './format.js';
 import type { ComponentDesign, DesignInput, DesignProblem, ElectrodeDesign } from './types.js';
 
 /** Faraday constant, C/mol (CODATA 2018, exact). */

@@ -8,3 +8,4 @@ export { designWarnings, minimumPorosity, PERCOLATION_THRESHOLD } from './warnin
 export { anodeAmountForNp, cathodeAmountForCapacity, areaForCapacity, amountOf, type InverseResult, type ElectrodeQuantity } from './inverse.js';
 export { compareDesigns, type ComparisonRow } from './compare.js';
 export { windowEndAtVoltage } from './window.js';
+export { formatSI } from './format.js';

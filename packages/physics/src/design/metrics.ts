@@ -2,7 +2,8 @@
  * The named figures of a cell design, one table used by targets, variant comparison, inlay
  * hints and reports so every view names and formats a metric the same way.
  */
-import { formatNumber, formatQuantity, type QuantityKind } from '@cellspec/units';
+import { formatNumber, type QuantityKind } from '@cellspec/units';
+import { formatSI as formatQuantity } from './format.js';
 import type { MetricName } from '../ir.js';
 import type { CellDesign } from './types.js';
 

@@ -36,7 +36,30 @@ export function meanVoltageFromOcp(cathodeActive: MaterialIR | undefined, anodeA
   const wp = cathodeActive?.properties.stoichiometryWindow;
   const wn = anodeActive?.properties.stoichiometryWindow;
   if (!up || !un || !wp || !wn) return undefined;
+  // The integral depends only on the two curves and windows: cache it for built-in and formula
+  // OCPs (tables are keyed by content too long to be worth it), so an edit elsewhere costs nothing.
+  const key = cacheKey(cathodeActive!, anodeActive!);
+  const cached = key !== undefined ? meanVoltageCache.get(key) : undefined;
+  if (cached !== undefined) return cached;
   // θ = 0 at full charge (100 % SOC end), θ = 1 at the 0 % SOC end.
   const v = integrateUnit((t) => up(wp[1] + t * (wp[0] - wp[1])) - un(wn[1] + t * (wn[0] - wn[1])));
-  return Number.isFinite(v) ? v : undefined;
+  if (!Number.isFinite(v)) return undefined;
+  if (key !== undefined) {
+    if (meanVoltageCache.size > 1000) meanVoltageCache.clear();
+    meanVoltageCache.set(key, v);
+  }
+  return v;
+}
+
+const meanVoltageCache = new Map<string, number>();
+
+function cacheKey(cathode: MaterialIR, anode: MaterialIR): string | undefined {
+  const part = (m: MaterialIR) => {
+    const o = m.properties.ocp;
+    if (!o || o.type === 'table') return undefined;
+    return `${o.type === 'builtin' ? o.name : o.expression}@${m.properties.stoichiometryWindow!.join(',')}`;
+  };
+  const c = part(cathode);
+  const a = part(anode);
+  return c && a ? `${c}|${a}` : undefined;
 }

@@ -5,7 +5,7 @@
  * reported by the calculator.)
  */
 import type { CellIR, ProcessIR } from '../ir.js';
-import { formatQuantity } from '@cellspec/units';
+import { formatSI as formatQuantity } from './format.js';
 import type { CellDesign, DesignProblem } from './types.js';
 
 /**
