@@ -4,10 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { startClient, type CellspecClient } from './client.js';
-import { registerCommands } from './commands.js';
-import { PreviewManager } from './preview/panel.js';
 import { readSettings, type CellspecSettings, type SettingKey } from './settings.js';
-import { CellStatusBar } from './status-bar.js';
 
 let client: CellspecClient | undefined;
 
@@ -20,7 +17,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ firs
   const activatedAt = Date.now();
   const output = vscode.window.createOutputChannel('cellspec', { log: true });
   context.subscriptions.push(output);
-  client = await startClient(context, output, activatedAt);
+  const starting = startClient(context, output, activatedAt);
+  // The preview, status bar and commands (with the units library and the emitters) load while
+  // the server process starts, not before it.
+  const [{ PreviewManager }, { CellStatusBar }, { registerCommands }] = await Promise.all([
+    import('./preview/panel.js'), import('./status-bar.js'), import('./commands.js'),
+  ]);
+  client = await starting;
   output.appendLine(`language server started ${Date.now() - activatedAt} ms after activation`);
 
   let settings = currentSettings();
