@@ -47,4 +47,6 @@ export interface CellModel {
   profiles(): Profiles;
   /** Newton iterations summed over the run, where the model iterates. */
   totalIterations: number;
+  /** Whether the last step attempt drove an electrode surface to its stoichiometry bound. */
+  readonly saturated?: boolean;
 }

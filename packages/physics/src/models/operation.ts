@@ -51,8 +51,12 @@ export interface OperationOptions {
 export interface StepEnd {
   /** Index of the last recorded point of the step. */
   readonly index: number;
-  /** What ended it: a stop quantity, 'limit' (a voltage safety limit) or 'failed'. */
-  readonly reason: StopQuantity | 'limit' | 'failed';
+  /**
+   * What ended it: a stop quantity, 'limit' (a voltage safety limit), 'saturated' (an electrode
+   * surface reached its stoichiometry bound, so the current cannot continue: the end of that
+   * electrode's capacity) or 'failed'.
+   */
+  readonly reason: StopQuantity | 'limit' | 'saturated' | 'failed';
 }
 
 export interface SimulationResult {
@@ -177,7 +181,10 @@ export function operate(model: CellModel, steps: readonly OperationStep[], optio
       savedT = t; savedSoc = soc;
       if (!advance(h)) {
         h /= 4;
-        if (h < MIN_STEP) { result.failure = `the solver did not converge at t = ${t.toFixed(1)} s`; ended = 'failed'; break; }
+        if (h < MIN_STEP) {
+          if (model.saturated) { ended = 'saturated'; break; }
+          result.failure = `the solver did not converge at t = ${t.toFixed(1)} s`; ended = 'failed'; break;
+        }
         continue;
       }
       // Stop conditions: refine the step by secant iterations until the crossing is met.

@@ -98,6 +98,8 @@ export class P2DModel implements CellModel {
   private readonly uPrevious: Float64Array;
   private readonly scratchBand: Float64Array;
   factorisations = 0;
+  /** Whether the last step attempt met an electrode surface at its stoichiometry bound (0 or c_max). */
+  saturated = false;
   private hPrevious = 0;
   private hasHistory = false;
   private temperature: number;
@@ -254,6 +256,7 @@ export class P2DModel implements CellModel {
     // Newton iteration; the Jacobian is factored on the first iteration and re-factored only
     // when an update fails to shrink fast (chord / modified Newton, as in SUNDIALS).
     let converged = false;
+    this.saturated = false;
     let refactor = true;
     let previousNorm = Infinity;
     this.iterations = 0;
@@ -468,6 +471,7 @@ export class P2DModel implements CellModel {
       let cs = this.surfaceBase[i]! + e.surfaceSlope * iN;
       const lo = 1e-9 * cmax, hiC = cmax - lo;
       const clipped = cs < lo || cs > hiC;
+      if (clipped) this.saturated = true;
       if (cs < lo) cs = lo; else if (cs > hiC) cs = hiC;
       const ce = Math.max(u[ri + CE]!, 1e-9);
       const sto = cs / cmax;
