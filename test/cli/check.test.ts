@@ -33,6 +33,8 @@ describe('cellspec check exit codes (built CLI)', () => {
     { name: 'the bundled examples', args: ['check', 'examples/'], code: 0 },
     { name: 'a file with errors', args: ['check', 'test/cli/fixtures/errors/broken.cellspec'], code: 1 },
     { name: 'a folder with errors next to clean files', args: ['check', 'test/cli/fixtures'], code: 1 },
+    { name: 'a design warning', args: ['check', 'test/cli/fixtures/warnings'], code: 0 },
+    { name: 'a design warning under --strict', args: ['check', '--strict', 'test/cli/fixtures/warnings'], code: 1 },
     { name: 'a path that does not exist', args: ['check', 'test/cli/fixtures/no-such-file.cellspec'], code: 2 },
     { name: 'an unknown option', args: ['check', '--colour', 'test/cli/fixtures/clean'], code: 2 },
     { name: 'an unknown format', args: ['check', '--format', 'xml', 'test/cli/fixtures/clean'], code: 2 },
@@ -104,6 +106,16 @@ describe('cellspec check reports (built CLI)', () => {
     // The reference on line 9 is underlined exactly: 38 columns in, 12 characters long.
     expect(run.stdout).toContain('    9 |     composition { FixtureNCM: 97 wt%, NoSuchBinder: 3 wt% }\n      | ' + ' '.repeat(38) + '^' + '~'.repeat(11) + '\n');
     expect(run.stdout).toMatch(/1 file checked: \d+ errors?, 0 warnings\n$/);
+  });
+
+  it('reports the expected warning of the warnings fixture', () => {
+    const file = 'test/cli/fixtures/warnings/low-np.cellspec';
+    const [warning] = expectedFindings(readFileSync(join(ROOT, file), 'utf8'));
+    const report = JSON.parse(runBuiltCli(['check', '--format', 'json', file]).stdout);
+    expect(report.summary).toMatchObject({ errors: 0, warnings: 1 });
+    expect(report.files[0].diagnostics).toContainEqual(expect.objectContaining({
+      severity: warning!.severity, line: warning!.line, column: warning!.column, message: expect.stringContaining(warning!.fragment!),
+    }));
   });
 
   it('gives the same findings as JSON', () => {
