@@ -1,6 +1,7 @@
 /** `cellspec protocols`: writes every format for the example plans, refuses plans with errors, writes nothing then. */
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { OUTPUT_MANIFEST } from '@cellspec/emit';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../src/index.js';
@@ -22,9 +23,9 @@ describe('cellspec protocols', () => {
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toMatch(/^SB21Acceptance \(SB21\): 7\.2 days on 17 channels at 25 °C — \d+ \w+ files?\n/);
     }
-    expect(readdirSync(join(out, 'maccor')).sort()).toEqual(['SB21Acceptance-conditioning.000', 'SB21Acceptance-lot-check-written.000', 'SB21Acceptance-lot-check.000']);
-    expect(readdirSync(join(out, 'biologic'))).toHaveLength(3);
-    expect(readdirSync(join(out, 'pybamm')).sort()).toEqual(['SB21Acceptance.pybamm.json', 'SB21Acceptance_pybamm.py']);
+    expect(readdirSync(join(out, 'maccor')).filter((f) => f !== OUTPUT_MANIFEST).sort()).toEqual(['SB21Acceptance-conditioning.000', 'SB21Acceptance-lot-check-written.000', 'SB21Acceptance-lot-check.000']);
+    expect(readdirSync(join(out, 'biologic')).filter((f) => f !== OUTPUT_MANIFEST)).toHaveLength(3);
+    expect(readdirSync(join(out, 'pybamm')).filter((f) => f !== OUTPUT_MANIFEST).sort()).toEqual(['SB21Acceptance.pybamm.json', 'SB21Acceptance_pybamm.py']);
     const json = JSON.parse(readFileSync(join(out, 'json', 'SB21Acceptance.protocol.json'), 'utf8'));
     expect(json.tests.map((t: { id: string }) => t.id)).toEqual(['conditioning', 'lot-check', 'lot-check-written']);
   });

@@ -73,6 +73,7 @@ exit codes:
     plan: { type: 'string', short: 'p', valueName: 'name', description: 'the test plan to write (default: every plan in FILE)' },
     format: { type: 'string', short: 'f', valueName: 'pybamm|maccor|biologic|json', description: 'protocol format' },
     out: { type: 'string', short: 'o', valueName: 'dir', description: 'folder to write into (created if missing)' },
+    force: { type: 'boolean', description: 'replace files in the folder that cellspec did not write (or that were changed since)' },
   },
   async run(values, positionals, io: CliIo) {
     if (positionals.length !== 1) throw new UsageError('give exactly one spec FILE');
@@ -92,7 +93,7 @@ exit codes:
     for (const { plan, result } of results) {
       let written: string[];
       try {
-        written = writeFilesAtomic(out, result.files);
+        written = writeFilesAtomic(out, result.files, { force: values.force === true });
       } catch (error) {
         io.stderr(`cellspec protocols: cannot write to ${relative(io.cwd, out) || '.'}: ${(error as Error).message}\n`);
         return ExitCode.Usage;

@@ -22,5 +22,5 @@ export { emitPyBaMM, pybammDocument, setpointText, crateText, durationText, type
 export { emitMaccor, maccorProcedure, clock, MAX_LOOP_DEPTH } from './maccor.js';
 export { emitBioLogic, mpsText, biologicSequences, tableRows, amps, currentRange, COLUMN_WIDTH, type Sequence } from './biologic.js';
 export { emitJson, protocolDocument, PROTOCOL_FORMAT, PROTOCOL_VERSION } from './json.js';
-export { writeFilesAtomic } from './write.js';
+export { writeFilesAtomic, OverwriteRefusedError, OUTPUT_MANIFEST, type WriteOptions } from './write.js';
 export { slug, plain, DEFAULT_RECORD, SAFETY_MARGIN, type ProtocolFile, type EmitNote, type EmitResult } from './common.js';
