@@ -36,9 +36,9 @@ export interface OperationOptions {
   readonly temperature?: number;
   /** Couple the lumped thermal model (default false: isothermal). */
   readonly thermal?: boolean;
-  /** Largest step, s (default 1.2 % of the time the present current takes to pass 1C·1h, ≤ 600 s). */
+  /** Largest step, s (default: the time the present current takes to pass 2 % of 1C·1h, ≤ 600 s). */
   readonly maxStep?: number;
-  /** Target voltage change per step, V (default 0.01): steps shrink where the curve is steep. */
+  /** Target voltage change per step, V (default 0.02): steps shrink where the curve is steep. */
   readonly voltageChangePerStep?: number;
   /** Record internal profiles at the end of each step (default false). */
   readonly profiles?: boolean;
@@ -173,7 +173,7 @@ export function operate(model: CellModel, steps: readonly OperationStep[], optio
     while (!ended && guard++ < 100000) {
       if (options.isCancelled?.()) { result.failure = 'cancelled'; ended = 'failed'; break; }
       const rate = Math.abs(model.current * area) / p.oneCCurrent;
-      const hMax = options.maxStep ?? Math.min(600, rate > 1e-6 ? 0.012 * 3600 / rate : 600);
+      const hMax = options.maxStep ?? Math.min(600, rate > 1e-6 ? 0.02 * 3600 / rate : 600);
       h = Math.min(h, hMax, timeLimit - (t - stepStart));
       const vBefore = model.voltage;
       for (let k = 0; k < until.length; k++) startValues[k] = readQuantity(until[k]!.quantity);
@@ -225,7 +225,7 @@ export function operate(model: CellModel, steps: readonly OperationStep[], optio
       }
       // Next step: grow geometrically, shrink where the voltage moves fast.
       const dv = Math.abs(model.voltage - vBefore);
-      const target = options.voltageChangePerStep ?? 0.01;
+      const target = options.voltageChangePerStep ?? 0.02;
       h = Math.max(MIN_STEP, h * Math.min(1.5, dv > 0 ? Math.max(0.3, Math.sqrt(target / dv)) : 1.5));
     }
     result.stepEnds.push({ index: result.time.length - 1, reason: ended ?? 'failed' });
