@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { EmptyFileSystem } from 'langium';
 import { parseHelper } from 'langium/test';
 import { createCellSpecServices } from '../src/index.js';
-import { expandedPlansOf, pickCell, previewDataOf } from '../src/lsp/preview-data.js';
+import { analysesOf, expandedPlansOf, pickCell, previewDataOf } from '../src/lsp/preview-data.js';
+import type { AnalysisService, CellSummary } from '../src/analysis/index.js';
 import type { PreviewData } from '../src/lsp/messages.js';
 
 const services = createCellSpecServices(EmptyFileSystem);
@@ -111,5 +112,47 @@ describe('test plans for protocol export', () => {
 
   it('refuses with the reason when there is nothing to export', async () => {
     expect((await plans('material X binder { density 1 g/cm3 }')).errors).toEqual(['this file has no test-plan']);
+  });
+});
+
+describe('analyses in the preview', () => {
+  const service = {} as AnalysisService; // only its presence matters to analysesOf
+  async function cellWithAnalyses() {
+    const text = SPEC.replace('limits { voltage 2.5 V to 4.25 V }', 'limits { voltage 2.5 V to 4.25 V }\n  analyses { discharge ratecheck at C/10, 1 C }');
+    const d = await preview(text, 'electrode-area');
+    return d.cell!;
+  }
+
+  it('has nothing to show for a cell without analyses', async () => {
+    const d = await preview(SPEC, 'electrode-area');
+    expect(analysesOf(d.cell!, service, undefined)).toEqual([]);
+  });
+
+  it('says when the server runs no analyses, and while they compute', async () => {
+    const cell = await cellWithAnalyses();
+    expect(analysesOf(cell, undefined, undefined).map((a) => [a.name, a.state])).toEqual([['ratecheck', 'unavailable']]);
+    expect(analysesOf(cell, service, undefined).map((a) => [a.name, a.state, a.message])).toEqual([['ratecheck', 'running', 'computing…']]);
+  });
+
+  it('turns run summaries into SI (Ah and Wh × 3600) with their findings', async () => {
+    const cell = await cellWithAnalyses();
+    const summary: CellSummary = {
+      cell: 'SB21', key: 'k', assumptions: [], problems: [],
+      outcomes: [{
+        analysis: 'rates', type: 'discharge', model: 'p2d', wallMs: 12,
+        findings: [{ severity: 'info', message: '1C: 7.9 mAh' }],
+        runs: [{ label: '1C discharge at 25 °C', direction: 'discharge', rate: 1, temperature: 298.15, capacity: 0.0079, energy: 0.029, meanVoltage: 3.67, maxTemperature: 298.15, endSoc: 0, minAnodePotential: 0.1 }],
+      }],
+    };
+    const [a] = analysesOf(cell, service, summary);
+    expect(a).toMatchObject({ name: 'rates', state: 'done', model: 'p2d', findings: [{ severity: 'info', message: '1C: 7.9 mAh' }] });
+    expect(a!.runs![0]!.capacity).toBeCloseTo(0.0079 * 3600, 9);
+    expect(a!.runs![0]!.energy).toBeCloseTo(0.029 * 3600, 9);
+  });
+
+  it('reports a model that could not be set up', async () => {
+    const cell = await cellWithAnalyses();
+    const [a] = analysesOf(cell, service, { cell: 'SB21', key: 'k', assumptions: [], problems: ['NCM has no OCP'], outcomes: [] });
+    expect(a).toMatchObject({ state: 'failed', message: 'the model could not be set up: NCM has no OCP' });
   });
 });

@@ -10,9 +10,10 @@ import { checkTargets, designCell, expandPlan, formatMetric, metricSpec, type Ce
 import type { CellSpecServices } from '../cellspec-module.js';
 import { isCell, isVariant, type CellLike, type Spec } from '../generated/ast.js';
 import { resolveCell, resolveDocument } from '../resolve.js';
+import { analysisServiceOf, type AnalysisService, type CellSummary } from '../analysis/index.js';
 import {
   DocumentsBuiltNotification, ExpandedPlansRequest, PreviewDataRequest, RunAnalysesRequest,
-  type DesignFigures, type ExpandedPlansResult, type PreviewData, type PreviewDataParams, type PreviewProblem, type RunAnalysesResult, type TargetCheck,
+  type AnalysisData, type DesignFigures, type ExpandedPlansResult, type PreviewData, type PreviewDataParams, type PreviewProblem, type RunAnalysesParams, type RunAnalysesResult, type TargetCheck,
 } from './messages.js';
 
 /** A cell's span in the document, by character offset. */
@@ -106,6 +107,27 @@ function cellNodes(document: LangiumDocument): CellLike[] {
   return (document.parseResult.value as Spec).elements.filter((e): e is CellLike => isCell(e) || isVariant(e));
 }
 
+/**
+ * The analyses a cell declares, as far as the server's analysis worker has results: summaries
+ * per run (capacity Ah → C and energy Wh → J, ×3600 each) and findings; "running" while queued.
+ */
+export function analysesOf(cell: CellIR, service: AnalysisService | undefined, summary: CellSummary | undefined): AnalysisData[] {
+  if (cell.analyses.length === 0) return [];
+  if (!service) return cell.analyses.map((a) => ({ name: a.name, type: a.type, state: 'unavailable' as const, message: 'this language server runs no analyses', curves: [] }));
+  if (!summary) return cell.analyses.map((a) => ({ name: a.name, type: a.type, state: 'running' as const, message: 'computing…', curves: [] }));
+  const problems = summary.problems.length ? `the model could not be set up: ${summary.problems.join('; ')}` : undefined;
+  if (summary.outcomes.length === 0) return cell.analyses.map((a) => ({ name: a.name, type: a.type, state: 'failed' as const, message: problems ?? 'no results', curves: [] }));
+  return summary.outcomes.map((o) => ({
+    name: o.analysis, type: o.type, model: o.model, state: 'done' as const, curves: [],
+    runs: o.runs.map((r) => ({
+      label: r.label, direction: r.direction, rate: r.rate, temperature: r.temperature,
+      capacity: r.capacity * 3600, energy: r.energy * 3600, meanVoltage: r.meanVoltage, maxTemperature: r.maxTemperature,
+      ...(r.failure ? { failure: r.failure } : {}),
+    })),
+    findings: o.findings,
+  }));
+}
+
 /** Computes the preview data of a document that has been validated. */
 export function previewDataOf(services: CellSpecServices, document: LangiumDocument, params: PreviewDataParams): PreviewData {
   const problems = problemsOf(document);
@@ -125,10 +147,13 @@ export function previewDataOf(services: CellSpecServices, document: LangiumDocum
     const resolvedBase = resolveCell(services, node.base.ref).cell;
     if (resolvedBase) baseData = { base: resolvedBase, ...(designOf(resolvedBase).figures ? { baseFigures: designOf(resolvedBase).figures } : {}) };
   }
+  const service = analysisServiceOf(services);
+  const analyses = analysesOf(cell, service, service?.cached(cell));
   return {
     ...base,
     status: hasErrors ? 'errors' : 'ok',
     cell,
+    ...(analyses.length ? { analyses } : {}),
     ...(design.figures ? { figures: design.figures } : {}),
     ...(design.note ? { figuresNote: design.note } : {}),
     ...baseData,
@@ -188,11 +213,30 @@ export function registerPreviewData(connection: Connection, shared: LangiumShare
     if (!document) return { plans: [], errors: ['the language server does not know this file yet; save it and try again'] };
     return expandedPlansOf(services, document, () => shared.workspace.LangiumDocuments.all.filter((d) => d !== document));
   });
-  connection.onRequest(RunAnalysesRequest.method, (): RunAnalysesResult => ({
-    started: false,
-    message: 'Running analyses from the editor is not available in this version of cellspec: the electrochemical and thermal models are not connected to the language server yet.',
-  }));
+  connection.onRequest(RunAnalysesRequest.method, async (params: RunAnalysesParams, token: CancellationToken): Promise<RunAnalysesResult> => {
+    const service = analysisServiceOf(services);
+    if (!service) return { started: false, message: 'This language server runs no analyses.' };
+    const document = await validatedDocument(shared, params.uri, token);
+    if (!document) return { started: false, message: 'The language server does not know this file yet; save it and try again.' };
+    const data = previewDataOf(services, document, params);
+    if (!data.cell) return { started: false, message: 'Put the cursor in a cell with an `analyses { … }` block.' };
+    if (data.cell.analyses.length === 0) return { started: false, message: `${data.cell.name} declares no analyses; add an \`analyses { … }\` block (e.g. \`discharge at C/10, 1 C\`).` };
+    hookResults(service);
+    const cached = service.request(`${document.uri.toString()}#${data.cell.name}`, data.cell);
+    return cached
+      ? { started: true, message: `The analyses of ${data.cell.name} are up to date; the preview shows them.` }
+      : { started: true, message: `Running ${data.cell.analyses.length} analys${data.cell.analyses.length === 1 ? 'is' : 'es'} of ${data.cell.name}; the preview updates when they finish.` };
+  });
+  // Results arrive after validation; tell the client so open previews redraw with them.
+  let hooked = false;
+  const hookResults = (service: AnalysisService) => {
+    if (hooked) return;
+    hooked = true;
+    service.onResult((owner) => void connection.sendNotification(DocumentsBuiltNotification.method, { uris: [owner.slice(0, owner.lastIndexOf('#'))] }));
+  };
   shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, (documents) => {
+    const analyses = analysisServiceOf(services);
+    if (analyses) hookResults(analyses);
     const uris = documents.map((d) => d.uri.toString());
     if (uris.length) void connection.sendNotification(DocumentsBuiltNotification.method, { uris });
   });
