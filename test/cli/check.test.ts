@@ -129,6 +129,14 @@ describe('cellspec check reports (built CLI)', () => {
     expect(report.summary.errors).toBe(found.filter((d: { severity: string }) => d.severity === 'error').length);
   });
 
+  it('gives the same findings as GitHub Actions annotations', () => {
+    const run = runBuiltCli(['check', '--format', 'github', broken]);
+    expect(run.code).toBe(1);
+    for (const e of expected) {
+      expect(run.stdout).toMatch(new RegExp(`^::${e.severity} file=${broken},line=${e.line},col=${e.column},.*::.*${e.fragment ?? ''}`, 'm'));
+    }
+  });
+
   it('writes the report to --output and keeps stdout empty', () => {
     const dir = scratch();
     const out = join(dir, 'report.sarif');

@@ -13,8 +13,9 @@ import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../comman
 import { formatText } from './format-text.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
+import { formatGithub } from './format-github.js';
 
-export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
+export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export interface CheckedFile {
@@ -67,7 +68,7 @@ exit codes:
   2  usage error, an input that cannot be read or is not UTF-8, or no .cellspec file found
   70 internal error (a bug in cellspec, not in the specs)`,
   options: {
-    format: { type: 'string', short: 'f', default: 'text', valueName: 'text|json|sarif', description: 'report format (default text)' },
+    format: { type: 'string', short: 'f', default: 'text', valueName: 'text|json|sarif|github', description: 'report format (default text); github: annotations in a GitHub Actions run' },
     strict: { type: 'boolean', description: 'fail on warnings as well as errors' },
     output: { type: 'string', short: 'o', valueName: 'file', description: 'write the report to a file instead of standard output' },
     base: { type: 'string', valueName: 'folder', description: 'folder that reported paths and SARIF uris are relative to (default: current folder)' },
@@ -79,7 +80,8 @@ exit codes:
     const paths = (positionals.length > 0 ? positionals : ['.']).map((p) => resolve(io.cwd, p));
     const report = await checkInputs(paths, base);
 
-    const rendered = format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report) : formatText(report);
+    const renderers: Record<CheckFormat, (r: CheckReport) => string> = { text: formatText, json: formatJson, sarif: formatSarif, github: formatGithub };
+    const rendered = renderers[format](report);
     if (typeof values.output === 'string') {
       try {
         writeFileSync(resolve(io.cwd, values.output), rendered);
@@ -93,7 +95,7 @@ exit codes:
     if (report.files.length === 0 && report.problems.length === 0) {
       io.stderr(`cellspec check: no .cellspec files found in ${positionals.length > 0 ? positionals.join(', ') : 'the current folder'}\n`);
     }
-    if (format !== 'text' || typeof values.output === 'string') {
+    if (format === 'json' || format === 'sarif' || typeof values.output === 'string') {
       // Machine-readable reports stay clean on stdout; unreadable inputs still show in the log.
       for (const p of report.problems) io.stderr(`${p.relativePath}: error: ${p.message}\n`);
     }
