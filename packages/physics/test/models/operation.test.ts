@@ -73,3 +73,21 @@ describe('stop conditions met at the start', () => {
     expect(r.stepEnds[0]!.reason).toBe('voltage');
   });
 });
+
+describe('internal profiles', () => {
+  // During a liquid-cell discharge Li+ is released in the negative electrode and consumed in the
+  // positive one, so the salt concentration falls across the cell (conservation is checked in
+  // physics.test.ts).
+  it('records electrolyte, potential and reaction profiles at the end of each step', () => {
+    const r = operate(new P2DModel(p), [constantCurrentDischarge(p.oneCCurrent, 1, [{ quantity: 'time', value: 600 }])], { profiles: true });
+    const prof = r.profiles[0]!;
+    const n = prof.x.length;
+    for (const key of ['electrolyteConcentration', 'electrolytePotential', 'solidPotential', 'reactionCurrent', 'surfaceStoichiometry'] as const) {
+      expect(prof[key]).toHaveLength(n);
+    }
+    expect(prof.electrolyteConcentration[0]!).toBeGreaterThan(prof.electrolyteConcentration[n - 1]!);
+    expect(prof.reactionCurrent[0]!).toBeGreaterThan(0); // oxidation in the negative on discharge
+    expect(prof.reactionCurrent[n - 1]!).toBeLessThan(0);
+    expect(Number.isNaN(prof.solidPotential[Math.floor(n / 2)]!)).toBe(true); // separator
+  });
+});
