@@ -141,6 +141,8 @@ export function runAnalysis(p: ModelParameters, analysis: AnalysisIR, cellTemper
       if (run.endSoc < target - 0.01) {
         findings.push({ severity: 'info', message: `${rateLabel(run.rate)} charge reaches only ${(run.endSoc * 100).toFixed(0)} % SOC before the ${p.voltageMax} V limit (target ${(target * 100).toFixed(0)} %)` });
       }
+    } else if (run.capacity < 0.01 * nominal) {
+      findings.push({ severity: 'warning', message: `${run.label}: no capacity — the voltage is below the ${p.voltageMin} V limit as soon as the current flows (the cell's resistance is too high for this rate and temperature)` });
     } else {
       const share = run.capacity / nominal;
       findings.push({ severity: 'info', message: `${run.label}: ${(run.capacity * 1000).toPrecision(3)} mAh (${(share * 100).toFixed(0)} % of nominal), mean ${run.meanVoltage.toFixed(2)} V${run.thermal ? `, peak ${celsius(run.maxTemperature)}` : ''}` });
