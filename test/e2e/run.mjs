@@ -309,6 +309,17 @@ try {
     await shot('05-preview');
   });
 
+  await check('analysis results from the server reach the preview as charts, and Run Analyses Now answers', async () => {
+    const frame = previewFrame();
+    // SB21 declares `discharge ratecheck at C/10, 1 C model reduced`; the server's worker runs it.
+    await frame.locator('[data-chart="analysis-ratecheck-capacity"] canvas').waitFor({ timeout: 90_000 });
+    await runCommand('cellspec: Run Analyses Now');
+    await page.locator('.notifications-toasts', { hasText: /analyses of SB21 are up to date|Running \d+ analys/ }).first().waitFor({ timeout: 20_000 });
+    await frame.locator('#charts').scrollIntoViewIfNeeded();
+    await sleep(300);
+    await shot('05b-preview-analyses');
+  });
+
   await check('the preview follows the cursor into the variant and compares it with its base', async () => {
     const v = lineOf('sb21.cellspec', 'replace Gr with Gr2');
     await page.keyboard.press('Control+G');
