@@ -91,6 +91,11 @@ async function benchLanguageServer(runs: number, warmup: number): Promise<void> 
   const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
   const child = spawn(tsx, [join(ROOT, 'bench', 'design.ts'), '--serve', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  // Answer whatever the server asks of the client (configuration, refresh requests) with null.
+  for (const method of ['client/registerCapability', 'workspace/inlayHint/refresh', 'workspace/codeLens/refresh', 'workspace/semanticTokens/refresh', 'workspace/diagnostic/refresh']) {
+    connection.onRequest(method, () => null);
+  }
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
   connection.listen();
   const folder = `file://${join(ROOT, 'examples')}`;
   const path = join(ROOT, 'examples', 'cells', 'standard-battery-2-1.cellspec');
@@ -106,13 +111,15 @@ async function benchLanguageServer(runs: number, warmup: number): Promise<void> 
   await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cellspec', version, text: original } });
   const range = { start: { line: 0, character: 0 }, end: { line: original.split('\n').length, character: 0 } };
   const hintText = async (): Promise<string> => {
-    const hints = (await connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range })) as Array<{ label: string | Array<{ value: string }> }> | null;
+    const request = connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range });
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no inlay-hint answer within 120 s')), 120_000).unref());
+    const hints = (await Promise.race([request, timeout])) as Array<{ label: string | Array<{ value: string }> }> | null;
     return (hints ?? []).map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''))).join(' | ');
   };
   // Wait for the first build.
   const start = performance.now();
   while (!(await hintText()).includes('mAh')) {
-    if (performance.now() - start > 60_000) throw new Error('no inlay hints from the language server within 60 s');
+    if (performance.now() - start > 180_000) throw new Error('no inlay hints from the language server within 180 s');
     await new Promise((r) => setTimeout(r, 50));
   }
   const times: number[] = [];

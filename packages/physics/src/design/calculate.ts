@@ -220,8 +220,10 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
   const volumeBreakdown: Record<string, number> = {};
   for (const e of [cathode, anode]) {
     for (const c of e.components) {
-      massBreakdown[`${e.role} ${c.material}`] = (massBreakdown[`${e.role} ${c.material}`] ?? 0) + c.arealMass * e.area * layers;
-      if (ok(c.arealVolume)) volumeBreakdown[`${e.role} ${c.material}`] = (volumeBreakdown[`${e.role} ${c.material}`] ?? 0) + c.arealVolume * e.area * layers;
+      // Components are listed once per composition, so each key is set once.
+      const key = `${e.role} ${c.material}`;
+      massBreakdown[key] = c.arealMass * e.area * layers;
+      if (ok(c.arealVolume)) volumeBreakdown[key] = c.arealVolume * e.area * layers;
     }
     if (ok(e.porosity) && ok(e.thickness) && !liquid) volumeBreakdown[`${e.role} pores`] = e.porosity * e.thickness * e.area * layers;
   }
