@@ -16,16 +16,29 @@ type Inner = number | Unit;
 const wrap = (v: Inner): UnitValueResult => ({ ok: true, value: v as unknown as UnitValue });
 const unwrap = (v: UnitValue): Inner => v as unknown as Inner;
 
+/**
+ * Largest magnitude (in SI) a value may have. No quantity of a cell comes near it in any unit,
+ * and keeping values below it means the products and sums of the calculators and models cannot
+ * overflow to Infinity (even ten such factors stay below 1e308).
+ */
+export const MAX_MAGNITUDE = 1e30;
+const TOO_LARGE = `this number is too large for any cell quantity (at most 1e30 in SI units)`;
+const tooLarge = (v: Inner): boolean => {
+  const x = typeof v === 'number' ? v : (v.value as number);
+  return !Number.isFinite(x) || Math.abs(x) > MAX_MAGNITUDE;
+};
+
 /** A literal `20 mg/cm2`, or a bare number when `written` is empty. */
 export function literal(value: number, written?: string): UnitValueResult {
-  // `1e309` reads as Infinity: say so here rather than carry it into messages and results.
-  if (!Number.isFinite(value)) return { ok: false, message: 'this number is too large to compute with (the largest is about 1.8e308)' };
+  // `1e309` reads as Infinity, `1e308 mm` overflows later: say so here rather than carry it on.
+  if (!Number.isFinite(value) || Math.abs(value) > MAX_MAGNITUDE) return { ok: false, message: TOO_LARGE };
   const text = (written ?? '').trim();
   if (text === '') return wrap(value);
   const parsed = parseUnit(text);
   if ('error' in parsed) return { ok: false, message: parsed.error };
   try {
-    return wrap(math.unit(value, toMathUnitSyntax(text)));
+    const unit = math.unit(value, toMathUnitSyntax(text));
+    return tooLarge(unit) ? { ok: false, message: TOO_LARGE } : wrap(unit);
   } catch (e) {
     return { ok: false, message: (e as Error).message };
   }
@@ -45,6 +58,7 @@ export function combine(op: '+' | '-' | '*' | '/', a: UnitValue, b: UnitValue): 
     }
     if (typeof r === 'number' && !Number.isFinite(r)) return { ok: false, message: 'the result is not a finite number (division by zero?)' };
     if (typeof r !== 'number' && !Number.isFinite(r.value as number)) return { ok: false, message: 'the result is not a finite number (division by zero?)' };
+    if (tooLarge(r)) return { ok: false, message: `the result is too large for any cell quantity (at most 1e30 in SI units)` };
     // A unit that cancels out (mm/mm) is a plain number.
     if (typeof r !== 'number' && r.units.length > 0 && r.dimensions.every((d) => d === 0) && !r.units.some((u) => /percent|ppm/.test(u.unit.name))) {
       if (op === '/' || op === '*') return wrap(r.toNumber(''));
@@ -71,7 +85,8 @@ export function withUnitOf(a: UnitValue, b: UnitValue): UnitValueResult {
   const x = unwrap(a);
   const y = unwrap(b);
   if (typeof x !== 'number' || typeof y === 'number') return wrap(x);
-  return wrap(math.unit(x, y.formatUnits()));
+  const unit = math.unit(x, y.formatUnits());
+  return tooLarge(unit) ? { ok: false, message: TOO_LARGE } : wrap(unit);
 }
 
 function describe(v: Inner): string {

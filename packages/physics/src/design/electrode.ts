@@ -20,7 +20,8 @@ export const FARADAY = 96485.33212;
 /** Relative disagreement allowed between a written thickness and the one loading and porosity imply. */
 export const CONSISTENCY_TOLERANCE = 0.02;
 
-const fmt = (si: number, kind: Parameters<typeof formatQuantity>[1], unit?: string) => formatQuantity(si, kind, unit ? { unit } : {});
+// A value that could not be computed (NaN from, say, negative fractions) shows as '?', never as NaN.
+const fmt = (si: number, kind: Parameters<typeof formatQuantity>[1], unit?: string) => (Number.isFinite(si) ? formatQuantity(si, kind, unit ? { unit } : {}) : '?');
 
 function componentRole(material: MaterialIR | undefined, electrodeRole: 'cathode' | 'anode'): ComponentDesign['role'] {
   switch (material?.kind) {
