@@ -30,7 +30,7 @@ mkdirSync(out, { recursive: true });
 
 interface Slot {
   worker?: Worker;
-  lastIndex: number;
+  lastBeat: number;
   lastChange: number;
   done: number;
   failed: number;
@@ -42,7 +42,8 @@ interface Slot {
   carried: { done: number; failed: number; totalMs: number };
 }
 
-const progress = new SharedArrayBuffer(4 * workers);
+/** Per worker: the input index it is on, and a heartbeat counter bumped on every pipeline run. */
+const progress = new SharedArrayBuffer(8 * workers);
 const progressView = new Int32Array(progress);
 const slots: Slot[] = [];
 const kinds = new Map<string, { count: number; first: number; file?: string }>();
@@ -52,8 +53,8 @@ const started = performance.now();
 
 function start(slotIndex: number, from: number): void {
   const slot = slots[slotIndex]!;
-  Atomics.store(progressView, slotIndex, from);
-  slot.lastIndex = from;
+  Atomics.store(progressView, slotIndex * 2, from);
+  slot.lastBeat = Atomics.load(progressView, slotIndex * 2 + 1);
   slot.lastChange = performance.now();
   slot.ready = false;
   const task: WorkerTask = { seed, start: from, end: count, stride: workers, slot: slotIndex, progress, known: [...kinds.keys()] };
@@ -86,7 +87,7 @@ function start(slotIndex: number, from: number): void {
 }
 
 for (let k = 0; k < workers; k++) {
-  slots.push({ lastIndex: -1, lastChange: 0, done: 0, failed: 0, totalMs: 0, finished: false, ready: false, carried: { done: 0, failed: 0, totalMs: 0 } });
+  slots.push({ lastBeat: -1, lastChange: 0, done: 0, failed: 0, totalMs: 0, finished: false, ready: false, carried: { done: 0, failed: 0, totalMs: 0 } });
   start(k, k);
 }
 
@@ -98,9 +99,10 @@ await new Promise<void>((resolveAll) => {
     const now = performance.now();
     slots.forEach((slot, k) => {
       if (slot.finished || !slot.ready) return;
-      const index = Atomics.load(progressView, k);
-      if (index !== slot.lastIndex) {
-        slot.lastIndex = index;
+      const index = Atomics.load(progressView, k * 2);
+      const beat = Atomics.load(progressView, k * 2 + 1);
+      if (beat !== slot.lastBeat) {
+        slot.lastBeat = beat;
         slot.lastChange = now;
       } else if (now - slot.lastChange > HANG_MS) {
         hangs++;
