@@ -134,3 +134,27 @@ describe('analysis summaries', () => {
     expect(charts[0]!.categories).toEqual(['1C']);
   });
 });
+
+describe('analysis notes', () => {
+  const asks = { ...SB21, analyses: [{ type: 'discharge' as const, name: 'rates', rates: [1] }] };
+  const done = {
+    name: 'rates', type: 'discharge', state: 'done' as const, curves: [],
+    runs: [{ label: '1C', direction: 'discharge' as const, rate: 1, temperature: 298.15, capacity: 26, energy: 96, meanVoltage: 3.7, maxTemperature: 298.15 }],
+    findings: [{ severity: 'info' as const, message: '1C: 7.22 mAh' }, { severity: 'warning' as const, message: '1C: plating risk' }],
+  };
+
+  it('lists findings, warnings first, under the charts', () => {
+    expect(buildPreviewModel(data({ cell: asks, analyses: [done] }), DEFAULT_SETTINGS).analysesNote).toBe('rates: 1C: plating risk · rates: 1C: 7.22 mAh');
+  });
+
+  it('says which analyses are still computing', () => {
+    const running = { name: 'fast', type: 'charge', state: 'running' as const, message: 'computing…', curves: [] };
+    expect(buildPreviewModel(data({ cell: asks, analyses: [running, done] }), DEFAULT_SETTINGS).analysesNote).toMatch(/^fast: computing… · /);
+  });
+
+  it('drops analysis charts when analyses are switched off', () => {
+    const off = withSettings({ analyses: { enabled: false, modelFidelity: 'reduced' } });
+    expect(buildPreviewModel(data({ cell: asks, analyses: [done] }), off).charts.map((c) => c.id)).toEqual(['thickness']);
+    expect(buildPreviewModel(data({ cell: asks, analyses: [done] }), DEFAULT_SETTINGS).charts.map((c) => c.id)).toEqual(['thickness', 'analysis-rates-capacity']);
+  });
+});

@@ -174,9 +174,14 @@ export function analysisCharts(analyses: readonly AnalysisData[], settings: Cell
 function analysesNote(analyses: readonly AnalysisData[] | undefined, cell: CellIR | undefined, settings: CellspecSettings): string | undefined {
   if (!cell?.analyses.length) return undefined;
   if (!settings.analyses.enabled) return 'Analyses are switched off (setting cellspec.analyses.enabled).';
-  const pending = (analyses ?? []).filter((a) => a.state !== 'done');
   if (!analyses?.length) return `This cell asks for ${cell.analyses.length} analys${cell.analyses.length === 1 ? 'is' : 'es'}; no results yet.`;
-  return pending.map((a) => `${a.name}: ${a.message ?? a.state}`).join(' · ') || undefined;
+  // Pending analyses first, then what finished ones found, warnings before information.
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const lines = [
+    ...analyses.filter((a) => a.state !== 'done').map((a) => `${a.name}: ${a.message ?? a.state}`),
+    ...analyses.filter((a) => a.state === 'done').flatMap((a) => [...(a.findings ?? [])].sort((x, y) => rank[x.severity] - rank[y.severity]).map((f) => `${a.name}: ${f.message}`)),
+  ];
+  return lines.join(' · ') || undefined;
 }
 
 export function buildPreviewModel(data: PreviewData | undefined, settings: CellspecSettings): PreviewViewModel {
@@ -196,7 +201,7 @@ export function buildPreviewModel(data: PreviewData | undefined, settings: Cells
   const fmt = formatter(settings);
   const charts = [
     thicknessChart(cell, data.figures, data.base, data.baseFigures, settings),
-    ...analysisCharts(data.analyses ?? [], settings),
+    ...(settings.analyses.enabled ? analysisCharts(data.analyses ?? [], settings) : []),
   ].filter((c): c is ChartModel => c !== undefined);
   return {
     state: data.status === 'errors' ? 'errors' : 'ok',
