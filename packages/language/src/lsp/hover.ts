@@ -78,7 +78,11 @@ export class CellSpecHoverProvider implements HoverProvider {
     const root = document.parseResult.value.$cstNode;
     if (!root) return undefined;
     const offset = document.textDocument.offsetAt(params.position);
-    const leaf = CstUtils.findDeclarationNodeAtOffset(root, offset, this.services.parser.GrammarConfig.nameRegexp);
+    // The token under the mouse; when that is whitespace, the word just before (a cursor after it).
+    const under = CstUtils.findLeafNodeAtOffset(root, offset);
+    const leaf = under && !under.hidden && offset < under.end
+      ? under
+      : CstUtils.findDeclarationNodeAtOffset(root, offset, this.services.parser.GrammarConfig.nameRegexp);
     if (!leaf || leaf.hidden || offset > leaf.end) return undefined;
     const declaration = this.services.references.References.findDeclarations(leaf)[0];
     const isReference = declaration !== undefined && declaration !== leaf.astNode;
