@@ -16,6 +16,8 @@ const ALLOWED_FUNCTIONS: Readonly<Record<string, number>> = {
 };
 const ALLOWED_OPERATORS = new Set(['+', '-', '*', '/', '^']);
 const ALLOWED_CONSTANTS = new Set(['pi', 'e']);
+/** Longest formula accepted; real OCP fits are a few hundred characters. */
+const MAX_FORMULA_LENGTH = 2000;
 
 export interface CompiledFormula {
   /** The text as written. */
@@ -90,15 +92,22 @@ function check(node: MathNodeLike, variables: ReadonlySet<string>): string | und
  * (for an open-circuit potential: `x` and `sto`, both meaning the stoichiometry).
  */
 export function compileFormula(text: string, variables: readonly string[]): FormulaResult {
+  // Parsing, checking and compiling recurse over the tree: a huge formula would overflow the stack.
+  if (text.length > MAX_FORMULA_LENGTH) return { error: `the formula is ${text.length} characters long; a formula may have at most ${MAX_FORMULA_LENGTH}` };
   let root: MathNodeLike;
   try {
     root = math.parse(text) as unknown as MathNodeLike;
   } catch (e) {
-    return { error: `cannot read formula '${text}': ${(e as Error).message}` };
+    return { error: e instanceof RangeError ? 'the formula is nested too deeply' : `cannot read formula '${text}': ${(e as Error).message}` };
   }
-  const problem = check(root, new Set(variables));
-  if (problem) return { error: problem };
-  const code = (root as unknown as { compile(): { evaluate(scope: Map<string, number>): unknown } }).compile();
+  let code: { evaluate(scope: Map<string, number>): unknown };
+  try {
+    const problem = check(root, new Set(variables));
+    if (problem) return { error: problem };
+    code = (root as unknown as { compile(): { evaluate(scope: Map<string, number>): unknown } }).compile();
+  } catch (e) {
+    return { error: e instanceof RangeError ? 'the formula is nested too deeply' : `cannot read formula '${text}': ${(e as Error).message}` };
+  }
   // A Map scope: names resolve only to what is put in it, never to object prototype members.
   const scope = new Map<string, number>();
   return {
