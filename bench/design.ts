@@ -6,13 +6,13 @@
  *    the cells of the bundled examples, repeated with varied loadings up to 200; median of
  *    `--runs` full recomputations after `--warmup` ones.
  * 2. Time from a document change to refreshed inlay hints on standard battery 2.1 through the
- *    language server: this script starts the server as a child process over stdio (the way an
- *    editor does), opens examples/cells/standard-battery-2-1.cellspec, then repeatedly sends a
+ *    language server: this script starts the server (the bundled `server.cjs` when built) as a
+ *    child process over stdio (the way an editor does), opens examples/cells/standard-battery-2-1.cellspec, then repeatedly sends a
  *    didChange with a new cathode loading and requests inlay hints until the hint shows the new
  *    capacity; the time from sending the change to that answer is one sample.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -88,8 +88,12 @@ async function benchCalculator(runs: number, warmup: number): Promise<void> {
 
 async function benchLanguageServer(runs: number, warmup: number): Promise<void> {
   const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = await import('vscode-languageserver-protocol/node');
-  const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
-  const child = spawn(tsx, [join(ROOT, 'bench', 'design.ts'), '--serve', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // The bundled server as the extension ships it (`pnpm run build`), else the sources through tsx.
+  const bundled = join(ROOT, 'packages', 'vscode', 'dist', 'server.cjs');
+  const child = existsSync(bundled)
+    ? spawn(process.execPath, [bundled, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] })
+    : spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'bench', 'design.ts'), '--serve', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  console.log(`language server: ${existsSync(bundled) ? 'packages/vscode/dist/server.cjs' : 'sources through tsx'}`);
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   // Answer whatever the server asks of the client (configuration, refresh requests) with null.
   for (const method of ['client/registerCapability', 'workspace/inlayHint/refresh', 'workspace/codeLens/refresh', 'workspace/semanticTokens/refresh', 'workspace/diagnostic/refresh']) {
