@@ -137,7 +137,7 @@ async function runCommand(title) {
 /** Clicks an entry of the open quick pick (a click cannot land in the editor as a stray Enter can). */
 async function pick(text) {
   const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: text }).first();
-  await row.waitFor({ timeout: 10_000 });
+  await row.waitFor({ timeout: 20_000 });
   await row.click();
 }
 
@@ -355,7 +355,8 @@ try {
     await runCommand('cellspec: Export Design Report');
     await pick('JSON');
     const input = page.locator('.quick-input-widget input');
-    await page.waitForFunction(() => /\.json$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''), undefined, { timeout: 10_000 });
+    await page.locator('.quick-input-widget', { hasText: 'Save the design report of SB21' }).first().waitFor({ timeout: 30_000 });
+    await page.waitForFunction(() => /\.json$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''), undefined, { timeout: 30_000 });
     await input.fill(target);
     await page.keyboard.press('Enter');
     const until = Date.now() + 20_000;
@@ -377,9 +378,9 @@ try {
     await pick('JSON protocol');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
-    await page.locator('.quick-input-widget', { hasText: 'Folder for the JSON protocol files' }).first().waitFor({ timeout: 10_000 });
+    await page.locator('.quick-input-widget', { hasText: 'Folder for the JSON protocol files' }).first().waitFor({ timeout: 30_000 });
     // The simple dialog fills in the document's folder itself; type over it only after that.
-    await page.waitForFunction(() => /workspace\/?$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''), undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => /workspace\/?$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''), undefined, { timeout: 30_000 });
     await input.fill(`${folder}/`);
     await page.waitForFunction((want) => document.querySelector('.quick-input-widget input')?.value === want, `${folder}/`, { timeout: 5_000 });
     const target = join(folder, 'TP-SB21.protocol.json');
