@@ -11,6 +11,7 @@ import { CstUtils, type AstNode, type LangiumDocument, type LeafCstNode, type Ma
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { CellSpecServices } from '../cellspec-module.js';
+import { enclosingRuleCall } from './cst.js';
 import { builtinHoverContributors } from './hover-contributors.js';
 
 export interface HoverContext {
@@ -78,11 +79,12 @@ export class CellSpecHoverProvider implements HoverProvider {
     const root = document.parseResult.value.$cstNode;
     if (!root) return undefined;
     const offset = document.textDocument.offsetAt(params.position);
-    // The token under the mouse; when that is whitespace, the word just before (a cursor after it).
+    // The token under the mouse (units such as `%` included); on whitespace or punctuation, the
+    // word just before it (a keyboard cursor right after a name).
+    const nameRegexp = this.services.parser.GrammarConfig.nameRegexp;
     const under = CstUtils.findLeafNodeAtOffset(root, offset);
-    const leaf = under && !under.hidden && offset < under.end
-      ? under
-      : CstUtils.findDeclarationNodeAtOffset(root, offset, this.services.parser.GrammarConfig.nameRegexp);
+    const meaningful = under && !under.hidden && offset < under.end && (nameRegexp.test(under.text.charAt(0)) || enclosingRuleCall(under, 'Unit'));
+    const leaf = meaningful ? under : CstUtils.findDeclarationNodeAtOffset(root, offset, nameRegexp);
     if (!leaf || leaf.hidden || offset > leaf.end) return undefined;
     const declaration = this.services.references.References.findDeclarations(leaf)[0];
     const isReference = declaration !== undefined && declaration !== leaf.astNode;
