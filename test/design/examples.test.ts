@@ -32,6 +32,7 @@ const PUBLISHED: Record<string, Figure> = {
   Demo6C: { capacity_mAh: 11, stackAtLeast_Wh_per_L: 450, tolerance: 0.03, why: 'first-gen 2 cm demonstration: 11 mAh design, ≥ 450 Wh/L' },
   Demo4x12: { capacityAtLeast_mAh: 140, stackAtLeast_Wh_per_L: 450, tolerance: 0, why: '4 × 12.5 cm single layer: > 140 mAh, as the 2 cm cell (≥ 450 Wh/L)' },
   Demo10L: { capacity_mAh: 1400, capacityAtLeast_mAh: 1400, stackAtLeast_Wh_per_L: 450, tolerance: 0.03, why: '10 layers: 1.4 Ah design, > 1400 mAh, ≥ 450 Wh/L' },
+  DemoNG550: { capacity_mAh: 8, stack_Wh_per_L: 550, tolerance: 0.03, why: 'next-gen 2 cm, first half: 8 mAh, 550 Wh/L (blade coating)' },
   DemoNG860: { capacity_mAh: 24, stackAtLeast_Wh_per_L: 860, tolerance: 0.03, why: 'next-gen 2 cm, second half: 24 mAh, ≥ 860 Wh/L' },
   // Nominal 0.680616 Ah is the 1C current × 1 h; the window capacity is the at-rest maximum (+3.2 %).
   Marquis2019: { capacity_mAh: 680.616, tolerance: 0.05, why: 'Marquis2019 Kokam cell, nominal 0.680616 Ah, window capacity within 5 %' },
