@@ -4,7 +4,7 @@
  * Quantity only when a context says which kinds it accepts.
  */
 import { math, parseUnit, toMathUnitSyntax, type Unit } from './math.js';
-import { KINDS, kindsOfUnit, type QuantityKind } from './kinds.js';
+import { KINDS, kindsOfUnit, unitSignature, type QuantityKind } from './kinds.js';
 import { describeKinds, type QuantityResult } from './quantity.js';
 
 declare const opaque: unique symbol;
@@ -28,16 +28,44 @@ const tooLarge = (v: Inner): boolean => {
   return !Number.isFinite(x) || Math.abs(x) > MAX_MAGNITUDE;
 };
 
+type Template = { unit: Unit; syntax: string; factor: number | undefined } | { error: string };
+const templates = new Map<string, Template>();
+
+/** A written unit parsed once: its mathjs syntax, a unit of value 1, and its SI factor when it has no offset (°C has one). */
+function unitTemplate(text: string): Template {
+  let t = templates.get(text);
+  if (!t) {
+    const parsed = parseUnit(text);
+    if ('error' in parsed) t = { error: parsed.error };
+    else {
+      const syntax = toMathUnitSyntax(text);
+      const unit = math.unit(1, syntax);
+      const hasOffset = unit.units.some((u) => u.unit.offset !== 0);
+      t = { unit, syntax, factor: hasOffset ? undefined : (unit.value as number) };
+    }
+    if (templates.size > 10_000) templates.clear();
+    templates.set(text, t);
+  }
+  return t;
+}
+
 /** A literal `20 mg/cm2`, or a bare number when `written` is empty. */
 export function literal(value: number, written?: string): UnitValueResult {
   // `1e309` reads as Infinity, `1e308 mm` overflows later: say so here rather than carry it on.
   if (!Number.isFinite(value) || Math.abs(value) > MAX_MAGNITUDE) return { ok: false, message: TOO_LARGE };
   const text = (written ?? '').trim();
   if (text === '') return wrap(value);
-  const parsed = parseUnit(text);
-  if ('error' in parsed) return { ok: false, message: parsed.error };
+  const template = unitTemplate(text);
+  if ('error' in template) return { ok: false, message: template.error };
   try {
-    const unit = math.unit(value, toMathUnitSyntax(text));
+    let unit: Unit;
+    if (template.factor !== undefined) {
+      // Without an offset the SI value is the number times a fixed factor: skip re-parsing.
+      unit = template.unit.clone();
+      unit.value = value * template.factor;
+    } else {
+      unit = math.unit(value, template.syntax);
+    }
     return tooLarge(unit) ? { ok: false, message: TOO_LARGE } : wrap(unit);
   } catch (e) {
     return { ok: false, message: (e as Error).message };
@@ -120,14 +148,27 @@ export function toQuantity(a: UnitValue, expected?: readonly QuantityKind[]): Qu
     kind = kinds[0];
     if (!kind) return { ok: false, message: `${unit?.formatUnits()} is not a unit of any quantity cellspec knows` };
   }
-  const written = unit ? prettyUnit(unit.formatUnits().replace(/ /g, '')) : '';
-  if (unit === null) return { ok: true, quantity: { si: x as number, kind, written } };
+  if (unit === null) return { ok: true, quantity: { si: x as number, kind, written: '' } };
+  const written = writtenOf(unit);
   let si: number;
   if (kind === 'activationEnergy' && unit.equalBase(math.unit('J'))) si = unit.toNumber('eV') * 96485.33212;
-  else if (KINDS[kind].si === '') si = unit.value as number;
-  else si = unit.toNumber(KINDS[kind].si);
+  // mathjs holds a value in coherent SI units, the unit every kind is stored in (kinds.ts) —
+  // except for offset units (°C), whose value it keeps as written.
+  else if (unit.units.some((u) => u.unit.offset !== 0)) si = unit.toNumber(KINDS[kind].si);
+  else si = unit.value as number;
   if (!Number.isFinite(si)) return { ok: false, message: 'the value is not a finite number' };
   return { ok: true, quantity: { si, kind, written } };
+}
+
+const writtenBySignature = new Map<string, string>();
+function writtenOf(unit: Unit): string {
+  const key = unitSignature(unit);
+  let w = writtenBySignature.get(key);
+  if (w === undefined) {
+    w = prettyUnit(unit.formatUnits().replace(/ /g, ''));
+    writtenBySignature.set(key, w);
+  }
+  return w;
 }
 
 /** mathjs unit text back to the engineer's spelling: `mg/cm^2` → `mg/cm²`, `wtpercent` → `wt%`. */

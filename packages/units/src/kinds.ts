@@ -103,6 +103,24 @@ function unitWords(unit: Unit): string[] {
  */
 export function kindsOfUnit(unit: Unit | null): QuantityKind[] {
   if (unit === null) return ['dimensionless'];
+  // The answer depends only on the unit's atoms and powers; every keystroke asks again.
+  const key = unitSignature(unit);
+  let kinds = kindsBySignature.get(key);
+  if (!kinds) {
+    kinds = computeKinds(unit);
+    kindsBySignature.set(key, kinds);
+  }
+  return kinds;
+}
+
+const kindsBySignature = new Map<string, QuantityKind[]>();
+
+/** The unit's atoms with prefixes and powers (`mg^1·cm^-2`): equal signatures, equal units. */
+export function unitSignature(unit: Unit): string {
+  return unit.units.map((u) => `${(u.prefix as unknown as { name: string }).name}${u.unit.name}^${u.power}`).join('·');
+}
+
+function computeKinds(unit: Unit): QuantityKind[] {
   const words = unitWords(unit);
   const dimensionless = unit.dimensions.every((d) => d === 0);
   const result: QuantityKind[] = [];
