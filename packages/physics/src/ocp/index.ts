@@ -46,6 +46,7 @@ export function resolveOcp(ocp: OcpIR): OcpFunction | { error: string } {
     case 'expression':
       return formulaOcp(ocp.expression);
     case 'table': {
+      if (ocp.stoichiometry.length === 0 && ocp.file) return { error: `OCP table file ${ocp.file} has no points (it was not read or is empty)` };
       const problem = checkOcpTable(ocp.stoichiometry, ocp.voltage);
       return problem ? { error: problem } : tableOcp(ocp.stoichiometry, ocp.voltage, ocp.file ?? 'table', ocp.file);
     }
