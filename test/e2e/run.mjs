@@ -134,9 +134,15 @@ async function runCommand(title) {
   await pick(title);
 }
 
-/** Clicks an entry of the open quick pick (a click cannot land in the editor as a stray Enter can). */
-async function pick(text) {
-  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: text }).first();
+/**
+ * Clicks an entry of the open quick pick (a click cannot land in the editor as a stray Enter can).
+ * With a title, waits for that quick pick first and matches the entry by the start of its text,
+ * so a row of the command palette that is still closing cannot be taken for it.
+ */
+async function pick(text, title) {
+  if (title) await page.locator('.quick-input-widget', { hasText: title }).first().waitFor({ timeout: 20_000 });
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title ? new RegExp(`^\\s*${escaped}`) : text }).first();
   await row.waitFor({ timeout: 20_000 });
   await row.click();
 }
@@ -353,7 +359,7 @@ try {
     await page.locator('.quick-input-widget input').fill(`:${loading.line}`);
     await page.keyboard.press('Enter');
     await runCommand('cellspec: Export Design Report');
-    await pick('JSON');
+    await pick('JSON', 'Export design report');
     const input = page.locator('.quick-input-widget input');
     await page.locator('.quick-input-widget', { hasText: 'Save the design report of SB21' }).first().waitFor({ timeout: 30_000 });
     await page.waitForFunction(() => /\.json$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''), undefined, { timeout: 30_000 });
@@ -375,7 +381,7 @@ try {
     const folder = join(workspace, 'protocols');
     mkdirSync(folder, { recursive: true });
     await runCommand('cellspec: Export Test Protocols');
-    await pick('JSON protocol');
+    await pick('JSON protocol', 'Export test protocols');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
     await page.locator('.quick-input-widget', { hasText: 'Folder for the JSON protocol files' }).first().waitFor({ timeout: 30_000 });
