@@ -71,12 +71,20 @@ function realPathOf(path: string): string {
   }
 }
 
+/** Real paths of workspace roots, cached: they are asked for on every import and table check. */
+const realRoots = new Map<string, string>();
 function realRoot(root: string): string {
-  try {
-    return realpathSync(root);
-  } catch {
-    return root;
+  let real = realRoots.get(root);
+  if (real === undefined) {
+    try {
+      real = realpathSync(root);
+    } catch {
+      real = root;
+    }
+    if (realRoots.size > 64) realRoots.clear();
+    realRoots.set(root, real);
   }
+  return real;
 }
 
 /**
