@@ -987,10 +987,10 @@ export function isParameter(item: unknown): item is Parameter {
     return reflection.isInstance(item, Parameter.$type);
 }
 
-export type ParameterName = 'ambient' | 'amplitude' | 'anode' | 'area' | 'binder' | 'capacity' | 'cathode' | 'coating' | 'collector' | 'composition' | 'count' | 'energy' | 'insulation' | 'model' | 'packaging' | 'rate' | 'rates' | 'separator' | 'soc' | 'width' | PropertyName | TextKey | string;
+export type ParameterName = 'ambient' | 'amplitude' | 'anode' | 'area' | 'binder' | 'capacity' | 'cathode' | 'coating' | 'collector' | 'composition' | 'count' | 'energy' | 'hold' | 'insulation' | 'model' | 'packaging' | 'rate' | 'rates' | 'separator' | 'soc' | 'socs' | 'width' | PropertyName | TextKey | string;
 
 export function isParameterName(item: unknown): item is ParameterName {
-    return isPropertyName(item) || isTextKey(item) || item === 'soc' || item === 'capacity' || item === 'energy' || item === 'rate' || item === 'rates' || item === 'model' || item === 'width' || item === 'count' || item === 'area' || item === 'composition' || item === 'collector' || item === 'cathode' || item === 'anode' || item === 'separator' || item === 'ambient' || item === 'packaging' || item === 'insulation' || item === 'coating' || item === 'binder' || item === 'amplitude' || (typeof item === 'string' && (/[A-Za-z_\u00B0\u00B5\u03A9\u03BC\u2103][A-Za-z0-9_\u00B2\u00B3\u00B0\u00B5\u03A9\u03BC]*(-[A-Za-z0-9][A-Za-z0-9_\u00B2\u00B3]*)*/.test(item)));
+    return isPropertyName(item) || isTextKey(item) || item === 'soc' || item === 'capacity' || item === 'energy' || item === 'rate' || item === 'rates' || item === 'model' || item === 'width' || item === 'count' || item === 'area' || item === 'composition' || item === 'collector' || item === 'cathode' || item === 'anode' || item === 'separator' || item === 'ambient' || item === 'packaging' || item === 'insulation' || item === 'coating' || item === 'binder' || item === 'amplitude' || item === 'hold' || item === 'socs' || (typeof item === 'string' && (/[A-Za-z_\u00B0\u00B5\u03A9\u03BC\u2103][A-Za-z0-9_\u00B2\u00B3\u00B0\u00B5\u03A9\u03BC]*(-[A-Za-z0-9][A-Za-z0-9_\u00B2\u00B3]*)*/.test(item)));
 }
 
 export interface Parenthesized extends langium.AstNode {
@@ -1076,7 +1076,7 @@ export interface ProcessStep extends langium.AstNode {
     readonly $type: 'ProcessStep';
     parameters: Array<Parameter>;
     title?: string;
-    type: string;
+    type: ParameterName;
 }
 
 export const ProcessStep = {
@@ -1404,7 +1404,7 @@ export interface Test extends langium.AstNode {
     readonly $container: TestPlan;
     readonly $type: 'Test';
     members: Array<TestMember>;
-    name: string;
+    name: TestName;
     title?: string;
 }
 
@@ -1427,6 +1427,12 @@ export const TestMember = {
 
 export function isTestMember(item: unknown): item is TestMember {
     return reflection.isInstance(item, TestMember.$type);
+}
+
+export type TestName = 'charge' | 'discharge' | 'fast-charge' | 'impedance' | 'pulse' | 'rest' | 'thermal' | ParameterName;
+
+export function isTestName(item: unknown): item is TestName {
+    return isParameterName(item) || item === 'impedance' || item === 'fast-charge' || item === 'charge' || item === 'discharge' || item === 'rest' || item === 'pulse' || item === 'thermal';
 }
 
 export interface TestPlan extends langium.AstNode {
