@@ -55,7 +55,9 @@ function checkTarget(target: TargetIR, index: number, design: CellDesign): Targe
       // Without a tolerance a value matches when it agrees to the three figures shown.
       const met = tol > 0 ? Math.abs(actual - target.value) <= tol * (1 + 1e-9) : f(actual) === f(target.value);
       if (met) return { target, index, label, actual, met, message: `${label} ${shown} meets the target ${written}` };
-      const deviation = target.value !== 0 ? ` (${actual > target.value ? '+' : ''}${formatNumber(((actual - target.value) / target.value) * 100, 2)} %)` : '';
+      // A vanishing target (5e-324 mAh) makes the relative deviation infinite: then leave it out.
+      const relative = ((actual - target.value) / target.value) * 100;
+      const deviation = Number.isFinite(relative) ? ` (${actual > target.value ? '+' : ''}${formatNumber(relative, 2)} %)` : '';
       return { target, index, label, actual, met, message: `${label} ${shown} is ${actual > target.value ? 'above' : 'below'} the target ${written}${deviation}` };
     }
   }
