@@ -71,10 +71,21 @@ export function makeQuantity(value: number, written: string | undefined, expecte
 export function fromSI(si: number, kind: QuantityKind, written?: string): number {
   const target = written ?? KINDS[kind].display;
   if (target === '') return si;
-  if (KINDS[kind].si === '') return si / (math.unit(1, toMathUnitSyntax(target)).value as number);
-  const syntax = toMathUnitSyntax(target);
-  return math.unit(si, KINDS[kind].si).toNumber(syntax);
+  // mathjs holds values in coherent SI (the unit every kind is stored in), so a display unit
+  // without an offset is a fixed factor, parsed once; °C and °F go through mathjs each time.
+  const key = `${kind}|${target}`;
+  let factor = displayFactors.get(key);
+  if (factor === undefined) {
+    const unit = math.unit(1, toMathUnitSyntax(target));
+    const sameDimension = KINDS[kind].si === '' || unit.equalBase(math.unit(KINDS[kind].si));
+    factor = !sameDimension || unit.units.some((u) => u.unit.offset !== 0) ? null : (unit.value as number);
+    displayFactors.set(key, factor);
+  }
+  if (factor !== null) return si / factor;
+  return math.unit(si, KINDS[kind].si).toNumber(toMathUnitSyntax(target));
 }
+
+const displayFactors = new Map<string, number | null>();
 
 /** Converts a value written in a unit to SI for a kind: toSI(20, 'mg/cm2', 'arealMass') → 0.2 kg/m². */
 export function toSI(value: number, written: string, kind: QuantityKind): number {
