@@ -8,20 +8,10 @@ import type { AstNode } from 'langium';
 import type { QuantityKind } from '@cellspec/units';
 import * as ast from '../generated/ast.js';
 import { PROPERTIES, type PropertyContext } from '../properties.js';
+import { METRIC_KINDS, SETPOINT_KINDS } from '../validation/value-checks.js';
 
-const METRIC_KINDS: Readonly<Record<string, readonly QuantityKind[]>> = {
-  capacity: ['capacity'],
-  energy: ['energy'],
-  'energy-density': ['energyDensity'],
-  'specific-energy': ['specificEnergy'],
-  'np-ratio': ['dimensionless'],
-  'areal-capacity': ['arealCapacity'],
-  'mean-voltage': ['voltage'],
-  thickness: ['length'],
-  mass: ['mass'],
-};
-
-const SETPOINT: readonly QuantityKind[] = ['cRate', 'current', 'currentDensity', 'power'];
+// One table for what targets and setpoints accept: the validator's.
+const SETPOINT = SETPOINT_KINDS;
 const END_VALUE: readonly QuantityKind[] = ['voltage', 'cRate', 'current', 'time'];
 const END_QUANTITY: Readonly<Record<string, readonly QuantityKind[]>> = {
   soc: ['fraction'], capacity: ['capacity'], energy: ['energy'], temperature: ['temperature'],
