@@ -7,6 +7,7 @@ import {
   createDefaultModule, createDefaultSharedModule,
   type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
 } from 'langium/lsp';
+import { guardNesting } from './nesting-guard.js';
 import { CellSpecGeneratedModule, CellSpecGeneratedSharedModule } from './generated/module.js';
 import { CellSpecValidator, registerValidationChecks } from './validator.js';
 import { Evaluator } from './evaluate.js';
@@ -33,6 +34,7 @@ export function createCellSpecServices(context: DefaultSharedModuleContext): {
 } {
   const shared = inject(createDefaultSharedModule(context), CellSpecGeneratedSharedModule, CellSpecSharedScopingModule);
   const CellSpec = inject(createDefaultModule({ shared }), CellSpecGeneratedModule, CellSpecModule, CellSpecScopingModule, CellSpecLspModule);
+  guardNesting(CellSpec.parser.LangiumParser);
   shared.ServiceRegistry.register(CellSpec);
   registerValidationChecks(CellSpec);
   if (!context.connection) {
