@@ -2,7 +2,7 @@
  * Messages between the language server and its analysis worker, and the compact result the
  * worker returns (plain data: it crosses `postMessage`).
  */
-import type { AnalysisIR, CellAnalyses, CellIR, Finding } from '@cellspec/physics';
+import type { AnalysisOutcome, CellAnalyses, CellIR } from '@cellspec/physics';
 
 export interface RunSummary {
   readonly label: string;
@@ -20,23 +20,14 @@ export interface RunSummary {
   readonly failure?: string;
 }
 
-export interface OutcomeSummary {
-  readonly analysis: string;
-  readonly type: AnalysisIR['type'];
-  readonly model: 'p2d' | 'spme';
-  readonly runs: readonly RunSummary[];
-  readonly findings: readonly Finding[];
-  readonly wallMs: number;
-}
+/** An analysis outcome as the worker sends it: the model's outcome with runs summarised. */
+export type OutcomeSummary = Omit<AnalysisOutcome, 'runs'> & { readonly runs: readonly RunSummary[] };
 
-export interface CellSummary {
-  readonly cell: string;
-  /** Hash of the IR the results belong to. */
+/** A cell's analyses as the worker sends them, keyed by the hash of the IR they belong to. */
+export type CellSummary = Omit<CellAnalyses, 'outcomes'> & {
   readonly key: string;
-  readonly assumptions: readonly string[];
-  readonly problems: readonly string[];
   readonly outcomes: readonly OutcomeSummary[];
-}
+};
 
 export type ToWorker = { readonly type: 'run'; readonly jobId: number; readonly key: string; readonly cell: CellIR };
 
