@@ -184,7 +184,6 @@ class Resolver {
         doubleSided: e.flags.has('double-sided'),
         components,
         ...pick(e.values, ['loading', 'thickness', 'porosity', 'density', 'arealCapacity', 'pathResistance', 'tortuosityFactor', 'bruggeman', 'contactFraction', 'electronicConductivity', 'initialStoichiometry']),
-        ...(e.values.particleRadius !== undefined ? {} : {}),
         ...(e.flags.has('lithium-metal') ? { lithiumMetal: true } : {}),
         ...(collectorName && e.collector ? { collector: { material: collectorName, thickness: e.collector.thickness } } : {}),
         ...(e.stoichiometryWindow ? { stoichiometryWindow: e.stoichiometryWindow } : {}),
@@ -256,8 +255,7 @@ class Resolver {
     } else {
       draft = emptyDraft(node.title);
     }
-    const members = isCell(node) ? node.members : node.members;
-    for (const member of members) this.applyMember(draft, member);
+    for (const member of node.members) this.applyMember(draft, member);
     this.cellCache.set(node, cloneDraft(draft));
     return draft;
   }
