@@ -106,6 +106,8 @@ export class LspSession {
     try {
       await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 5000))]);
       await this.connection.sendNotification('exit');
+      // A server that exits on its own can write what it writes on exit (a CPU profile, say).
+      if (this.exited === undefined) await new Promise((r) => { this.process.once('exit', r); setTimeout(r, 3000).unref(); });
     } catch {
       // Already gone.
     }
