@@ -1,0 +1,29 @@
+/** What the fuzz runner and its workers share: the task, the messages and the counters in shared memory. */
+
+/** Per-worker slots of the shared BigInt64Array; `COUNTERS` of them per worker. */
+export const Counter = {
+  /** Pipeline runs so far (minimisation included): the heartbeat. */
+  beat: 0,
+  /** Inputs finished, in order: the next unfinished one is `start + done × stride`. */
+  done: 1,
+  failed: 2,
+  totalMicros: 3,
+  slowestMicros: 4,
+  slowestIndex: 5,
+} as const;
+export const COUNTERS = 6;
+
+export interface WorkerTask {
+  readonly seed: number;
+  readonly start: number;
+  readonly end: number;
+  readonly stride: number;
+  readonly slot: number;
+  readonly counters: SharedArrayBuffer;
+  readonly known: readonly string[];
+}
+
+export type WorkerReport =
+  | { readonly type: 'failure'; readonly index: number; readonly key: string; readonly input: string; readonly minimized?: string }
+  | { readonly type: 'ready' }
+  | { readonly type: 'finished' };
