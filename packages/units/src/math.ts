@@ -43,9 +43,31 @@ export function toMathUnitSyntax(written: string): string {
   return s;
 }
 
+/**
+ * Largest power a unit atom may carry. The units of cell quantities use powers up to 3 (m³) and
+ * fractional ones for rate constants (m^2.5); a power beyond this is a typing slip, and a
+ * non-finite one (`mAh^1e999` arrives as `mAh^Infinity`) would otherwise reach messages as text.
+ */
+export const MAX_UNIT_POWER = 10;
+
+/** Why a power in a unit (written, or in mathjs syntax) cannot be one, or undefined when every power is fine. */
+function badPower(syntax: string): string | undefined {
+  for (const m of syntax.matchAll(/([A-Za-z_]*)\s*\^\s*(-?\s*[A-Za-z0-9.+-]*)/g)) {
+    const atom = m[1] ? `'${m[1]}'` : 'a unit';
+    const power = Number(m[2]!.replace(/\s+/g, ''));
+    if (m[2]!.trim() === '' || Number.isNaN(power)) continue; // not a number: mathjs says what is wrong
+    if (!Number.isFinite(power)) return `${atom} is raised to a power too large to be a number; a unit's power is a small number such as 2 or -1`;
+    if (Math.abs(power) > MAX_UNIT_POWER) return `${atom} is raised to the power ${power}; a unit's power is a small number such as 2 or -1 (at most ±${MAX_UNIT_POWER})`;
+  }
+  return undefined;
+}
+
 /** Parses a written unit into a mathjs Unit of value 1, or explains why it is not a unit. */
 export function parseUnit(written: string): { unit: Unit } | { error: string } {
   const syntax = toMathUnitSyntax(written);
+  // The written text first: there `1e400` is still one exponent (the syntax reads `e400` as a power).
+  const power = badPower(written) ?? badPower(syntax);
+  if (power) return { error: power };
   try {
     const unit = math.unit(syntax);
     if (unit.value !== null && unit.value !== undefined) {
