@@ -26,18 +26,21 @@ const uriOf = (path: string) => pathToFileURL(path).href;
 const mb = (x: number) => `${x.toFixed(0)} MB`;
 
 /**
- * Starts the server on the workspace and opens its first cell file; the server publishes that
- * file's diagnostics once the initial build of the whole workspace (which comes first) is done.
- * Returns the time from start to those diagnostics.
+ * Starts the server on the workspace and opens its first cell file. Returns the time from start
+ * to that file's diagnostics (the initial build links the whole workspace first) and to the
+ * diagnostics of every file (the whole workspace validated): edits are measured after that, as
+ * a user types in a workspace that has finished loading.
  */
-async function startAndBuild(root: string, firstFile: string): Promise<{ session: LspSession; buildMs: number; inlayHints: boolean }> {
+async function startAndBuild(root: string, paths: readonly string[]): Promise<{ session: LspSession; firstMs: number; buildMs: number; inlayHints: boolean }> {
   const t0 = performance.now();
   const { session, capabilities } = await LspSession.start(root);
-  const uri = uriOf(firstFile);
+  const uri = uriOf(paths[0]!);
   const published = session.next((p) => p.uri === uri, 600_000);
-  await session.open(uri, readFileSync(firstFile, 'utf8'), 1);
+  await session.open(uri, readFileSync(paths[0]!, 'utf8'), 1);
   await published;
-  return { session, buildMs: performance.now() - t0, inlayHints: capabilities.inlayHintProvider !== undefined };
+  const firstMs = performance.now() - t0;
+  await session.allPublished(paths.map(uriOf));
+  return { session, firstMs, buildMs: performance.now() - t0, inlayHints: capabilities.inlayHintProvider !== undefined };
 }
 
 async function keystrokes(): Promise<void> {
@@ -45,8 +48,8 @@ async function keystrokes(): Promise<void> {
   const count = num('keystrokes', 60);
   const root = mkdtempSync(join(tmpdir(), 'cellspec-bench-lsp-'));
   const paths = writeWorkspace(root, { files, lines: 300 });
-  const { session, buildMs, inlayHints } = await startAndBuild(root, paths[0]!);
-  console.log(`workspace of ${files} files × 300 lines: initial build and diagnostics ${(buildMs / 1000).toFixed(1)} s, server ${mb(session.memory().rssMb)} resident`);
+  const { session, firstMs, buildMs, inlayHints } = await startAndBuild(root, paths);
+  console.log(`workspace of ${files} files × 300 lines: first file's diagnostics ${(firstMs / 1000).toFixed(1)} s, every file's ${(buildMs / 1000).toFixed(1)} s; server ${mb(session.memory().rssMb)} resident`);
   const path = paths[0]!;
   const uri = uriOf(path);
   const text = readFileSync(path, 'utf8');
@@ -85,12 +88,12 @@ async function largeWorkspace(): Promise<void> {
   const files = num('big', 1000);
   const root = mkdtempSync(join(tmpdir(), 'cellspec-bench-lsp-'));
   const paths = writeWorkspace(root, { files });
-  const { session, buildMs } = await startAndBuild(root, paths[0]!);
+  const { session, firstMs, buildMs } = await startAndBuild(root, paths);
   const uri = uriOf(join(root, 'cells', 'cell-0000.cellspec'));
   const t0 = performance.now();
   await session.symbols(uri);
   const m = session.memory();
-  console.log(`workspace of ${files} files: initial build and diagnostics ${(buildMs / 1000).toFixed(1)} s; answers a request in ${(performance.now() - t0).toFixed(0)} ms; server ${mb(m.rssMb)} resident, ${mb(m.peakRssMb)} peak (goal < 300 MB)`);
+  console.log(`workspace of ${files} files: first file's diagnostics ${(firstMs / 1000).toFixed(1)} s, every file's ${(buildMs / 1000).toFixed(1)} s; answers a request in ${(performance.now() - t0).toFixed(0)} ms; server ${mb(m.rssMb)} resident, ${mb(m.peakRssMb)} peak (goal < 300 MB)`);
   await session.stop();
   rmSync(root, { recursive: true, force: true });
 }
@@ -111,7 +114,7 @@ async function stressCase(session: LspSession, name: string, uri: string, text: 
 async function stress(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'cellspec-stress-'));
   const paths = writeWorkspace(root, { files: 2 });
-  const { session } = await startAndBuild(root, paths[1]!);
+  const { session } = await startAndBuild(root, [paths[1]!]);
   const uri = (name: string) => uriOf(join(root, 'cells', name));
 
   // Many distinct cells until the file reaches 5 MB.

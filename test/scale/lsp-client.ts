@@ -82,6 +82,13 @@ export class LspSession {
     });
   }
 
+  /** Resolves once diagnostics have been published for every one of `uris` (the server validated them all). */
+  async allPublished(uris: readonly string[], timeoutMs = 600_000): Promise<void> {
+    const missing = new Set(uris.filter((u) => !this.published.has(u)));
+    if (missing.size === 0) return;
+    await this.next((p) => missing.delete(p.uri) && missing.size === 0, timeoutMs);
+  }
+
   open(uri: string, text: string, version = 1): Promise<void> {
     return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cellspec', version, text } });
   }
