@@ -8,6 +8,8 @@ import {
   type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
 } from 'langium/lsp';
 import { guardNesting } from './nesting-guard.js';
+import { compactParsedCst } from './memory/cst-compaction.js';
+import { CompactAstNodeDescriptionProvider } from './memory/node-descriptions.js';
 import { CellSpecGeneratedModule, CellSpecGeneratedSharedModule } from './generated/module.js';
 import { CellSpecValidator, registerValidationChecks } from './validator.js';
 import { Evaluator } from './evaluate.js';
@@ -25,6 +27,7 @@ export type CellSpecServices = LangiumServices & CellSpecAddedServices & CellSpe
 export const CellSpecModule: Module<CellSpecServices, PartialLangiumServices & CellSpecAddedServices> = {
   validation: { CellSpecValidator: () => new CellSpecValidator() },
   evaluation: { Evaluator: (services) => new Evaluator(services) },
+  workspace: { AstNodeDescriptionProvider: (services) => new CompactAstNodeDescriptionProvider(services) },
 };
 
 /** Creates the shared and language services; `context.fileSystemProvider` decides Node or in-memory. */
@@ -35,6 +38,7 @@ export function createCellSpecServices(context: DefaultSharedModuleContext): {
   const shared = inject(createDefaultSharedModule(context), CellSpecGeneratedSharedModule, CellSpecSharedScopingModule);
   const CellSpec = inject(createDefaultModule({ shared }), CellSpecGeneratedModule, CellSpecModule, CellSpecScopingModule, CellSpecLspModule);
   guardNesting(CellSpec.parser.LangiumParser);
+  compactParsedCst(CellSpec.parser.LangiumParser);
   shared.ServiceRegistry.register(CellSpec);
   registerValidationChecks(CellSpec);
   if (!context.connection) {
