@@ -4,7 +4,7 @@
  */
 import {
   DefaultDocumentBuilder, DefaultWorkspaceManager, DocumentState,
-  type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type WorkspaceFolder,
+  type AstNode, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type WorkspaceFolder,
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { builtinLibraryDocument } from './builtin-library.js';
@@ -23,6 +23,20 @@ export class CellSpecWorkspaceManager extends DefaultWorkspaceManager {
     collector(builtinLibraryDocument(this.shared));
   }
 }
+
+/** What deciding whether an edit elsewhere affects a linked document needs to know about it. */
+interface LinkSummary {
+  /** The parse the summary is of. */
+  readonly root: AstNode;
+  readonly hasLinkingErrors: boolean;
+  /** Other documents its references resolved into. */
+  readonly targets: ReadonlySet<string>;
+  /** Every URI its imports may name. */
+  readonly imports: readonly string[];
+}
+
+const importUris = (document: LangiumDocument): string[] =>
+  importsOf(document).flatMap((imp) => (imp.path === undefined ? [] : importCandidates(document.uri, imp.path).map((uri) => uri.toString())));
 
 export class CellSpecDocumentBuilder extends DefaultDocumentBuilder {
   private readonly shared: LangiumSharedCoreServices;
@@ -57,11 +71,69 @@ export class CellSpecDocumentBuilder extends DefaultDocumentBuilder {
     await super.buildDocuments(all, options, cancelToken);
   }
 
-  /** A document whose import names a changed file relinks too: the file may just have appeared. */
+  /**
+   * Relinks a document with linking errors, one whose references point into a changed file, or
+   * one whose import names a changed file (the file may just have appeared). Every edit asks this
+   * of every document in the workspace, so the answer's ingredients are kept per link (see
+   * LinkSummary) instead of walking each document's references again: O(documents), not
+   * O(references), per keystroke.
+   */
   protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-    if (super.shouldRelink(document, changedUris)) return true;
-    return importsOf(document).some((imp) => imp.path !== undefined && importCandidates(document.uri, imp.path).some((uri) => changedUris.has(uri.toString())));
+    const summary = this.linkSummary(document);
+    if (!summary) {
+      if (super.shouldRelink(document, changedUris)) return true;
+      return importUris(document).some((uri) => changedUris.has(uri));
+    }
+    if (summary.hasLinkingErrors) return true;
+    for (const uri of summary.targets) if (changedUris.has(uri)) return true;
+    return summary.imports.some((uri) => changedUris.has(uri));
   }
+
+  private readonly linkSummaries = new WeakMap<LangiumDocument, LinkSummary>();
+
+  /** The document's link summary; computed once its references are indexed, dropped when it is reset below that. */
+  private linkSummary(document: LangiumDocument): LinkSummary | undefined {
+    if (document.state < DocumentState.IndexedReferences) return undefined;
+    const root = document.parseResult.value;
+    let summary = this.linkSummaries.get(document);
+    if (summary?.root === root) return summary;
+    const own = document.uri.toString();
+    const targets = new Set<string>();
+    let hasLinkingErrors = false;
+    for (const ref of document.references) {
+      if (ref.error !== undefined) hasLinkingErrors = true;
+      for (const description of 'items' in ref ? ref.items.map((item) => item.$nodeDescription) : [ref.$nodeDescription]) {
+        const target = description?.documentUri?.toString();
+        if (target !== undefined && target !== own) targets.add(target);
+      }
+    }
+    summary = { root, hasLinkingErrors, targets, imports: importUris(document) };
+    this.linkSummaries.set(document, summary);
+    return summary;
+  }
+
+  override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
+    if (state < DocumentState.IndexedReferences) this.linkSummaries.delete(document);
+    super.resetToState(document, state);
+  }
+
+  /**
+   * Whether a built document still lacks requested validation results. Asked of every document
+   * on every edit; the answer only changes when the document is validated again (a new list of
+   * executed checks) or the requested options change, so it is kept for that pair.
+   */
+  protected override resultsAreIncomplete(document: LangiumDocument, options: BuildOptions | undefined): boolean {
+    const state = this.buildState.get(document.uri.toString());
+    const checks = state?.result?.validationChecks;
+    const completed = state?.completed ?? false;
+    const known = this.completeness.get(document);
+    if (known && known.checks === checks && known.completed === completed && known.options === options) return known.incomplete;
+    const incomplete = super.resultsAreIncomplete(document, options);
+    this.completeness.set(document, { checks, completed, options, incomplete });
+    return incomplete;
+  }
+
+  private readonly completeness = new WeakMap<LangiumDocument, { checks: unknown; completed: boolean; options: BuildOptions | undefined; incomplete: boolean }>();
 
   private async loadImport(importer: LangiumDocument, path: string): Promise<LangiumDocument | undefined> {
     if (importRefusal(this.shared, path, importer.uri)) return undefined; // leaves the workspace: never read
