@@ -11,6 +11,9 @@ import { EmptyFileSystem, URI, AstUtils, type LangiumDocument } from 'langium';
 import { createCellSpecServices, resolveDocument, ast } from '@cellspec/language';
 import { designCell } from '../../packages/physics/src/design/index.js';
 import { FUZZ_INPUT_URI, workspaceFiles } from './corpus.js';
+import { nonFiniteNumbers } from './non-finite.js';
+
+export { nonFiniteNumbers };
 
 export interface FuzzFailure {
   readonly stage: 'build' | 'validate' | 'resolve' | 'design' | 'hover' | 'non-finite' | 'slow';
@@ -33,19 +36,6 @@ const NON_FINITE_TEXT = /\bNaN\b|Infinity/;
  * in a comment it excuses nothing (a regression fixture's header names what it once showed).
  */
 const writesNonFinite = (text: string) => /NaN|Infinity/i.test(text.replace(/\/\/[^\n\r]*|\/\*[\s\S]*?\*\//g, ''));
-
-/** Paths of numbers in `value` that are not finite (NaN, ±Infinity). */
-export function nonFiniteNumbers(value: unknown, path = '$', out: string[] = [], seen = new Set<object>()): string[] {
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) out.push(`${path} = ${value}`);
-  } else if (typeof value === 'string') {
-    // Strings are shown as they are; they may name NaN only if the author wrote it.
-  } else if (value && typeof value === 'object' && !seen.has(value)) {
-    seen.add(value);
-    for (const [k, v] of Object.entries(value)) nonFiniteNumbers(v, `${path}.${k}`, out, seen);
-  }
-  return out;
-}
 
 const errorText = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}\n${(e.stack ?? '').split('\n').slice(1, 6).join('\n')}` : String(e));
 

@@ -3,6 +3,7 @@
  * sweeps, thermal run), run on a cell of the IR, with findings in an engineer's words.
  */
 import type { AnalysisIR, CellIR, ModelFidelity } from '../ir.js';
+import { REFERENCE_TEMPERATURE } from './constants.js';
 import { parametersFromCell } from './from-cell.js';
 import type { CellModel } from './model.js';
 import { operate, constantCurrentCharge, constantCurrentDischarge, type SimulationResult } from './operation.js';
@@ -56,6 +57,14 @@ export function makeModel(p: ModelParameters, fidelity: ModelFidelity = 'p2d'): 
   return fidelity === 'reduced' ? new SPMeModel(p) : new P2DModel(p);
 }
 
+/**
+ * Start temperatures the models run at, K: −100 °C to 200 °C. Transport and kinetics follow
+ * Arrhenius laws fitted near room temperature; far below −100 °C they vanish (a sulfide
+ * electrolyte's conductivity falls by many orders, the terminal voltage overflows), and above
+ * 200 °C a cell has failed (lithium melts at 180.5 °C, sulfide electrolytes decompose).
+ */
+export const MODEL_TEMPERATURE_RANGE = [173.15, 473.15] as const;
+
 const celsius = (T: number) => `${+(T - 273.15).toFixed(1)} °C`;
 export const rateLabel = (r: number) => (r < 1 && r > 0 ? `C/${+(1 / r).toFixed(2)}` : `${+r.toFixed(3)}C`);
 
@@ -69,6 +78,8 @@ export interface RunOptions {
   readonly ambient?: number;
   readonly heatTransferCoefficient?: number;
   readonly isCancelled?: () => boolean;
+  /** Wall-time budget of the run, ms (default the model's `MODEL_RUN_BUDGET_MS`). */
+  readonly timeBudgetMs?: number;
 }
 
 /** One constant-current run: discharge from 100 % SOC, or charge from 0 % to a target SOC. */
@@ -86,22 +97,39 @@ export function runConstantCurrent(p: ModelParameters, options: RunOptions): Ana
   const step = charge
     ? constantCurrentCharge(p.oneCCurrent, options.rate, options.targetSoc !== undefined ? [{ quantity: 'soc', value: options.targetSoc }] : [])
     : constantCurrentDischarge(p.oneCCurrent, options.rate);
-  const result = operate(model, [step], {
-    initialSoc: charge ? 0 : 1, temperature: options.thermal ? params.thermal.ambient : T, thermal: options.thermal ?? false,
+  const startSoc = charge ? 0 : 1;
+  const startTemperature = options.thermal ? params.thermal.ambient : T;
+  // A rate that is not a positive number never reaches a limit, and outside the models'
+  // temperature range their rate laws mean nothing (or overflow): say so instead of running.
+  const [lowest, highest] = MODEL_TEMPERATURE_RANGE;
+  const refusal = !(options.rate > 0 && Number.isFinite(options.rate)) ? `the C-rate must be a positive number (got ${options.rate})`
+    : !(startTemperature >= lowest && startTemperature <= highest) ? `the models hold from ${celsius(lowest)} to ${celsius(highest)}; ${celsius(startTemperature)} is outside`
+    : undefined;
+  const ran = operate(model, refusal === undefined ? [step] : [], {
+    // (A refused run only sets up the rest state its summary reads: at 25 °C, where the model holds.)
+    initialSoc: startSoc, temperature: refusal === undefined ? startTemperature : REFERENCE_TEMPERATURE, thermal: options.thermal ?? false,
     ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
+    ...(options.timeBudgetMs !== undefined ? { timeBudgetMs: options.timeBudgetMs } : {}),
   });
+  const result = refusal === undefined ? ran : { ...ran, failure: refusal };
   const sign = charge ? -1 : 1;
   const capacity = sign * result.dischargedCapacity;
   const energy = sign * result.energy;
   const below = charge ? result.anodePotential.findIndex((v) => v < 0) : -1;
+  // A run that recorded nothing (refused, or its first step failed) is summarised by the rest
+  // state it started from, set up again (a failed step leaves the model's state undefined); one
+  // that delivered no charge has as its mean the voltage it started at (the limit of energy /
+  // capacity as the capacity goes to 0). So no summary is NaN or ±∞.
+  if (result.voltage.length === 0) model.initialise(startSoc, refusal === undefined ? startTemperature : REFERENCE_TEMPERATURE);
+  const startVoltage = result.voltage[0] ?? model.openCircuitVoltage();
   return {
-    label: `${rateLabel(options.rate)} ${options.direction} at ${celsius(options.thermal ? params.thermal.ambient : T)}${options.thermal ? ' (thermal)' : ''}`,
+    label: `${rateLabel(options.rate)} ${options.direction} at ${celsius(startTemperature)}${options.thermal ? ' (thermal)' : ''}`,
     direction: options.direction, rate: options.rate, temperature: T, thermal: options.thermal ?? false,
-    capacity, energy, meanVoltage: capacity > 0 ? energy / capacity : NaN,
-    endSoc: result.soc[result.soc.length - 1]!,
-    maxTemperature: Math.max(...result.temperature),
+    capacity, energy, meanVoltage: capacity > 0 ? energy / capacity : startVoltage,
+    endSoc: result.soc[result.soc.length - 1] ?? startSoc,
+    maxTemperature: result.temperature.reduce((a, b) => Math.max(a, b), startTemperature),
     ...(below >= 0 ? { platingFromSoc: result.soc[below]! } : {}),
-    minAnodePotential: Math.min(...result.anodePotential),
+    minAnodePotential: result.anodePotential.length > 0 ? result.anodePotential.reduce((a, b) => Math.min(a, b)) : model.anodePotential,
     result,
   };
 }

@@ -87,6 +87,9 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
     const active = activeIndex >= 0 ? materials[d.components[activeIndex]!.material] : undefined;
     if (!active) { problems.push(`the ${role} has no ${kind} material`); return {}; }
     if (d.thickness === undefined || d.porosity === undefined) { problems.push(`the ${role} thickness or porosity is unknown (loading, thickness and porosity: state two)`); return {}; }
+    // Volume fractions below come from 1 − porosity: outside 0 ≤ porosity < 1 they are negative or zero.
+    if (!(d.porosity >= 0 && d.porosity < 1)) { problems.push(`the ${role} porosity is ${+(d.porosity * 100).toPrecision(3)} %: it must be at least 0 % and below 100 %`); return {}; }
+    if (!(d.thickness > 0)) { problems.push(`the ${role} thickness is ${+(d.thickness * 1e6).toPrecision(3)} µm: it must be positive`); return {}; }
     const solidFraction = 1 - d.porosity;
     const activeFraction = d.components.filter((c) => materials[c.material]?.kind === kind).reduce((s, c) => s + c.volumeFraction, 0) * solidFraction;
     const seFraction = d.components.filter((c) => materials[c.material]?.kind === 'solid-electrolyte').reduce((s, c) => s + c.volumeFraction, 0) * solidFraction;
@@ -222,6 +225,8 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
   // ---- cell level --------------------------------------------------------------------------------
   const area = design.layers * design.facingArea;
   const oneC = cell.oneCCurrent ?? (cell.nominalCapacity ?? design.capacity!) / 3600;
+  // C-rates and the SOC are counted against 1C: a 1C current of zero or less makes both meaningless.
+  if (!(oneC > 0 && Number.isFinite(oneC))) problems.push(`the 1C current comes out at ${+(oneC * 1000).toPrecision(3)} mA: the nominal capacity (or 1C current) must be positive`);
   let interfaces = 2 * (cell.interfaceResistance ?? 0);
   if (solid && cell.interfaceResistance === undefined) {
     interfaces = DEFAULT_SOLID_STATE_INTERFACE_RESISTANCE;

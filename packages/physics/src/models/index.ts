@@ -7,7 +7,7 @@ export { SPMeModel } from './spme.js';
 export { BandedMatrix } from './banded.js';
 export { updateLumpedTemperature, constantHeatRise } from './thermal.js';
 export {
-  operate, constantCurrentCharge, constantCurrentDischarge, cccvCharge, pulse,
+  operate, MODEL_RUN_BUDGET_MS, constantCurrentCharge, constantCurrentDischarge, cccvCharge, pulse,
   type OperationStep, type OperationOptions, type SimulationResult, type StopCondition, type StopQuantity, type StepEnd,
 } from './operation.js';
 export { marquis2019, marquisElectrolyteConductivity, marquisElectrolyteDiffusivity, type Marquis2019Options } from './marquis2019.js';

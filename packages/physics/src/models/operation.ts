@@ -46,6 +46,8 @@ export interface OperationOptions {
   readonly continueRun?: boolean;
   /** Polled every step; when it returns true the run stops with failure 'cancelled'. */
   readonly isCancelled?: () => boolean;
+  /** Wall-time budget of the whole run, ms (default `MODEL_RUN_BUDGET_MS`). */
+  readonly timeBudgetMs?: number;
 }
 
 export interface StepEnd {
@@ -84,9 +86,21 @@ export interface SimulationResult {
 
 const MIN_STEP = 1e-4;
 
+/**
+ * Wall time one `operate` call may take before it stops with a failure, ms. Ordinary runs take
+ * well under 10 s on a slow 2-core machine (the slowest measured: a C/20 P2D thermal discharge
+ * of a 10-layer cell, ~5 s); a run still going after 30 s is creeping along at minimum steps or
+ * toward a limit it never reaches, and the editor's analysis worker and `cellspec simulate` must
+ * not be held for minutes by it.
+ */
+export const MODEL_RUN_BUDGET_MS = 30_000;
+/** Time steps one operation step may take (a run of ordinary cells needs a few thousand at most). */
+const MAX_STEPS = 100_000;
+
 /** Runs `steps` on `model` and records the curves. */
 export function operate(model: CellModel, steps: readonly OperationStep[], options: OperationOptions = {}): SimulationResult {
   const started = performance.now();
+  const budgetMs = options.timeBudgetMs ?? MODEL_RUN_BUDGET_MS;
   const p = model.parameters;
   const area = p.electrodeArea;
   const capacityC = p.oneCCurrent * 3600;
@@ -170,8 +184,12 @@ export function operate(model: CellModel, steps: readonly OperationStep[], optio
       }
       return true;
     };
-    while (!ended && guard++ < 100000) {
+    while (!ended) {
       if (options.isCancelled?.()) { result.failure = 'cancelled'; ended = 'failed'; break; }
+      if (guard++ >= MAX_STEPS) { result.failure = `the step did not reach its end within ${MAX_STEPS} time steps (${+(t / 3600).toPrecision(3)} h simulated)`; ended = 'failed'; break; }
+      if (performance.now() - started > budgetMs) {
+        result.failure = `the run took longer than ${budgetMs / 1000} s and was stopped at t = ${t.toFixed(0)} s`; ended = 'failed'; break;
+      }
       const rate = Math.abs(model.current * area) / p.oneCCurrent;
       const hMax = options.maxStep ?? Math.min(600, rate > 1e-6 ? 0.02 * 3600 / rate : 600);
       h = Math.min(h, hMax, timeLimit - (t - stepStart));
