@@ -3,7 +3,7 @@
  * the documents come from an editor, the CLI or an in-memory test.
  */
 import {
-  DefaultDocumentBuilder, DefaultWorkspaceManager, DocumentState,
+  DefaultDocumentBuilder, DefaultWorkspaceManager, DocumentState, interruptAndCheck,
   type AstNode, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type WorkspaceFolder,
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
@@ -90,6 +90,18 @@ export class CellSpecDocumentBuilder extends DefaultDocumentBuilder {
   }
 
   private readonly linkSummaries = new WeakMap<LangiumDocument, LinkSummary>();
+
+  /**
+   * Validation is the slow phase, and requests that only need linked documents (inlay hints,
+   * hover, code lenses) are already waiting when it starts: yield to the event loop first, so
+   * they are answered now rather than after it, and a keystroke that arrived meanwhile cancels
+   * the build before validating a text that is already outdated.
+   */
+  protected override async validate(document: LangiumDocument, cancelToken: CancellationToken): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    await interruptAndCheck(cancelToken);
+    await super.validate(document, cancelToken);
+  }
 
   /** The document's link summary; computed once its references are indexed, dropped when it is reset below that. */
   private linkSummary(document: LangiumDocument): LinkSummary | undefined {
