@@ -1,6 +1,6 @@
 /**
  * Benchmarks of the design calculator. Run: npx -y pnpm@12.4.2 run bench:design
- *   (options: --runs N, --warmup N)
+ *   (options: --runs N, --warmup N, --server <bundle> to time another build of the server, --only lsp)
  *
  * 1. Recomputing all metrics (design, targets, design warnings) for a workspace of 200 cells:
  *    the cells of the bundled examples, repeated with varied loadings up to 200; median of
@@ -43,8 +43,8 @@ async function main(): Promise<void> {
   const runs = option('runs', 200);
   const warmup = option('warmup', 50);
   console.log(`node ${process.version}, ${cpus()[0]?.model ?? '?'} × ${cpus().length}, load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-  await benchCalculator(runs, warmup);
-  await benchLanguageServer(Math.min(runs, 50), 5);
+  if (!args.includes('--only') || args[args.indexOf('--only') + 1] === 'calculator') await benchCalculator(runs, warmup);
+  if (!args.includes('--only') || args[args.indexOf('--only') + 1] === 'lsp') await benchLanguageServer(Math.min(runs, 50), 5);
 }
 
 async function benchCalculator(runs: number, warmup: number): Promise<void> {
@@ -89,11 +89,12 @@ async function benchCalculator(runs: number, warmup: number): Promise<void> {
 async function benchLanguageServer(runs: number, warmup: number): Promise<void> {
   const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = await import('vscode-languageserver-protocol/node');
   // The bundled server as the extension ships it (`pnpm run build`), else the sources through tsx.
-  const bundled = join(ROOT, 'packages', 'vscode', 'dist', 'server.cjs');
+  const serverArg = args.indexOf('--server');
+  const bundled = serverArg >= 0 ? args[serverArg + 1]! : join(ROOT, 'packages', 'vscode', 'dist', 'server.cjs');
   const child = existsSync(bundled)
     ? spawn(process.execPath, [bundled, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] })
     : spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'bench', 'design.ts'), '--serve', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  console.log(`language server: ${existsSync(bundled) ? 'packages/vscode/dist/server.cjs' : 'sources through tsx'}`);
+  console.log(`language server: ${existsSync(bundled) ? bundled.replace(ROOT, '') : 'sources through tsx'}`);
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   // Answer whatever the server asks of the client (configuration, refresh requests) with null.
   for (const method of ['client/registerCapability', 'workspace/inlayHint/refresh', 'workspace/codeLens/refresh', 'workspace/semanticTokens/refresh', 'workspace/diagnostic/refresh']) {
