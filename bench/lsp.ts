@@ -2,7 +2,7 @@
  * Language-server benchmarks and stress runs against a real server process over stdio.
  *
  *   npx -y pnpm@12.4.2 run bench:lsp                 # keystroke latency (500 files) and 1,000-file build/memory
- *   npx -y pnpm@12.4.2 run bench:lsp -- --stress     # 5 MB file, 20,000 lines, 10,000-deep nesting, 500-edit burst
+ *   npx -y pnpm@12.4.2 run bench:lsp -- --stress     # 5 MB file, 20,000 lines, 10,000-deep nesting, 500-edit burst, 1,000-file workspace
  *
  * Keystroke → refreshed diagnostics: a 300-line spec open in a 500-file generated workspace; each
  * keystroke types or deletes one digit of the cathode loading, and the time runs from sending the
@@ -14,8 +14,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { cellFileText, writeWorkspace } from '../scripts/gen-workspace.js';
+import { writeWorkspace } from '../scripts/gen-workspace.js';
 import { buildServer, LspSession, median } from '../test/scale/lsp-client.js';
+import { bigFileText, burstCase, deepNestingText, describeResult, longSpecText, openCase, workspaceCase, type StressResult } from '../test/scale/stress-cases.js';
 
 const argv = process.argv.slice(2);
 const num = (name: string, fallback: number) => {
@@ -98,59 +99,32 @@ async function largeWorkspace(): Promise<void> {
   rmSync(root, { recursive: true, force: true });
 }
 
-/** One stress case: open `text`, wait for its diagnostics, and check the server still answers. */
-async function stressCase(session: LspSession, name: string, uri: string, text: string): Promise<void> {
-  const t0 = performance.now();
-  const published = session.next((p) => p.uri === uri, 600_000);
-  await session.open(uri, text, 1);
-  const p = await published;
-  const diagnosticsMs = performance.now() - t0;
-  const t1 = performance.now();
-  await session.symbols(uri);
-  console.log(`${name}: ${(text.length / 1048576).toFixed(2)} MB, ${text.split('\n').length} lines; diagnostics (${p.diagnostics.length}) after ${(diagnosticsMs / 1000).toFixed(2)} s; answers document symbols in ${(performance.now() - t1).toFixed(0)} ms; ${mb(session.memory().rssMb)} resident`);
-  await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
-}
-
+/**
+ * The stress run (`test/scale/stress-cases.ts`): each case ends with a request the server must
+ * answer and prints its time and the server's peak RSS during the case. Exit 1 if any case
+ * leaves the server down.
+ */
 async function stress(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'cellspec-stress-'));
   const paths = writeWorkspace(root, { files: 2 });
   const { session } = await startAndBuild(root, [paths[1]!]);
   const uri = (name: string) => uriOf(join(root, 'cells', name));
+  const results: StressResult[] = [];
+  const report = (r: StressResult) => { results.push(r); console.log(describeResult(r)); };
 
-  // Many distinct cells until the file reaches 5 MB.
-  let big = '';
-  for (let i = 0; big.length < 5 * 1048576; i++) big += cellFileText(10_000 + i).replace(/^import .*$/m, i === 0 ? '$&' : '');
-  await stressCase(session, '5 MB file', uri('big.cellspec'), big);
-
-  let lines = '';
-  for (let i = 0; lines.split('\n').length < 20_000; i++) lines += cellFileText(20_000 + i, 300).replace(/^import .*$/m, i === 0 ? '$&' : '');
-  lines = lines.split('\n').slice(0, 20_000).join('\n');
-  await stressCase(session, '20,000-line spec', uri('long.cellspec'), lines);
-
-  const depth = 10_000;
-  await stressCase(session, `${depth}-deep parentheses`, uri('deep.cellspec'), `let deep = ${'('.repeat(depth)}1 mm${')'.repeat(depth)}\n`);
-
-  // A burst of 500 edits without waiting, then the diagnostics of the last version.
-  const target = uri('cell-0000.cellspec');
-  const text = readFileSync(join(root, 'cells', 'cell-0000.cellspec'), 'utf8');
-  await session.open(target, text, 1);
-  await session.next((p) => p.uri === target);
-  const t0 = performance.now();
-  const last = session.next((p) => p.uri === target && (p.version === undefined || p.version >= 501), 600_000);
-  for (let v = 2; v <= 501; v++) {
-    // Even versions insert a space at the start, odd ones delete it again.
-    const end = { line: 0, character: v % 2 ? 1 : 0 };
-    await session.change(target, v, [{ range: { start: { line: 0, character: 0 }, end }, text: v % 2 ? '' : ' ' }]);
-  }
-  await last;
-  const t1 = performance.now();
-  await session.symbols(target);
-  console.log(`burst of 500 edits: diagnostics of the last version after ${((t1 - t0) / 1000).toFixed(2)} s; answers in ${(performance.now() - t1).toFixed(0)} ms`);
-
+  report(await openCase(session, '5 MB file', uri('big.cellspec'), bigFileText(5 * 1048576)));
+  report(await openCase(session, '20,000-line spec', uri('long.cellspec'), longSpecText(20_000)));
+  report(await openCase(session, '10,000-deep parentheses', uri('deep.cellspec'), deepNestingText(10_000)));
+  report(await burstCase(session, 'burst of 500 edits', uri('cell-0000.cellspec'), readFileSync(paths[0]!, 'utf8'), 500));
   const m = session.memory();
-  console.log(`server still up: ${session.exited === undefined ? 'yes' : `no (exit ${session.exited})`}; ${mb(m.rssMb)} resident, peak RSS over the stress run ${mb(m.peakRssMb)}`);
+  console.log(`server after these cases: ${session.exited === undefined ? 'up' : `down (exit ${session.exited})`}; ${mb(m.rssMb)} resident, peak RSS over them ${mb(m.peakRssMb)}`);
   await session.stop();
   rmSync(root, { recursive: true, force: true });
+
+  report(await workspaceCase(num('stress-files', 1000)));
+  const down = results.filter((r) => !r.serverUp);
+  console.log(down.length === 0 ? `all ${results.length} stress cases answered` : `server down after: ${down.map((r) => r.name).join(', ')}`);
+  if (down.length > 0) process.exit(1);
 }
 
 await buildServer();
