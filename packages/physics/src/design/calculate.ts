@@ -104,9 +104,8 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
   let basis: CapacityBasis | undefined;
   if (ok(cathode.arealCapacityWindow) && ok(anode.arealCapacityWindow)) basis = 'stoichiometry-window';
   else if (ok(cathode.arealCapacityPractical) && ok(anode.arealCapacityPractical)) basis = 'practical-specific-capacity';
-  const pick = (e: ElectrodeDesign) => (basis === 'stoichiometry-window' ? e.arealCapacityWindow : basis ? e.arealCapacityPractical : undefined);
-  const qc = pick(cathode);
-  const qa = pick(anode);
+  const qc = arealCapacityOn(cathode, basis);
+  const qa = arealCapacityOn(anode, basis);
   const cathodeOut: ElectrodeDesign = { ...cathode, ...(ok(qc) ? { arealCapacity: qc } : {}) };
   const anodeOut: ElectrodeDesign = { ...anode, ...(ok(qa) ? { arealCapacity: qa } : {}) };
   let capacity: number | undefined;
@@ -121,10 +120,11 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
       : 'anode ÷ cathode areal capacity of facing sides, from practical specific capacities × active mass';
     limiting = qc <= qa ? 'cathode' : 'anode';
     capacity = layers * facing * Math.min(qc, qa);
-    const aq = (q: number) => formatQuantity(q, 'arealCapacity');
+    const shownC = formatQuantity(qc, 'arealCapacity');
+    const shownA = formatQuantity(qa, 'arealCapacity');
     limitingReason = limiting === 'cathode'
-      ? `the cathode holds ${aq(qc)}, less than the anode's ${aq(qa)} (N/P ${npRatio.toFixed(2)})`
-      : `the anode holds only ${aq(qa)}, less than the cathode's ${aq(qc)} (N/P ${npRatio.toFixed(2)} < 1: lithium plates on charge)`;
+      ? `the cathode holds ${shownC}, less than the anode's ${shownA} (N/P ${npRatio.toFixed(2)})`
+      : `the anode holds only ${shownA}, less than the cathode's ${shownC} (N/P ${npRatio.toFixed(2)} < 1: lithium plates on charge)`;
     if (npRatio < 1) {
       problems.push({ severity: 'warning', code: 'np-below-one', message: `N/P ratio ${npRatio.toFixed(2)} is below 1: the anode cannot take all the cathode's lithium, so lithium metal plates on charge`, path: 'anode' });
     }
@@ -158,28 +158,8 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
   // ---- layers of the stack -------------------------------------------------------------------
   const counts = collectorCounts(cell, layers);
   const layerList: LayerDesign[] = [];
-  const massOf = (material: string | undefined, volume: number): number | undefined => {
-    const rho = material ? cell.materials[material]?.properties.density : undefined;
-    return ok(rho) ? rho * volume : undefined;
-  };
-  let stackKnown = true;
-  const addCollector = (e: ElectrodeDesign, role: 'cathode' | 'anode', count: number) => {
-    const col = cell[role].collector;
-    if (!col) {
-      problems.push({ severity: 'info', code: 'no-collector', message: `the ${role} has no current collector: the stack counts none`, path: role });
-      return;
-    }
-    const mass = massOf(col.material, col.thickness * e.area * count);
-    if (mass === undefined) problems.push({ severity: 'warning', code: 'missing-density', message: `no density for the ${role} collector ${col.material}: the stack mass is incomplete`, path: `${role}.collector` });
-    layerList.push({ name: `${role} collector`, material: col.material, thickness: col.thickness, area: e.area, count, ...(mass !== undefined ? { mass } : {}) });
-  };
-  const addCoating = (e: ElectrodeDesign) => {
-    if (!ok(e.thickness)) { stackKnown = false; return; }
-    const mass = ok(e.loading) ? e.loading * e.area * layers : undefined;
-    layerList.push({ name: e.role, thickness: e.thickness, area: e.area, count: layers, ...(mass !== undefined ? { mass } : {}) });
-  };
-  addCollector(cathode, 'cathode', counts.cathode);
-  addCoating(cathode);
+  addCollector(cell, cathode, 'cathode', counts.cathode, layerList, problems);
+  let stackKnown = addCoating(cathode, layers, layerList);
   const sep = cell.separator;
   const sepArea = sep?.area ?? Math.max(cathode.area, anode.area);
   let electrolyteMass = 0;
@@ -187,7 +167,7 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
   const liquid = sep?.electrolyte ? cell.materials[sep.electrolyte] : undefined;
   if (sep) {
     const solidFraction = 1 - (sep.porosity ?? 0);
-    const mass = massOf(sep.material, sep.thickness * sepArea * layers * solidFraction);
+    const mass = massOf(cell, sep.material, sep.thickness * sepArea * layers * solidFraction);
     if (mass === undefined) problems.push({ severity: 'warning', code: 'missing-density', message: `no density for the ${sep.type === 'separator' ? 'separator' : 'electrolyte layer'} ${sep.material}: the stack mass is incomplete`, path: 'separator' });
     layerList.push({ name: sep.type === 'separator' ? 'separator' : 'electrolyte layer', material: sep.material, thickness: sep.thickness, area: sepArea, count: layers, ...(mass !== undefined ? { mass } : {}) });
     if (liquid) {
@@ -203,8 +183,8 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
   } else {
     problems.push({ severity: 'warning', code: 'no-separator', message: 'the cell has no electrolyte layer or separator: the stack counts none', path: 'separator' });
   }
-  addCoating(anode);
-  addCollector(anode, 'anode', counts.anode);
+  stackKnown = addCoating(anode, layers, layerList) && stackKnown;
+  addCollector(cell, anode, 'anode', counts.anode, layerList, problems);
 
   const stackHeight = stackKnown ? layerList.reduce((s, l) => s + l.thickness * l.count, 0) : undefined;
   const footprint = Math.max(cathode.area, anode.area, sep ? sepArea : 0);
@@ -242,7 +222,7 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
     const thickness = ok(fmt.thickness) ? fmt.thickness : ok(stackHeight) ? stackHeight + 2 * (film?.thickness ?? 0) : undefined;
     let extraMass: number | undefined = 0;
     if (film) {
-      const m = massOf(film.material, 2 * outlineArea * film.thickness);
+      const m = massOf(cell, film.material, 2 * outlineArea * film.thickness);
       if (m === undefined) { extraMass = undefined; problems.push({ severity: 'warning', code: 'missing-density', message: `no density for the packaging film ${film.material}: the packaged-cell mass is unavailable`, path: 'format' }); }
       else { extraMass += m; massBreakdown.packaging = m; volumeBreakdown.packaging = 2 * outlineArea * film.thickness; }
     } else {
@@ -251,7 +231,7 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
     const tabs = fmt.tabs;
     if (tabs && ok(tabs.width) && ok(tabs.length) && ok(tabs.thickness) && tabs.material) {
       const v = (tabs.count ?? 2) * tabs.width * tabs.length * tabs.thickness;
-      const m = massOf(tabs.material, v);
+      const m = massOf(cell, tabs.material, v);
       if (m !== undefined && extraMass !== undefined) { extraMass += m; massBreakdown.tabs = m; volumeBreakdown.tabs = v; }
     } else if (tabs) {
       problems.push({ severity: 'info', code: 'tabs-incomplete', message: 'tabs need a material, width, length and thickness to be counted in the cell mass', path: 'format' });
@@ -262,7 +242,7 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
         ? 2 * (Math.max(cell.cathode.dimensions.width, cell.anode.dimensions.width) + Math.max(cell.cathode.dimensions.height, cell.anode.dimensions.height))
         : 4 * Math.sqrt(footprint);
       const v = 2 * perimeter * ins.width * ins.thickness;
-      const m = massOf(ins.material, v);
+      const m = massOf(cell, ins.material, v);
       if (m !== undefined && extraMass !== undefined) { extraMass += m; massBreakdown.insulation = m; volumeBreakdown.insulation = v; }
     } else if (ins) {
       problems.push({ severity: 'info', code: 'insulation-incomplete', message: 'edge insulation needs a width to be counted in the cell mass', path: 'format' });
@@ -300,6 +280,40 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
     problems,
   };
   return finiteOnly(design, problems);
+}
+
+// The helpers below are module functions rather than closures in designCell: it runs for every
+// cell on every keystroke, and closures made per call cost more than the arithmetic.
+
+/** An electrode's areal capacity on the capacity basis both electrodes share. */
+function arealCapacityOn(e: ElectrodeDesign, basis: CapacityBasis | undefined): number | undefined {
+  return basis === 'stoichiometry-window' ? e.arealCapacityWindow : basis ? e.arealCapacityPractical : undefined;
+}
+
+/** Mass of a volume of a material, when the material has a density. */
+function massOf(cell: CellIR, material: string | undefined, volume: number): number | undefined {
+  const rho = material ? cell.materials[material]?.properties.density : undefined;
+  return ok(rho) ? rho * volume : undefined;
+}
+
+/** Adds an electrode's collector sheets to the stack's layers. */
+function addCollector(cell: CellIR, e: ElectrodeDesign, role: 'cathode' | 'anode', count: number, layerList: LayerDesign[], problems: DesignProblem[]): void {
+  const col = cell[role].collector;
+  if (!col) {
+    problems.push({ severity: 'info', code: 'no-collector', message: `the ${role} has no current collector: the stack counts none`, path: role });
+    return;
+  }
+  const mass = massOf(cell, col.material, col.thickness * e.area * count);
+  if (mass === undefined) problems.push({ severity: 'warning', code: 'missing-density', message: `no density for the ${role} collector ${col.material}: the stack mass is incomplete`, path: `${role}.collector` });
+  layerList.push({ name: `${role} collector`, material: col.material, thickness: col.thickness, area: e.area, count, ...(mass !== undefined ? { mass } : {}) });
+}
+
+/** Adds an electrode's coating to the stack's layers; false when its thickness is unknown (the stack height is then too). */
+function addCoating(e: ElectrodeDesign, layers: number, layerList: LayerDesign[]): boolean {
+  if (!ok(e.thickness)) return false;
+  const mass = ok(e.loading) ? e.loading * e.area * layers : undefined;
+  layerList.push({ name: e.role, thickness: e.thickness, area: e.area, count: layers, ...(mass !== undefined ? { mass } : {}) });
+  return true;
 }
 
 function figures(thickness: number | undefined, volume: number | undefined, mass: number | undefined, energy: number | undefined): BasisFigures {

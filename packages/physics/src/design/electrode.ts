@@ -36,6 +36,15 @@ function componentRole(material: MaterialIR | undefined, electrodeRole: 'cathode
 
 const ok = (x: number | undefined): x is number => x !== undefined && Number.isFinite(x);
 
+// Module-level helpers rather than closures made on each call: this runs for every cell on every keystroke.
+function addInput(inputs: DesignInput[], label: string, value: number, kind: string, source?: SourceRef): void {
+  inputs.push(source ? { label, value, kind, source } : { label, value, kind });
+}
+
+function addProblem(problems: DesignProblem[], severity: DesignProblem['severity'], code: string, message: string, path: string): void {
+  problems.push({ severity, code, message, path });
+}
+
 export interface ElectrodeOptions {
   readonly tolerance?: number;
 }
@@ -45,31 +54,29 @@ export function designElectrode(cell: CellIR, electrode: ElectrodeIR, problems: 
   const role = electrode.role;
   const tolerance = options.tolerance ?? CONSISTENCY_TOLERANCE;
   const inputs: DesignInput[] = [];
-  const input = (label: string, value: number, kind: string, source?: SourceRef) => inputs.push({ label, value, kind, ...(source ? { source } : {}) });
-  const problem = (severity: DesignProblem["severity"], code: string, message: string, path: string = role) => problems.push({ severity, code, message, path });
 
   // ---- composition: mass and solid-volume fractions ----------------------------------------
   const comps = electrode.components;
   const materials = comps.map((c) => cell.materials[c.material]);
   comps.forEach((c, i) => {
-    if (!materials[i]) problem('error', 'unknown-material', `${role} component ${c.material} is not a known material`, `${role}.composition`);
+    if (!materials[i]) addProblem(problems, 'error', 'unknown-material', `${role} component ${c.material} is not a known material`, `${role}.composition`);
   });
-  if (comps.length === 0) problem('error', 'no-composition', `the ${role} has no composition: name its active material (and electrolyte, additive, binder) with fractions`, `${role}.composition`);
+  if (comps.length === 0) addProblem(problems, 'error', 'no-composition', `the ${role} has no composition: name its active material (and electrolyte, additive, binder) with fractions`, `${role}.composition`);
   const bases = new Set(comps.map((c) => c.basis));
-  if (bases.size > 1) problem('error', 'mixed-basis', `${role} composition mixes wt% and vol%; write all fractions on one basis`, `${role}.composition`);
+  if (bases.size > 1) addProblem(problems, 'error', 'mixed-basis', `${role} composition mixes wt% and vol%; write all fractions on one basis`, `${role}.composition`);
   const basis = comps[0]?.basis ?? 'mass';
   const sum = comps.reduce((s, c) => s + c.fraction, 0);
   if (comps.length > 0 && Math.abs(sum - 1) > 0.005) {
-    problem('error', 'composition-sum', `${role} composition sums to ${+(sum * 100).toFixed(1)} ${basis === 'mass' ? 'wt%' : 'vol%'}, must be 100 ${basis === 'mass' ? 'wt%' : 'vol%'}`, `${role}.composition`);
+    addProblem(problems, 'error', 'composition-sum', `${role} composition sums to ${+(sum * 100).toFixed(1)} ${basis === 'mass' ? 'wt%' : 'vol%'}, must be 100 ${basis === 'mass' ? 'wt%' : 'vol%'}`, `${role}.composition`);
   }
   const densities = materials.map((m) => m?.properties.density);
   materials.forEach((m, i) => {
-    if (m && ok(densities[i])) input(`${m.name} density`, densities[i]!, 'density', m.sources.density ?? m.sources.material);
+    if (m && ok(densities[i])) addInput(inputs, `${m.name} density`, densities[i]!, 'density', m.sources.density ?? m.sources.material);
   });
   const allDensities = comps.length > 0 && densities.every(ok);
   if (comps.length > 0 && !allDensities) {
     const missing = comps.filter((_, i) => !ok(densities[i])).map((c) => c.material);
-    problem('warning', 'missing-density', `no density for ${missing.join(', ')}: the ${role} thickness, porosity and volume cannot be computed`, `${role}.composition`);
+    addProblem(problems, 'warning', 'missing-density', `no density for ${missing.join(', ')}: the ${role} thickness, porosity and volume cannot be computed`, `${role}.composition`);
   }
   // Fractions normalised to 1 so a sum error does not poison every downstream figure.
   const f = comps.map((c) => (sum > 0 ? c.fraction / sum : 0));
@@ -96,20 +103,20 @@ export function designElectrode(cell: CellIR, electrode: ElectrodeIR, problems: 
   // ---- active material: practical capacity and window capacity per unit of solid ----------
   const activeIdx = comps.map((_, i) => i).filter((i) => componentRole(materials[i], role) === 'active');
   if (comps.length > 0 && activeIdx.length === 0) {
-    problem('error', 'no-active-material', `the ${role} composition has no ${role === 'cathode' ? 'cathode' : 'anode'}-active material`, `${role}.composition`);
+    addProblem(problems, 'error', 'no-active-material', `the ${role} composition has no ${role === 'cathode' ? 'cathode' : 'anode'}-active material`, `${role}.composition`);
   }
   let practicalPerMass: number | undefined = 0; // C per kg of coating solids
   let windowPerVolume: number | undefined = 0; // C per m³ of solids
   for (const i of activeIdx) {
     const m = materials[i]!;
     const q = m.properties.specificCapacity;
-    if (ok(q)) input(`${m.name} specific capacity`, q, 'specificCapacity', m.sources.specificCapacity ?? m.sources.material);
+    if (ok(q)) addInput(inputs, `${m.name} specific capacity`, q, 'specificCapacity', m.sources.specificCapacity ?? m.sources.material);
     practicalPerMass = ok(q) && ok(practicalPerMass) && massKnown ? practicalPerMass + w[i]! * q : undefined;
     const win = m.properties.stoichiometryWindow;
     const cmax = m.properties.maxConcentration;
     if (win && ok(cmax) && v) {
-      input(`${m.name} c_s,max`, cmax, 'concentration', m.sources.maxConcentration ?? m.sources.material);
-      input(`${m.name} stoichiometry window width`, Math.abs(win[1] - win[0]), 'dimensionless', m.sources.stoichiometryWindow ?? m.sources.material);
+      addInput(inputs, `${m.name} c_s,max`, cmax, 'concentration', m.sources.maxConcentration ?? m.sources.material);
+      addInput(inputs, `${m.name} stoichiometry window width`, Math.abs(win[1] - win[0]), 'dimensionless', m.sources.stoichiometryWindow ?? m.sources.material);
       windowPerVolume = ok(windowPerVolume) ? windowPerVolume + v[i]! * cmax * Math.abs(win[1] - win[0]) * FARADAY : undefined;
     } else {
       windowPerVolume = undefined;
@@ -123,10 +130,10 @@ export function designElectrode(cell: CellIR, electrode: ElectrodeIR, problems: 
   let thickness = ok(electrode.thickness) ? electrode.thickness : undefined;
   let porosity = ok(electrode.porosity) ? electrode.porosity : undefined;
   let density = ok(electrode.density) ? electrode.density : undefined;
-  if (loading !== undefined) input(`${role} loading`, loading, 'arealMass', src.loading);
-  if (thickness !== undefined) input(`${role} thickness`, thickness, 'length', src.thickness);
-  if (porosity !== undefined) input(`${role} porosity`, porosity, 'fraction', src.porosity);
-  if (density !== undefined) input(`${role} coating density`, density, 'density', src.density);
+  if (loading !== undefined) addInput(inputs, `${role} loading`, loading, 'arealMass', src.loading);
+  if (thickness !== undefined) addInput(inputs, `${role} thickness`, thickness, 'length', src.thickness);
+  if (porosity !== undefined) addInput(inputs, `${role} porosity`, porosity, 'fraction', src.porosity);
+  if (density !== undefined) addInput(inputs, `${role} coating density`, density, 'density', src.density);
   const derived: ElectrodeDesign['derived'][number][] = [];
 
   if (electrode.lithiumMetal) {
@@ -134,12 +141,12 @@ export function designElectrode(cell: CellIR, electrode: ElectrodeIR, problems: 
     if (porosity === undefined && density === undefined) porosity = 0;
   }
   if (loading === undefined && ok(electrode.arealCapacity)) {
-    input(`${role} areal capacity (written)`, electrode.arealCapacity, 'arealCapacity', src.arealCapacity);
+    addInput(inputs, `${role} areal capacity (written)`, electrode.arealCapacity, 'arealCapacity', src.arealCapacity);
     if (ok(practicalPerMass) && practicalPerMass > 0) {
       loading = electrode.arealCapacity / practicalPerMass;
       derived.push('loading');
     } else {
-      problem('warning', 'loading-from-capacity', `the ${role} areal capacity is written but its active material has no specific capacity, so the loading cannot be derived`, `${role}.loading`);
+      addProblem(problems, 'warning', 'loading-from-capacity', `the ${role} areal capacity is written but its active material has no specific capacity, so the loading cannot be derived`, `${role}.loading`);
     }
   }
   // Porosity and bulk density are one degree of freedom: ρ_b = ρ_s (1 − ε).
@@ -147,7 +154,7 @@ export function designElectrode(cell: CellIR, electrode: ElectrodeIR, problems: 
     if (density !== undefined && porosity !== undefined) {
       const implied = 1 - density / solidDensity;
       if (Math.abs(implied - porosity) > 0.01) {
-        problem('warning', 'porosity-density-inconsistent', `${role} density ${fmt(density, 'density')} means a porosity of ${(implied * 100).toFixed(1)} %, not the ${(porosity * 100).toFixed(1)} % written (solid density ${fmt(solidDensity, 'density')})`, `${role}.density`);
+        addProblem(problems, 'warning', 'porosity-density-inconsistent', `${role} density ${fmt(density, 'density')} means a porosity of ${(implied * 100).toFixed(1)} %, not the ${(porosity * 100).toFixed(1)} % written (solid density ${fmt(solidDensity, 'density')})`, `${role}.density`);
       }
     } else if (density !== undefined) {
       porosity = 1 - density / solidDensity;
@@ -161,7 +168,7 @@ export function designElectrode(cell: CellIR, electrode: ElectrodeIR, problems: 
     // All three written: check, keep loading and porosity (they fix capacity and density).
     const impliedThickness = loading / density;
     if (Math.abs(impliedThickness - thickness) / thickness > tolerance) {
-      problem('warning', 'thickness-inconsistent',
+      addProblem(problems, 'warning', 'thickness-inconsistent',
         `${role} thickness ${fmt(thickness, 'length')} disagrees with ${fmt(impliedThickness, 'length')} from loading ${fmt(loading, 'arealMass')} at ${porosity !== undefined ? `${(porosity * 100).toFixed(1)} % porosity` : `density ${fmt(density, 'density')}`} (more than ${(tolerance * 100).toFixed(0)} % apart); the loading and porosity are used`,
         `${role}.thickness`);
       thickness = impliedThickness;
@@ -179,12 +186,12 @@ export function designElectrode(cell: CellIR, electrode: ElectrodeIR, problems: 
     derived.push('loading');
   }
   if (loading === undefined && thickness === undefined) {
-    problem('error', 'no-loading', `the ${role} needs a loading (mg/cm² or mAh/cm²) or a thickness`, role);
+    addProblem(problems, 'error', 'no-loading', `the ${role} needs a loading (mg/cm² or mAh/cm²) or a thickness`, role);
   } else if (thickness === undefined || loading === undefined) {
-    problem('warning', 'underdetermined', `the ${role} needs two of loading, thickness and porosity (or density); only one is written`, role);
+    addProblem(problems, 'warning', 'underdetermined', `the ${role} needs two of loading, thickness and porosity (or density); only one is written`, role);
   }
   if (porosity !== undefined && porosity < 0) {
-    problem('error', 'negative-porosity',
+    addProblem(problems, 'error', 'negative-porosity',
       `${role} loading ${loading !== undefined ? fmt(loading, 'arealMass') : '?'} in ${thickness !== undefined ? fmt(thickness, 'length') : '?'} needs a coating density of ${density !== undefined ? fmt(density, 'density') : '?'}, above the solid density ${solidDensity !== undefined ? fmt(solidDensity, 'density') : '?'} (porosity ${(porosity * 100).toFixed(1)} %)`,
       role);
   }
@@ -212,7 +219,7 @@ export function designElectrode(cell: CellIR, electrode: ElectrodeIR, problems: 
   const seIdx = comps.map((_, i) => i).filter((i) => materials[i]?.kind === 'solid-electrolyte');
   const electrolyteSolidFraction = v && seIdx.length > 0 ? seIdx.reduce((s, i) => s + v![i]!, 0) : undefined;
 
-  if (ok(electrode.area)) input(`${role} area`, electrode.area, 'area', src.area);
+  if (ok(electrode.area)) addInput(inputs, `${role} area`, electrode.area, 'area', src.area);
   return {
     role,
     area: electrode.area,
