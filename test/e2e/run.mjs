@@ -178,9 +178,10 @@ async function problemsText() {
   return (await page.locator('.markers-panel').first().innerText().catch(() => '')) ?? '';
 }
 
-/** Whether the packaged language server has a feature, by its class name (kept by the bundler). */
+/** Whether the packaged language server has a feature, by its class name (the bundler keeps identifiers). */
 function languageServerOffers(className) {
-  return readFileSync(join(root, 'packages/vscode/dist/server.cjs'), 'utf8').includes(`"${className}"`);
+  const bundle = readFileSync(join(root, 'packages/vscode/dist/server.cjs'), 'utf8');
+  return new RegExp(`\\b(class|var|let|const) ${className}\\b`).test(bundle) || bundle.includes(`"${className}"`);
 }
 
 function findFile(dir, name) {
