@@ -25,6 +25,8 @@ export const UNITS = [
   'Wh/kg', 'Pa', 'MPa', 'um', 'µm', 'mm', 'S/cm', 'mS/cm', 'Ω·cm²', 'ppm', 'V', 'mV', 'A', 'mA', 'h', 'min',
   's', 'eV', 'kJ/mol', 'm2/s', 'mol/m3', 'kg', 'kelvin', 'furlong', 'xyz', 'mAh/g^2', 'm^-999', 'm^999',
   'g/(cm3)', 'g·', '/', '^', 'C/0', 'W', 'Hz', 'kHz', 'J/(kg·K)',
+  // Powers beyond double range: the parser reads `1e999` as Infinity.
+  'mAh^1e999', 'mg/cm^1e309', 'm^-1e400', 'um^1e-400',
 ];
 
 const KEYWORDS = [

@@ -113,8 +113,13 @@ export function withUnitOf(a: UnitValue, b: UnitValue): UnitValueResult {
   const x = unwrap(a);
   const y = unwrap(b);
   if (typeof x !== 'number' || typeof y === 'number') return wrap(x);
-  const unit = math.unit(x, y.formatUnits());
-  return tooLarge(unit) ? { ok: false, message: TOO_LARGE } : wrap(unit);
+  try {
+    const unit = math.unit(x, y.formatUnits());
+    return tooLarge(unit) ? { ok: false, message: TOO_LARGE } : wrap(unit);
+  } catch (e) {
+    // A unit mathjs cannot write back as text cannot be shared either: an error, not an exception.
+    return { ok: false, message: `the unit of ${y.formatUnits() || 'the last value'} cannot be applied to ${x}: ${(e as Error).message}` };
+  }
 }
 
 function describe(v: Inner): string {

@@ -57,6 +57,8 @@ function badPower(syntax: string): string | undefined {
     const power = Number(m[2]!.replace(/\s+/g, ''));
     if (m[2]!.trim() === '' || Number.isNaN(power)) continue; // not a number: mathjs says what is wrong
     if (!Number.isFinite(power)) return `${atom} is raised to a power too large to be a number; a unit's power is a small number such as 2 or -1`;
+    // `um^1e-400` reads as um^0: no unit is left, and mathjs cannot write one back.
+    if (power === 0) return `${atom} is raised to the power 0, which leaves no unit; a unit's power is a small number such as 2 or -1`;
     if (Math.abs(power) > MAX_UNIT_POWER) return `${atom} is raised to the power ${power}; a unit's power is a small number such as 2 or -1 (at most ±${MAX_UNIT_POWER})`;
   }
   return undefined;

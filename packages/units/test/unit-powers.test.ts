@@ -15,6 +15,8 @@ describe('powers in units', () => {
     ['m^-999', "'m' is raised to the power -999; a unit's power is a small number such as 2 or -1 (at most ±10)"],
     ['m999', "'m' is raised to the power 999; a unit's power is a small number such as 2 or -1 (at most ±10)"],
     ['mg/cm^1e400', "'cm' is raised to a power too large to be a number; a unit's power is a small number such as 2 or -1"],
+    ['um^1e-400', "'um' is raised to the power 0, which leaves no unit; a unit's power is a small number such as 2 or -1"],
+    ['m^0', "'m' is raised to the power 0, which leaves no unit; a unit's power is a small number such as 2 or -1"],
   ])('refuses %s', (written, message) => {
     const parsed = parseUnit(written);
     expect(parsed).toEqual({ error: message });
