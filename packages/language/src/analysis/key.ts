@@ -21,6 +21,17 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/**
+ * Keys already computed, by IR object: a resolved cell is immutable and the same object is
+ * shared by every request until the next edit (inlay hints, hover and diagnostics each ask).
+ */
+const keys = new WeakMap<CellIR, string>();
+
 export function analysisKey(cell: CellIR): string {
-  return createHash('sha256').update(canonicalJson(cell)).digest('hex').slice(0, 32);
+  let key = keys.get(cell);
+  if (key === undefined) {
+    key = createHash('sha256').update(canonicalJson(cell)).digest('hex').slice(0, 32);
+    keys.set(cell, key);
+  }
+  return key;
 }
