@@ -61,7 +61,8 @@ function realPathOf(path: string): string {
   const rest: string[] = [];
   for (;;) {
     try {
-      return resolve(realpathSync(existing), ...rest.reverse());
+      // The operating system's realpath(3): a few times faster than Node's path walk, same answer.
+      return resolve(realpathSync.native(existing), ...rest.reverse());
     } catch {
       const parent = dirname(existing);
       if (parent === existing) return path;
@@ -77,7 +78,7 @@ function realRoot(root: string): string {
   let real = realRoots.get(root);
   if (real === undefined) {
     try {
-      real = realpathSync(root);
+      real = realpathSync.native(root);
     } catch {
       real = root;
     }

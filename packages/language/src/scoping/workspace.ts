@@ -148,12 +148,12 @@ export class CellSpecDocumentBuilder extends DefaultDocumentBuilder {
   private readonly completeness = new WeakMap<LangiumDocument, { checks: unknown; completed: boolean; options: BuildOptions | undefined; incomplete: boolean }>();
 
   private async loadImport(importer: LangiumDocument, path: string): Promise<LangiumDocument | undefined> {
-    if (importRefusal(this.shared, path, importer.uri)) return undefined; // leaves the workspace: never read
     const candidates = importCandidates(importer.uri, path);
     for (const uri of candidates) {
       const existing = this.langiumDocuments.getDocument(uri);
-      if (existing) return existing;
+      if (existing) return existing; // already loaded: nothing is read (the import check still reports a refusal)
     }
+    if (importRefusal(this.shared, path, importer.uri)) return undefined; // leaves the workspace: never read
     for (const uri of candidates) {
       try {
         return await this.langiumDocuments.getOrCreateDocument(uri);
