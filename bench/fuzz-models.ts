@@ -9,7 +9,7 @@
  * Every case must solve (finite voltages, capacity ≥ 0) or give a clear reason within its time
  * budget; no exception, no NaN or Infinity. The cases run one at a time in a worker thread (the
  * models use one core each); a case still running at twice its budget is a hang: the worker is
- * replaced and the run goes on with the next case. Prints counts, refusals and failures by kind
+ * replaced and the run goes on with the next case. Prints counts, outcomes and failures by kind
  * (each failure kind's first case is saved as JSON under --out), the slowest case and the
  * median. Exit 1 when any case failed.
  */
@@ -34,7 +34,8 @@ mkdirSync(out, { recursive: true });
 const cells = await modelledExampleCells();
 console.log(`model fuzz: ${count} cases (seed ${seed}) from ${cells.length} example cells: ${cells.map((c) => c.name).join(', ')}`);
 const statuses = { solved: 0, refused: 0, failed: 0 };
-const refusals = new Map<string, number>();
+/** Solved and refused cases by kind. */
+const outcomes = new Map<string, number>();
 const failures = new Map<string, { count: number; first: number; file: string }>();
 const times: number[] = [];
 let slowest = { ms: 0, index: -1, detail: '' };
@@ -44,7 +45,7 @@ function record(r: ModelCaseReport): void {
   statuses[r.status]++;
   times.push(r.ms);
   if (r.ms > slowest.ms) slowest = { ms: r.ms, index: r.index, detail: r.detail };
-  if (r.status === 'refused') refusals.set(r.kind, (refusals.get(r.kind) ?? 0) + 1);
+  if (r.status !== 'failed') outcomes.set(r.kind, (outcomes.get(r.kind) ?? 0) + 1);
   if (r.status !== 'failed') return;
   let kind = failures.get(r.kind);
   if (!kind) {
@@ -101,8 +102,8 @@ function summary(): never {
   const median = sorted.length ? sorted[sorted.length >> 1]! : 0;
   console.log(`\nmodel fuzz: ${times.length} of ${count} cases (seed ${seed}) in ${wallS.toFixed(0)} s, ${(times.length / wallS).toFixed(2)} cases/s`);
   console.log(`solved ${statuses.solved}, refused with a reason ${statuses.refused}, failed ${statuses.failed}; case budget ${CASE_BUDGET_MS / 1000} s`);
-  console.log('refusals by kind:');
-  for (const [kind, n] of [...refusals].sort((a, b) => b[1] - a[1])) console.log(`  ${n} × ${kind}`);
+  console.log('solved and refused by kind:');
+  for (const [kind, n] of [...outcomes].sort((a, b) => b[1] - a[1])) console.log(`  ${n} × ${kind}`);
   console.log(`failures by kind:${failures.size === 0 ? ' none' : ''}`);
   for (const [kind, f] of failures) console.log(`  ${f.count} × ${kind} — first at case ${f.first} (${f.file})`);
   console.log(`slowest case: ${slowest.ms.toFixed(0)} ms (case ${slowest.index}: ${slowest.detail.slice(0, 200)}); median ${median.toFixed(1)} ms`);
