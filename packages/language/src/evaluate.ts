@@ -3,7 +3,7 @@
  * them against the kinds a context accepts. One cached service: validators, hover, inlay hints
  * and resolve all ask it, and it answers with a reason instead of throwing.
  */
-import { WorkspaceCache, type AstNode } from 'langium';
+import { AstUtils, WorkspaceCache, type AstNode } from 'langium';
 import {
   combine, literal, negate, toQuantity, withUnitOf, hasUnit,
   type QuantityKind, type QuantityResult, type UnitValue, type UnitValueResult,
@@ -14,6 +14,7 @@ import {
   isReference, isUnaryExpression, type Expression, type ValueList,
 } from './generated/ast.js';
 import { PROPERTIES } from './properties.js';
+import { onDocumentReleased } from './memory/closed-documents.js';
 
 /** The deepest node an evaluation failure is about, for precise diagnostics. */
 export type Evaluation = { ok: true; value: UnitValue } | { ok: false; message: string; node: AstNode };
@@ -23,6 +24,9 @@ export class Evaluator {
 
   constructor(services: CellSpecServices) {
     this.cache = new WorkspaceCache(services.shared);
+    onDocumentReleased(services.shared, (document) => {
+      for (const node of AstUtils.streamAst(document.parseResult.value)) this.cache.delete(node as Expression);
+    });
   }
 
   evaluate(expr: Expression): Evaluation {

@@ -8,6 +8,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createCellSpecServices } from './cellspec-module.js';
 import { registerPreviewData } from './lsp/preview-data.js';
 import { isAnalysisWorker, registerAnalyses, runAnalysisWorker } from './analysis/index.js';
+import { releaseClosedSyntaxTrees } from './memory/closed-documents.js';
 
 export function startServer(): void {
   // The bundled server also serves as the analysis worker's script (see analysis/editor.ts).
@@ -18,4 +19,6 @@ export function startServer(): void {
   startLanguageServer(shared);
   // After Langium's own diagnostics handler, so analysis findings are merged into its set.
   registerAnalyses(connection, shared, CellSpec);
+  // Last, so every listener of a finished build has read the syntax trees it drops.
+  if (!process.env.NO_RELEASE) releaseClosedSyntaxTrees(shared);
 }

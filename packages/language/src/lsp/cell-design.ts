@@ -14,6 +14,7 @@ import {
   type CellLike, type Electrode, type Spec, type Target,
 } from '../generated/ast.js';
 import { resolveDocument } from '../resolve.js';
+import { onDocumentReleased } from '../memory/closed-documents.js';
 
 export interface CellDesignEntry {
   readonly node: CellLike;
@@ -37,6 +38,8 @@ export function documentDesigns(services: CellSpecServices, document: LangiumDoc
   if (!cache) {
     cache = new WorkspaceCache(services.shared);
     caches.set(services, cache);
+    const forget = cache;
+    onDocumentReleased(services.shared, (closed) => forget.delete(closed.uri.toString()));
   }
   return cache.get(document.uri.toString(), () => computeDesigns(services, document));
 }

@@ -11,6 +11,7 @@ import type { CellSpecServices } from '../cellspec-module.js';
 import { isLoopStep, isProperty, isRecordStep, isStep, isSweep, isTestPlan, type CellSpecAstType, type ProcedureStep, type Spec, type Step, type Test, type TestPlan } from '../generated/ast.js';
 import { resolveCell, resolveDocument } from '../resolve.js';
 import { Code, type DiagnosticCode } from './codes.js';
+import { onDocumentReleased } from '../memory/closed-documents.js';
 
 export interface PlanEntry {
   readonly node: TestPlan;
@@ -27,6 +28,8 @@ export function documentPlans(services: CellSpecServices, document: LangiumDocum
   if (!cache) {
     cache = new WorkspaceCache(services.shared);
     caches.set(services, cache);
+    const forget = cache;
+    onDocumentReleased(services.shared, (closed) => forget.delete(closed.uri.toString()));
   }
   return cache.get(document.uri.toString(), () => computePlans(services, document));
 }
