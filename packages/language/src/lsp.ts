@@ -20,5 +20,5 @@ export function startServer(): void {
   // After Langium's own diagnostics handler, so analysis findings are merged into its set.
   registerAnalyses(connection, shared, CellSpec);
   // Last, so every listener of a finished build has read the syntax trees it drops.
-  if (!process.env.NO_RELEASE) releaseClosedSyntaxTrees(shared);
+  releaseClosedSyntaxTrees(shared);
 }
