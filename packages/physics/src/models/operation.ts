@@ -219,7 +219,14 @@ export function operate(model: CellModel, steps: readonly OperationStep[], optio
           if (!Number.isFinite(frac)) frac = 0.5;
           const trial = lo + Math.min(0.98, Math.max(0.02, frac)) * (hi - lo);
           model.restore(); t = savedT; soc = savedSoc;
-          if (!advance(trial)) break;
+          if (!advance(trial)) {
+            // The shorter trial did not converge where the step to `hi` did: take that step again
+            // and end there. (Left at the saved state, the run recorded the same instant over and
+            // over and never moved on.)
+            model.restore(); t = savedT; soc = savedSoc;
+            advance(hi);
+            break;
+          }
           const v = readQuantity(until[hit]!.quantity);
           if (crossed(hit, v)) { hi = trial; vHi = v; }
           else {
