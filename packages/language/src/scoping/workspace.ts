@@ -68,7 +68,19 @@ export class CellSpecDocumentBuilder extends DefaultDocumentBuilder {
         if (loaded) include(loaded);
       }
     }
-    await super.buildDocuments(all, options, cancelToken);
+    // Documents that only relink (they refer into an edited file; their text and scopes are
+    // current) are built after the others, in a second pass: requests on the edited document —
+    // its diagnostics, inlay hints — then wait for its own build, not for every file that refers
+    // to it. Linking the edited document needs only the other files' indexed content, which the
+    // relinking ones already have.
+    const relinkOnly = all.filter((d) => d.state >= DocumentState.ComputedScopes);
+    const first = all.filter((d) => d.state < DocumentState.ComputedScopes);
+    if (first.length === 0 || relinkOnly.length === 0) {
+      await super.buildDocuments(all, options, cancelToken);
+      return;
+    }
+    await super.buildDocuments(first, options, cancelToken);
+    await super.buildDocuments(relinkOnly, options, cancelToken);
   }
 
   /**
@@ -95,9 +107,12 @@ export class CellSpecDocumentBuilder extends DefaultDocumentBuilder {
    * Validation is the slow phase, and requests that only need linked documents (inlay hints,
    * hover, code lenses) are already waiting when it starts: yield to the event loop first, so
    * they are answered now rather than after it, and a keystroke that arrived meanwhile cancels
-   * the build before validating a text that is already outdated.
+   * the build before validating a text that is already outdated. Two turns of the event loop:
+   * the connection writes each answer from a callback it queues the same way (setImmediate), after
+   * the request's handler has run.
    */
   protected override async validate(document: LangiumDocument, cancelToken: CancellationToken): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
     await new Promise<void>((resolve) => setImmediate(resolve));
     await interruptAndCheck(cancelToken);
     await super.validate(document, cancelToken);
