@@ -119,9 +119,10 @@ function showBound(si: number, q: Quantity): string {
 
 /** Checks a quantity against physical limits; true when it is within them. */
 export function checkLimits(q: Quantity, limits: Limits, what: string, node: AstNode, accept: ValidationAcceptor): boolean {
-  const value = showValue(q.si, q);
+  // Shown only in a message: a unit conversion costs more than the check, and most values pass.
+  const value = () => showValue(q.si, q);
   if (limits.positive && q.si <= 0) {
-    accept('error', `${what} must be positive, not ${value}`, { node, code: Code.OutOfRange });
+    accept('error', `${what} must be positive, not ${value()}`, { node, code: Code.OutOfRange });
     return false;
   }
   const { min, max } = limits;
@@ -130,13 +131,13 @@ export function checkLimits(q: Quantity, limits: Limits, what: string, node: Ast
   if (below || above) {
     const unit = q.written === '' ? '' : ` ${q.written}`;
     const message = min !== undefined && max !== undefined
-      ? `${what} ${value} is outside ${showBound(min, q)}–${showBound(max, q)}${unit}`
-      : below ? `${what} ${value} is below ${showBound(min!, q)}${unit}` : `${what} ${value} is above ${showBound(max!, q)}${unit}, beyond any real cell`;
+      ? `${what} ${value()} is outside ${showBound(min, q)}–${showBound(max, q)}${unit}`
+      : below ? `${what} ${value()} is below ${showBound(min!, q)}${unit}` : `${what} ${value()} is above ${showBound(max!, q)}${unit}, beyond any real cell`;
     accept('error', message, { node, code: Code.OutOfRange });
     return false;
   }
   if (limits.integer && !Number.isInteger(q.si)) {
-    accept('error', `${what} must be a whole number, not ${value}`, { node, code: Code.NotInteger });
+    accept('error', `${what} must be a whole number, not ${value()}`, { node, code: Code.NotInteger });
     return false;
   }
   return true;
