@@ -3,23 +3,11 @@
  * emitters handle: CCCV, pulses, SOC moves, nested loops, holds, impedance, a temperature sweep,
  * power control and documented (off-cycler) steps.
  */
-import { expandPlan, type CellIR, type ExpandedPlan, type TestPlanIR } from '@cellspec/physics';
+import { expandPlan, type ExpandedPlan, type TestPlanIR } from '@cellspec/physics';
+// The hand-made cell is the test-plan tests' own: one definition of standard battery 2.1's limits.
+import { K0, mAh, SB21 } from '../../physics/test/testplan/cell.js';
 
-export const K0 = 273.15;
-const mAh = 3.6;
-
-export const SB21: CellIR = {
-  name: 'SB21',
-  title: 'Standard battery 2.1',
-  format: { type: 'pouch', stacking: 'single-layer', layers: 1 },
-  cathode: { role: 'cathode', area: 4e-4, doubleSided: false, components: [], sources: {} },
-  anode: { role: 'anode', area: 4e-4, doubleSided: false, components: [], sources: {} },
-  limits: { voltageMin: 2.5, voltageMax: 4.25, temperatureMin: -40 + K0, temperatureMax: 100 + K0, maxChargeRate: 6, maxDischargeRate: 10 },
-  nominalCapacity: 8 * mAh,
-  targets: [],
-  analyses: [],
-  materials: {},
-};
+export { K0, SB21 };
 
 export const STANDARD_PLAN: TestPlanIR = {
   name: 'SB21-evaluation',
