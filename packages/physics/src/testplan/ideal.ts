@@ -125,10 +125,15 @@ function timeEnd(ends: readonly ConcreteEnd[]): number | undefined {
  */
 export function impedanceDuration(high: number, low: number): number {
   if (!(high > 0 && low > 0 && high >= low)) return 0;
-  const points = Math.max(1, Math.round(10 * Math.log10(high / low))) + 1;
+  // Decades as a difference of logarithms: `high / low` overflows to Infinity for a low end near
+  // the smallest double (1 MHz to 9e-323 Hz), and an infinite point count never ends the loop.
+  // Between any two positive doubles there are fewer than 640 decades.
+  const decades = Math.log10(high) - Math.log10(low);
+  const points = Math.max(1, Math.round(10 * decades)) + 1;
   let t = 0;
   for (let i = 0; i < points; i++) {
-    const f = high * Math.pow(low / high, i / (points - 1 || 1));
+    // Log-spaced in the same way: `low / high` would underflow to 0 (and 2 periods to Infinity).
+    const f = 10 ** (Math.log10(high) - decades * (i / (points - 1 || 1)));
     t += Math.max(2 / f, 0.1);
   }
   return t;
