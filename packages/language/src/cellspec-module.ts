@@ -5,8 +5,9 @@
 import { inject, type Module } from 'langium';
 import {
   createDefaultModule, createDefaultSharedModule,
-  type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
+  type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices,
 } from 'langium/lsp';
+import { CellSpecDocumentUpdateHandler } from './scoping/workspace.js';
 import { guardNesting } from './nesting-guard.js';
 import { compactParsedCst } from './memory/cst-compaction.js';
 import { CompactAstNodeDescriptionProvider } from './memory/node-descriptions.js';
@@ -30,12 +31,17 @@ export const CellSpecModule: Module<CellSpecServices, PartialLangiumServices & C
   workspace: { AstNodeDescriptionProvider: (services) => new CompactAstNodeDescriptionProvider(services) },
 };
 
+/** Edits reach the document builder as they arrive, so requests never answer from an outdated parse. */
+const CellSpecSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+  lsp: { DocumentUpdateHandler: (services) => new CellSpecDocumentUpdateHandler(services) },
+};
+
 /** Creates the shared and language services; `context.fileSystemProvider` decides Node or in-memory. */
 export function createCellSpecServices(context: DefaultSharedModuleContext): {
   shared: LangiumSharedServices;
   CellSpec: CellSpecServices;
 } {
-  const shared = inject(createDefaultSharedModule(context), CellSpecGeneratedSharedModule, CellSpecSharedScopingModule);
+  const shared = inject(createDefaultSharedModule(context), CellSpecGeneratedSharedModule, CellSpecSharedScopingModule, CellSpecSharedLspModule);
   const CellSpec = inject(createDefaultModule({ shared }), CellSpecGeneratedModule, CellSpecModule, CellSpecScopingModule, CellSpecLspModule);
   guardNesting(CellSpec.parser.LangiumParser);
   compactParsedCst(CellSpec.parser.LangiumParser);

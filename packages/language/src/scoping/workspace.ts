@@ -4,9 +4,10 @@
  */
 import {
   DefaultDocumentBuilder, DefaultWorkspaceManager, DocumentState, interruptAndCheck,
-  type AstNode, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type WorkspaceFolder,
+  URI, type AstNode, type BuildOptions, type LangiumDocument, type TextDocument, type LangiumSharedCoreServices, type WorkspaceFolder,
 } from 'langium';
-import type { CancellationToken } from 'vscode-languageserver';
+import type { CancellationToken, TextDocumentChangeEvent } from 'vscode-languageserver';
+import { DefaultDocumentUpdateHandler } from 'langium/lsp';
 import { builtinLibraryDocument } from './builtin-library.js';
 import { importCandidates, importsOf } from './imports.js';
 import { importRefusal } from '../workspace-files.js';
@@ -21,6 +22,17 @@ export class CellSpecWorkspaceManager extends DefaultWorkspaceManager {
 
   protected override async loadAdditionalDocuments(_folders: WorkspaceFolder[], collector: (document: LangiumDocument) => void): Promise<void> {
     collector(builtinLibraryDocument(this.shared));
+  }
+}
+
+/** Longest a request waits for the build of an edit it arrived after; far above a build's start-up. */
+const CHANGE_WAIT_MS = 2000;
+
+/** Tells the document builder about each edit as it arrives, before the build for it is queued. */
+export class CellSpecDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
+  override didChangeContent(change: TextDocumentChangeEvent<TextDocument>): void {
+    if (this.documentBuilder instanceof CellSpecDocumentBuilder) this.documentBuilder.changeReceived(URI.parse(change.document.uri));
+    super.didChangeContent(change);
   }
 }
 
@@ -141,7 +153,50 @@ export class CellSpecDocumentBuilder extends DefaultDocumentBuilder {
 
   override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
     if (state < DocumentState.IndexedReferences) this.linkSummaries.delete(document);
+    if (state === DocumentState.Changed) this.changeTakenUp(document.uri.toString());
     super.resetToState(document, state);
+  }
+
+  // ---- edits received but not yet taken up by a build --------------------------------------
+  // An edit queues a build behind the one running (which it cancels); until that build resets
+  // the document, the document still holds the previous text's parse and state. A request
+  // arriving in between (inlay hints right after a keystroke) would be answered from the old
+  // text, and nothing would ask again. So requests on a document wait until every edit received
+  // for it has been taken up (bounded by CHANGE_WAIT_MS, so a lost edit cannot hang a request).
+
+  private readonly pendingChanges = new Map<string, number>();
+  private readonly changeWaiters = new Map<string, Array<() => void>>();
+
+  /** The editor sent a change of this document; the build that parses it is being queued. */
+  changeReceived(uri: URI): void {
+    const key = uri.toString();
+    this.pendingChanges.set(key, (this.pendingChanges.get(key) ?? 0) + 1);
+  }
+
+  private changeTakenUp(key: string): void {
+    const pending = this.pendingChanges.get(key);
+    if (pending === undefined) return;
+    if (pending > 1) {
+      this.pendingChanges.set(key, pending - 1);
+      return;
+    }
+    this.pendingChanges.delete(key);
+    const waiters = this.changeWaiters.get(key) ?? [];
+    this.changeWaiters.delete(key);
+    for (const wake of waiters) wake();
+  }
+
+  protected override async awaitDocumentState(state: DocumentState, uri: URI, cancelToken: CancellationToken): Promise<URI> {
+    const key = uri.toString();
+    if (this.pendingChanges.has(key)) {
+      await new Promise<void>((resolve) => {
+        const wake = () => { clearTimeout(timer); cancelled.dispose(); resolve(); };
+        const timer = setTimeout(wake, CHANGE_WAIT_MS);
+        const cancelled = cancelToken.onCancellationRequested(wake);
+        this.changeWaiters.set(key, [...(this.changeWaiters.get(key) ?? []), wake]);
+      });
+    }
+    return super.awaitDocumentState(state, uri, cancelToken);
   }
 
   /**
