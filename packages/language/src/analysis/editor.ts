@@ -34,11 +34,14 @@ export function defaultWorkerEntry(): WorkerEntry {
   return { file: typeof __filename !== 'undefined' ? __filename : process.argv[1]! };
 }
 
+/** Simulations start once typing pauses this long: each keystroke supersedes the waiting job, so none competes with the typing for the CPU. */
+export const EDITOR_SETTLE_MS = 300;
+
 const ownerOf = (document: LangiumDocument, cell: string) => `${document.uri.toString()}#${cell}`;
 
 /** Wires the service into the server: requests after validation, publishes as results arrive. */
 export function registerAnalyses(connection: Connection, shared: LangiumSharedCoreServices, services: CellSpecServices, worker: WorkerEntry = defaultWorkerEntry()): AnalysisService {
-  const service = new AnalysisService({ worker });
+  const service = new AnalysisService({ worker, settleMs: EDITOR_SETTLE_MS });
   registry.set(services, service);
   const documents = shared.workspace.LangiumDocuments;
   const published = new Set<string>();

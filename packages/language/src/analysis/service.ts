@@ -21,6 +21,11 @@ export interface WorkerEntry {
 export interface AnalysisServiceOptions {
   readonly worker: WorkerEntry;
   readonly cacheSize?: number;
+  /**
+   * A request waits this long before its job may start (default 0), so that while someone types
+   * no simulation competes with the keystrokes for the CPU: each edit supersedes the waiting job.
+   */
+  readonly settleMs?: number;
 }
 
 interface Job {
@@ -28,6 +33,8 @@ interface Job {
   readonly owner: string; // document URI + cell name
   readonly key: string;
   readonly cell: CellIR;
+  /** Earliest start, ms since the epoch. */
+  readonly notBefore: number;
 }
 
 export type ResultListener = (owner: string, summary: CellSummary) => void;
@@ -44,9 +51,12 @@ export class AnalysisService {
   /** Jobs finished, cancelled and failed (for tests and diagnostics). */
   readonly stats = { done: 0, cancelled: 0, failed: 0, cacheHits: 0 };
   private readonly cacheSize: number;
+  private readonly settleMs: number;
+  private wakeUp: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: AnalysisServiceOptions) {
     this.cacheSize = options.cacheSize ?? 64;
+    this.settleMs = options.settleMs ?? 0;
   }
 
   onResult(listener: ResultListener): void { this.listeners.push(listener); }
@@ -77,7 +87,7 @@ export class AnalysisService {
       if (this.running.key === key) return undefined; // already computing exactly this
       this.abandonRunning();
     }
-    this.pending.set(owner, { id: this.nextId++, owner, key, cell });
+    this.pending.set(owner, { id: this.nextId++, owner, key, cell, notBefore: Date.now() + this.settleMs });
     this.pump();
     return undefined;
   }
@@ -135,9 +145,20 @@ export class AnalysisService {
 
   private pump(): void {
     if (this.running) return;
-    const next = this.pending.values().next();
-    if (next.done) return;
-    const job = next.value;
+    const now = Date.now();
+    let job: Job | undefined;
+    let earliest = Infinity;
+    for (const candidate of this.pending.values()) {
+      if (candidate.notBefore <= now) { job = candidate; break; }
+      earliest = Math.min(earliest, candidate.notBefore);
+    }
+    if (!job) {
+      if (earliest < Infinity && this.wakeUp === undefined) {
+        this.wakeUp = setTimeout(() => { this.wakeUp = undefined; this.pump(); }, earliest - now);
+        this.wakeUp.unref();
+      }
+      return;
+    }
     this.pending.delete(job.owner);
     this.running = job;
     const message: ToWorker = { type: 'run', jobId: job.id, key: job.key, cell: job.cell };

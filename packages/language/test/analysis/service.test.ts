@@ -32,8 +32,8 @@ async function cellOf(text: string): Promise<CellIR> {
 
 const services: AnalysisService[] = [];
 afterAll(async () => { await Promise.all(services.map((s) => s.dispose())); });
-function newService(): AnalysisService {
-  const s = new AnalysisService({ worker: WORKER });
+function newService(settleMs?: number): AnalysisService {
+  const s = new AnalysisService({ worker: WORKER, ...(settleMs !== undefined ? { settleMs } : {}) });
   services.push(s);
   return s;
 }
@@ -64,6 +64,21 @@ describe('analysis service (worker thread)', () => {
     expect(runs[1]!.capacity).toBeLessThan(25);
     expect(service.request('doc#A', cell)).toBe(results[0]);
     expect(service.stats).toMatchObject({ done: 1, cacheHits: 1 });
+  });
+
+  it('while edits keep coming within the settling time, starts only the last one', async () => {
+    const service = newService(250);
+    const results: CellSummary[] = [];
+    service.onResult((_owner, s) => results.push(s));
+    const edits = await Promise.all(['0.5 C', '1 C', '2 C'].map((rate) => cellOf(variantText(`discharge at ${rate} model reduced`))));
+    for (const cell of edits) {
+      service.request('doc#A', cell);
+      await new Promise((r) => setTimeout(r, 50)); // a typist's pace, well inside the settling time
+    }
+    await service.idle();
+    // Nothing was started and cancelled: the first two edits were superseded while waiting.
+    expect(service.stats).toMatchObject({ done: 1, cancelled: 0 });
+    expect(results.map((r) => r.key)).toEqual([analysisKey(edits[2]!)]);
   });
 
   it('cancels the running job when a newer edit of the same cell arrives', async () => {
