@@ -8,6 +8,7 @@ import {
   type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { CellSpecDocumentUpdateHandler } from './scoping/workspace.js';
+import { CellSpecLangiumDocuments } from './scoping/documents.js';
 import { guardNesting } from './nesting-guard.js';
 import { compactParsedCst } from './memory/cst-compaction.js';
 import { CompactAstNodeDescriptionProvider } from './memory/node-descriptions.js';
@@ -34,6 +35,7 @@ export const CellSpecModule: Module<CellSpecServices, PartialLangiumServices & C
 /** Edits reach the document builder as they arrive, so requests never answer from an outdated parse. */
 const CellSpecSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
   lsp: { DocumentUpdateHandler: (services) => new CellSpecDocumentUpdateHandler(services) },
+  workspace: { LangiumDocuments: (services) => new CellSpecLangiumDocuments(services) },
 };
 
 /** Creates the shared and language services; `context.fileSystemProvider` decides Node or in-memory. */
