@@ -7,7 +7,7 @@ import type { CellSpecServices } from '../cellspec-module.js';
 import { CellSpecDocumentValidator } from '../validation/document-validator.js';
 import { CellSpecLinker } from './linker.js';
 import { CellSpecScopeProvider } from './scope-provider.js';
-import { CellSpecDocumentBuilder, CellSpecWorkspaceManager } from './workspace.js';
+import { DeferredParsingWorkspaceManager, SlicedDocumentBuilder } from '../memory/bounded-build.js';
 
 export const CellSpecScopingModule: Module<CellSpecServices, PartialLangiumServices> = {
   references: {
@@ -21,7 +21,7 @@ export const CellSpecScopingModule: Module<CellSpecServices, PartialLangiumServi
 
 export const CellSpecSharedScopingModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
   workspace: {
-    DocumentBuilder: (services) => new CellSpecDocumentBuilder(services),
-    WorkspaceManager: (services) => new CellSpecWorkspaceManager(services),
+    DocumentBuilder: (services) => new SlicedDocumentBuilder(services),
+    WorkspaceManager: (services) => new DeferredParsingWorkspaceManager(services),
   },
 };
