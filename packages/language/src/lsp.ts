@@ -9,10 +9,12 @@ import { createCellSpecServices } from './cellspec-module.js';
 import { registerPreviewData } from './lsp/preview-data.js';
 import { isAnalysisWorker, registerAnalyses, runAnalysisWorker } from './analysis/index.js';
 import { releaseClosedSyntaxTrees } from './memory/closed-documents.js';
+import { limitHeapGrowth } from './memory/heap-growth.js';
 
 export function startServer(): void {
   // The bundled server also serves as the analysis worker's script (see analysis/editor.ts).
   if (isAnalysisWorker()) { runAnalysisWorker(); return; }
+  limitHeapGrowth();
   const connection = createConnection(ProposedFeatures.all);
   const { shared, CellSpec } = createCellSpecServices({ connection, ...NodeFileSystem });
   registerPreviewData(connection, shared, CellSpec);
