@@ -11,6 +11,7 @@ import type { CellSpecServices } from '../cellspec-module.js';
 import { isCell, isVariant, type CellLike, type Spec } from '../generated/ast.js';
 import { resolveCell, resolveDocument } from '../resolve.js';
 import { analysisServiceOf, type AnalysisService, type CellSummary } from '../analysis/index.js';
+import { syntaxTreeReleaserOf } from '../memory/closed-documents.js';
 import {
   DocumentsBuiltNotification, ExpandedPlansRequest, PreviewDataRequest, RunAnalysesRequest,
   type AnalysisData, type DesignFigures, type ExpandedPlansResult, type PreviewData, type PreviewDataParams, type PreviewProblem, type RunAnalysesParams, type RunAnalysesResult, type TargetCheck,
@@ -104,7 +105,8 @@ function problemsOf(document: LangiumDocument): PreviewProblem[] {
 }
 
 function cellNodes(document: LangiumDocument): CellLike[] {
-  return (document.parseResult.value as Spec).elements.filter((e): e is CellLike => isCell(e) || isVariant(e));
+  // A workspace file not parsed yet (its slice of the first build is still to come) has no elements.
+  return ((document.parseResult.value as Spec).elements ?? []).filter((e): e is CellLike => isCell(e) || isVariant(e));
 }
 
 /**
@@ -172,6 +174,7 @@ export function expandedPlansOf(services: CellSpecServices, document: LangiumDoc
     if (cells.has(name)) return cells.get(name);
     for (const doc of others()) {
       const node = cellNodes(doc).find((n) => n.name === name);
+      if (node) syntaxTreeReleaserOf(services.shared)?.restore(doc); // where its values are written
       const cell = node ? resolveCell(services, node).cell : undefined;
       if (cell) { cells.set(name, cell); return cell; }
     }
