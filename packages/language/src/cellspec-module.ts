@@ -12,6 +12,7 @@ import { CellSpecLangiumDocuments } from './scoping/documents.js';
 import { guardNesting } from './nesting-guard.js';
 import { compactParsedCst } from './memory/cst-compaction.js';
 import { CompactAstNodeDescriptionProvider } from './memory/node-descriptions.js';
+import { CompactValueConverter } from './memory/value-converter.js';
 import { CellSpecGeneratedModule, CellSpecGeneratedSharedModule } from './generated/module.js';
 import { CellSpecValidator, registerValidationChecks } from './validator.js';
 import { Evaluator } from './evaluate.js';
@@ -30,6 +31,7 @@ export const CellSpecModule: Module<CellSpecServices, PartialLangiumServices & C
   validation: { CellSpecValidator: () => new CellSpecValidator() },
   evaluation: { Evaluator: (services) => new Evaluator(services) },
   workspace: { AstNodeDescriptionProvider: (services) => new CompactAstNodeDescriptionProvider(services) },
+  parser: { ValueConverter: () => new CompactValueConverter() },
 };
 
 /** Edits reach the document builder as they arrive, so requests never answer from an outdated parse. */
