@@ -116,8 +116,7 @@ async function stress(): Promise<void> {
   report(await openCase(session, '20,000-line spec', uri('long.cellspec'), longSpecText(20_000)));
   report(await openCase(session, '10,000-deep parentheses', uri('deep.cellspec'), deepNestingText(10_000)));
   report(await burstCase(session, 'burst of 500 edits', uri('cell-0000.cellspec'), readFileSync(paths[0]!, 'utf8'), 500));
-  const m = session.memory();
-  console.log(`server after these cases: ${session.exited === undefined ? 'up' : `down (exit ${session.exited})`}; ${mb(m.rssMb)} resident, peak RSS over them ${mb(m.peakRssMb)}`);
+  console.log(`server after these cases: ${session.exited === undefined ? 'up' : `down (exit ${session.exited})`}; ${mb(session.memory().rssMb)} resident, peak RSS over them ${mb(Math.max(...results.map((r) => r.peakRssMb)))}`);
   await session.stop();
   rmSync(root, { recursive: true, force: true });
 

@@ -76,9 +76,19 @@ class PeakMemory {
   }
 }
 
+/** `waiting`, or a clear error as soon as the server process exits instead (no 10-minute wait for a crash). */
+function unlessExited<T>(session: LspSession, waiting: Promise<T>): Promise<T> {
+  if (session.exited !== undefined) return Promise.reject(new Error(`the server had exited (code ${session.exited})`));
+  return new Promise<T>((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`the server exited (code ${code}); its last output:\n${session.stderr.slice(-2000)}`));
+    session.process.once('exit', onExit);
+    waiting.then(resolve, reject).finally(() => session.process.off('exit', onExit));
+  });
+}
+
 async function finish(session: LspSession, name: string, uri: string, text: string, peak: PeakMemory, diagnosticsMs: number, diagnostics: number): Promise<StressResult> {
   const t0 = performance.now();
-  await session.symbols(uri);
+  await unlessExited(session, session.symbols(uri));
   const answerMs = performance.now() - t0;
   return {
     name, megabytes: text.length / 1048576, lines: text.split('\n').length, diagnosticsMs, diagnostics, answerMs,
@@ -92,7 +102,7 @@ export async function openCase(session: LspSession, name: string, uri: string, t
   const t0 = performance.now();
   const published = session.next((p) => p.uri === uri, timeoutMs);
   await session.open(uri, text, 1);
-  const p = await published;
+  const p = await unlessExited(session, published);
   const result = await finish(session, name, uri, text, peak, performance.now() - t0, p.diagnostics.length);
   await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   return result;
@@ -109,7 +119,7 @@ const BURST_MARK = '§ ';
  */
 export async function burstCase(session: LspSession, name: string, uri: string, text: string, edits: number, timeoutMs = 600_000): Promise<StressResult> {
   await session.open(uri, text, 1);
-  await session.next((p) => p.uri === uri, timeoutMs);
+  await unlessExited(session, session.next((p) => p.uri === uri, timeoutMs));
   const peak = new PeakMemory(session);
   const lastVersion = edits + 1;
   const t0 = performance.now();
@@ -119,7 +129,7 @@ export async function burstCase(session: LspSession, name: string, uri: string, 
     await session.change(uri, v, [{ range: { start: { line: 0, character: 0 }, end }, text: v % 2 ? '' : ' ' }]);
   }
   await session.change(uri, lastVersion, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: BURST_MARK }]);
-  const p = await last;
+  const p = await unlessExited(session, last);
   const result = await finish(session, name, uri, text, peak, performance.now() - t0, p.diagnostics.length);
   await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   return result;
@@ -141,10 +151,10 @@ export async function workspaceCase(files: number, timeoutMs = 600_000): Promise
       const text = readFileSync(paths[0]!, 'utf8');
       const published = session.next((p) => p.uri === uri, timeoutMs);
       await session.open(uri, text, 1);
-      const p = await published;
+      const p = await unlessExited(session, published);
       const diagnosticsMs = performance.now() - t0;
       const a0 = performance.now();
-      await session.symbols(uri);
+      await unlessExited(session, session.symbols(uri));
       const answerMs = performance.now() - a0;
       const m = session.memory();
       return {
