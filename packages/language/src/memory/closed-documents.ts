@@ -14,9 +14,9 @@
  *     other file's hover, definition or validation can reach into it);
  *   - it links without errors (such documents are relinked on every edit) and declares no
  *     analyses (their results arrive later and are placed on its nodes).
- * It gets a CST again, on the same AST, before anything could use one: when it is to be
- * relinked or revalidated, when a document starts importing it, and on request (`restore`).
- * An edited, reopened or changed-on-disk document is parsed anew as usual.
+ * Before anything could use its CST again it is parsed anew when it is to be relinked or
+ * revalidated (as an edited, reopened or changed-on-disk document is), and it gets a CST on
+ * the same AST when a document starts importing it or on request (`restore`).
  */
 import {
   AstUtils, DocumentState, isCompositeCstNode,
@@ -90,7 +90,7 @@ export class SyntaxTreeReleaser {
     return true;
   }
 
-  /** Before a build: released documents about to be relinked or revalidated get their CST back. */
+  /** Before a build: released documents about to be relinked or revalidated are parsed anew. */
   private beforeRebuild(changed: readonly string[], deletions: boolean): void {
     this.imported = undefined;
     const touched = new Set(changed);
@@ -100,7 +100,11 @@ export class SyntaxTreeReleaser {
       if (touched.has(document.uri.toString()) || (deletions && !this.shared.workspace.LangiumDocuments.hasDocument(document.uri))) {
         this.released.delete(document); // parsed anew (or gone, perhaps with its folder): nothing to restore
       } else if (optionsChanged || document.state < DocumentState.Validated) {
-        this.restore(document);
+        // To be relinked or revalidated: parsed anew in its slice of the build (bounded-build.ts)
+        // rather than every such tree restored at once (a library edit relinks all its importers).
+        // Nothing links into a released document, so a new AST breaks no link.
+        this.released.delete(document);
+        this.shared.workspace.DocumentBuilder.resetToState(document, DocumentState.Changed);
       }
     }
   }

@@ -39,7 +39,7 @@ async function buildAlone(files: Map<string, string>, cell: URI, library: URI): 
 }
 
 describe('sliced workspace build', () => {
-  it(`builds ${CELLS} unparsed cell files in slices of ${BUILD_SLICE}: every file linked and validated, at most a slice of trees alive`, async () => {
+  it(`builds ${CELLS} unparsed cell files in slices of ${BUILD_SLICE}, and rebuilds them after a library edit: every file linked and validated, at most a slice of trees alive`, async () => {
     const files = new Map<string, string>();
     const uri = (path: string) => URI.parse(`file:///ws/${path}`);
     for (let i = 0; i < CELLS; i++) files.set(uri(`cells/cell-${i}.cellspec`).toString(), cellFileText(i));
@@ -71,6 +71,14 @@ describe('sliced workspace build', () => {
       expect(alone.length).toBeGreaterThan(0);
     }
     // One slice, plus the library that every slice imports.
+    expect(mostTrees).toBeLessThanOrEqual(BUILD_SLICE + 1);
+    expect(mostTrees).toBeGreaterThan(1);
+
+    // Editing the library relinks every cell: they are parsed again slice by slice, not all at once.
+    files.set(uri(LIBRARY_PATH).toString(), `${libraryText()}material Extra binder { density 1.1 g/cm3 }\n`);
+    mostTrees = 0;
+    await shared.workspace.DocumentBuilder.update([uri(LIBRARY_PATH)], []);
+    expect(documents.every((d) => d.state === DocumentState.Validated)).toBe(true);
     expect(mostTrees).toBeLessThanOrEqual(BUILD_SLICE + 1);
     expect(mostTrees).toBeGreaterThan(1);
   });
