@@ -3,6 +3,20 @@
  * values are physically possible. Validation, completion and hover all read this one table.
  */
 import type { QuantityKind } from '@cellspec/units';
+import type { MetricName } from '@cellspec/physics';
+
+/** Metrics a target may name: the design figure it is checked against and the kind its value takes. */
+export const TARGET_METRICS: Readonly<Record<string, { readonly name: MetricName; readonly kind: QuantityKind }>> = {
+  capacity: { name: 'capacity', kind: 'capacity' },
+  energy: { name: 'energy', kind: 'energy' },
+  'energy-density': { name: 'energyDensity', kind: 'energyDensity' },
+  'specific-energy': { name: 'specificEnergy', kind: 'specificEnergy' },
+  'np-ratio': { name: 'npRatio', kind: 'dimensionless' },
+  'areal-capacity': { name: 'arealCapacity', kind: 'arealCapacity' },
+  'mean-voltage': { name: 'meanVoltage', kind: 'voltage' },
+  thickness: { name: 'thickness', kind: 'length' },
+  mass: { name: 'mass', kind: 'mass' },
+};
 
 export type PropertyContext = 'material' | 'electrode' | 'separator' | 'cell' | 'format' | 'limits' | 'thermal' | 'process' | 'test';
 

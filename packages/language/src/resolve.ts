@@ -16,6 +16,7 @@ import type {
 } from '@cellspec/physics';
 import type { CellSpecServices } from './cellspec-module.js';
 import type { Evaluator } from './evaluate.js';
+import { TARGET_METRICS } from './properties.js';
 import {
   isAnalyses, isAreaOverride, isCell, isCollector, isComposition, isCriterion, isCurrentStep, isDocumentControl,
   isElectrode, isElectrodeArea, isFlag, isFormat, isHistory, isHoldStep, isImpedanceStep, isLayerFilm, isLimits,
@@ -399,7 +400,7 @@ class Resolver {
   }
 
   private target(t: import('./generated/ast.js').Target): TargetIR | undefined {
-    const metric = METRICS[t.metric];
+    const metric = TARGET_METRICS[t.metric];
     if (!metric) return undefined;
     const value = this.num(t.value, [metric.kind]);
     if (value === undefined) return undefined;
@@ -664,18 +665,6 @@ const CELL_FIELDS: Record<string, Field> = {
   'nominal-capacity': { key: 'nominalCapacity', kinds: ['capacity'] },
   'one-c-current': { key: 'oneCCurrent', kinds: ['current'] },
   'interface-resistance': { key: 'interfaceResistance', kinds: ['arealResistance'] },
-};
-
-const METRICS: Record<string, { name: MetricName; kind: QuantityKind }> = {
-  capacity: { name: 'capacity', kind: 'capacity' },
-  energy: { name: 'energy', kind: 'energy' },
-  'energy-density': { name: 'energyDensity', kind: 'energyDensity' },
-  'specific-energy': { name: 'specificEnergy', kind: 'specificEnergy' },
-  'np-ratio': { name: 'npRatio', kind: 'dimensionless' },
-  'areal-capacity': { name: 'arealCapacity', kind: 'arealCapacity' },
-  'mean-voltage': { name: 'meanVoltage', kind: 'voltage' },
-  thickness: { name: 'thickness', kind: 'length' },
-  mass: { name: 'mass', kind: 'mass' },
 };
 
 // ---- drafts ----------------------------------------------------------------------------------

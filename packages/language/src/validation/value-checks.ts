@@ -10,23 +10,16 @@ import type {
   AnalysisOption, CellSpecAstType, Dimensions, EndClause, EndCondition, Expression, ImpedanceStep, Sweep, Target,
 } from '../generated/ast.js';
 import { Code } from './codes.js';
+import { TARGET_METRICS } from '../properties.js';
 import { ValueChecks, checkLimits, showValue, type Limits } from './values.js';
 
 /** What a charge or discharge step may be driven by. */
 export const SETPOINT_KINDS: readonly QuantityKind[] = ['cRate', 'current', 'currentDensity', 'power', 'arealPower'];
 
-/** Metric → accepted kinds of its target value. */
-export const METRIC_KINDS: Readonly<Record<string, readonly QuantityKind[]>> = {
-  capacity: ['capacity'],
-  energy: ['energy'],
-  'energy-density': ['energyDensity'],
-  'specific-energy': ['specificEnergy'],
-  'np-ratio': ['dimensionless'],
-  'areal-capacity': ['arealCapacity'],
-  'mean-voltage': ['voltage'],
-  thickness: ['length'],
-  mass: ['mass'],
-};
+/** Metric → accepted kinds of its target value (from the one table of target metrics). */
+export const METRIC_KINDS: Readonly<Record<string, readonly QuantityKind[]>> = Object.fromEntries(
+  Object.entries(TARGET_METRICS).map(([metric, { kind }]) => [metric, [kind]]),
+);
 
 /** Metrics that are meaningless without saying what they are per. */
 const NEEDS_BASIS = new Set(['energy-density', 'specific-energy']);
