@@ -4,15 +4,11 @@
  * still running (the editor asks for inlay hints after every keystroke and does not ask again).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PassThrough } from 'node:stream';
-import { EmptyFileSystem } from 'langium';
-import { startLanguageServer } from 'langium/lsp';
 import {
-  createConnection, createProtocolConnection, StreamMessageReader, StreamMessageWriter,
   DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, InitializeRequest, InitializedNotification,
   InlayHintRequest, PublishDiagnosticsNotification, ShutdownRequest, type InlayHint, type ProtocolConnection,
 } from 'vscode-languageserver/node';
-import { createCellSpecServices } from '../../src/index.js';
+import { inMemoryServer } from './in-memory-server.js';
 
 const URI = 'file:///ws/cells.cellspec';
 
@@ -37,12 +33,7 @@ let version = 1;
 const published: string[] = [];
 
 beforeAll(async () => {
-  const toServer = new PassThrough();
-  const toClient = new PassThrough();
-  const connection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  const { shared } = createCellSpecServices({ connection, ...EmptyFileSystem });
-  startLanguageServer(shared);
-  client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  client = inMemoryServer();
   client.onNotification(PublishDiagnosticsNotification.method, (p: { uri: string }) => { published.push(p.uri); });
   client.listen();
   await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, workspaceFolders: null, capabilities: {} });

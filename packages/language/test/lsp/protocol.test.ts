@@ -4,17 +4,13 @@
  * feature is advertised and answers for an opened document.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PassThrough } from 'node:stream';
-import { EmptyFileSystem } from 'langium';
-import { startLanguageServer } from 'langium/lsp';
 import {
-  createConnection, createProtocolConnection, StreamMessageReader, StreamMessageWriter,
   CompletionRequest, DefinitionRequest, DidOpenTextDocumentNotification, DocumentFormattingRequest,
   DocumentSymbolRequest, FoldingRangeRequest, HoverRequest, InitializeRequest, InitializedNotification,
   PublishDiagnosticsNotification, ReferencesRequest, RenameRequest, SemanticTokensRequest, ShutdownRequest,
   type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
-import { createCellSpecServices } from '../../src/index.js';
+import { inMemoryServer } from './in-memory-server.js';
 
 const URI = 'file:///ws/sb21.cellspec';
 const TEXT = `material NCM811x cathode-active "正極" { density 4.7 g/cm3 }
@@ -29,12 +25,7 @@ const diagnostics: PublishDiagnosticsParams[] = [];
 const textDocument = { uri: URI };
 
 beforeAll(async () => {
-  const toServer = new PassThrough();
-  const toClient = new PassThrough();
-  const connection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  const { shared } = createCellSpecServices({ connection, ...EmptyFileSystem });
-  startLanguageServer(shared);
-  client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  client = inMemoryServer();
   client.onNotification(PublishDiagnosticsNotification.method, (p: PublishDiagnosticsParams) => { diagnostics.push(p); });
   client.listen();
   init = await client.sendRequest(InitializeRequest.type, {

@@ -3,29 +3,13 @@
  * no moment do more than a slice's worth of closed documents hold a syntax tree.
  */
 import { describe, expect, it } from 'vitest';
-import { DocumentState, URI, type AstNode, type FileSystemNode, type FileSystemProvider, type LangiumDocument } from 'langium';
+import { DocumentState, URI, type AstNode, type LangiumDocument } from 'langium';
 import { cellFileText, libraryText, LIBRARY_PATH } from '../../../../scripts/gen-workspace.js';
 import { createCellSpecServices } from '../../src/index.js';
+import { MemoryFileSystem } from './memory-file-system.js';
 import { BUILD_SLICE } from '../../src/memory/bounded-build.js';
 import { releaseClosedSyntaxTrees } from '../../src/memory/closed-documents.js';
 
-class MemoryFileSystem implements FileSystemProvider {
-  constructor(readonly files: Map<string, string>) {}
-  readFileSync(uri: URI): string {
-    const text = this.files.get(uri.toString());
-    if (text === undefined) throw new Error(`no file ${uri.toString()}`);
-    return text;
-  }
-  async readFile(uri: URI): Promise<string> { return this.readFileSync(uri); }
-  readBinarySync(uri: URI): Uint8Array { return new TextEncoder().encode(this.readFileSync(uri)); }
-  async readBinary(uri: URI): Promise<Uint8Array> { return this.readBinarySync(uri); }
-  existsSync(uri: URI): boolean { return this.files.has(uri.toString()); }
-  async exists(uri: URI): Promise<boolean> { return this.existsSync(uri); }
-  statSync(uri: URI): FileSystemNode { return { isFile: true, isDirectory: false, uri }; }
-  async stat(uri: URI): Promise<FileSystemNode> { return this.statSync(uri); }
-  readDirectorySync(): FileSystemNode[] { return []; }
-  async readDirectory(): Promise<FileSystemNode[]> { return []; }
-}
 
 const CELLS = Math.round(BUILD_SLICE * 2.5);
 

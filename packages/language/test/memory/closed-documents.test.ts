@@ -4,29 +4,12 @@
  * without releasing.
  */
 import { describe, expect, it } from 'vitest';
-import { AstUtils, URI, type FileSystemNode, type FileSystemProvider, type LangiumDocument } from 'langium';
+import { AstUtils, URI, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { createCellSpecServices } from '../../src/index.js';
+import { MemoryFileSystem } from './memory-file-system.js';
 import { releaseClosedSyntaxTrees } from '../../src/memory/closed-documents.js';
 
-/** Files in memory, so the builder can re-read a changed closed file as it would from disk. */
-class MemoryFileSystem implements FileSystemProvider {
-  constructor(readonly files: Map<string, string>) {}
-  readFileSync(uri: URI): string {
-    const text = this.files.get(uri.toString());
-    if (text === undefined) throw new Error(`no file ${uri.toString()}`);
-    return text;
-  }
-  async readFile(uri: URI): Promise<string> { return this.readFileSync(uri); }
-  readBinarySync(uri: URI): Uint8Array { return new TextEncoder().encode(this.readFileSync(uri)); }
-  async readBinary(uri: URI): Promise<Uint8Array> { return this.readBinarySync(uri); }
-  existsSync(uri: URI): boolean { return this.files.has(uri.toString()); }
-  async exists(uri: URI): Promise<boolean> { return this.existsSync(uri); }
-  statSync(uri: URI): FileSystemNode { return { isFile: true, isDirectory: false, uri }; }
-  async stat(uri: URI): Promise<FileSystemNode> { return this.statSync(uri); }
-  readDirectorySync(): FileSystemNode[] { return []; }
-  async readDirectory(): Promise<FileSystemNode[]> { return []; }
-}
 
 const LIB = `library test "Test materials"
 material NCM cathode-active { specific-capacity 195 mAh/g  density 4.7 g/cm3  mean-voltage 3.86 V }
