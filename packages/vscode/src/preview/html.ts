@@ -7,7 +7,8 @@
 import { randomBytes } from 'node:crypto';
 
 export function makeNonce(): string {
-  return randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+  // 144 random bits as 36 hex digits: always the same length (dropping base64's + and / could shorten it).
+  return randomBytes(18).toString('hex');
 }
 
 export interface PreviewHtmlOptions {
