@@ -24,7 +24,7 @@ import {
 } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { isAnalyses } from '../generated/ast.js';
-import { importCandidates, importsOf } from '../scoping/imports.js';
+import { importTargetUris } from '../scoping/imports.js';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -122,8 +122,9 @@ export class SyntaxTreeReleaser {
   }
 
   private releaseIfClosed(document: LangiumDocument): void {
-    if (this.released.has(document) || !this.mayRelease(document)) return;
-    if (this.importedNow().has(document.uri.toString()) || declaresAnalyses(document)) return;
+    // Cheapest first: an imported document (the library, after every build) stops at a set lookup.
+    if (this.released.has(document) || this.importedNow().has(document.uri.toString())) return;
+    if (!this.mayRelease(document) || declaresAnalyses(document)) return;
     this.release(document);
     this.releasedUnder = this.shared.workspace.DocumentBuilder.updateBuildOptions;
   }
@@ -150,22 +151,13 @@ export class SyntaxTreeReleaser {
   }
 }
 
-// Both are asked of every document after every build, so they are kept per parse (AST root).
-const importsByParse = new WeakMap<AstNode, readonly string[]>();
+// Asked of every document after every build, so kept per parse (AST root).
 const analysesByParse = new WeakMap<AstNode, boolean>();
 
 /** URIs (as strings) that the imports of these documents may name. */
 function importedUris(documents: readonly LangiumDocument[]): Set<string> {
   const uris = new Set<string>();
-  for (const document of documents) {
-    const root = document.parseResult.value;
-    let named = importsByParse.get(root);
-    if (!named) {
-      named = importsOf(document).flatMap((imp) => (imp.path ? importCandidates(document.uri, imp.path).map(String) : []));
-      importsByParse.set(root, named);
-    }
-    for (const uri of named) uris.add(uri);
-  }
+  for (const document of documents) for (const uri of importTargetUris(document)) uris.add(uri);
   return uris;
 }
 

@@ -15,6 +15,23 @@ export function importCandidates(importer: URI, path: string): URI[] {
   return path.endsWith(CELLSPEC_SUFFIX) ? [target] : [target, URI.parse(target.toString() + CELLSPEC_SUFFIX)];
 }
 
+const namedByParse = new WeakMap<object, readonly string[]>();
+
+/**
+ * Every URI (as a string) a document's imports may name, loaded or not. Asked of many documents
+ * on every edit and build, so kept per parse (the AST root).
+ */
+export function importTargetUris(document: LangiumDocument): readonly string[] {
+  const root = document.parseResult?.value;
+  if (!root) return [];
+  let named = namedByParse.get(root);
+  if (!named) {
+    named = importsOf(document).flatMap((imp) => (imp.path === undefined ? [] : importCandidates(document.uri, imp.path).map((uri) => uri.toString())));
+    namedByParse.set(root, named);
+  }
+  return named;
+}
+
 /** The loaded document an import names, or undefined when no such file is in the workspace. */
 export function resolveImport(documents: LangiumDocuments, importer: URI, imp: Import): LangiumDocument | undefined {
   if (!imp.path) return undefined;

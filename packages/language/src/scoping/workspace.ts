@@ -9,7 +9,7 @@ import {
 import type { CancellationToken, TextDocumentChangeEvent } from 'vscode-languageserver';
 import { DefaultDocumentUpdateHandler } from 'langium/lsp';
 import { builtinLibraryDocument } from './builtin-library.js';
-import { importCandidates, importsOf } from './imports.js';
+import { importCandidates, importsOf, importTargetUris } from './imports.js';
 import { importRefusal } from '../workspace-files.js';
 
 export class CellSpecWorkspaceManager extends DefaultWorkspaceManager {
@@ -46,9 +46,6 @@ interface LinkSummary {
   /** Every URI its imports may name. */
   readonly imports: readonly string[];
 }
-
-const importUris = (document: LangiumDocument): string[] =>
-  importsOf(document).flatMap((imp) => (imp.path === undefined ? [] : importCandidates(document.uri, imp.path).map((uri) => uri.toString())));
 
 export class CellSpecDocumentBuilder extends DefaultDocumentBuilder {
   private readonly shared: LangiumSharedCoreServices;
@@ -106,7 +103,7 @@ export class CellSpecDocumentBuilder extends DefaultDocumentBuilder {
     const summary = this.linkSummary(document);
     if (!summary) {
       if (super.shouldRelink(document, changedUris)) return true;
-      return importUris(document).some((uri) => changedUris.has(uri));
+      return importTargetUris(document).some((uri) => changedUris.has(uri));
     }
     if (summary.hasLinkingErrors) return true;
     for (const uri of summary.targets) if (changedUris.has(uri)) return true;
@@ -146,7 +143,7 @@ export class CellSpecDocumentBuilder extends DefaultDocumentBuilder {
         if (target !== undefined && target !== own) targets.add(target);
       }
     }
-    summary = { root, hasLinkingErrors, targets, imports: importUris(document) };
+    summary = { root, hasLinkingErrors, targets, imports: importTargetUris(document) };
     this.linkSummaries.set(document, summary);
     return summary;
   }
