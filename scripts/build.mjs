@@ -2,7 +2,7 @@
 // Bundles the runnable artefacts with esbuild: the CLI (packages/cli/dist/cellspec.mjs) and,
 // when present, the VS Code extension's client and server (CommonJS, `vscode` external).
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, writeFileSync, chmodSync } from 'node:fs';
+import { existsSync, chmodSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
 const targets = [];

@@ -34,7 +34,7 @@ const strong = (e) => eTypes[edges[e + eType]] !== 'weak';
 const post = new Int32Array(N).fill(-1); const order = []; const stack = [0]; const it = new Uint32Array(N); const seen = new Uint8Array(N);
 seen[0] = 1; it[0] = firstEdge[0];
 while (stack.length) { const v = stack[stack.length - 1]; if (it[v] < firstEdge[v + 1]) { const e = it[v]; it[v] += EF; if (!strong(e)) continue; const w = edges[e + eTo] / NF; if (!seen[w]) { seen[w] = 1; it[w] = firstEdge[w]; stack.push(w); } } else { stack.pop(); post[v] = order.length; order.push(v); } }
-const preds = new Map(); // build reverse edges compactly
+// reverse edges, built compactly
 const predStart = new Uint32Array(N + 1); for (let v = 0; v < N; v++) if (seen[v]) for (let e = firstEdge[v]; e < firstEdge[v + 1]; e += EF) if (strong(e)) predStart[edges[e + eTo] / NF + 1]++;
 for (let i = 0; i < N; i++) predStart[i + 1] += predStart[i];
 const predArr = new Uint32Array(predStart[N]); const fill = predStart.slice();

@@ -55,7 +55,7 @@ describe('cellspec check exit codes (built CLI)', () => {
     const run = runBuiltCli([]);
     expect(run.code).toBe(2);
     expect(run.stdout).toMatch(/^usage: cellspec <command>/);
-    expect(run.stdout).toMatch(/^  check +Check specs/m);
+    expect(run.stdout).toMatch(/^ {2}check +Check specs/m);
   });
 
   it('reports a file that is not UTF-8 and still checks the others (exit 2)', () => {

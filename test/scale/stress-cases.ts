@@ -51,14 +51,12 @@ export function deepNestingText(depth: number): string {
 
 /** Watches one case's peak resident memory of the server. */
 class PeakMemory {
-  private readonly status: string;
   private sampled = 0;
   private readonly timer: NodeJS.Timeout;
   readonly exact: boolean;
 
   constructor(private readonly session: LspSession) {
     const pid = session.process.pid!;
-    this.status = `/proc/${pid}/status`;
     let exact = true;
     try { writeFileSync(`/proc/${pid}/clear_refs`, '5'); } catch { exact = false; }
     this.exact = exact;

@@ -199,7 +199,7 @@ export function checkPyBaMM(plan: ExpandedPlan, doc: PyBaMMDocument): number {
     }
     const strings = e.cycles.flatMap((c) => Array.from({ length: c.repeat }, () => c.steps).flat());
     const actual = strings.map((s) => {
-      try { return parsePyBaMMStep(s); } catch (err) { throw new Error(`${e.id}: '${s}': ${(err as Error).message}`); }
+      try { return parsePyBaMMStep(s); } catch (err) { throw new Error(`${e.id}: '${s}': ${(err as Error).message}`, { cause: err }); }
     });
     count += strings.length;
     const expected = unroll(cyclerSequence(withoutPyBaMMSilent(test.steps)))

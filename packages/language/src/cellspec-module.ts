@@ -53,7 +53,7 @@ export function createCellSpecServices(context: DefaultSharedModuleContext): {
   registerValidationChecks(CellSpec);
   if (!context.connection) {
     // Without a language client nobody sends configuration; mark it ready so builds can run.
-    shared.workspace.ConfigurationProvider.initialized({});
+    void shared.workspace.ConfigurationProvider.initialized({});
   }
   return { shared, CellSpec };
 }

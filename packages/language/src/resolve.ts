@@ -11,7 +11,7 @@ import { loadOcpTable } from './workspace-files.js';
 import type { QuantityKind } from '@cellspec/units';
 import type {
   AnalysisIR, CellIR, ComponentIR, DocumentControlIR, ElectrodeIR, EndConditionIR, FormatIR, LimitsIR,
-  MaterialIR, MaterialKind, MaterialProperties, MetricName, OcpIR, ParameterIR, ProcessIR, ProcessStepIR,
+  MaterialIR, MaterialKind, MaterialProperties, OcpIR, ParameterIR, ProcessIR, ProcessStepIR,
   SeparatorIR, SetpointIR, SourceRef, SpecIR, TargetIR, TestIR, TestPlanIR, TestStepIR, ThermalIR,
 } from '@cellspec/physics';
 import type { CellSpecServices } from './cellspec-module.js';

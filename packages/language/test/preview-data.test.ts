@@ -124,7 +124,7 @@ describe('analyses in the preview', () => {
   }
 
   it('has nothing to show for a cell without analyses', async () => {
-    const d = await preview(SPEC.replace(/\n  analyses \{[^}]*\}/, ''), 'electrode-area');
+    const d = await preview(SPEC.replace(/\n {2}analyses \{[^}]*\}/, ''), 'electrode-area');
     expect(analysesOf(d.cell!, service, undefined)).toEqual([]);
   });
 

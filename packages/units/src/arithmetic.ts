@@ -125,7 +125,8 @@ export function withUnitOf(a: UnitValue, b: UnitValue): UnitValueResult {
 function describe(v: Inner): string {
   if (typeof v === 'number') return 'a plain number';
   const kinds = kindsOfUnit(v);
-  return kinds.length ? KINDS[kinds[0]].label : `a value in ${v.formatUnits()}`;
+  const first = kinds[0];
+  return first ? KINDS[first].label : `a value in ${v.formatUnits()}`;
 }
 
 /** The unit of a value as text (`mg / cm^2`), or '' for a bare number. */
@@ -146,7 +147,8 @@ export function toQuantity(a: UnitValue, expected?: readonly QuantityKind[]): Qu
     if (!kind) {
       const written = unit ? unit.formatUnits().replace(/ /g, '') : '';
       const what = unit ? `is in ${prettyUnit(written)}` : 'has no unit';
-      const actual = unit && kinds.length && kinds[0] !== 'dimensionless' ? `, which is ${KINDS[kinds[0]].label}` : '';
+      const first = kinds[0];
+      const actual = unit && first && first !== 'dimensionless' ? `, which is ${KINDS[first].label}` : '';
       return { ok: false, message: `value ${what}${actual}; expected ${describeKinds(expected)}` };
     }
   } else {

@@ -7,9 +7,9 @@
  *   base unit `crate` (its own dimension: a C-rate never silently converts to a current).
  * - `percent` and `ppm` are missing; unit names must be alphanumeric, so `wt%` becomes `wtpercent`.
  */
-import { create, all, type MathJsInstance, type Unit } from 'mathjs';
+import { create, all, type FactoryFunctionMap, type MathJsInstance, type Unit } from 'mathjs';
 
-export const math: MathJsInstance = create(all, {});
+export const math: MathJsInstance = create(all as FactoryFunctionMap, {});
 
 math.createUnit('crate', { aliases: ['Crate'] });
 math.createUnit('percent', { definition: '0.01' });

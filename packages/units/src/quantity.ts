@@ -53,7 +53,8 @@ export function makeQuantity(value: number, written: string | undefined, expecte
     if (!kind && kinds.includes('fraction')) kind = expected.find((k) => k === 'massFraction' || k === 'volumeFraction');
     if (!kind) {
       const what = text === '' ? 'has no unit' : `is in ${text}`;
-      const actual = kinds.length > 0 && kinds[0] !== 'dimensionless' ? `, which is ${KINDS[kinds[0]].label}` : '';
+      const first = kinds[0];
+      const actual = first && first !== 'dimensionless' ? `, which is ${KINDS[first].label}` : '';
       return { ok: false, message: `value ${what}${actual}; expected ${describeKinds(expected)}` };
     }
   } else {

@@ -20,7 +20,7 @@ const COMSOL_TEXT = readFileSync(join(ROOT, 'examples/reference/marquis2019-coms
 /** The COMSOL cell with other analyses and limits (edits of the spec text). */
 function variantText(analyses: string, upperVoltage = '4.1 V'): string {
   return COMSOL_TEXT
-    .replace(/analyses \{[\s\S]*?\n  \}/, `analyses {\n    ${analyses}\n  }`)
+    .replace(/analyses \{[\s\S]*?\n {2}\}/, `analyses {\n    ${analyses}\n  }`)
     .replace('voltage 3.105 V to 4.1 V', `voltage 3.105 V to ${upperVoltage}`);
 }
 

@@ -36,7 +36,7 @@ describe('editor features on half-typed specs', () => {
         // A broken document is never reformatted.
         if (doc.parseResult.parserErrors.length > 0) expect(edits, where).toEqual([]);
       } catch (error) {
-        throw new Error(`${where}: ${(error as Error).stack}`);
+        throw new Error(`${where}: ${(error as Error).stack}`, { cause: error });
       }
       checked++;
     }

@@ -170,7 +170,7 @@ export function operate(model: CellModel, steps: readonly OperationStep[], optio
     let h = 0.5;
     let ended: StepEnd['reason'] | undefined;
     let guard = 0;
-    let savedT = t, savedSoc = soc;
+    let savedT: number, savedSoc: number;
     const startValues = new Float64Array(until.length);
     const advance = (dt: number): boolean => {
       const T0 = model.getTemperature();

@@ -21,7 +21,6 @@ export class ParticleGrid {
   private readonly lower: Float64Array;
   private readonly diag: Float64Array;
   private readonly upper: Float64Array;
-  private readonly scratch: Float64Array;
   /** Concentrations per unit outward flux j for the current step's matrix. */
   readonly unitResponse: Float64Array;
   /** Surface concentration per unit j. */
@@ -44,7 +43,6 @@ export class ParticleGrid {
     this.lower = new Float64Array(n);
     this.diag = new Float64Array(n);
     this.upper = new Float64Array(n);
-    this.scratch = new Float64Array(n);
     this.unitResponse = new Float64Array(n);
   }
 

@@ -80,7 +80,6 @@ const pulse = (direction: 'charge' | 'discharge', rate: number, duration: number
 const temperature = (kelvin: number, soak: number): TestStepIR => ({ type: 'temperature', setpoint: kelvin, soak });
 const setSoc = (soc: number, rate: number): TestStepIR => ({ type: 'set-soc', soc, rate });
 const loop = (count: number, steps: TestStepIR[]): TestStepIR => ({ type: 'loop', count, steps });
-const note = (text: string): TestStepIR => ({ type: 'note', text });
 const documented = (title: string, text: string, criteria: readonly string[]): DocumentedStepIR => ({ type: 'documented', title, text, criteria });
 
 /**
