@@ -30,14 +30,21 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
       '@typescript-eslint/await-thenable': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {
     // The webview is compiled by its own project (DOM types, no Node).
     files: ['packages/vscode/src/webview/**/*.ts'],
     languageOptions: {
-      parserOptions: { projectService: false, project: 'packages/vscode/tsconfig.webview.json', tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: false,
+        project: 'packages/vscode/tsconfig.webview.json',
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
   },
   {

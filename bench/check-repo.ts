@@ -24,7 +24,8 @@ const runs = num('runs', 5);
 const ROOT = new URL('..', import.meta.url).pathname;
 const CLI = join(ROOT, 'packages/cli/dist/cellspec.mjs');
 
-if (!existsSync(CLI) || argv.includes('--build')) execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { stdio: 'inherit' });
+if (!existsSync(CLI) || argv.includes('--build'))
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { stdio: 'inherit' });
 
 const repo = mkdtempSync(join(tmpdir(), 'cellspec-bench-check-'));
 writeWorkspace(repo, { files });
@@ -32,12 +33,20 @@ writeWorkspace(repo, { files });
 function run(): { ms: number; status: number | null; summary: string } {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [CLI, 'check', repo], { encoding: 'utf8', maxBuffer: 1 << 30, cwd: repo });
-  return { ms: performance.now() - t0, status: r.status, summary: (r.stdout.trim().split('\n').pop() ?? '') || r.stderr.trim().split('\n').pop() || '' };
+  return {
+    ms: performance.now() - t0,
+    status: r.status,
+    summary: (r.stdout.trim().split('\n').pop() ?? '') || r.stderr.trim().split('\n').pop() || '',
+  };
 }
 
 const cold = run();
-console.log(`cellspec check on ${files} cell files + library: cold ${(cold.ms / 1000).toFixed(2)} s (exit ${cold.status}: ${cold.summary})`);
+console.log(
+  `cellspec check on ${files} cell files + library: cold ${(cold.ms / 1000).toFixed(2)} s (exit ${cold.status}: ${cold.summary})`,
+);
 const warm: number[] = [];
 for (let i = 0; i < runs; i++) warm.push(run().ms);
-console.log(`warm: median ${(median(warm) / 1000).toFixed(2)} s over ${runs} runs (${warm.map((m) => (m / 1000).toFixed(2)).join(', ')} s); goal < 10 s`);
+console.log(
+  `warm: median ${(median(warm) / 1000).toFixed(2)} s over ${runs} runs (${warm.map((m) => (m / 1000).toFixed(2)).join(', ')} s); goal < 10 s`,
+);
 rmSync(repo, { recursive: true, force: true });

@@ -30,4 +30,6 @@ for (let i = 0; i < rounds + 1; i++) {
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const range = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
-console.log(`check ${paths.join(' ')} (${files} files), ${rounds} rounds: wall median ${median(wall).toFixed(0)} ms (${range(wall)}), CPU median ${median(cpu).toFixed(0)} ms (${range(cpu)})`);
+console.log(
+  `check ${paths.join(' ')} (${files} files), ${rounds} rounds: wall median ${median(wall).toFixed(0)} ms (${range(wall)}), CPU median ${median(cpu).toFixed(0)} ms (${range(cpu)})`,
+);

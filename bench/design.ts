@@ -52,9 +52,15 @@ function median(xs: number[]): number {
 async function main(): Promise<void> {
   const runs = option('runs', 200);
   const warmup = option('warmup', 50);
-  console.log(`node ${process.version}, ${cpus()[0]?.model ?? '?'} × ${cpus().length}, load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-  if (!args.includes('--only') || args[args.indexOf('--only') + 1] === 'calculator') await benchCalculator(runs, warmup);
-  if (!args.includes('--only') || args[args.indexOf('--only') + 1] === 'lsp') await benchLanguageServer(Math.min(runs, 50), 5);
+  console.log(
+    `node ${process.version}, ${cpus()[0]?.model ?? '?'} × ${cpus().length}, load ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
+  if (!args.includes('--only') || args[args.indexOf('--only') + 1] === 'calculator')
+    await benchCalculator(runs, warmup);
+  if (!args.includes('--only') || args[args.indexOf('--only') + 1] === 'lsp')
+    await benchLanguageServer(Math.min(runs, 50), 5);
 }
 
 async function benchCalculator(runs: number, warmup: number): Promise<void> {
@@ -69,7 +75,11 @@ async function benchCalculator(runs: number, warmup: number): Promise<void> {
   for (let i = 0; cells.length < 200; i++) {
     const c = base[i % base.length]!;
     const k = 1 + 0.001 * i; // vary the loading so no two cells are the same
-    cells.push({ ...c, name: `${c.name}_${i}`, cathode: { ...c.cathode, ...(c.cathode.loading !== undefined ? { loading: c.cathode.loading * k } : {}) } });
+    cells.push({
+      ...c,
+      name: `${c.name}_${i}`,
+      cathode: { ...c.cathode, ...(c.cathode.loading !== undefined ? { loading: c.cathode.loading * k } : {}) },
+    });
   }
   const all = () => {
     let sum = 0;
@@ -93,21 +103,35 @@ async function benchCalculator(runs: number, warmup: number): Promise<void> {
     cpu.push((c.user + c.system) / 1000);
   }
   // On a shared machine wall time includes waiting for a core; CPU time of this process does not.
-  console.log(`recompute all metrics, 200 cells (${base.length} example cells varied): median ${median(times).toFixed(3)} ms wall, ${median(cpu).toFixed(3)} ms CPU, over ${runs} runs (aim < 5 ms)`);
+  console.log(
+    `recompute all metrics, 200 cells (${base.length} example cells varied): median ${median(times).toFixed(3)} ms wall, ${median(cpu).toFixed(3)} ms CPU, over ${runs} runs (aim < 5 ms)`,
+  );
 }
 
 async function benchLanguageServer(runs: number, warmup: number): Promise<void> {
-  const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = await import('vscode-languageserver-protocol/node');
+  const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } =
+    await import('vscode-languageserver-protocol/node');
   // The bundled server as the extension ships it (`pnpm run build`), else the sources through tsx.
   const serverArg = args.indexOf('--server');
   const bundled = serverArg >= 0 ? args[serverArg + 1]! : join(ROOT, 'packages', 'vscode', 'dist', 'server.cjs');
   const child = existsSync(bundled)
     ? spawn(process.execPath, [bundled, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] })
-    : spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'bench', 'design.ts'), '--serve', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    : spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'bench', 'design.ts'), '--serve', '--stdio'], {
+        stdio: ['pipe', 'pipe', 'inherit'],
+      });
   console.log(`language server: ${existsSync(bundled) ? bundled.replace(ROOT, '') : 'sources through tsx'}`);
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const connection = createProtocolConnection(
+    new StreamMessageReader(child.stdout!),
+    new StreamMessageWriter(child.stdin!),
+  );
   // Answer whatever the server asks of the client (configuration, refresh requests) with null.
-  for (const method of ['client/registerCapability', 'workspace/inlayHint/refresh', 'workspace/codeLens/refresh', 'workspace/semanticTokens/refresh', 'workspace/diagnostic/refresh']) {
+  for (const method of [
+    'client/registerCapability',
+    'workspace/inlayHint/refresh',
+    'workspace/codeLens/refresh',
+    'workspace/semanticTokens/refresh',
+    'workspace/diagnostic/refresh',
+  ]) {
     connection.onRequest(method, () => null);
   }
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
@@ -116,20 +140,31 @@ async function benchLanguageServer(runs: number, warmup: number): Promise<void> 
   const path = join(ROOT, 'examples', 'cells', 'standard-battery-2-1.cellspec');
   const uri = `file://${path}`;
   const original = readFileSync(path, 'utf8');
-  if (!/loading 18\.43 mg\/cm2/.test(original)) throw new Error('standard battery 2.1 no longer writes "loading 18.43 mg/cm2"; update the benchmark');
+  if (!/loading 18\.43 mg\/cm2/.test(original))
+    throw new Error('standard battery 2.1 no longer writes "loading 18.43 mg/cm2"; update the benchmark');
   await connection.sendRequest('initialize', {
-    processId: process.pid, rootUri: folder, workspaceFolders: [{ uri: folder, name: 'examples' }],
+    processId: process.pid,
+    rootUri: folder,
+    workspaceFolders: [{ uri: folder, name: 'examples' }],
     capabilities: { textDocument: { inlayHint: { dynamicRegistration: false } }, workspace: { configuration: false } },
   });
   await connection.sendNotification('initialized', {});
   let version = 1;
-  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cellspec', version, text: original } });
+  await connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'cellspec', version, text: original },
+  });
   const range = { start: { line: 0, character: 0 }, end: { line: original.split('\n').length, character: 0 } };
   const hintText = async (): Promise<string> => {
     const request = connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range });
-    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no inlay-hint answer within 120 s')), 120_000).unref());
-    const hints = (await Promise.race([request, timeout])) as Array<{ label: string | Array<{ value: string }> }> | null;
-    return (hints ?? []).map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''))).join(' | ');
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('no inlay-hint answer within 120 s')), 120_000).unref(),
+    );
+    const hints = (await Promise.race([request, timeout])) as Array<{
+      label: string | Array<{ value: string }>;
+    }> | null;
+    return (hints ?? [])
+      .map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')))
+      .join(' | ');
   };
   // Wait for the first build.
   const start = performance.now();
@@ -148,7 +183,10 @@ async function benchLanguageServer(runs: number, warmup: number): Promise<void> 
     version++;
     const text = original.replace('loading 18.43 mg/cm2', `loading ${loading} mg/cm2`);
     const t0 = performance.now();
-    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
     let shown = await hintText();
     while (shown === previous) {
       if (performance.now() - t0 > 10_000) throw new Error(`the hint did not change after the edit: ${shown}`);
@@ -158,7 +196,9 @@ async function benchLanguageServer(runs: number, warmup: number): Promise<void> 
     if (i >= warmup) times.push(performance.now() - t0);
   }
   const cpuPerEdit = (serverCpuMs(child.pid) - cpuAtStart) / runs;
-  console.log(`document change → refreshed inlay hints, standard battery 2.1, through the language server (stdio): median ${median(times).toFixed(2)} ms over ${runs} edits (aim < 30 ms); server CPU ${cpuPerEdit.toFixed(1)} ms per edit`);
+  console.log(
+    `document change → refreshed inlay hints, standard battery 2.1, through the language server (stdio): median ${median(times).toFixed(2)} ms over ${runs} edits (aim < 30 ms); server CPU ${cpuPerEdit.toFixed(1)} ms per edit`,
+  );
   connection.dispose();
   child.kill();
   process.exitCode = 0;

@@ -16,7 +16,9 @@ export interface ModelWorkerTask {
   readonly progress: SharedArrayBuffer;
 }
 
-export interface ModelCaseReport extends ModelCaseOutcome { readonly index: number }
+export interface ModelCaseReport extends ModelCaseOutcome {
+  readonly index: number;
+}
 
 const task = workerData as ModelWorkerTask;
 const progress = new Int32Array(task.progress);

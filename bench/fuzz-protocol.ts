@@ -24,6 +24,12 @@ export interface WorkerTask {
 }
 
 export type WorkerReport =
-  | { readonly type: 'failure'; readonly index: number; readonly key: string; readonly input: string; readonly minimized?: string }
+  | {
+      readonly type: 'failure';
+      readonly index: number;
+      readonly key: string;
+      readonly input: string;
+      readonly minimized?: string;
+    }
   | { readonly type: 'ready' }
   | { readonly type: 'finished' };

@@ -32,7 +32,8 @@ for (let i = task.start; i < task.end; i += task.stride) {
   const input = nthInput(seeds, task.seed, i);
   let outcome = await pipeline.run(input);
   // A slow input on a busy machine may be the scheduler's doing: a slow input is slow twice.
-  if (outcome.failures.length > 0 && outcome.failures.every((f) => f.stage === 'slow')) outcome = await pipeline.run(input);
+  if (outcome.failures.length > 0 && outcome.failures.every((f) => f.stage === 'slow'))
+    outcome = await pipeline.run(input);
   if (outcome.failures.length > 0) {
     const first = outcome.failures[0]!;
     const key = failureKey(first);

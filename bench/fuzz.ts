@@ -33,7 +33,11 @@ const out = arg('out', '/tmp/cellspec-fuzz');
 const HANG_MS = Number(arg('hang-ms', '30000'));
 mkdirSync(out, { recursive: true });
 
-interface Totals { done: number; failed: number; totalMicros: number }
+interface Totals {
+  done: number;
+  failed: number;
+  totalMicros: number;
+}
 
 interface Slot {
   worker?: Worker;
@@ -67,7 +71,9 @@ function recordFailure(key: string, index: number, input: string, minimized?: st
     writeFileSync(file, input);
     if (minimized !== undefined) writeFileSync(join(out, `failure-${index}.min.cellspec`), minimized);
     kinds.set(key, (kind = { count: 0, first: index, file }));
-    console.log(`new failure at input ${index}: ${key}\n  saved ${file}${minimized !== undefined ? ` (minimised: ${JSON.stringify(minimized.slice(0, 200))})` : ''}`);
+    console.log(
+      `new failure at input ${index}: ${key}\n  saved ${file}${minimized !== undefined ? ` (minimised: ${JSON.stringify(minimized.slice(0, 200))})` : ''}`,
+    );
   }
   kind.count++;
 }
@@ -84,10 +90,28 @@ function slotTotals(k: number): Totals {
 
 function start(k: number, from: number): void {
   const slot = slots[k]!;
-  if (from >= count) { slot.finished = true; return; }
+  if (from >= count) {
+    slot.finished = true;
+    return;
+  }
   for (let c = 0; c < COUNTERS; c++) Atomics.store(counters, k * COUNTERS + c, 0n);
-  Object.assign(slot, { start: from, lastBeat: 0n, lastChange: performance.now(), ready: false, stopping: false, crash: undefined });
-  const task: WorkerTask = { seed, start: from, end: count, stride: workers, slot: k, counters: counters.buffer as SharedArrayBuffer, known: [...kinds.keys()] };
+  Object.assign(slot, {
+    start: from,
+    lastBeat: 0n,
+    lastChange: performance.now(),
+    ready: false,
+    stopping: false,
+    crash: undefined,
+  });
+  const task: WorkerTask = {
+    seed,
+    start: from,
+    end: count,
+    stride: workers,
+    slot: k,
+    counters: counters.buffer as SharedArrayBuffer,
+    known: [...kinds.keys()],
+  };
   const worker = new Worker(new URL('./fuzz-worker.ts', import.meta.url), { workerData: task });
   slot.worker = worker;
   worker.on('message', (m: WorkerReport) => {
@@ -96,7 +120,9 @@ function start(k: number, from: number): void {
     if (m.type === 'failure') recordFailure(m.key, m.index, m.input, m.minimized);
     else if (m.type === 'finished') slot.finished = true;
   });
-  worker.on('error', (e) => { slot.crash = `${e.name}: ${e.message}`.split('\n')[0]; });
+  worker.on('error', (e) => {
+    slot.crash = `${e.name}: ${e.message}`.split('\n')[0];
+  });
   worker.on('exit', () => {
     if (slot.worker !== worker || slot.finished || slot.stopping) return;
     // Died on its own (an uncaught error, out of memory): the input it was on is a crash.
@@ -121,8 +147,14 @@ async function replace(k: number, key: string, beatAtDecision?: bigint): Promise
   if (sMicros > slowest.micros) slowest = { micros: sMicros, index: sIndex };
   slot.carried = slotTotals(k);
   const interrupted = beatAtDecision !== undefined && read(k, Counter.beat) !== beatAtDecision;
-  if (unfinished >= count) { slot.finished = true; return; }
-  if (interrupted) { start(k, unfinished); return; }
+  if (unfinished >= count) {
+    slot.finished = true;
+    return;
+  }
+  if (interrupted) {
+    start(k, unfinished);
+    return;
+  }
   console.log(`input ${unfinished}: ${key}; worker restarted on the next input`);
   slot.carried.done++;
   slot.carried.failed++;
@@ -132,14 +164,26 @@ async function replace(k: number, key: string, beatAtDecision?: bigint): Promise
 }
 
 for (let k = 0; k < workers; k++) {
-  slots.push({ start: k, lastBeat: 0n, lastChange: 0, ready: false, finished: false, stopping: false, carried: { done: 0, failed: 0, totalMicros: 0 } });
+  slots.push({
+    start: k,
+    lastBeat: 0n,
+    lastChange: 0,
+    ready: false,
+    finished: false,
+    stopping: false,
+    carried: { done: 0, failed: 0, totalMicros: 0 },
+  });
   start(k, k);
 }
 
 let lastLog = performance.now();
 await new Promise<void>((resolveAll) => {
   // Stopped early (Ctrl-C, a CI time limit): report what ran.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => { console.log(`\nstopped by ${signal}`); summary(); });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => {
+      console.log(`\nstopped by ${signal}`);
+      summary();
+    });
   const timer = setInterval(() => {
     const now = performance.now();
     slots.forEach((slot, k) => {
@@ -157,7 +201,9 @@ await new Promise<void>((resolveAll) => {
     if (process.stdout.isTTY) process.stdout.write(`\r${done}/${count} inputs…`);
     else if (now - lastLog > 60_000) {
       lastLog = now;
-      console.log(`${done}/${count} inputs after ${((now - started) / 1000).toFixed(0)} s, ${slots.reduce((s, _, k) => s + slotTotals(k).failed, 0)} failed`);
+      console.log(
+        `${done}/${count} inputs after ${((now - started) / 1000).toFixed(0)} s, ${slots.reduce((s, _, k) => s + slotTotals(k).failed, 0)} failed`,
+      );
     }
     if (slots.every((s) => s.finished)) {
       clearInterval(timer);
@@ -178,10 +224,17 @@ function summary(): never {
   const failed = totals.reduce((s, x) => s + x.failed, 0);
   const busyMicros = totals.reduce((s, x) => s + x.totalMicros, 0);
   const wallS = (performance.now() - started) / 1000;
-  console.log(`\nfuzz: ${done} of ${count} inputs (seed ${seed}, ${workers} workers) in ${wallS.toFixed(0)} s, ${(done / wallS).toFixed(1)} inputs/s`);
-  console.log(`failed inputs: ${failed} (hangs: ${kinds.get('hang')?.count ?? 0}); distinct failure kinds: ${kinds.size}`);
-  for (const [key, kind] of kinds) console.log(`  ${kind.count} × ${key} — first at input ${kind.first}${kind.file ? ` (${kind.file})` : ''}`);
-  console.log(`slowest input: ${(slowest.micros / 1000).toFixed(1)} ms (input ${slowest.index}); mean ${(busyMicros / 1000 / Math.max(1, done)).toFixed(1)} ms`);
+  console.log(
+    `\nfuzz: ${done} of ${count} inputs (seed ${seed}, ${workers} workers) in ${wallS.toFixed(0)} s, ${(done / wallS).toFixed(1)} inputs/s`,
+  );
+  console.log(
+    `failed inputs: ${failed} (hangs: ${kinds.get('hang')?.count ?? 0}); distinct failure kinds: ${kinds.size}`,
+  );
+  for (const [key, kind] of kinds)
+    console.log(`  ${kind.count} × ${key} — first at input ${kind.first}${kind.file ? ` (${kind.file})` : ''}`);
+  console.log(
+    `slowest input: ${(slowest.micros / 1000).toFixed(1)} ms (input ${slowest.index}); mean ${(busyMicros / 1000 / Math.max(1, done)).toFixed(1)} ms`,
+  );
   if (done !== count) console.log(`incomplete: ${count - done} inputs not run`);
   process.exit(failed > 0 || done !== count ? 1 : 0);
 }

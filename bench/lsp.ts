@@ -16,7 +16,16 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeWorkspace } from '../scripts/gen-workspace.js';
 import { buildServer, LspSession, median } from '../test/scale/lsp-client.js';
-import { bigFileText, burstCase, deepNestingText, describeResult, longSpecText, openCase, workspaceCase, type StressResult } from '../test/scale/stress-cases.js';
+import {
+  bigFileText,
+  burstCase,
+  deepNestingText,
+  describeResult,
+  longSpecText,
+  openCase,
+  workspaceCase,
+  type StressResult,
+} from '../test/scale/stress-cases.js';
 
 const argv = process.argv.slice(2);
 const num = (name: string, fallback: number) => {
@@ -32,7 +41,10 @@ const mb = (x: number) => `${x.toFixed(0)} MB`;
  * diagnostics of every file (the whole workspace validated): edits are measured after that, as
  * a user types in a workspace that has finished loading.
  */
-async function startAndBuild(root: string, paths: readonly string[]): Promise<{ session: LspSession; firstMs: number; buildMs: number; inlayHints: boolean }> {
+async function startAndBuild(
+  root: string,
+  paths: readonly string[],
+): Promise<{ session: LspSession; firstMs: number; buildMs: number; inlayHints: boolean }> {
   const t0 = performance.now();
   const { session, capabilities } = await LspSession.start(root);
   const uri = uriOf(paths[0]!);
@@ -41,7 +53,12 @@ async function startAndBuild(root: string, paths: readonly string[]): Promise<{ 
   await published;
   const firstMs = performance.now() - t0;
   await session.allPublished(paths.map(uriOf));
-  return { session, firstMs, buildMs: performance.now() - t0, inlayHints: capabilities.inlayHintProvider !== undefined };
+  return {
+    session,
+    firstMs,
+    buildMs: performance.now() - t0,
+    inlayHints: capabilities.inlayHintProvider !== undefined,
+  };
 }
 
 async function keystrokes(): Promise<void> {
@@ -50,7 +67,9 @@ async function keystrokes(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'cellspec-bench-lsp-'));
   const paths = writeWorkspace(root, { files, lines: 300 });
   const { session, firstMs, buildMs, inlayHints } = await startAndBuild(root, paths);
-  console.log(`workspace of ${files} files × 300 lines: first file's diagnostics ${(firstMs / 1000).toFixed(1)} s, every file's ${(buildMs / 1000).toFixed(1)} s; server ${mb(session.memory().rssMb)} resident`);
+  console.log(
+    `workspace of ${files} files × 300 lines: first file's diagnostics ${(firstMs / 1000).toFixed(1)} s, every file's ${(buildMs / 1000).toFixed(1)} s; server ${mb(session.memory().rssMb)} resident`,
+  );
   const path = paths[0]!;
   const uri = uriOf(path);
   const text = readFileSync(path, 'utf8');
@@ -71,16 +90,23 @@ async function keystrokes(): Promise<void> {
     const p = await published;
     toDiagnostics.push(p.at - t0);
     if (inlayHints) {
-      await session.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } } });
+      await session.connection.sendRequest('textDocument/inlayHint', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } },
+      });
       toHints.push(performance.now() - t0);
     }
     await new Promise((r) => setTimeout(r, 30)); // a typist's pause, so edits are not merged
   }
   const sorted = [...toDiagnostics].sort((a, b) => a - b);
-  console.log(`keystroke → diagnostics on a 300-line spec in ${files} files: median ${median(toDiagnostics).toFixed(1)} ms (p90 ${sorted[Math.floor(sorted.length * 0.9)]!.toFixed(1)} ms, n = ${count}; goal < 50 ms)`);
+  console.log(
+    `keystroke → diagnostics on a 300-line spec in ${files} files: median ${median(toDiagnostics).toFixed(1)} ms (p90 ${sorted[Math.floor(sorted.length * 0.9)]!.toFixed(1)} ms, n = ${count}; goal < 50 ms)`,
+  );
   if (inlayHints) console.log(`keystroke → diagnostics and inlay hints: median ${median(toHints).toFixed(1)} ms`);
   else console.log('inlay hints: the server offers none yet');
-  console.log(`server memory after the run: ${mb(session.memory().rssMb)} resident, ${mb(session.memory().peakRssMb)} peak`);
+  console.log(
+    `server memory after the run: ${mb(session.memory().rssMb)} resident, ${mb(session.memory().peakRssMb)} peak`,
+  );
   await session.stop();
   rmSync(root, { recursive: true, force: true });
 }
@@ -94,7 +120,9 @@ async function largeWorkspace(): Promise<void> {
   const t0 = performance.now();
   await session.symbols(uri);
   const m = session.memory();
-  console.log(`workspace of ${files} files: first file's diagnostics ${(firstMs / 1000).toFixed(1)} s, every file's ${(buildMs / 1000).toFixed(1)} s; answers a request in ${(performance.now() - t0).toFixed(0)} ms; server ${mb(m.rssMb)} resident, ${mb(m.peakRssMb)} peak (goal < 300 MB)`);
+  console.log(
+    `workspace of ${files} files: first file's diagnostics ${(firstMs / 1000).toFixed(1)} s, every file's ${(buildMs / 1000).toFixed(1)} s; answers a request in ${(performance.now() - t0).toFixed(0)} ms; server ${mb(m.rssMb)} resident, ${mb(m.peakRssMb)} peak (goal < 300 MB)`,
+  );
   await session.stop();
   rmSync(root, { recursive: true, force: true });
 }
@@ -110,19 +138,30 @@ async function stress(): Promise<void> {
   const { session } = await startAndBuild(root, [paths[1]!]);
   const uri = (name: string) => uriOf(join(root, 'cells', name));
   const results: StressResult[] = [];
-  const report = (r: StressResult) => { results.push(r); console.log(describeResult(r)); };
+  const report = (r: StressResult) => {
+    results.push(r);
+    console.log(describeResult(r));
+  };
 
   report(await openCase(session, '5 MB file', uri('big.cellspec'), bigFileText(5 * 1048576)));
   report(await openCase(session, '20,000-line spec', uri('long.cellspec'), longSpecText(20_000)));
   report(await openCase(session, '10,000-deep parentheses', uri('deep.cellspec'), deepNestingText(10_000)));
-  report(await burstCase(session, 'burst of 500 edits', uri('cell-0000.cellspec'), readFileSync(paths[0]!, 'utf8'), 500));
-  console.log(`server after these cases: ${session.exited === undefined ? 'up' : `down (exit ${session.exited})`}; ${mb(session.memory().rssMb)} resident, peak RSS over them ${mb(Math.max(...results.map((r) => r.peakRssMb)))}`);
+  report(
+    await burstCase(session, 'burst of 500 edits', uri('cell-0000.cellspec'), readFileSync(paths[0]!, 'utf8'), 500),
+  );
+  console.log(
+    `server after these cases: ${session.exited === undefined ? 'up' : `down (exit ${session.exited})`}; ${mb(session.memory().rssMb)} resident, peak RSS over them ${mb(Math.max(...results.map((r) => r.peakRssMb)))}`,
+  );
   await session.stop();
   rmSync(root, { recursive: true, force: true });
 
   report(await workspaceCase(num('stress-files', 1000)));
   const down = results.filter((r) => !r.serverUp);
-  console.log(down.length === 0 ? `all ${results.length} stress cases answered` : `server down after: ${down.map((r) => r.name).join(', ')}`);
+  console.log(
+    down.length === 0
+      ? `all ${results.length} stress cases answered`
+      : `server down after: ${down.map((r) => r.name).join(', ')}`,
+  );
   if (down.length > 0) process.exit(1);
 }
 

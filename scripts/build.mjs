@@ -8,14 +8,20 @@ const root = new URL('..', import.meta.url).pathname;
 const targets = [];
 
 if (existsSync(`${root}packages/cli/src/main.ts`)) {
-  targets.push(build({
-    entryPoints: [`${root}packages/cli/src/main.ts`],
-    outfile: `${root}packages/cli/dist/cellspec.mjs`,
-    bundle: true, platform: 'node', format: 'esm', target: 'node22', sourcemap: true,
-    // Langium and its CommonJS dependencies expect `require` in an ESM bundle.
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'warning',
-  }));
+  targets.push(
+    build({
+      entryPoints: [`${root}packages/cli/src/main.ts`],
+      outfile: `${root}packages/cli/dist/cellspec.mjs`,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node22',
+      sourcemap: true,
+      // Langium and its CommonJS dependencies expect `require` in an ESM bundle.
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+      logLevel: 'warning',
+    }),
+  );
 }
 
 const extBuild = `${root}packages/vscode/scripts/build.mjs`;

@@ -10,10 +10,16 @@ const root = new URL('..', import.meta.url).pathname;
 export const ALLOWED = {
   units: { workspace: [], external: ['mathjs'] },
   physics: { workspace: ['units'], external: [] },
-  language: { workspace: ['units', 'physics'], external: ['langium', 'vscode-languageserver', 'vscode-languageserver-textdocument', 'vscode-uri', 'chevrotain'] },
+  language: {
+    workspace: ['units', 'physics'],
+    external: ['langium', 'vscode-languageserver', 'vscode-languageserver-textdocument', 'vscode-uri', 'chevrotain'],
+  },
   emit: { workspace: ['units', 'physics'], external: ['fast-xml-parser', 'iconv-lite', 'docx', 'pdfkit', 'ajv'] },
   cli: { workspace: ['units', 'physics', 'language', 'emit'], external: [] },
-  vscode: { workspace: ['units', 'physics', 'language', 'emit'], external: ['vscode', 'vscode-languageclient', 'vscode-languageserver', 'chart.js', 'langium'] },
+  vscode: {
+    workspace: ['units', 'physics', 'language', 'emit'],
+    external: ['vscode', 'vscode-languageclient', 'vscode-languageserver', 'chart.js', 'langium'],
+  },
 };
 /** Modules nobody may import outside the packages that own them (editor and AST types). */
 const FORBIDDEN_OUTSIDE = {
@@ -40,8 +46,27 @@ function moduleRoot(spec) {
   return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
-const NODE_BUILTINS = new Set(['fs', 'path', 'os', 'url', 'crypto', 'worker_threads', 'child_process', 'util', 'events', 'stream', 'assert', 'perf_hooks', 'readline', 'process', 'buffer', 'zlib', 'module']);
-const importRe = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g;
+const NODE_BUILTINS = new Set([
+  'fs',
+  'path',
+  'os',
+  'url',
+  'crypto',
+  'worker_threads',
+  'child_process',
+  'util',
+  'events',
+  'stream',
+  'assert',
+  'perf_hooks',
+  'readline',
+  'process',
+  'buffer',
+  'zlib',
+  'module',
+]);
+const importRe =
+  /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g;
 
 const violations = [];
 for (const [pkg, rule] of Object.entries(ALLOWED)) {
@@ -50,7 +75,8 @@ for (const [pkg, rule] of Object.entries(ALLOWED)) {
   const manifest = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
   const allowedWs = new Set(rule.workspace.map((w) => (w === 'vscode' ? 'cellspec-vscode' : `@cellspec/${w}`)));
   for (const dep of Object.keys(manifest.dependencies ?? {})) {
-    if (dep.startsWith('@cellspec/') && !allowedWs.has(dep)) violations.push(`packages/${pkg}/package.json: depends on ${dep}, which ${pkg} may not use`);
+    if (dep.startsWith('@cellspec/') && !allowedWs.has(dep))
+      violations.push(`packages/${pkg}/package.json: depends on ${dep}, which ${pkg} may not use`);
   }
   for (const file of walk(join(pkgDir, 'src'))) {
     if (file.includes('/generated/')) continue;
@@ -61,12 +87,18 @@ for (const [pkg, rule] of Object.entries(ALLOWED)) {
       if (!mod || NODE_BUILTINS.has(mod)) continue;
       const rel = relative(root, file);
       if (mod.startsWith('@cellspec/')) {
-        if (!allowedWs.has(mod)) violations.push(`${rel}: imports ${spec}; ${pkg} may import only ${[...allowedWs].join(', ') || 'no workspace package'}`);
+        if (!allowedWs.has(mod))
+          violations.push(
+            `${rel}: imports ${spec}; ${pkg} may import only ${[...allowedWs].join(', ') || 'no workspace package'}`,
+          );
         continue;
       }
       const owners = FORBIDDEN_OUTSIDE[mod];
       if (owners && !owners.includes(pkg)) violations.push(`${rel}: imports ${spec}; only ${owners.join(', ')} may`);
-      else if (!rule.external.includes(mod) && !owners) violations.push(`${rel}: imports external module ${spec}, not in the allowed list for ${pkg} (scripts/check-boundaries.mjs)`);
+      else if (!rule.external.includes(mod) && !owners)
+        violations.push(
+          `${rel}: imports external module ${spec}, not in the allowed list for ${pkg} (scripts/check-boundaries.mjs)`,
+        );
     }
   }
 }

@@ -21,7 +21,9 @@ function newestSourceTime(dir: string): number {
 }
 
 function isFresh(): boolean {
-  const sources = ['cli', 'language', 'physics', 'units', 'emit'].map((p) => newestSourceTime(join(ROOT, 'packages', p, 'src')));
+  const sources = ['cli', 'language', 'physics', 'units', 'emit'].map((p) =>
+    newestSourceTime(join(ROOT, 'packages', p, 'src')),
+  );
   return existsSync(BUILT_CLI) && statSync(BUILT_CLI).mtimeMs >= Math.max(...sources);
 }
 

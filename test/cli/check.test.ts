@@ -100,11 +100,20 @@ describe('cellspec check reports (built CLI)', () => {
   it('prints file:line:col severity message [code], the source line and a caret', () => {
     const run = runBuiltCli(['check', broken]);
     for (const e of expected) {
-      const head = new RegExp(`^${broken}:${e.line}:${e.column} ${e.severity} .*${e.fragment ?? ''}.* \\[[a-z-]+\\]$`, 'm');
+      const head = new RegExp(
+        `^${broken}:${e.line}:${e.column} ${e.severity} .*${e.fragment ?? ''}.* \\[[a-z-]+\\]$`,
+        'm',
+      );
       expect(run.stdout).toMatch(head);
     }
     // The reference on line 9 is underlined exactly: 38 columns in, 12 characters long.
-    expect(run.stdout).toContain('    9 |     composition { FixtureNCM: 97 wt%, NoSuchBinder: 3 wt% }\n      | ' + ' '.repeat(38) + '^' + '~'.repeat(11) + '\n');
+    expect(run.stdout).toContain(
+      '    9 |     composition { FixtureNCM: 97 wt%, NoSuchBinder: 3 wt% }\n      | ' +
+        ' '.repeat(38) +
+        '^' +
+        '~'.repeat(11) +
+        '\n',
+    );
     expect(run.stdout).toMatch(/1 file checked: \d+ errors?, 0 warnings\n$/);
   });
 
@@ -113,9 +122,14 @@ describe('cellspec check reports (built CLI)', () => {
     const [warning] = expectedFindings(readFileSync(join(ROOT, file), 'utf8'));
     const report = JSON.parse(runBuiltCli(['check', '--format', 'json', file]).stdout);
     expect(report.summary).toMatchObject({ errors: 0, warnings: 1 });
-    expect(report.files[0].diagnostics).toContainEqual(expect.objectContaining({
-      severity: warning!.severity, line: warning!.line, column: warning!.column, message: expect.stringContaining(warning!.fragment!),
-    }));
+    expect(report.files[0].diagnostics).toContainEqual(
+      expect.objectContaining({
+        severity: warning!.severity,
+        line: warning!.line,
+        column: warning!.column,
+        message: expect.stringContaining(warning!.fragment!),
+      }),
+    );
   });
 
   it('gives the same findings as JSON', () => {
@@ -124,7 +138,14 @@ describe('cellspec check reports (built CLI)', () => {
     expect(report.version).toBe(1);
     const found = report.files[0].diagnostics;
     for (const e of expected) {
-      expect(found).toContainEqual(expect.objectContaining({ severity: e.severity, line: e.line, column: e.column, ...(e.fragment ? { message: expect.stringContaining(e.fragment) } : {}) }));
+      expect(found).toContainEqual(
+        expect.objectContaining({
+          severity: e.severity,
+          line: e.line,
+          column: e.column,
+          ...(e.fragment ? { message: expect.stringContaining(e.fragment) } : {}),
+        }),
+      );
     }
     expect(report.summary.errors).toBe(found.filter((d: { severity: string }) => d.severity === 'error').length);
   });
@@ -133,7 +154,9 @@ describe('cellspec check reports (built CLI)', () => {
     const run = runBuiltCli(['check', '--format', 'github', broken]);
     expect(run.code).toBe(1);
     for (const e of expected) {
-      expect(run.stdout).toMatch(new RegExp(`^::${e.severity} file=${broken},line=${e.line},col=${e.column},.*::.*${e.fragment ?? ''}`, 'm'));
+      expect(run.stdout).toMatch(
+        new RegExp(`^::${e.severity} file=${broken},line=${e.line},col=${e.column},.*::.*${e.fragment ?? ''}`, 'm'),
+      );
     }
   });
 

@@ -6,7 +6,16 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadWorkspace, resolveDocument } from '../../packages/language/src/index.js';
-import { checkTargets, designCell, designWarnings, expandPlan, type CellIR, type ProcessIR, type SpecIR, type TestPlanIR } from '../../packages/physics/src/index.js';
+import {
+  checkTargets,
+  designCell,
+  designWarnings,
+  expandPlan,
+  type CellIR,
+  type ProcessIR,
+  type SpecIR,
+  type TestPlanIR,
+} from '../../packages/physics/src/index.js';
 
 const EXAMPLES = join(new URL('../..', import.meta.url).pathname, 'examples');
 
@@ -19,8 +28,15 @@ const findings: string[] = [];
 // Loaded at collection time so every cell found becomes its own test case.
 const workspace = await loadWorkspace([EXAMPLES]);
 for (const file of workspace.files) {
-  findings.push(...file.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning').map((d) => `${file.path}:${d.line}: ${d.message}`));
-  const { ir, problems } = resolveDocument(workspace.services, file.document) as { ir: SpecIR; problems: readonly { message: string }[] };
+  findings.push(
+    ...file.diagnostics
+      .filter((d) => d.severity === 'error' || d.severity === 'warning')
+      .map((d) => `${file.path}:${d.line}: ${d.message}`),
+  );
+  const { ir, problems } = resolveDocument(workspace.services, file.document) as {
+    ir: SpecIR;
+    problems: readonly { message: string }[];
+  };
   resolveProblems.push(...problems.map((p) => `${file.path}: ${p.message}`));
   for (const cell of ir.cells) cells.set(cell.name, cell);
   plans.push(...ir.testPlans);
@@ -28,7 +44,20 @@ for (const file of workspace.files) {
 }
 
 /** The programme's cells (and the liquid reference) that the examples must hold. */
-const PROGRAMME_CELLS = ['SB21', 'SB2', 'SB1', 'SB21-L', 'NGSC', 'Demo6C', 'Demo4x12', 'Demo10L', 'DemoNG550', 'DemoNG860', 'SB21-NG2', 'Marquis2019'];
+const PROGRAMME_CELLS = [
+  'SB21',
+  'SB2',
+  'SB1',
+  'SB21-L',
+  'NGSC',
+  'Demo6C',
+  'Demo4x12',
+  'Demo10L',
+  'DemoNG550',
+  'DemoNG860',
+  'SB21-NG2',
+  'Marquis2019',
+];
 
 describe('bundled examples', () => {
   it('have no errors or warnings', () => {
@@ -46,7 +75,9 @@ describe('bundled examples', () => {
   it.each([...cells.keys()])('%s meets the targets it states, with no design errors', (name) => {
     const cell = cells.get(name)!;
     const design = designCell(cell);
-    const errors = [...design.problems, ...designWarnings(cell, design, processes)].filter((p) => p.severity === 'error' || p.severity === 'warning');
+    const errors = [...design.problems, ...designWarnings(cell, design, processes)].filter(
+      (p) => p.severity === 'error' || p.severity === 'warning',
+    );
     expect(errors.map((p) => p.message)).toEqual([]);
     const checks = checkTargets(cell, design);
     // The programme's cells state their published figures; other example cells may state none.
@@ -62,7 +93,9 @@ describe('bundled examples', () => {
       const designCapacity = designCell(cell!).capacity;
       const expanded = expandPlan(plan, cell!, designCapacity !== undefined ? { designCapacity } : {});
       expect(expanded.tests.length).toBeGreaterThan(0);
-      expect(expanded.problems.filter((p) => p.severity !== 'info').map((p) => `${plan.name}: ${p.message}`)).toEqual([]);
+      expect(expanded.problems.filter((p) => p.severity !== 'info').map((p) => `${plan.name}: ${p.message}`)).toEqual(
+        [],
+      );
     }
   });
 });

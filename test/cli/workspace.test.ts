@@ -26,8 +26,11 @@ const names = (files: readonly { path: string }[], dir: string) => files.map((f)
 describe('loadWorkspace', () => {
   it('finds .cellspec files recursively, skipping hidden folders, node_modules and other files', async () => {
     const dir = folder({
-      'a.cellspec': LIBRARY, 'sub/deeper/b.cellspec': 'let x = 1 mm\n', 'notes.md': '# not a spec',
-      '.hidden/c.cellspec': 'broken {', 'node_modules/d.cellspec': 'broken {',
+      'a.cellspec': LIBRARY,
+      'sub/deeper/b.cellspec': 'let x = 1 mm\n',
+      'notes.md': '# not a spec',
+      '.hidden/c.cellspec': 'broken {',
+      'node_modules/d.cellspec': 'broken {',
     });
     const ws = await loadWorkspace([dir]);
     expect(names(ws.files, dir)).toEqual(['a.cellspec', 'sub/deeper/b.cellspec']);
@@ -50,7 +53,10 @@ describe('loadWorkspace', () => {
   });
 
   it('reports missing paths and files that are not UTF-8, and still loads the rest', async () => {
-    const dir = folder({ 'good.cellspec': LIBRARY, 'latin1.cellspec': Uint8Array.from([0x6c, 0x65, 0x74, 0x20, 0xe9, 0x0a]) });
+    const dir = folder({
+      'good.cellspec': LIBRARY,
+      'latin1.cellspec': Uint8Array.from([0x6c, 0x65, 0x74, 0x20, 0xe9, 0x0a]),
+    });
     const ws = await loadWorkspace([dir, join(dir, 'missing.cellspec')]);
     expect(names(ws.files, dir)).toEqual(['good.cellspec']);
     expect(ws.problems.map((p) => [p.path.slice(dir.length + 1), p.message])).toEqual([
@@ -69,20 +75,26 @@ describe('loadWorkspace', () => {
 
 describe('readUtf8', () => {
   it('drops a byte-order mark and keeps Japanese text', () => {
-    const dir = folder({ 'bom.cellspec': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('document { title "標準電池" }\n')]) });
+    const dir = folder({
+      'bom.cellspec': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('document { title "標準電池" }\n')]),
+    });
     expect(readUtf8(join(dir, 'bom.cellspec'))).toEqual({ text: 'document { title "標準電池" }\n' });
   });
 
   it('points at the first byte that is not UTF-8, after valid multi-byte characters', () => {
     // "電" is 3 bytes; the lone 0xff follows at offset 3.
     const dir = folder({ 'bad.cellspec': Buffer.concat([Buffer.from('電'), Buffer.from([0xff])]) });
-    expect(readUtf8(join(dir, 'bad.cellspec'))).toEqual({ problem: 'file is not valid UTF-8 (first invalid byte at offset 3); save it as UTF-8' });
+    expect(readUtf8(join(dir, 'bad.cellspec'))).toEqual({
+      problem: 'file is not valid UTF-8 (first invalid byte at offset 3); save it as UTF-8',
+    });
   });
 
   it('skips a replacement character that is really in the file', () => {
     // U+FFFD written as UTF-8 (EF BF BD, offsets 0–2), then a stray 0xC3 at offset 3 before a space.
     const dir = folder({ 'fffd.cellspec': Uint8Array.from([0xef, 0xbf, 0xbd, 0xc3, 0x20]) });
-    expect(readUtf8(join(dir, 'fffd.cellspec'))).toEqual({ problem: 'file is not valid UTF-8 (first invalid byte at offset 3); save it as UTF-8' });
+    expect(readUtf8(join(dir, 'fffd.cellspec'))).toEqual({
+      problem: 'file is not valid UTF-8 (first invalid byte at offset 3); save it as UTF-8',
+    });
   });
 
   it('explains a folder given where a file is expected', () => {

@@ -17,7 +17,13 @@ const DIR = join(import.meta.dirname, 'fixtures');
 const EXPECT = /^\s*\/\/\s*expect\s+(error|warning)\s+([a-z-]+)\s+"((?:[^"\\]|\\.)*)"\s*$/;
 const HINT = /^\s*\/\/\s*hint\s+"((?:[^"\\]|\\.)*)"\s*$/;
 
-interface Claim { kind: 'diagnostic' | 'hint'; line: number; severity?: string; code?: string; text: string }
+interface Claim {
+  kind: 'diagnostic' | 'hint';
+  line: number;
+  severity?: string;
+  code?: string;
+  text: string;
+}
 
 function claimsOf(text: string): Claim[] {
   const claims: Claim[] = [];
@@ -25,8 +31,14 @@ function claimsOf(text: string): Claim[] {
   text.split('\n').forEach((line, i) => {
     const e = EXPECT.exec(line);
     const h = HINT.exec(line);
-    if (e) { pending.push({ kind: 'diagnostic', severity: e[1]!, code: e[2]!, text: e[3]! }); return; }
-    if (h) { pending.push({ kind: 'hint', text: h[1]! }); return; }
+    if (e) {
+      pending.push({ kind: 'diagnostic', severity: e[1]!, code: e[2]!, text: e[3]! });
+      return;
+    }
+    if (h) {
+      pending.push({ kind: 'hint', text: h[1]! });
+      return;
+    }
     const t = line.trim();
     if (t === '' || t.startsWith('//')) return;
     claims.push(...pending.map((p) => ({ ...p, line: i + 1 })));
@@ -35,12 +47,21 @@ function claimsOf(text: string): Claim[] {
   return claims;
 }
 
-const files = readdirSync(DIR).filter((f) => f.endsWith('.cellspec')).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.cellspec'))
+  .sort();
 
 describe('design fixtures', () => {
   it('has a fixture for every design diagnostic and for hints', () => {
     const all = files.map((f) => readFileSync(join(DIR, f), 'utf8')).join('\n');
-    for (const code of ['target-missed', 'np-below-one', 'se-percolation', 'porosity-unreachable', 'layer-thinner-than-particle', 'design-inconsistent']) {
+    for (const code of [
+      'target-missed',
+      'np-below-one',
+      'se-percolation',
+      'porosity-unreachable',
+      'layer-thinner-than-particle',
+      'design-inconsistent',
+    ]) {
       expect(all, code).toContain(`expect warning ${code}`);
     }
     expect(all).toContain('// hint');
@@ -51,10 +72,18 @@ describe('design fixtures', () => {
     const b = await build(text, file);
     const claims = claimsOf(text);
     const diagnostics = designDiagnostics(b);
-    const unclaimed = diagnostics.filter((d) => !claims.some((c) => c.kind === 'diagnostic' && d.startsWith(`${c.severity} ${c.code}@${c.line}: `) && d.includes(c.text)));
+    const unclaimed = diagnostics.filter(
+      (d) =>
+        !claims.some(
+          (c) => c.kind === 'diagnostic' && d.startsWith(`${c.severity} ${c.code}@${c.line}: `) && d.includes(c.text),
+        ),
+    );
     expect(unclaimed).toEqual([]);
     for (const c of claims.filter((x) => x.kind === 'diagnostic')) {
-      expect(diagnostics.some((d) => d.startsWith(`${c.severity} ${c.code}@${c.line}: `) && d.includes(c.text)), `${c.code}@${c.line} "${c.text}" in ${JSON.stringify(diagnostics)}`).toBe(true);
+      expect(
+        diagnostics.some((d) => d.startsWith(`${c.severity} ${c.code}@${c.line}: `) && d.includes(c.text)),
+        `${c.code}@${c.line} "${c.text}" in ${JSON.stringify(diagnostics)}`,
+      ).toBe(true);
     }
     const shown = await hints(b);
     for (const c of claims.filter((x) => x.kind === 'hint')) expect(shown).toContain(`${c.line}: ${c.text}`);

@@ -85,7 +85,10 @@ describe('quick fixes', () => {
     const convert = actions.find((a) => a.title.startsWith('Convert to'))!;
     expect(convert.title).toBe('Convert to mg/cm² (14 mg/cm²)');
     expect(applyAction(b, convert)).toContain('loading 14 mg/cm²');
-    expect((await designOfText(applyAction(b, convert), 'SB21'))!.design.capacity).toBeCloseTo((await designOfText(SB21, 'SB21'))!.design.capacity!, 9);
+    expect((await designOfText(applyAction(b, convert), 'SB21'))!.design.capacity).toBeCloseTo(
+      (await designOfText(SB21, 'SB21'))!.design.capacity!,
+      9,
+    );
   });
 });
 
@@ -95,6 +98,8 @@ describe('code lens', () => {
     const shown = await lenses(await build(text));
     expect(shown).toHaveLength(1);
     // Same cathode, so the same capacity; silicon's higher voltage vs Li lowers the energy density.
-    expect(shown[0]).toMatch(/^\d+: vs SB21: capacity 8\.19 mAh \(±0 %\) · N\/P ratio [\d.]+ \(\+[\d.]+ %\) · energy density \(stack\) [\d.]+ Wh\/L \(−[\d.]+ %\)$/);
+    expect(shown[0]).toMatch(
+      /^\d+: vs SB21: capacity 8\.19 mAh \(±0 %\) · N\/P ratio [\d.]+ \(\+[\d.]+ %\) · energy density \(stack\) [\d.]+ Wh\/L \(−[\d.]+ %\)$/,
+    );
   });
 });

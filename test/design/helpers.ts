@@ -9,7 +9,14 @@ import { createCellSpecServices } from '../../packages/language/src/index.js';
 import type { CellSpecServices } from '../../packages/language/src/cellspec-module.js';
 import { documentDesigns } from '../../packages/language/src/lsp/cell-design.js';
 
-export const DESIGN_CODES = new Set(['target-missed', 'np-below-one', 'se-percolation', 'porosity-unreachable', 'layer-thinner-than-particle', 'design-inconsistent']);
+export const DESIGN_CODES = new Set([
+  'target-missed',
+  'np-below-one',
+  'se-percolation',
+  'porosity-unreachable',
+  'layer-thinner-than-particle',
+  'design-inconsistent',
+]);
 
 export interface Built {
   readonly services: CellSpecServices;
@@ -41,8 +48,13 @@ export function allDiagnostics(b: Built): readonly Diagnostic[] {
 export async function hints(b: Built): Promise<string[]> {
   const provider = b.services.lsp.InlayHintProvider!;
   const lines = b.text.split('\n').length;
-  const result = await provider.getInlayHints(b.document, { textDocument: { uri: b.document.uri.toString() }, range: { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } } });
-  return (result ?? []).map((h) => `${h.position.line + 1}: ${typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')}`);
+  const result = await provider.getInlayHints(b.document, {
+    textDocument: { uri: b.document.uri.toString() },
+    range: { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } },
+  });
+  return (result ?? []).map(
+    (h) => `${h.position.line + 1}: ${typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')}`,
+  );
 }
 
 /** Hover markdown at the first `<|>` of the text. */
@@ -50,7 +62,10 @@ export async function hoverAt(textWithCursor: string): Promise<string | undefine
   const offset = textWithCursor.indexOf('<|>');
   const b = await build(textWithCursor.replace('<|>', ''));
   const position = b.document.textDocument.positionAt(offset);
-  const hover = await b.services.lsp.HoverProvider!.getHoverContent(b.document, { textDocument: { uri: b.document.uri.toString() }, position });
+  const hover = await b.services.lsp.HoverProvider!.getHoverContent(b.document, {
+    textDocument: { uri: b.document.uri.toString() },
+    position,
+  });
   const contents = hover?.contents;
   return contents && typeof contents === 'object' && 'value' in contents ? contents.value : undefined;
 }
@@ -59,8 +74,14 @@ export async function hoverAt(textWithCursor: string): Promise<string | undefine
 export async function codeActions(b: Built, line: number): Promise<CodeAction[]> {
   const range = { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: 1000 } };
   const diagnostics = allDiagnostics(b).filter((d) => d.range.start.line <= line - 1 && d.range.end.line >= line - 1);
-  const result = await b.services.lsp.CodeActionProvider!.getCodeActions(b.document, { textDocument: { uri: b.document.uri.toString() }, range, context: { diagnostics: [...diagnostics] } });
-  return (result ?? []).filter((a): a is CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
+  const result = await b.services.lsp.CodeActionProvider!.getCodeActions(b.document, {
+    textDocument: { uri: b.document.uri.toString() },
+    range,
+    context: { diagnostics: [...diagnostics] },
+  });
+  return (result ?? []).filter(
+    (a): a is CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'),
+  );
 }
 
 /** The text after applying a code action's edit to the document. */
@@ -77,6 +98,8 @@ export async function designOfText(text: string, name: string) {
 
 /** Code lenses as `line: title`. */
 export async function lenses(b: Built): Promise<string[]> {
-  const result = await b.services.lsp.CodeLensProvider!.provideCodeLens(b.document, { textDocument: { uri: b.document.uri.toString() } });
+  const result = await b.services.lsp.CodeLensProvider!.provideCodeLens(b.document, {
+    textDocument: { uri: b.document.uri.toString() },
+  });
   return (result ?? []).map((l) => `${l.range.start.line + 1}: ${l.command?.title ?? ''}`);
 }

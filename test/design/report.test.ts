@@ -13,7 +13,15 @@ const VARIANT = join(ROOT, 'examples', 'variants', 'sb21-ng2.cellspec');
 async function report(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(['report', ...args], { cwd: ROOT, stdout: (t) => { out += t; }, stderr: (t) => { err += t; } });
+  const code = await runCli(['report', ...args], {
+    cwd: ROOT,
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: (t) => {
+      err += t;
+    },
+  });
   return { code, out, err };
 }
 
@@ -24,16 +32,36 @@ describe('cellspec report', () => {
     const { cells } = JSON.parse(out);
     expect(cells).toHaveLength(1);
     const r = cells[0];
-    expect(Object.keys(r)).toEqual(expect.arrayContaining([
-      'file', 'name', 'base', 'capacity_mAh', 'limiting_electrode', 'np_ratio', 'mean_voltage_V', 'energy_Wh',
-      'energy_density_Wh_per_L', 'specific_energy_Wh_per_kg', 'areal_capacity_mAh_per_cm2', 'mass_g', 'thickness_um',
-    ]));
-    expect(r).toMatchObject({ file: 'examples/cells/standard-battery-2-1.cellspec', name: 'SB21', base: null, limiting_electrode: 'cathode' });
+    expect(Object.keys(r)).toEqual(
+      expect.arrayContaining([
+        'file',
+        'name',
+        'base',
+        'capacity_mAh',
+        'limiting_electrode',
+        'np_ratio',
+        'mean_voltage_V',
+        'energy_Wh',
+        'energy_density_Wh_per_L',
+        'specific_energy_Wh_per_kg',
+        'areal_capacity_mAh_per_cm2',
+        'mass_g',
+        'thickness_um',
+      ]),
+    );
+    expect(r).toMatchObject({
+      file: 'examples/cells/standard-battery-2-1.cellspec',
+      name: 'SB21',
+      base: null,
+      limiting_electrode: 'cathode',
+    });
     expect(Object.keys(r.energy_density_Wh_per_L)).toEqual(['stack', 'cell']);
     expect(Object.keys(r.areal_capacity_mAh_per_cm2)).toEqual(['cathode', 'anode']);
     // The stack is the sum of its layers, each counted once in a single-layer cell (0.01 µm: 6 figures).
     const t = r.thickness_um;
-    expect(Math.abs(t['cathode collector'] + t.cathode + t['electrolyte layer'] + t.anode + t['anode collector'] - t.stack)).toBeLessThan(0.01);
+    expect(
+      Math.abs(t['cathode collector'] + t.cathode + t['electrolyte layer'] + t.anode + t['anode collector'] - t.stack),
+    ).toBeLessThan(0.01);
     // Energy is capacity × mean voltage (mAh × V = mWh).
     expect(r.energy_Wh * 1000).toBeCloseTo(r.capacity_mAh * r.mean_voltage_V, 3);
   });

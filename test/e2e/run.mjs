@@ -23,10 +23,15 @@ const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const { chromium } = createRequire(join(root, 'packages/vscode/package.json'))('playwright-core');
 
 for (const [what, path, fix] of [
-  ['Node 24', node24, 'bash scripts/e2e-setup.sh'], ['code-server', codeServer, 'bash scripts/e2e-setup.sh'],
-  ['chromium', chromiumPath, 'bash scripts/e2e-setup.sh'], ['the packaged extension', vsix, 'npx -y pnpm@12.4.2 run package'],
+  ['Node 24', node24, 'bash scripts/e2e-setup.sh'],
+  ['code-server', codeServer, 'bash scripts/e2e-setup.sh'],
+  ['chromium', chromiumPath, 'bash scripts/e2e-setup.sh'],
+  ['the packaged extension', vsix, 'npx -y pnpm@12.4.2 run package'],
 ]) {
-  if (!existsSync(path)) { console.error(`e2e: ${what} is missing (${path}); run: ${fix}`); process.exit(1); }
+  if (!existsSync(path)) {
+    console.error(`e2e: ${what} is missing (${path}); run: ${fix}`);
+    process.exit(1);
+  }
 }
 
 // ---- a fresh code-server with a test profile ---------------------------------------------------
@@ -39,42 +44,84 @@ mkdirSync(join(userData, 'User'), { recursive: true });
 cpSync(join(root, 'test/e2e/workspace'), workspace, { recursive: true });
 rmSync(artifacts, { recursive: true, force: true });
 mkdirSync(artifacts, { recursive: true });
-writeFileSync(join(userData, 'User/settings.json'), JSON.stringify({
-  'security.workspace.trust.enabled': false,
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.welcomePage.walkthroughs.openOnInstall': false,
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  'chat.disableAIFeatures': true,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'extensions.autoUpdate': false,
-  'extensions.autoCheckUpdates': false,
-  'editor.inlayHints.enabled': 'on',
-  'editor.minimap.enabled': false,
-  'files.autoSave': 'off',
-  'window.dialogStyle': 'custom',
-  'files.simpleDialog.enable': true,
-}, null, 2));
+writeFileSync(
+  join(userData, 'User/settings.json'),
+  JSON.stringify(
+    {
+      'security.workspace.trust.enabled': false,
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'workbench.welcomePage.walkthroughs.openOnInstall': false,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      'chat.disableAIFeatures': true,
+      'telemetry.telemetryLevel': 'off',
+      'update.mode': 'none',
+      'extensions.autoUpdate': false,
+      'extensions.autoCheckUpdates': false,
+      'editor.inlayHints.enabled': 'on',
+      'editor.minimap.enabled': false,
+      'files.autoSave': 'off',
+      'window.dialogStyle': 'custom',
+      'files.simpleDialog.enable': true,
+    },
+    null,
+    2,
+  ),
+);
 
-const csArgs = ['--user-data-dir', userData, '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check'];
+const csArgs = [
+  '--user-data-dir',
+  userData,
+  '--extensions-dir',
+  extensions,
+  '--disable-telemetry',
+  '--disable-update-check',
+];
 execFileSync(node24, [codeServer, ...csArgs, '--install-extension', vsix], { stdio: ['ignore', 'pipe', 'inherit'] });
 
 const port = await new Promise((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+  const s = createServer().listen(0, '127.0.0.1', () => {
+    const p = s.address().port;
+    s.close(() => resolve(p));
+  });
 });
-const server = spawn(node24, [codeServer, ...csArgs, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-  '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', workspace], {
-  stdio: ['ignore', 'pipe', 'pipe'], detached: false, env: { ...process.env, PATH: `${join(node24, '..')}:${process.env.PATH}` },
-});
+const server = spawn(
+  node24,
+  [
+    codeServer,
+    ...csArgs,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+    workspace,
+  ],
+  {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: false,
+    env: { ...process.env, PATH: `${join(node24, '..')}:${process.env.PATH}` },
+  },
+);
 let serverLog = '';
-server.stdout.on('data', (d) => { serverLog += d; });
-server.stderr.on('data', (d) => { serverLog += d; });
+server.stdout.on('data', (d) => {
+  serverLog += d;
+});
+server.stderr.on('data', (d) => {
+  serverLog += d;
+});
 
 async function waitForServer(timeoutMs) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    try { const r = await fetch(`http://127.0.0.1:${port}/healthz`); if (r.ok) return; } catch { /* not yet */ }
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (r.ok) return;
+    } catch {
+      /* not yet */
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`code-server did not start within ${timeoutMs} ms:\n${serverLog}`);
@@ -142,7 +189,11 @@ async function runCommand(title) {
 async function pick(text, title) {
   if (title) await page.locator('.quick-input-widget', { hasText: title }).first().waitFor({ timeout: 20_000 });
   const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title ? new RegExp(`^\\s*${escaped}`) : text }).first();
+  const row = page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row', {
+      hasText: title ? new RegExp(`^\\s*${escaped}`) : text,
+    })
+    .first();
   await row.waitFor({ timeout: 20_000 });
   await row.click();
 }
@@ -175,7 +226,13 @@ function lineOf(file, needle) {
 }
 
 async function problemsText() {
-  return (await page.locator('.markers-panel').first().innerText().catch(() => '')) ?? '';
+  return (
+    (await page
+      .locator('.markers-panel')
+      .first()
+      .innerText()
+      .catch(() => '')) ?? ''
+  );
 }
 
 /** Whether the packaged language server has a feature, by its class name (the bundler keeps identifiers). */
@@ -188,7 +245,10 @@ function findFile(dir, name) {
   if (!existsSync(dir)) return undefined;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) { const f = findFile(p, name); if (f) return f; } else if (e.name === name) return p;
+    if (e.isDirectory()) {
+      const f = findFile(p, name);
+      if (f) return f;
+    } else if (e.name === name) return p;
   }
   return undefined;
 }
@@ -204,15 +264,31 @@ try {
   measurements.codeServerStartMs = Date.now() - startedAt;
   browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   page = await context.newPage();
   const consoleErrors = [];
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, {
+    waitUntil: 'domcontentloaded',
+    timeout: 60_000,
+  });
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60_000 }).catch(() => {});
+  await page
+    .locator('.explorer-folders-view, .explorer-viewlet')
+    .first()
+    .waitFor({ timeout: 60_000 })
+    .catch(() => {});
   // Measure our activation on a settled workbench: wait until the extension host has started and
   // activated the built-in extensions that start with the window (its log says so).
   await waitForLog('remoteexthost.log', /Eager extensions activated/, 90_000);
@@ -220,7 +296,9 @@ try {
   await shot('01-workbench');
 
   await check('the extension is installed in code-server', async () => {
-    const list = execFileSync(node24, [codeServer, ...csArgs, '--list-extensions', '--show-versions'], { encoding: 'utf8' });
+    const list = execFileSync(node24, [codeServer, ...csArgs, '--list-extensions', '--show-versions'], {
+      encoding: 'utf8',
+    });
     if (!/cellspec\.cellspec-vscode@/.test(list)) throw new Error(`not listed: ${list}`);
   });
 
@@ -240,7 +318,10 @@ try {
   });
 
   await check('the TextMate grammar colours keywords', async () => {
-    const tokens = await page.locator('.view-lines span[class*="mtk"]', { hasText: 'cathode-active' }).first().getAttribute('class');
+    const tokens = await page
+      .locator('.view-lines span[class*="mtk"]', { hasText: 'cathode-active' })
+      .first()
+      .getAttribute('class');
     if (!tokens || tokens.trim() === 'mtk1') throw new Error(`"cathode-active" is not coloured (class ${tokens})`);
   });
 
@@ -283,7 +364,9 @@ try {
       await shot('04b-inlay-hint-after-loading-edit');
     });
   } else {
-    skipped.push('the capacity inlay hint updates after a loading edit: the packaged language server has no inlay hints');
+    skipped.push(
+      'the capacity inlay hint updates after a loading edit: the packaged language server has no inlay hints',
+    );
   }
 
   await check('hovering a property shows its documentation', async () => {
@@ -316,16 +399,22 @@ try {
     await shot('05-preview');
   });
 
-  await check('analysis results from the server reach the preview as charts, and Run Analyses Now answers', async () => {
-    const frame = previewFrame();
-    // SB21 declares `discharge ratecheck at C/10, 1 C model reduced`; the server's worker runs it.
-    await frame.locator('[data-chart="analysis-ratecheck-capacity"] canvas').waitFor({ timeout: 90_000 });
-    await runCommand('cellspec: Run Analyses Now');
-    await page.locator('.notifications-toasts', { hasText: /analyses of SB21 are up to date|Running \d+ analys/ }).first().waitFor({ timeout: 20_000 });
-    await frame.locator('#charts').scrollIntoViewIfNeeded();
-    await sleep(300);
-    await shot('05b-preview-analyses');
-  });
+  await check(
+    'analysis results from the server reach the preview as charts, and Run Analyses Now answers',
+    async () => {
+      const frame = previewFrame();
+      // SB21 declares `discharge ratecheck at C/10, 1 C model reduced`; the server's worker runs it.
+      await frame.locator('[data-chart="analysis-ratecheck-capacity"] canvas').waitFor({ timeout: 90_000 });
+      await runCommand('cellspec: Run Analyses Now');
+      await page
+        .locator('.notifications-toasts', { hasText: /analyses of SB21 are up to date|Running \d+ analys/ })
+        .first()
+        .waitFor({ timeout: 20_000 });
+      await frame.locator('#charts').scrollIntoViewIfNeeded();
+      await sleep(300);
+      await shot('05b-preview-analyses');
+    },
+  );
 
   await check('the preview follows the cursor into the variant and compares it with its base', async () => {
     const v = lineOf('sb21.cellspec', 'replace Gr with Gr2');
@@ -351,7 +440,10 @@ try {
     if (!/error/.test(text)) throw new Error(`banner: ${text}`);
     await shot('07-preview-with-errors');
     await replaceLine(loading.line, 'loading 14 mg/cm2');
-    await frame.locator('#banner.ok').waitFor({ state: 'attached', timeout: 20_000 }).catch(() => {});
+    await frame
+      .locator('#banner.ok')
+      .waitFor({ state: 'attached', timeout: 20_000 })
+      .catch(() => {});
   });
 
   await check('the design report export writes its file where the user chooses', async () => {
@@ -362,8 +454,15 @@ try {
     await runCommand('cellspec: Export Design Report');
     await pick('JSON', 'Export design report');
     const input = page.locator('.quick-input-widget input');
-    await page.locator('.quick-input-widget', { hasText: 'Save the design report of SB21' }).first().waitFor({ timeout: 30_000 });
-    await page.waitForFunction(() => /\.json$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''), undefined, { timeout: 30_000 });
+    await page
+      .locator('.quick-input-widget', { hasText: 'Save the design report of SB21' })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await page.waitForFunction(
+      () => /\.json$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''),
+      undefined,
+      { timeout: 30_000 },
+    );
     await input.fill(target);
     await page.keyboard.press('Enter');
     const until = Date.now() + 20_000;
@@ -374,7 +473,8 @@ try {
     await sleep(200);
     const report = JSON.parse(readFileSync(target, 'utf8'));
     if (report.cell !== 'SB21') throw new Error(`report is for ${report.cell}`);
-    if (!report.figures.some((f) => f.metric === 'Capacity' && /8\.19 mAh/.test(f.text))) throw new Error('capacity missing from the report');
+    if (!report.figures.some((f) => f.metric === 'Capacity' && /8\.19 mAh/.test(f.text)))
+      throw new Error('capacity missing from the report');
     await shot('08-report-exported');
   });
 
@@ -385,28 +485,49 @@ try {
     await pick('JSON protocol', 'Export test protocols');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
-    await page.locator('.quick-input-widget', { hasText: 'Folder for the JSON protocol files' }).first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('.quick-input-widget', { hasText: 'Folder for the JSON protocol files' })
+      .first()
+      .waitFor({ timeout: 30_000 });
     // The simple dialog fills in the document's folder itself; type over it only after that.
-    await page.waitForFunction(() => /workspace\/?$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''), undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => /workspace\/?$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''),
+      undefined,
+      { timeout: 30_000 },
+    );
     await input.fill(`${folder}/`);
-    await page.waitForFunction((want) => document.querySelector('.quick-input-widget input')?.value === want, `${folder}/`, { timeout: 5_000 });
+    await page.waitForFunction(
+      (want) => document.querySelector('.quick-input-widget input')?.value === want,
+      `${folder}/`,
+      { timeout: 5_000 },
+    );
     const target = join(folder, 'TP-SB21.protocol.json');
     const until = Date.now() + 20_000;
     let presses = 0;
     while (!existsSync(target)) {
-      if (Date.now() > until) throw new Error(`no protocol written; ${folder} holds ${readdirSync(folder).join(', ') || 'nothing'}`);
+      if (Date.now() > until)
+        throw new Error(`no protocol written; ${folder} holds ${readdirSync(folder).join(', ') || 'nothing'}`);
       // The simple folder dialog may first descend into the typed folder; Enter again accepts it.
-      if (presses < 3 && await input.isVisible()) { await page.keyboard.press('Enter'); presses++; }
+      if (presses < 3 && (await input.isVisible())) {
+        await page.keyboard.press('Enter');
+        presses++;
+      }
       await sleep(500);
     }
-    await page.locator('.notifications-toasts', { hasText: 'Wrote 1 JSON protocol file' }).first().waitFor({ timeout: 10_000 });
+    await page
+      .locator('.notifications-toasts', { hasText: 'Wrote 1 JSON protocol file' })
+      .first()
+      .waitFor({ timeout: 10_000 });
     const protocol = JSON.parse(readFileSync(target, 'utf8'));
-    if (protocol.format !== 'cellspec-protocol') throw new Error(`unexpected protocol: ${JSON.stringify(protocol).slice(0, 200)}`);
+    if (protocol.format !== 'cellspec-protocol')
+      throw new Error(`unexpected protocol: ${JSON.stringify(protocol).slice(0, 200)}`);
     await shot('09-protocols-exported');
   });
 
   await check('the webview loads without content-security-policy violations', async () => {
-    const csp = consoleErrors.filter((e) => /Content Security Policy|Refused to/.test(e) && !/vscode-cdn|product\.json/.test(e));
+    const csp = consoleErrors.filter(
+      (e) => /Content Security Policy|Refused to/.test(e) && !/vscode-cdn|product\.json/.test(e),
+    );
     if (csp.length) throw new Error(csp.slice(0, 3).join('\n'));
   });
 } catch (e) {

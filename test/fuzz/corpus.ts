@@ -30,7 +30,8 @@ function specsInTests(): string[] {
   for (const file of filesUnder(join(ROOT, 'packages/language/test'), (n) => n.endsWith('.test.ts'))) {
     for (const m of readFileSync(file, 'utf8').matchAll(/`([^`]*)`/g)) {
       const text = m[1]!;
-      if (!text.includes('${') && /\b(cell|material|test-plan|process)\s+[A-Za-z]/.test(text) && text.length > 80) specs.push(text);
+      if (!text.includes('${') && /\b(cell|material|test-plan|process)\s+[A-Za-z]/.test(text) && text.length > 80)
+        specs.push(text);
     }
   }
   return specs;
@@ -58,6 +59,12 @@ export function seedSpecs(): string[] {
     ...filesUnder(join(ROOT, 'packages/language/test/fixtures/valid'), isSpec),
     ...filesUnder(join(ROOT, 'packages/language/lib'), isSpec),
   ];
-  const seeds = [...files.map((f) => readFileSync(f, 'utf8')), ...specsInTests(), cellFileText(1), cellFileText(2, 150), libraryText()];
+  const seeds = [
+    ...files.map((f) => readFileSync(f, 'utf8')),
+    ...specsInTests(),
+    cellFileText(1),
+    cellFileText(2, 150),
+    libraryText(),
+  ];
   return [...new Set(seeds)];
 }

@@ -24,9 +24,11 @@ describe('fuzzing the language pipeline', () => {
       const input = nthInput(seeds, SEED, i);
       let outcome = await pipeline.run(input);
       // A slow input on a busy CI machine may be the scheduler's doing: a slow input is slow twice.
-      if (outcome.failures.length > 0 && outcome.failures.every((f) => f.stage === 'slow')) outcome = await pipeline.run(input);
+      if (outcome.failures.length > 0 && outcome.failures.every((f) => f.stage === 'slow'))
+        outcome = await pipeline.run(input);
       slowest = Math.max(slowest, outcome.ms);
-      for (const f of outcome.failures) failures.push(`input ${i}: ${failureKey(f)}\n${JSON.stringify(input.slice(0, 400))}`);
+      for (const f of outcome.failures)
+        failures.push(`input ${i}: ${failureKey(f)}\n${JSON.stringify(input.slice(0, 400))}`);
     }
     console.log(`fuzz: ${COUNT} inputs, slowest ${slowest.toFixed(0)} ms`);
     expect(failures.slice(0, 5)).toEqual([]);

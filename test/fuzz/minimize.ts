@@ -9,7 +9,11 @@ import type { FuzzFailure, FuzzPipeline } from './pipeline.js';
 /** Stage plus the first line of the message: what "fails the same way" means. */
 export function failureKey(f: FuzzFailure): string {
   // Numbers, quoted and parenthesised parts vary between inputs that hit the same bug.
-  const line = f.message.split('\n')[0]!.replace(/\([^)]*\)/g, '(…)').replace(/'[^']*'|"[^"]*"|`[^`]*`/g, '…').replace(/-?\d+(\.\d+)?(e[+-]?\d+)?/gi, '#');
+  const line = f.message
+    .split('\n')[0]!
+    .replace(/\([^)]*\)/g, '(…)')
+    .replace(/'[^']*'|"[^"]*"|`[^`]*`/g, '…')
+    .replace(/-?\d+(\.\d+)?(e[+-]?\d+)?/gi, '#');
   return `${f.stage}: ${line}`;
 }
 
@@ -22,7 +26,7 @@ export async function minimize(pipeline: FuzzPipeline, text: string, key: string
     return outcome.failures.some((f) => failureKey(f) === key);
   };
   for (let chunk = Math.max(1, tokens.length >> 1); chunk >= 1 && runs < maxRuns; chunk = chunk >> 1) {
-    for (let at = 0; at < tokens.length && runs < maxRuns; ) {
+    for (let at = 0; at < tokens.length && runs < maxRuns;) {
       const candidate = [...tokens.slice(0, at), ...tokens.slice(at + chunk)];
       if (candidate.length < tokens.length && (await fails(candidate))) tokens = candidate;
       else at += chunk;

@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 
 /** Whitespace, comments, strings, numbers, words (with hyphens), and single punctuation marks. */
-const TOKEN = /\s+|\/\/[^\n]*|\/\*[\s\S]*?\*\/|"(?:\\.|[^"\\\n])*"|\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+|[\p{L}_°µΩ][\p{L}\p{N}_²³°µΩ-]*|[\s\S]/gu;
+const TOKEN =
+  /\s+|\/\/[^\n]*|\/\*[\s\S]*?\*\/|"(?:\\.|[^"\\\n])*"|\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+|[\p{L}_°µΩ][\p{L}\p{N}_²³°µΩ-]*|[\s\S]/gu;
 
 export function tokenize(text: string): string[] {
   return text.match(TOKEN) ?? [];
@@ -14,27 +15,151 @@ export function tokenize(text: string): string[] {
 
 /** Numbers a careless or adversarial author might write, as text. */
 export const ODD_NUMBERS = [
-  '0', '-0', '0.0', '-1', '-273.15', '1e308', '1e309', '9e999', '-1e308', '1e-308', '5e-324', '1e-400',
-  'NaN', 'Infinity', '-Infinity', 'nan', '1e', '1.', '.5', '00000000001', '1_000', '0x10', '1/0', '0/0',
-  '99999999999999999999999', '1e308 * 10', '(1e308 * 1e308)', '-(0)', '1e308 / 1e-308',
+  '0',
+  '-0',
+  '0.0',
+  '-1',
+  '-273.15',
+  '1e308',
+  '1e309',
+  '9e999',
+  '-1e308',
+  '1e-308',
+  '5e-324',
+  '1e-400',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  'nan',
+  '1e',
+  '1.',
+  '.5',
+  '00000000001',
+  '1_000',
+  '0x10',
+  '1/0',
+  '0/0',
+  '99999999999999999999999',
+  '1e308 * 10',
+  '(1e308 * 1e308)',
+  '-(0)',
+  '1e308 / 1e-308',
 ];
 
 /** Units of every kind the language knows, plus wrong and made-up ones. */
 export const UNITS = [
-  'mAh/g', 'mAh/cm2', 'mAh/cm²', 'mg/cm2', 'g/cm3', 'g/cm³', '%', 'wt%', 'vol%', '°C', 'K', 'C', 'Wh/L',
-  'Wh/kg', 'Pa', 'MPa', 'um', 'µm', 'mm', 'S/cm', 'mS/cm', 'Ω·cm²', 'ppm', 'V', 'mV', 'A', 'mA', 'h', 'min',
-  's', 'eV', 'kJ/mol', 'm2/s', 'mol/m3', 'kg', 'kelvin', 'furlong', 'xyz', 'mAh/g^2', 'm^-999', 'm^999',
-  'g/(cm3)', 'g·', '/', '^', 'C/0', 'W', 'Hz', 'kHz', 'J/(kg·K)',
+  'mAh/g',
+  'mAh/cm2',
+  'mAh/cm²',
+  'mg/cm2',
+  'g/cm3',
+  'g/cm³',
+  '%',
+  'wt%',
+  'vol%',
+  '°C',
+  'K',
+  'C',
+  'Wh/L',
+  'Wh/kg',
+  'Pa',
+  'MPa',
+  'um',
+  'µm',
+  'mm',
+  'S/cm',
+  'mS/cm',
+  'Ω·cm²',
+  'ppm',
+  'V',
+  'mV',
+  'A',
+  'mA',
+  'h',
+  'min',
+  's',
+  'eV',
+  'kJ/mol',
+  'm2/s',
+  'mol/m3',
+  'kg',
+  'kelvin',
+  'furlong',
+  'xyz',
+  'mAh/g^2',
+  'm^-999',
+  'm^999',
+  'g/(cm3)',
+  'g·',
+  '/',
+  '^',
+  'C/0',
+  'W',
+  'Hz',
+  'kHz',
+  'J/(kg·K)',
   // Powers beyond double range: the parser reads `1e999` as Infinity.
-  'mAh^1e999', 'mg/cm^1e309', 'm^-1e400', 'um^1e-400',
+  'mAh^1e999',
+  'mg/cm^1e309',
+  'm^-1e400',
+  'um^1e-400',
 ];
 
 const KEYWORDS = [
-  'cell', 'variant', 'material', 'import', 'let', 'cathode', 'anode', 'composition', 'loading', 'porosity',
-  'thickness', 'collector', 'replace', 'with', 'of', 'targets', 'limits', 'test', 'test-plan', 'process',
-  'step', 'repeat', 'until', 'for', 'at', 'ocp', 'formula', 'table', 'layers', 'format', 'pouch', 'stacked',
-  'bi-cell', 'electrode-area', 'electrolyte-layer', 'double-sided', 'lithium-metal', 'extends', '±', '{', '}',
-  '(', ')', ':', ';', ',', 'x', '.', '-', '*', '/', '"', 'import "../lib/materials.cellspec"', 'import "/etc/passwd"',
+  'cell',
+  'variant',
+  'material',
+  'import',
+  'let',
+  'cathode',
+  'anode',
+  'composition',
+  'loading',
+  'porosity',
+  'thickness',
+  'collector',
+  'replace',
+  'with',
+  'of',
+  'targets',
+  'limits',
+  'test',
+  'test-plan',
+  'process',
+  'step',
+  'repeat',
+  'until',
+  'for',
+  'at',
+  'ocp',
+  'formula',
+  'table',
+  'layers',
+  'format',
+  'pouch',
+  'stacked',
+  'bi-cell',
+  'electrode-area',
+  'electrolyte-layer',
+  'double-sided',
+  'lithium-metal',
+  'extends',
+  '±',
+  '{',
+  '}',
+  '(',
+  ')',
+  ':',
+  ';',
+  ',',
+  'x',
+  '.',
+  '-',
+  '*',
+  '/',
+  '"',
+  'import "../lib/materials.cellspec"',
+  'import "/etc/passwd"',
   'import "../../../../etc/passwd"',
 ];
 
@@ -57,14 +182,43 @@ const strayText = fc.oneof(
   fc.constantFrom('電池', '👩‍🔬', 'e\u0301', '\u0300', 'ﬁ', 'Ａ', '𝟘', 'Ω', 'µ', 'ß', 'İ', 'ς'),
   fc.constantFrom(...KEYWORDS),
   fc.constantFrom(...ODD_NUMBERS),
-  fc.constantFrom('\u0000', '\uFEFF', '\u202E', '\uD800', '\r', '\r\n', '\t', '"', '/*', '*/', '//', '標準電池', 'µ', 'Ω', '²'),
+  fc.constantFrom(
+    '\u0000',
+    '\uFEFF',
+    '\u202E',
+    '\uD800',
+    '\r',
+    '\r\n',
+    '\t',
+    '"',
+    '/*',
+    '*/',
+    '//',
+    '標準電池',
+    'µ',
+    'Ω',
+    '²',
+  ),
 );
 
 export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('delete' as const), at: index, length: fc.integer({ min: 1, max: 4 }) }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('duplicate' as const), at: index, length: fc.integer({ min: 1, max: 6 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ op: fc.constant('delete' as const), at: index, length: fc.integer({ min: 1, max: 4 }) }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ op: fc.constant('duplicate' as const), at: index, length: fc.integer({ min: 1, max: 6 }) }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('swap' as const), a: index, b: index }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('number' as const), at: index, text: fc.oneof(fc.constantFrom(...ODD_NUMBERS), fc.double().map(String), fc.integer().map(String)) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant('number' as const),
+      at: index,
+      text: fc.oneof(fc.constantFrom(...ODD_NUMBERS), fc.double().map(String), fc.integer().map(String)),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('unit' as const), at: index, text: fc.constantFrom(...UNITS) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('insert' as const), at: index, text: strayText }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('truncate' as const), fraction: position }) },
@@ -77,7 +231,9 @@ const isWord = (t: string) => /^[\p{L}_°µΩ]/u.test(t);
 /** Indices of tokens that satisfy `pred`, or all indices if none does. */
 function pick(tokens: readonly string[], at: number, pred: (t: string) => boolean): number {
   const candidates: number[] = [];
-  tokens.forEach((t, i) => { if (pred(t)) candidates.push(i); });
+  tokens.forEach((t, i) => {
+    if (pred(t)) candidates.push(i);
+  });
   if (candidates.length === 0) return tokens.length === 0 ? 0 : at % tokens.length;
   return candidates[at % candidates.length]!;
 }
@@ -129,7 +285,10 @@ export function applyMutation(tokens: string[], m: Mutation): string[] {
 /** A seed spec with 1–6 mutations applied, as text. */
 export function mutantArb(seeds: readonly string[]): fc.Arbitrary<string> {
   return fc
-    .record({ seed: fc.nat({ max: seeds.length - 1 }), mutations: fc.array(mutationArb, { minLength: 1, maxLength: 6 }) })
+    .record({
+      seed: fc.nat({ max: seeds.length - 1 }),
+      mutations: fc.array(mutationArb, { minLength: 1, maxLength: 6 }),
+    })
     .map(({ seed, mutations }) => {
       let tokens = tokenize(seeds[seed]!);
       for (const m of mutations) tokens = applyMutation(tokens, m);

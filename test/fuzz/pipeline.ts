@@ -37,7 +37,8 @@ const NON_FINITE_TEXT = /\bNaN\b|Infinity/;
  */
 const writesNonFinite = (text: string) => /NaN|Infinity/i.test(text.replace(/\/\/[^\n\r]*|\/\*[\s\S]*?\*\//g, ''));
 
-const errorText = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}\n${(e.stack ?? '').split('\n').slice(1, 6).join('\n')}` : String(e));
+const errorText = (e: unknown) =>
+  e instanceof Error ? `${e.name}: ${e.message}\n${(e.stack ?? '').split('\n').slice(1, 6).join('\n')}` : String(e);
 
 export class FuzzPipeline {
   readonly services = createCellSpecServices(EmptyFileSystem);
@@ -68,7 +69,9 @@ export class FuzzPipeline {
     // for the fuzzer that is an escaped exception all the same.
     const logged: string[] = [];
     const consoleError = console.error;
-    console.error = (...args: unknown[]) => { logged.push(args.map(errorText).join(' ')); };
+    console.error = (...args: unknown[]) => {
+      logged.push(args.map(errorText).join(' '));
+    };
     try {
       // Replace the previous input without relinking the rest of the workspace (nothing refers to it).
       if (documents.hasDocument(this.uri)) {
@@ -88,7 +91,8 @@ export class FuzzPipeline {
     for (const d of diagnostics) {
       const message = typeof d.message === 'string' ? d.message : d.message.value;
       if (message.startsWith('An error occurred')) failures.push({ stage: 'validate', message });
-      if (NON_FINITE_TEXT.test(message) && !writesNonFinite(text)) failures.push({ stage: 'non-finite', message: `diagnostic: ${message}` });
+      if (NON_FINITE_TEXT.test(message) && !writesNonFinite(text))
+        failures.push({ stage: 'non-finite', message: `diagnostic: ${message}` });
     }
     let cells = 0;
     if (document && failures.length === 0) {
@@ -98,7 +102,8 @@ export class FuzzPipeline {
         ir = result.ir;
         for (const p of nonFiniteNumbers(ir)) failures.push({ stage: 'non-finite', message: `IR ${p}` });
         for (const p of result.problems) {
-          if (NON_FINITE_TEXT.test(p.message) && !writesNonFinite(text)) failures.push({ stage: 'non-finite', message: `resolve problem: ${p.message}` });
+          if (NON_FINITE_TEXT.test(p.message) && !writesNonFinite(text))
+            failures.push({ stage: 'non-finite', message: `resolve problem: ${p.message}` });
         }
       } catch (e) {
         failures.push({ stage: 'resolve', message: errorText(e) });
@@ -107,9 +112,11 @@ export class FuzzPipeline {
         cells++;
         try {
           const design = designCell(cell);
-          for (const p of nonFiniteNumbers(design)) failures.push({ stage: 'non-finite', message: `design of ${cell.name}: ${p}` });
+          for (const p of nonFiniteNumbers(design))
+            failures.push({ stage: 'non-finite', message: `design of ${cell.name}: ${p}` });
           for (const p of design.problems) {
-            if (NON_FINITE_TEXT.test(p.message) && !writesNonFinite(text)) failures.push({ stage: 'non-finite', message: `design problem of ${cell.name}: ${p.message}` });
+            if (NON_FINITE_TEXT.test(p.message) && !writesNonFinite(text))
+              failures.push({ stage: 'non-finite', message: `design problem of ${cell.name}: ${p.message}` });
           }
         } catch (e) {
           failures.push({ stage: 'design', message: `${cell.name}: ${errorText(e)}` });
@@ -118,7 +125,8 @@ export class FuzzPipeline {
       await this.hoverCells(document, text, failures);
     }
     const ms = performance.now() - start;
-    if (ms > TIME_BUDGET_MS) failures.push({ stage: 'slow', message: `took ${ms.toFixed(0)} ms (budget ${TIME_BUDGET_MS} ms)` });
+    if (ms > TIME_BUDGET_MS)
+      failures.push({ stage: 'slow', message: `took ${ms.toFixed(0)} ms (budget ${TIME_BUDGET_MS} ms)` });
     return { ms, failures, diagnostics: diagnostics.length, cells };
   }
 
@@ -129,9 +137,14 @@ export class FuzzPipeline {
     for (const node of AstUtils.streamAst(document.parseResult.value)) {
       if (!(ast.isCell(node) || ast.isVariant(node) || ast.isElectrode(node)) || !node.$cstNode) continue;
       try {
-        const result = await hover.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position: node.$cstNode.range.start });
-        const value = result && typeof result.contents === 'object' && 'value' in result.contents ? result.contents.value : '';
-        if (NON_FINITE_TEXT.test(value) && !writesNonFinite(text)) failures.push({ stage: 'non-finite', message: `hover: ${value.slice(0, 300)}` });
+        const result = await hover.getHoverContent(document, {
+          textDocument: { uri: document.uri.toString() },
+          position: node.$cstNode.range.start,
+        });
+        const value =
+          result && typeof result.contents === 'object' && 'value' in result.contents ? result.contents.value : '';
+        if (NON_FINITE_TEXT.test(value) && !writesNonFinite(text))
+          failures.push({ stage: 'non-finite', message: `hover: ${value.slice(0, 300)}` });
       } catch (e) {
         failures.push({ stage: 'hover', message: errorText(e) });
       }

@@ -8,7 +8,9 @@ import { failureKey } from './minimize.js';
 import { FuzzPipeline } from './pipeline.js';
 
 const DIR = new URL('./regressions/', import.meta.url).pathname;
-const files = readdirSync(DIR).filter((f) => f.endsWith('.cellspec')).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.cellspec'))
+  .sort();
 const pipeline = new FuzzPipeline();
 
 describe('fuzz regressions', () => {

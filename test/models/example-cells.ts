@@ -10,7 +10,9 @@ import { parametersFromCell, type CellIR } from '@cellspec/physics';
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
 
 export async function modelledExampleCells(): Promise<CellIR[]> {
-  const folders = readdirSync(EXAMPLES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(EXAMPLES, d.name));
+  const folders = readdirSync(EXAMPLES, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => join(EXAMPLES, d.name));
   const workspace = await loadWorkspace(folders);
   const cells = new Map<string, CellIR>();
   for (const file of workspace.files) {

@@ -14,7 +14,9 @@ const SEED = 20261126;
 
 describe('fuzzing the models', () => {
   let cells: CellIR[] = [];
-  beforeAll(async () => { cells = await modelledExampleCells(); }, 120_000);
+  beforeAll(async () => {
+    cells = await modelledExampleCells();
+  }, 120_000);
 
   it('has example cells the models can run', () => {
     expect(cells.length).toBeGreaterThanOrEqual(5);
@@ -27,7 +29,8 @@ describe('fuzzing the models', () => {
       const c = nthModelCase(cells.length, SEED, i);
       const outcome = runModelCase(cells, c);
       counts[outcome.status]++;
-      if (outcome.status === 'failed') failures.push(`case ${i} (${cells[c.cell]!.name}): ${outcome.kind}\n${outcome.detail}\n${JSON.stringify(c)}`);
+      if (outcome.status === 'failed')
+        failures.push(`case ${i} (${cells[c.cell]!.name}): ${outcome.kind}\n${outcome.detail}\n${JSON.stringify(c)}`);
       if (outcome.status === 'refused') expect(outcome.detail.trim().length, `case ${i}`).toBeGreaterThan(10);
     }
     console.log(`model fuzz: ${COUNT} cases, ${counts.solved} solved, ${counts.refused} refused with a reason`);

@@ -11,8 +11,14 @@
  */
 import fc from 'fast-check';
 import {
-  parametersFromCell, runCellAnalyses, runConstantCurrent, MODEL_RUN_BUDGET_MS,
-  type AnalysisIR, type AnalysisRun, type CellIR, type ModelFidelity,
+  parametersFromCell,
+  runCellAnalyses,
+  runConstantCurrent,
+  MODEL_RUN_BUDGET_MS,
+  type AnalysisIR,
+  type AnalysisRun,
+  type CellIR,
+  type ModelFidelity,
 } from '@cellspec/physics';
 import { nonFiniteNumbers } from '../fuzz/non-finite.js';
 
@@ -28,10 +34,13 @@ const scale = fc.oneof(
   { weight: 6, arbitrary: fc.double({ min: 0.2, max: 5, noNaN: true }) },
   { weight: 1, arbitrary: fc.constantFrom(0, 1e-9, 1e-3, 0.05, 20, 1e3, 1e9, -1, -1e-3) },
 );
-const porosity = fc.option(fc.oneof(
-  { weight: 6, arbitrary: fc.double({ min: 0.02, max: 0.6, noNaN: true }) },
-  { weight: 1, arbitrary: fc.constantFrom(0, 1e-6, 0.999, 1, -0.1, 1.5) },
-), { nil: undefined, freq: 2 });
+const porosity = fc.option(
+  fc.oneof(
+    { weight: 6, arbitrary: fc.double({ min: 0.02, max: 0.6, noNaN: true }) },
+    { weight: 1, arbitrary: fc.constantFrom(0, 1e-6, 0.999, 1, -0.1, 1.5) },
+  ),
+  { nil: undefined, freq: 2 },
+);
 /** Kelvin: a climate chamber's range, and values no chamber reaches (0 K, below it, a furnace). */
 const temperature = fc.oneof(
   { weight: 4, arbitrary: fc.double({ min: 233.15, max: 353.15, noNaN: true }) },
@@ -45,7 +54,11 @@ const rate = fc.oneof(
 );
 const fidelity = fc.constantFrom<ModelFidelity>('p2d', 'reduced');
 
-export interface ElectrodeEdit { readonly loading: number; readonly thickness: number; readonly porosity?: number | undefined }
+export interface ElectrodeEdit {
+  readonly loading: number;
+  readonly thickness: number;
+  readonly porosity?: number | undefined;
+}
 
 export interface ModelCase {
   readonly cell: number;
@@ -56,36 +69,80 @@ export interface ModelCase {
   readonly capacity: number;
   readonly temperature?: number | undefined;
   readonly run:
-    | { readonly type: 'constant-current'; readonly direction: 'charge' | 'discharge'; readonly rate: number; readonly fidelity: ModelFidelity; readonly temperature?: number | undefined; readonly targetSoc?: number | undefined }
+    | {
+        readonly type: 'constant-current';
+        readonly direction: 'charge' | 'discharge';
+        readonly rate: number;
+        readonly fidelity: ModelFidelity;
+        readonly temperature?: number | undefined;
+        readonly targetSoc?: number | undefined;
+      }
     | { readonly type: 'analysis'; readonly analysis: AnalysisIR };
 }
 
-const electrodeEdit: fc.Arbitrary<ElectrodeEdit> = fc.record({ loading: scale, thickness: scale, porosity }, { requiredKeys: ['loading', 'thickness'] });
+const electrodeEdit: fc.Arbitrary<ElectrodeEdit> = fc.record(
+  { loading: scale, thickness: scale, porosity },
+  { requiredKeys: ['loading', 'thickness'] },
+);
 
 const analysis: fc.Arbitrary<AnalysisIR> = fc.oneof(
-  fc.record({ type: fc.constant('discharge' as const), name: fc.constant('fuzz'), rates: fc.array(rate, { minLength: 1, maxLength: 3 }), model: fidelity }),
-  fc.record({ type: fc.constant('charge' as const), name: fc.constant('fuzz'), rates: fc.array(rate, { minLength: 1, maxLength: 3 }), targetSoc: fc.constantFrom(0.8, 1, 0, 1.5, -0.2), model: fidelity }),
-  fc.record({ type: fc.constant('temperature-sweep' as const), name: fc.constant('fuzz'), temperatures: fc.array(temperature, { minLength: 1, maxLength: 3 }), rate, model: fidelity }),
-  fc.record({ type: fc.constant('thermal' as const), name: fc.constant('fuzz'), rate, ambient: temperature, heatTransferCoefficient: fc.constantFrom(0, 1, 10, 100, 1e6, -5), model: fidelity }),
+  fc.record({
+    type: fc.constant('discharge' as const),
+    name: fc.constant('fuzz'),
+    rates: fc.array(rate, { minLength: 1, maxLength: 3 }),
+    model: fidelity,
+  }),
+  fc.record({
+    type: fc.constant('charge' as const),
+    name: fc.constant('fuzz'),
+    rates: fc.array(rate, { minLength: 1, maxLength: 3 }),
+    targetSoc: fc.constantFrom(0.8, 1, 0, 1.5, -0.2),
+    model: fidelity,
+  }),
+  fc.record({
+    type: fc.constant('temperature-sweep' as const),
+    name: fc.constant('fuzz'),
+    temperatures: fc.array(temperature, { minLength: 1, maxLength: 3 }),
+    rate,
+    model: fidelity,
+  }),
+  fc.record({
+    type: fc.constant('thermal' as const),
+    name: fc.constant('fuzz'),
+    rate,
+    ambient: temperature,
+    heatTransferCoefficient: fc.constantFrom(0, 1, 10, 100, 1e6, -5),
+    model: fidelity,
+  }),
 );
 
 export function modelCaseArb(cellCount: number): fc.Arbitrary<ModelCase> {
-  return fc.record({
-    cell: fc.nat({ max: cellCount - 1 }),
-    cathode: electrodeEdit,
-    anode: electrodeEdit,
-    separatorThickness: scale,
-    conductivity: scale,
-    capacity: scale,
-    temperature: fc.option(temperature, { nil: undefined }),
-    run: fc.oneof(
-      { weight: 3, arbitrary: fc.record({
-        type: fc.constant('constant-current' as const), direction: fc.constantFrom('charge' as const, 'discharge' as const), rate, fidelity,
-        temperature: fc.option(temperature, { nil: undefined }), targetSoc: fc.option(fc.constantFrom(0.5, 0.8, 1, 0, 1.2), { nil: undefined }),
-      }) },
-      { weight: 1, arbitrary: fc.record({ type: fc.constant('analysis' as const), analysis }) },
-    ),
-  }, { requiredKeys: ['cell', 'cathode', 'anode', 'separatorThickness', 'conductivity', 'capacity', 'run'] });
+  return fc.record(
+    {
+      cell: fc.nat({ max: cellCount - 1 }),
+      cathode: electrodeEdit,
+      anode: electrodeEdit,
+      separatorThickness: scale,
+      conductivity: scale,
+      capacity: scale,
+      temperature: fc.option(temperature, { nil: undefined }),
+      run: fc.oneof(
+        {
+          weight: 3,
+          arbitrary: fc.record({
+            type: fc.constant('constant-current' as const),
+            direction: fc.constantFrom('charge' as const, 'discharge' as const),
+            rate,
+            fidelity,
+            temperature: fc.option(temperature, { nil: undefined }),
+            targetSoc: fc.option(fc.constantFrom(0.5, 0.8, 1, 0, 1.2), { nil: undefined }),
+          }),
+        },
+        { weight: 1, arbitrary: fc.record({ type: fc.constant('analysis' as const), analysis }) },
+      ),
+    },
+    { requiredKeys: ['cell', 'cathode', 'anode', 'separatorThickness', 'conductivity', 'capacity', 'run'] },
+  );
 }
 
 /** Case `i` of a run with `seed`: the same index always gives the same case. */
@@ -134,10 +191,15 @@ const mask = (text: string) => text.replace(/-?\d+(\.\d+)?(e[+-]?\d+)?/gi, '#');
 function runFault(run: AnalysisRun): string | undefined {
   const bad = nonFiniteNumbers({ ...run, result: { ...run.result, profiles: [] } });
   if (bad.length > 0) return `non-finite: ${bad.slice(0, 3).join(', ')}`;
-  if (run.result.failure !== undefined && (run.result.failure.trim() === '' || NON_FINITE_TEXT.test(run.result.failure))) return `unclear failure: '${run.result.failure}'`;
+  if (
+    run.result.failure !== undefined &&
+    (run.result.failure.trim() === '' || NON_FINITE_TEXT.test(run.result.failure))
+  )
+    return `unclear failure: '${run.result.failure}'`;
   if (run.result.voltage.length === 0 && run.result.failure === undefined) return 'no result and no reason';
   // Charge passed may round to a hair below zero when a step ends at once.
-  if (run.capacity < -1e-9 * Math.max(1, Math.abs(run.result.dischargedCapacity))) return `negative capacity ${run.capacity} Ah`;
+  if (run.capacity < -1e-9 * Math.max(1, Math.abs(run.result.dischargedCapacity)))
+    return `negative capacity ${run.capacity} Ah`;
   return undefined;
 }
 
@@ -146,7 +208,13 @@ export function runModelCase(cells: readonly CellIR[], c: ModelCase): ModelCaseO
   const started = performance.now();
   const done = (status: ModelCaseStatus, kind: string, detail: string): ModelCaseOutcome => {
     const ms = performance.now() - started;
-    if (ms > CASE_BUDGET_MS) return { status: 'failed', kind: 'over the time budget', detail: `${ms.toFixed(0)} ms (budget ${CASE_BUDGET_MS} ms); ${status}: ${detail}`, ms };
+    if (ms > CASE_BUDGET_MS)
+      return {
+        status: 'failed',
+        kind: 'over the time budget',
+        detail: `${ms.toFixed(0)} ms (budget ${CASE_BUDGET_MS} ms); ${status}: ${detail}`,
+        ms,
+      };
     return { status, kind, detail, ms };
   };
   try {
@@ -165,11 +233,22 @@ export function runModelCase(cells: readonly CellIR[], c: ModelCase): ModelCaseO
       const bad = nonFiniteNumbers(mapped.parameters);
       if (bad.length > 0) return done('failed', 'non-finite model parameter', bad.slice(0, 3).join(', '));
       const { direction, rate, fidelity, temperature, targetSoc } = c.run;
-      runs.push(runConstantCurrent(mapped.parameters, { direction, rate, fidelity, ...(temperature !== undefined ? { temperature } : {}), ...(targetSoc !== undefined ? { targetSoc } : {}) }));
+      runs.push(
+        runConstantCurrent(mapped.parameters, {
+          direction,
+          rate,
+          fidelity,
+          ...(temperature !== undefined ? { temperature } : {}),
+          ...(targetSoc !== undefined ? { targetSoc } : {}),
+        }),
+      );
     } else {
       const result = runCellAnalyses(cell);
       messages.push(...result.problems, ...result.assumptions);
-      for (const o of result.outcomes) { runs.push(...o.runs); messages.push(...o.findings.map((f) => f.message)); }
+      for (const o of result.outcomes) {
+        runs.push(...o.runs);
+        messages.push(...o.findings.map((f) => f.message));
+      }
       if (result.outcomes.length === 0) {
         if (result.problems.length === 0) return done('failed', 'no outcome and no reason', '');
         const bad = result.problems.find((p) => NON_FINITE_TEXT.test(p));
@@ -186,10 +265,19 @@ export function runModelCase(cells: readonly CellIR[], c: ModelCase): ModelCaseO
     const failure = runs.find((r) => r.result.failure !== undefined)?.result.failure;
     if (failure !== undefined) return done('refused', `solver: ${mask(failure)}`, failure);
     // A run may solve by meeting its limit at once (no capacity at that rate and temperature).
-    const delivered = runs.some((r) => Math.abs(r.result.dischargedCapacity) > 0.01 * (r.result.current.length ? Math.abs(r.result.current[0]!) / r.rate : 0));
-    return done('solved', delivered ? 'solved: passes charge' : 'solved: at its limit at once', runs.map((r) => `${r.label}: ${(r.capacity * 1000).toPrecision(3)} mAh`).join('; '));
+    const delivered = runs.some(
+      (r) =>
+        Math.abs(r.result.dischargedCapacity) >
+        0.01 * (r.result.current.length ? Math.abs(r.result.current[0]!) / r.rate : 0),
+    );
+    return done(
+      'solved',
+      delivered ? 'solved: passes charge' : 'solved: at its limit at once',
+      runs.map((r) => `${r.label}: ${(r.capacity * 1000).toPrecision(3)} mAh`).join('; '),
+    );
   } catch (e) {
-    const error = e instanceof Error ? `${e.name}: ${e.message}\n${(e.stack ?? '').split('\n').slice(1, 6).join('\n')}` : String(e);
+    const error =
+      e instanceof Error ? `${e.name}: ${e.message}\n${(e.stack ?? '').split('\n').slice(1, 6).join('\n')}` : String(e);
     return done('failed', `exception: ${mask(error.split('\n')[0]!)}`, error);
   }
 }

@@ -18,20 +18,28 @@ interface Regression {
 }
 
 const DIR = new URL('./regressions/', import.meta.url).pathname;
-const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 describe('model fuzz regressions', () => {
   let cells: CellIR[] = [];
-  beforeAll(async () => { cells = await modelledExampleCells(); }, 120_000);
+  beforeAll(async () => {
+    cells = await modelledExampleCells();
+  }, 120_000);
 
   it('has fixtures', () => expect(files.length).toBeGreaterThan(0));
 
-  it.each(files)('%s', (file) => {
-    const r = JSON.parse(readFileSync(DIR + file, 'utf8')) as Regression;
-    expect(r.found.length).toBeGreaterThan(10);
-    const index = cells.findIndex((c) => c.name === r.cell);
-    expect(index, `example cell ${r.cell}`).toBeGreaterThanOrEqual(0);
-    const outcome = runModelCase(cells, { ...r.case, cell: index } as ModelCase);
-    expect(`${outcome.status}: ${outcome.kind}`).toBe(`${r.expect}: ${outcome.kind}`);
-  }, 120_000);
+  it.each(files)(
+    '%s',
+    (file) => {
+      const r = JSON.parse(readFileSync(DIR + file, 'utf8')) as Regression;
+      expect(r.found.length).toBeGreaterThan(10);
+      const index = cells.findIndex((c) => c.name === r.cell);
+      expect(index, `example cell ${r.cell}`).toBeGreaterThanOrEqual(0);
+      const outcome = runModelCase(cells, { ...r.case, cell: index } as ModelCase);
+      expect(`${outcome.status}: ${outcome.kind}`).toBe(`${r.expect}: ${outcome.kind}`);
+    },
+    120_000,
+  );
 });

@@ -9,8 +9,12 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import {
-  createProtocolConnection, StreamMessageReader, StreamMessageWriter,
-  type Diagnostic, type InitializeResult, type ProtocolConnection,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type InitializeResult,
+  type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 
 const HERE = new URL('./', import.meta.url).pathname;
@@ -18,14 +22,24 @@ export const SERVER_BUNDLE = `${HERE}dist/server.mjs`;
 
 export async function buildServer(): Promise<string> {
   await build({
-    entryPoints: [`${HERE}server.ts`], outfile: SERVER_BUNDLE, bundle: true, platform: 'node', format: 'esm', target: 'node22',
+    entryPoints: [`${HERE}server.ts`],
+    outfile: SERVER_BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'warning',
   });
   return SERVER_BUNDLE;
 }
 
-export interface Published { readonly uri: string; readonly version?: number; readonly diagnostics: Diagnostic[]; readonly at: number }
+export interface Published {
+  readonly uri: string;
+  readonly version?: number;
+  readonly diagnostics: Diagnostic[];
+  readonly at: number;
+}
 
 export class LspSession {
   readonly connection: ProtocolConnection;
@@ -35,10 +49,19 @@ export class LspSession {
   stderr = '';
 
   private constructor(readonly process: ChildProcess) {
-    this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
-    process.stderr!.on('data', (d: Buffer) => { this.stderr = (this.stderr + d.toString()).slice(-20000); });
-    process.on('exit', (code) => { this.exited = code; });
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(process.stdout!),
+      new StreamMessageWriter(process.stdin!),
+    );
+    process.stderr!.on('data', (d: Buffer) => {
+      this.stderr = (this.stderr + d.toString()).slice(-20000);
+    });
+    process.on('exit', (code) => {
+      this.exited = code;
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
+      params.items.map(() => null),
+    );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('client/unregisterCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
@@ -46,27 +69,40 @@ export class LspSession {
     this.connection.onRequest('workspace/semanticTokens/refresh', () => null);
     this.connection.onRequest('workspace/codeLens/refresh', () => null);
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);
-    this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: Diagnostic[] }) => {
-      const entry: Published = { ...p, at: performance.now() };
-      this.published.set(p.uri, entry);
-      this.waiters = this.waiters.filter((w) => (w.pred(entry) ? (w.resolve(entry), false) : true));
-    });
+    this.connection.onNotification(
+      'textDocument/publishDiagnostics',
+      (p: { uri: string; version?: number; diagnostics: Diagnostic[] }) => {
+        const entry: Published = { ...p, at: performance.now() };
+        this.published.set(p.uri, entry);
+        this.waiters = this.waiters.filter((w) => (w.pred(entry) ? (w.resolve(entry), false) : true));
+      },
+    );
     this.connection.onUnhandledNotification(() => undefined);
     this.connection.listen();
   }
 
   /** Spawns the server and completes the initialize handshake for `root` (a folder, or none). */
-  static async start(root?: string, maxOldSpaceMb?: number): Promise<{ session: LspSession; capabilities: InitializeResult['capabilities'] }> {
+  static async start(
+    root?: string,
+    maxOldSpaceMb?: number,
+  ): Promise<{ session: LspSession; capabilities: InitializeResult['capabilities'] }> {
     const args = [...(maxOldSpaceMb ? [`--max-old-space-size=${maxOldSpaceMb}`] : []), SERVER_BUNDLE, '--stdio'];
     const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     const session = new LspSession(child);
     const rootUri = root ? pathToFileURL(root).href : null;
     const result = await session.connection.sendRequest<InitializeResult>('initialize', {
-      processId: process.pid, rootUri,
+      processId: process.pid,
+      rootUri,
       workspaceFolders: root ? [{ uri: rootUri!, name: 'workspace' }] : null,
       capabilities: {
         workspace: { configuration: true, workspaceFolders: true },
-        textDocument: { publishDiagnostics: { versionSupport: true }, inlayHint: {}, hover: {}, documentSymbol: {}, synchronization: { didSave: true } },
+        textDocument: {
+          publishDiagnostics: { versionSupport: true },
+          inlayHint: {},
+          hover: {},
+          documentSymbol: {},
+          synchronization: { didSave: true },
+        },
         window: { workDoneProgress: true },
       },
     });
@@ -78,7 +114,13 @@ export class LspSession {
   next(pred: (p: Published) => boolean, timeoutMs = 120_000): Promise<Published> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no matching diagnostics within ${timeoutMs} ms`)), timeoutMs);
-      this.waiters.push({ pred, resolve: (p) => { clearTimeout(timer); resolve(p); } });
+      this.waiters.push({
+        pred,
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p);
+        },
+      });
     });
   }
 
@@ -90,11 +132,23 @@ export class LspSession {
   }
 
   open(uri: string, text: string, version = 1): Promise<void> {
-    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cellspec', version, text } });
+    return this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'cellspec', version, text },
+    });
   }
 
-  change(uri: string, version: number, changes: Array<{ range?: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }>): Promise<void> {
-    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+  change(
+    uri: string,
+    version: number,
+    changes: Array<{
+      range?: { start: { line: number; character: number }; end: { line: number; character: number } };
+      text: string;
+    }>,
+  ): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: changes,
+    });
   }
 
   /** A request the server must answer: proof that it is up and responsive. */
@@ -114,7 +168,11 @@ export class LspSession {
       await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 5000))]);
       await this.connection.sendNotification('exit');
       // A server that exits on its own can write what it writes on exit (a CPU profile, say).
-      if (this.exited === undefined) await new Promise((r) => { this.process.once('exit', r); setTimeout(r, 3000).unref(); });
+      if (this.exited === undefined)
+        await new Promise((r) => {
+          this.process.once('exit', r);
+          setTimeout(r, 3000).unref();
+        });
     } catch {
       // Already gone.
     }

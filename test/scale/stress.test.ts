@@ -10,7 +10,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeWorkspace } from '../../scripts/gen-workspace.js';
 import { buildServer, LspSession } from './lsp-client.js';
-import { bigFileText, burstCase, deepNestingText, describeResult, longSpecText, openCase, uriOf, type StressResult } from './stress-cases.js';
+import {
+  bigFileText,
+  burstCase,
+  deepNestingText,
+  describeResult,
+  longSpecText,
+  openCase,
+  uriOf,
+  type StressResult,
+} from './stress-cases.js';
 
 const CASE_TIMEOUT_MS = 60_000;
 
@@ -42,28 +51,57 @@ describe('the language server under stress (reduced set)', () => {
     expect(session.exited).toBeUndefined();
   };
 
-  it('answers after a 1 MB file', async () => {
-    const text = bigFileText(1048576);
-    const r = await openCase(session, '1 MB file', uri('big.cellspec'), text, CASE_TIMEOUT_MS);
-    answered(r);
-    // Many generated cells: linked and validated, each reported for what it lacks.
-    expect(r.lines).toBeGreaterThan(30_000);
-  }, CASE_TIMEOUT_MS);
+  it(
+    'answers after a 1 MB file',
+    async () => {
+      const text = bigFileText(1048576);
+      const r = await openCase(session, '1 MB file', uri('big.cellspec'), text, CASE_TIMEOUT_MS);
+      answered(r);
+      // Many generated cells: linked and validated, each reported for what it lacks.
+      expect(r.lines).toBeGreaterThan(30_000);
+    },
+    CASE_TIMEOUT_MS,
+  );
 
-  it('answers after a 5,000-line spec', async () => {
-    const r = await openCase(session, '5,000-line spec', uri('long.cellspec'), longSpecText(5000), CASE_TIMEOUT_MS);
-    answered(r);
-    expect(r.lines).toBe(5000);
-  }, CASE_TIMEOUT_MS);
+  it(
+    'answers after a 5,000-line spec',
+    async () => {
+      const r = await openCase(session, '5,000-line spec', uri('long.cellspec'), longSpecText(5000), CASE_TIMEOUT_MS);
+      answered(r);
+      expect(r.lines).toBe(5000);
+    },
+    CASE_TIMEOUT_MS,
+  );
 
-  it('reports 1,000-deep nesting instead of overflowing', async () => {
-    const r = await openCase(session, '1,000-deep parentheses', uri('deep.cellspec'), deepNestingText(1000), CASE_TIMEOUT_MS);
-    answered(r);
-    expect(r.diagnostics).toBeGreaterThan(0);
-  }, CASE_TIMEOUT_MS);
+  it(
+    'reports 1,000-deep nesting instead of overflowing',
+    async () => {
+      const r = await openCase(
+        session,
+        '1,000-deep parentheses',
+        uri('deep.cellspec'),
+        deepNestingText(1000),
+        CASE_TIMEOUT_MS,
+      );
+      answered(r);
+      expect(r.diagnostics).toBeGreaterThan(0);
+    },
+    CASE_TIMEOUT_MS,
+  );
 
-  it('answers after a burst of 100 edits, with the last edit in its diagnostics', async () => {
-    const r = await burstCase(session, 'burst of 100 edits', uri('cell-0000.cellspec'), readFileSync(paths[0]!, 'utf8'), 100, CASE_TIMEOUT_MS);
-    answered(r);
-  }, CASE_TIMEOUT_MS);
+  it(
+    'answers after a burst of 100 edits, with the last edit in its diagnostics',
+    async () => {
+      const r = await burstCase(
+        session,
+        'burst of 100 edits',
+        uri('cell-0000.cellspec'),
+        readFileSync(paths[0]!, 'utf8'),
+        100,
+        CASE_TIMEOUT_MS,
+      );
+      answered(r);
+    },
+    CASE_TIMEOUT_MS,
+  );
 });

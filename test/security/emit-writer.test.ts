@@ -33,7 +33,12 @@ describe('emitted files', () => {
   it('refuses to overwrite a file it did not write, and writes nothing of the batch', () => {
     const dir = fresh();
     writeFileSync(join(dir, 'notes.txt'), 'hand-written');
-    const e = refusal(() => writeFilesAtomic(dir, [{ name: 'new.json', content: '{}' }, { name: 'notes.txt', content: 'emitted' }]));
+    const e = refusal(() =>
+      writeFilesAtomic(dir, [
+        { name: 'new.json', content: '{}' },
+        { name: 'notes.txt', content: 'emitted' },
+      ]),
+    );
     expect(e?.files).toEqual(['notes.txt']);
     expect(e?.message).toContain('use --force');
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('hand-written');
@@ -67,9 +72,12 @@ describe('emitted files', () => {
     expect(readFileSync(join(dir, 'plan.json'), 'utf8')).toBe('x');
   });
 
-  it.each(['../escape.txt', 'sub/dir.txt', '/etc/x', '..', OUTPUT_MANIFEST, 'a\0b'])('refuses the file name %j', (name) => {
-    const dir = fresh();
-    expect(() => writeFilesAtomic(dir, [{ name, content: 'x' }], { force: true })).toThrow(/not a plain file name/);
-    expect(readdirSync(dir)).toEqual([]);
-  });
+  it.each(['../escape.txt', 'sub/dir.txt', '/etc/x', '..', OUTPUT_MANIFEST, 'a\0b'])(
+    'refuses the file name %j',
+    (name) => {
+      const dir = fresh();
+      expect(() => writeFilesAtomic(dir, [{ name, content: 'x' }], { force: true })).toThrow(/not a plain file name/);
+      expect(readdirSync(dir)).toEqual([]);
+    },
+  );
 });

@@ -75,13 +75,16 @@ describe('imports and OCP tables through the CLI loader', () => {
   }
 
   it('refuses imports that leave the workspace and does not load them', async () => {
-    const { loaded, spec } = await check('imports.cellspec', [
-      'import "../../outside/secret.cellspec"',
-      `import "${join(outside, 'secret.cellspec')}"`,
-      'import "../link.cellspec"',
-      'import "../lib.cellspec"',
-      '',
-    ].join('\n'));
+    const { loaded, spec } = await check(
+      'imports.cellspec',
+      [
+        'import "../../outside/secret.cellspec"',
+        `import "${join(outside, 'secret.cellspec')}"`,
+        'import "../link.cellspec"',
+        'import "../lib.cellspec"',
+        '',
+      ].join('\n'),
+    );
     const refused = spec.diagnostics.filter((d) => d.code === 'file-outside-workspace');
     expect(refused.map((d) => d.line)).toEqual([1, 2, 3]);
     expect(refused[0]!.message).toContain('leaves the workspace');
@@ -91,16 +94,28 @@ describe('imports and OCP tables through the CLI loader', () => {
     expect(loaded.files.some((f) => f.path.includes('outside') || f.text.includes('Secret'))).toBe(false);
     expect(spec.diagnostics.filter((d) => d.code === 'unknown-import')).toEqual([]);
     // Symbolic links out of the workspace met while walking its folders are not followed either.
-    expect(loaded.problems.map((p) => p.path).sort()).toEqual([join(ws, 'link.cellspec'), join(ws, 'link.csv'), join(ws, 'linked-folder')].sort());
+    expect(loaded.problems.map((p) => p.path).sort()).toEqual(
+      [join(ws, 'link.cellspec'), join(ws, 'link.csv'), join(ws, 'linked-folder')].sort(),
+    );
     expect(loaded.problems[0]!.message).toContain('symbolic link');
   });
 
   it('reads an OCP table inside the workspace into the IR', async () => {
-    const { loaded, spec } = await check('ocp-inside.cellspec', 'material M cathode-active { ocp table "../ocp.csv" }\n');
-    expect(spec.diagnostics.filter((d) => d.code === 'ocp-table-file' || d.code === 'file-outside-workspace')).toEqual([]);
+    const { loaded, spec } = await check(
+      'ocp-inside.cellspec',
+      'material M cathode-active { ocp table "../ocp.csv" }\n',
+    );
+    expect(spec.diagnostics.filter((d) => d.code === 'ocp-table-file' || d.code === 'file-outside-workspace')).toEqual(
+      [],
+    );
     const { ir } = resolveDocument(loaded.services, spec.document);
     const ocp = ir.materials.find((m) => m.name === 'M')!.properties.ocp;
-    expect(ocp).toEqual({ type: 'table', stoichiometry: [0.2, 0.5, 0.95], voltage: [4.3, 3.9, 3.4], file: '../ocp.csv' });
+    expect(ocp).toEqual({
+      type: 'table',
+      stoichiometry: [0.2, 0.5, 0.95],
+      voltage: [4.3, 3.9, 3.4],
+      file: '../ocp.csv',
+    });
   });
 
   it.each([
@@ -109,7 +124,10 @@ describe('imports and OCP tables through the CLI loader', () => {
     ['../link.csv', 'symbolic link'],
     ['../missing.csv', 'cannot find the file'],
   ])('refuses the OCP table %j', async (reference, message) => {
-    const { loaded, spec } = await check('ocp-refused.cellspec', `material M cathode-active { ocp table "${reference}" }\n`);
+    const { loaded, spec } = await check(
+      'ocp-refused.cellspec',
+      `material M cathode-active { ocp table "${reference}" }\n`,
+    );
     const errors = spec.diagnostics.filter((d) => d.code === 'ocp-table-file');
     expect(errors.map((d) => d.message).join()).toContain(message);
     const { ir } = resolveDocument(loaded.services, spec.document);
@@ -120,7 +138,11 @@ describe('imports and OCP tables through the CLI loader', () => {
 
 describe('parseOcpCsv', () => {
   it('detects a header, skips comments and sorts by stoichiometry', () => {
-    expect(parseOcpCsv('# from GITT\nx,U [V]\n0.9, 3.5\n0.1,4.2\n\n0.5,3.8\n')).toEqual({ ok: true, stoichiometry: [0.1, 0.5, 0.9], voltage: [4.2, 3.8, 3.5] });
+    expect(parseOcpCsv('# from GITT\nx,U [V]\n0.9, 3.5\n0.1,4.2\n\n0.5,3.8\n')).toEqual({
+      ok: true,
+      stoichiometry: [0.1, 0.5, 0.9],
+      voltage: [4.2, 3.8, 3.5],
+    });
     expect(parseOcpCsv('0.1\t4.2\r\n0.9\t3.5')).toEqual({ ok: true, stoichiometry: [0.1, 0.9], voltage: [4.2, 3.5] });
   });
 

@@ -56,7 +56,8 @@ describe('OCP formula evaluator', () => {
 
   it('leaves the mathjs instance untouched by refused formulas', () => {
     const before = Object.keys(math).length;
-    for (const t of ['import({pwned: 1}, {override: true})', 'createUnit("pwned")', 'f(x) = 1']) compileFormula(t, VARS);
+    for (const t of ['import({pwned: 1}, {override: true})', 'createUnit("pwned")', 'f(x) = 1'])
+      compileFormula(t, VARS);
     expect(Object.keys(math).length).toBe(before);
     expect((math as unknown as Record<string, unknown>).pwned).toBeUndefined();
   });

@@ -19,8 +19,17 @@ const html = previewHtml(options);
 function policyOf(page: string): Map<string, string[]> {
   const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(page);
   expect(meta, 'the page declares a content-security policy').not.toBeNull();
-  const text = meta![1]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&amp;/g, '&');
-  return new Map(text.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...sources]) => [name!, sources]));
+  const text = meta![1]!
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&amp;/g, '&');
+  return new Map(
+    text
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...sources]) => [name!, sources]),
+  );
 }
 
 describe('preview webview', () => {
@@ -39,7 +48,11 @@ describe('preview webview', () => {
   it('allows no remote origin: only the webview resource origin, data: images and none', () => {
     for (const [directive, sources] of policy) {
       for (const s of sources) {
-        const allowed = s === "'none'" || s === CSP_SOURCE || s === `'nonce-${options.nonce}'` || (directive === 'img-src' && s === 'data:');
+        const allowed =
+          s === "'none'" ||
+          s === CSP_SOURCE ||
+          s === `'nonce-${options.nonce}'` ||
+          (directive === 'img-src' && s === 'data:');
         expect(allowed, `${directive} ${s}`).toBe(true);
       }
     }
@@ -81,9 +94,10 @@ describe('preview webview', () => {
   it('webview code fetches nothing, evaluates no strings and loads nothing from the network', () => {
     const dir = new URL('../../packages/vscode/src/webview/', import.meta.url).pathname;
     for (const file of readdirSync(dir).filter((f) => /\.(ts|js)$/.test(f))) {
-      const code = readFileSync(dir + file, 'utf8')
-        .replace(/'http:\/\/www\.w3\.org\/2000\/svg'/g, 'SVG_NAMESPACE'); // a namespace name, never fetched
-      expect(code, file).not.toMatch(/\bfetch\s*\(|XMLHttpRequest|WebSocket|EventSource|\beval\s*\(|new Function\b|importScripts|\bimport\s*\(/);
+      const code = readFileSync(dir + file, 'utf8').replace(/'http:\/\/www\.w3\.org\/2000\/svg'/g, 'SVG_NAMESPACE'); // a namespace name, never fetched
+      expect(code, file).not.toMatch(
+        /\bfetch\s*\(|XMLHttpRequest|WebSocket|EventSource|\beval\s*\(|new Function\b|importScripts|\bimport\s*\(/,
+      );
       expect(code, file).not.toMatch(/https?:\/\//);
     }
   });

@@ -10,7 +10,11 @@ import manifest from '../package.json' with { type: 'json' };
 export const CLI_NAME = 'cellspec';
 export const CLI_VERSION: string = manifest.version;
 
-export async function runCli(argv: readonly string[], io: CliIo, commands: readonly Command[] = COMMANDS): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  commands: readonly Command[] = COMMANDS,
+): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? commands.find((c) => c.name === rest[0]) : undefined;
@@ -60,15 +64,19 @@ function parseArgsOptions(command: Command): Record<string, ParseArgsOptionDescr
 }
 
 function usageFailure(command: Command, message: string, io: CliIo): number {
-  io.stderr(`${CLI_NAME} ${command.name}: ${message}\nusage: ${CLI_NAME} ${command.name} ${command.usage}\nTry '${CLI_NAME} ${command.name} --help'.\n`);
+  io.stderr(
+    `${CLI_NAME} ${command.name}: ${message}\nusage: ${CLI_NAME} ${command.name} ${command.usage}\nTry '${CLI_NAME} ${command.name} --help'.\n`,
+  );
   return ExitCode.Usage;
 }
 
 function overview(commands: readonly Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
-  return `usage: ${CLI_NAME} <command> [options] [arguments]\n\ncommands:\n${lines.join('\n')}\n\n` +
-    `'${CLI_NAME} <command> --help' describes a command; '${CLI_NAME} --version' prints the version.\n`;
+  return (
+    `usage: ${CLI_NAME} <command> [options] [arguments]\n\ncommands:\n${lines.join('\n')}\n\n` +
+    `'${CLI_NAME} <command> --help' describes a command; '${CLI_NAME} --version' prints the version.\n`
+  );
 }
 
 export function commandHelp(command: Command): string {
@@ -80,6 +88,8 @@ export function commandHelp(command: Command): string {
   rows.push(['  -h, --help', 'show this help']);
   const width = Math.max(...rows.map(([left]) => left.length));
   const options = rows.map(([left, right]) => `${left.padEnd(width)}  ${right}`).join('\n');
-  return `usage: ${CLI_NAME} ${command.name} ${command.usage}\n\n${command.summary}\n\noptions:\n${options}\n` +
-    (command.details ? `\n${command.details.trimEnd()}\n` : '');
+  return (
+    `usage: ${CLI_NAME} ${command.name} ${command.usage}\n\n${command.summary}\n\noptions:\n${options}\n` +
+    (command.details ? `\n${command.details.trimEnd()}\n` : '')
+  );
 }

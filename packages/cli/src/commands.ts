@@ -7,9 +7,4 @@ import { protocolsCommand } from './commands/protocols.js';
 import { reportCommand } from './commands/report.js';
 import { simulateCommand } from './commands/simulate.js';
 
-export const COMMANDS: readonly Command[] = [
-  checkCommand,
-  protocolsCommand,
-  reportCommand,
-  simulateCommand,
-];
+export const COMMANDS: readonly Command[] = [checkCommand, protocolsCommand, reportCommand, simulateCommand];

@@ -19,7 +19,9 @@ const io = {
 };
 
 runCli(process.argv.slice(2), io).then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     process.stderr.write(`cellspec: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
     process.exitCode = 70; // EX_SOFTWARE: a bug, not a finding in the inputs

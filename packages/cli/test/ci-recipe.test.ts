@@ -12,7 +12,15 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_CLI, ensureBuiltCli, ROOT } from '../../../test/cli/built-cli.js';
 
-interface Step { id?: string; name?: string; uses?: string; run?: string; if?: string; with?: Record<string, string>; 'continue-on-error'?: boolean }
+interface Step {
+  id?: string;
+  name?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, string>;
+  'continue-on-error'?: boolean;
+}
 const workflow = parse(readFileSync(join(ROOT, 'docs/ci/github-actions.yml'), 'utf8')) as {
   permissions: Record<string, string>;
   jobs: Record<string, { steps: Step[] }>;
@@ -56,11 +64,17 @@ describe('CI recipe', () => {
   it('lints a spec repository with an error: the SARIF log is written, then the last step fails', () => {
     const repo = mkdtempSync(join(tmpdir(), 'cellspec-repo-'));
     cpSync(join(ROOT, 'examples'), repo, { recursive: true });
-    writeFileSync(join(repo, 'cells', 'typo.cellspec'), 'import "../materials/programme-materials.cellspec"\nmaterial Typo cathode-active extends TernaryNMC { }\n');
+    writeFileSync(
+      join(repo, 'cells', 'typo.cellspec'),
+      'import "../materials/programme-materials.cellspec"\nmaterial Typo cathode-active extends TernaryNMC { }\n',
+    );
     expect(runStep(lint.run!, repo)).toBe(1);
     expect(existsSync(join(repo, upload.with!.sarif_file!))).toBe(true);
     const sarif = JSON.parse(readFileSync(join(repo, upload.with!.sarif_file!), 'utf8'));
-    const uris = sarif.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation.uri);
+    const uris = sarif.runs[0].results.map(
+      (r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+        r.locations[0]!.physicalLocation.artifactLocation.uri,
+    );
     expect(uris).toContain('cells/typo.cellspec');
     expect(runStep(steps[steps.length - 1]!.run!, repo)).toBe(1);
   });

@@ -5,8 +5,17 @@ import { checkExitCode, type CheckReport } from '../src/check/check-command.js';
 function report(errors: number, warnings: number, unreadable: number, files = 1): CheckReport {
   return {
     base: '/repo',
-    files: Array.from({ length: files }, (_, i) => ({ path: `/repo/${i}.cellspec`, relativePath: `${i}.cellspec`, text: '', diagnostics: [] })),
-    problems: Array.from({ length: unreadable }, (_, i) => ({ path: `/repo/u${i}`, relativePath: `u${i}`, message: 'file is not valid UTF-8' })),
+    files: Array.from({ length: files }, (_, i) => ({
+      path: `/repo/${i}.cellspec`,
+      relativePath: `${i}.cellspec`,
+      text: '',
+      diagnostics: [],
+    })),
+    problems: Array.from({ length: unreadable }, (_, i) => ({
+      path: `/repo/u${i}`,
+      relativePath: `u${i}`,
+      message: 'file is not valid UTF-8',
+    })),
     counts: { error: errors, warning: warnings, info: 0, hint: 0 },
   };
 }
@@ -20,7 +29,14 @@ describe('check exit code', () => {
     { case: 'unreadable input', errors: 0, warnings: 0, unreadable: 1, strict: false, code: 2 },
     { case: 'unreadable input and warnings', errors: 0, warnings: 1, unreadable: 1, strict: false, code: 2 },
     { case: 'errors win over unreadable input', errors: 1, warnings: 0, unreadable: 1, strict: false, code: 1 },
-    { case: '--strict warnings win over unreadable input', errors: 0, warnings: 1, unreadable: 1, strict: true, code: 1 },
+    {
+      case: '--strict warnings win over unreadable input',
+      errors: 0,
+      warnings: 1,
+      unreadable: 1,
+      strict: true,
+      code: 1,
+    },
   ])('$case → $code', ({ errors, warnings, unreadable, strict, code }) => {
     expect(checkExitCode(report(errors, warnings, unreadable), strict)).toBe(code);
   });

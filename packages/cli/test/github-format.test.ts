@@ -5,15 +5,41 @@ import { formatGithub } from '../src/check/format-github.js';
 
 const report: CheckReport = {
   base: '/repo',
-  files: [{
-    path: '/repo/cells/a,b.cellspec', relativePath: 'cells/a,b.cellspec', text: '',
-    diagnostics: [
-      { severity: 'error', code: 'composition-sum', message: 'cathode composition sums to 97 wt%, must be 100 wt%', line: 4, column: 5, endLine: 4, endColumn: 60 },
-      { severity: 'warning', code: 'np-below-one', message: 'N/P ratio 0.82 is below 1:\nlithium plates', line: 9, column: 3, endLine: 9, endColumn: 8 },
-      { severity: 'info', message: 'abuse test: intended', line: 12, column: 1, endLine: 12, endColumn: 4 },
-    ],
-  }],
-  problems: [{ path: '/repo/old.cellspec', relativePath: 'old.cellspec', message: 'file is not valid UTF-8 (first invalid byte at offset 21); save it as UTF-8' }],
+  files: [
+    {
+      path: '/repo/cells/a,b.cellspec',
+      relativePath: 'cells/a,b.cellspec',
+      text: '',
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'composition-sum',
+          message: 'cathode composition sums to 97 wt%, must be 100 wt%',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 60,
+        },
+        {
+          severity: 'warning',
+          code: 'np-below-one',
+          message: 'N/P ratio 0.82 is below 1:\nlithium plates',
+          line: 9,
+          column: 3,
+          endLine: 9,
+          endColumn: 8,
+        },
+        { severity: 'info', message: 'abuse test: intended', line: 12, column: 1, endLine: 12, endColumn: 4 },
+      ],
+    },
+  ],
+  problems: [
+    {
+      path: '/repo/old.cellspec',
+      relativePath: 'old.cellspec',
+      message: 'file is not valid UTF-8 (first invalid byte at offset 21); save it as UTF-8',
+    },
+  ],
   counts: { error: 1, warning: 1, info: 1, hint: 0 },
 };
 

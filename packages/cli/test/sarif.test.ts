@@ -26,10 +26,17 @@ interface SarifLog {
   $schema: string;
   version: string;
   runs: {
-    tool: { driver: { name: string; informationUri: string; rules: { id: string; shortDescription: { text: string } }[] } };
+    tool: {
+      driver: { name: string; informationUri: string; rules: { id: string; shortDescription: { text: string } }[] };
+    };
     results: {
-      ruleId: string; ruleIndex: number; level: string; message: { text: string };
-      locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region?: Record<string, number> } }[];
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      message: { text: string };
+      locations: {
+        physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region?: Record<string, number> };
+      }[];
     }[];
   }[];
 }
@@ -74,7 +81,9 @@ describe('SARIF report', () => {
   it('gives every result a known rule, a level, a message and a repository-relative location', () => {
     const run = log.runs[0]!;
     const ruleIds = run.tool.driver.rules.map((r) => r.id);
-    expect(run.results).toHaveLength(report.counts.error + report.counts.warning + report.counts.info + report.counts.hint + report.problems.length);
+    expect(run.results).toHaveLength(
+      report.counts.error + report.counts.warning + report.counts.info + report.counts.hint + report.problems.length,
+    );
     for (const result of run.results) {
       expect(ruleIds[result.ruleIndex]).toBe(result.ruleId);
       expect(['error', 'warning', 'note']).toContain(result.level);

@@ -7,8 +7,17 @@ import { parseRate, parseTemperature } from '../src/commands/simulate.js';
 const ROOT = join(import.meta.dirname, '../../..');
 
 async function cli(...args: string[]) {
-  let stdout = '', stderr = '';
-  const code = await runCli(args, { cwd: ROOT, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } });
+  let stdout = '',
+    stderr = '';
+  const code = await runCli(args, {
+    cwd: ROOT,
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+  });
   return { code, stdout, stderr };
 }
 
@@ -33,7 +42,22 @@ describe('cellspec simulate', () => {
   });
 
   it('writes CSV and takes --cell, --temperature in K and a charge to a SOC', async () => {
-    const { code, stdout } = await cli('simulate', COMSOL, '--cell', 'Marquis2019COMSOL', '--charge', '1C', '--to-soc', '50', '--temperature', '298.15K', '--format', 'csv', '--model', 'reduced');
+    const { code, stdout } = await cli(
+      'simulate',
+      COMSOL,
+      '--cell',
+      'Marquis2019COMSOL',
+      '--charge',
+      '1C',
+      '--to-soc',
+      '50',
+      '--temperature',
+      '298.15K',
+      '--format',
+      'csv',
+      '--model',
+      'reduced',
+    );
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines[0]).toBe('time_s,voltage_V,current_A,temperature_K,soc,anode_potential_V');
@@ -46,7 +70,10 @@ describe('cellspec simulate', () => {
     const { code, stdout } = await cli('simulate', COMSOL, '--analysis', 'discharge', '--model', 'reduced');
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
-    expect(out.runs.map((r: { label: string }) => r.label)).toEqual(['C/2 discharge at 25 °C', '1C discharge at 25 °C']);
+    expect(out.runs.map((r: { label: string }) => r.label)).toEqual([
+      'C/2 discharge at 25 °C',
+      '1C discharge at 25 °C',
+    ]);
   });
 
   it.each([
@@ -60,6 +87,16 @@ describe('cellspec simulate', () => {
     expect(stderr).toContain(message);
   });
 
-  it.each([['1C', 1], ['0.5 C', 0.5], ['C/10', 0.1], ['2', 2]])('rate %s', (text, rate) => expect(parseRate('discharge', text)).toBeCloseTo(rate, 12));
-  it.each([['25', 298.15], ['25°C', 298.15], ['-20 degC', 253.15], ['300K', 300]])('temperature %s', (text, k) => expect(parseTemperature(text)).toBeCloseTo(k, 9));
+  it.each([
+    ['1C', 1],
+    ['0.5 C', 0.5],
+    ['C/10', 0.1],
+    ['2', 2],
+  ])('rate %s', (text, rate) => expect(parseRate('discharge', text)).toBeCloseTo(rate, 12));
+  it.each([
+    ['25', 298.15],
+    ['25°C', 298.15],
+    ['-20 degC', 253.15],
+    ['300K', 300],
+  ])('temperature %s', (text, k) => expect(parseTemperature(text)).toBeCloseTo(k, 9));
 });

@@ -9,7 +9,12 @@ function textOf(text: string, diagnostics: FileDiagnostic[]): string {
     base: '/repo',
     files: [{ path: '/repo/a.cellspec', relativePath: 'a.cellspec', text, diagnostics }],
     problems: [],
-    counts: { error: diagnostics.filter((d) => d.severity === 'error').length, warning: diagnostics.filter((d) => d.severity === 'warning').length, info: 0, hint: 0 },
+    counts: {
+      error: diagnostics.filter((d) => d.severity === 'error').length,
+      warning: diagnostics.filter((d) => d.severity === 'warning').length,
+      info: 0,
+      hint: 0,
+    },
   };
   return formatText(report);
 }
@@ -17,13 +22,22 @@ function textOf(text: string, diagnostics: FileDiagnostic[]): string {
 describe('text report', () => {
   it('underlines the range under the source line', () => {
     const out = textOf('cell A {\n  porosity 120 %\n}\n', [
-      { severity: 'error', message: 'porosity is 120 %, must be between 0 % and 95 %', code: 'out-of-range', line: 2, column: 12, endLine: 2, endColumn: 17 },
+      {
+        severity: 'error',
+        message: 'porosity is 120 %, must be between 0 % and 95 %',
+        code: 'out-of-range',
+        line: 2,
+        column: 12,
+        endLine: 2,
+        endColumn: 17,
+      },
     ]);
     expect(out).toBe(
       'a.cellspec:2:12 error porosity is 120 %, must be between 0 % and 95 % [out-of-range]\n' +
-      '    2 |   porosity 120 %\n' +
-      '      |            ^~~~~\n' +
-      '1 file checked: 1 error, 0 warnings\n');
+        '    2 |   porosity 120 %\n' +
+        '      |            ^~~~~\n' +
+        '1 file checked: 1 error, 0 warnings\n',
+    );
   });
 
   it('counts Japanese characters as two columns so the caret stays under the range', () => {
@@ -36,7 +50,9 @@ describe('text report', () => {
   });
 
   it('marks a range that runs past the line to its end', () => {
-    const out = textOf('cell A {\n  x\n}\n', [{ severity: 'error', message: 'unclosed', line: 1, column: 6, endLine: 3, endColumn: 2 }]);
+    const out = textOf('cell A {\n  x\n}\n', [
+      { severity: 'error', message: 'unclosed', line: 1, column: 6, endLine: 3, endColumn: 2 },
+    ]);
     expect(out).toContain('    1 | cell A {\n      |      ^~~\n');
   });
 });

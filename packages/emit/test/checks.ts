@@ -16,10 +16,26 @@ import { cyclerSequence, type Expected } from './expected.js';
 
 // ---- Maccor ----------------------------------------------------------------------------------
 
-const xml = new XMLParser({ isArray: (name) => ['TestStep', 'EndEntry', 'ReportEntry'].includes(name), trimValues: false, parseTagValue: false });
+const xml = new XMLParser({
+  isArray: (name) => ['TestStep', 'EndEntry', 'ReportEntry'].includes(name),
+  trimValues: false,
+  parseTagValue: false,
+});
 
-interface MaccorStep { StepType: string; StepMode: string; StepValue: string; Limits: { Voltage?: string } | ''; Ends: { EndEntry?: MaccorEnd[] } | ''; StepNote: string }
-interface MaccorEnd { EndType: string; Oper: string; Step: string; Value: string }
+interface MaccorStep {
+  StepType: string;
+  StepMode: string;
+  StepValue: string;
+  Limits: { Voltage?: string } | '';
+  Ends: { EndEntry?: MaccorEnd[] } | '';
+  StepNote: string;
+}
+interface MaccorEnd {
+  EndType: string;
+  Oper: string;
+  Step: string;
+  Value: string;
+}
 
 const clockSeconds = (clock: string): number => {
   const [h, m, s] = clock.split(':');
@@ -60,7 +76,10 @@ export function checkMaccor(plan: ExpandedPlan, test: ConcreteTest, content: str
         // Six significant digits: relative error below 1e-5.
         expect(Math.abs(Number(s.StepValue) / (e.power ?? e.amps) - 1), where).toBeLessThan(1e-5);
         if (e.cv !== undefined) expect(Number((s.Limits as { Voltage: string }).Voltage), where).toBe(e.cv);
-        if (e.tail !== undefined) expect(Math.abs(Number(ends.find((x) => x.EndType === 'Current ')!.Value) / e.tail - 1), where).toBeLessThan(1e-5);
+        if (e.tail !== undefined)
+          expect(Math.abs(Number(ends.find((x) => x.EndType === 'Current ')!.Value) / e.tail - 1), where).toBeLessThan(
+            1e-5,
+          );
         break;
       case 'pulse':
         expect(s.StepType, where).toBe(e.direction === 'charge' ? ' Charge ' : 'Dischrge');
@@ -82,7 +101,14 @@ export function checkMaccor(plan: ExpandedPlan, test: ConcreteTest, content: str
       case 'loop': {
         const level = open.pop();
         expect(s.StepType, where).toBe(` Loop ${level} `);
-        expect(ends, where).toEqual([expect.objectContaining({ EndType: 'Loop Cnt', Oper: ' = ', Value: String(e.count), Step: String(k + 2).padStart(3, '0') })]);
+        expect(ends, where).toEqual([
+          expect.objectContaining({
+            EndType: 'Loop Cnt',
+            Oper: ' = ',
+            Value: String(e.count),
+            Step: String(k + 2).padStart(3, '0'),
+          }),
+        ]);
         break;
       }
     }
@@ -90,8 +116,22 @@ export function checkMaccor(plan: ExpandedPlan, test: ConcreteTest, content: str
     if (['current', 'pulse', 'hold', 'rest'].includes(e.kind) && !s.StepNote.includes('abuse')) {
       const [vmin, vmax] = plan.voltageWindow;
       const end = String(n).padStart(3, '0');
-      expect(ends, where).toContainEqual(expect.objectContaining({ EndType: 'Voltage ', Oper: '>= ', Step: end, Value: String(Number((vmax + SAFETY_MARGIN).toFixed(6))) }));
-      expect(ends, where).toContainEqual(expect.objectContaining({ EndType: 'Voltage ', Oper: '<= ', Step: end, Value: String(Number((vmin - SAFETY_MARGIN).toFixed(6))) }));
+      expect(ends, where).toContainEqual(
+        expect.objectContaining({
+          EndType: 'Voltage ',
+          Oper: '>= ',
+          Step: end,
+          Value: String(Number((vmax + SAFETY_MARGIN).toFixed(6))),
+        }),
+      );
+      expect(ends, where).toContainEqual(
+        expect.objectContaining({
+          EndType: 'Voltage ',
+          Oper: '<= ',
+          Step: end,
+          Value: String(Number((vmin - SAFETY_MARGIN).toFixed(6))),
+        }),
+      );
     }
   });
   expect(open).toEqual([]);
@@ -100,24 +140,35 @@ export function checkMaccor(plan: ExpandedPlan, test: ConcreteTest, content: str
 // ---- PyBaMM ----------------------------------------------------------------------------------
 
 export type Electric = { typ: 'C-rate' | 'current' | 'voltage' | 'power' | 'resistance'; value: number };
-export interface ParsedStep { instruction: 'Rest' | 'Charge' | 'Discharge' | 'Hold'; electric?: Electric; duration?: number; termination?: Electric }
+export interface ParsedStep {
+  instruction: 'Rest' | 'Charge' | 'Discharge' | 'Hold';
+  electric?: Electric;
+  duration?: number;
+  termination?: Electric;
+}
 
 /** Python's float(): decimal text with optional surrounding spaces, nothing else. */
 function pyFloat(text: string): number {
-  if (!/^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/.test(text)) throw new Error(`could not convert string to float: '${text}'`);
+  if (!/^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/.test(text))
+    throw new Error(`could not convert string to float: '${text}'`);
   return Number(text);
 }
 
 /** base_step.py `_convert_electric`: "C/3", or a number followed by (m)A, V, W, Ohm or C. */
 function convertElectric(valueString: string): Electric {
-  let unit: string; let value: number;
+  let unit: string;
+  let value: number;
   if (valueString[0] === 'C') {
     if (valueString[1] !== '/') throw new Error(`C-rate must be C/x: ${valueString}`);
-    unit = 'C'; value = 1 / pyFloat(valueString.slice(2));
+    unit = 'C';
+    value = 1 / pyFloat(valueString.slice(2));
   } else {
     unit = valueString.replace(/^[0-9.\- ]+/, '');
     value = pyFloat(valueString.slice(0, valueString.length - unit.length));
-    if (unit.startsWith('m')) { unit = unit.slice(1); value /= 1000; }
+    if (unit.startsWith('m')) {
+      unit = unit.slice(1);
+      value /= 1000;
+    }
   }
   const typ = ({ C: 'C-rate', A: 'current', V: 'voltage', W: 'power', Ohm: 'resistance' } as const)[unit as 'C'];
   if (!typ) throw new Error(`units must be 'A', 'V', 'W', 'Ohm', or 'C': ${valueString}`);
@@ -157,13 +208,26 @@ export function parsePyBaMMStep(input: string): ParsedStep {
   let duration: number | undefined;
   if (text.includes('for')) {
     const [head, d] = splitTwo(text, ' for ');
-    text = head; duration = convertTime(d);
+    text = head;
+    duration = convertTime(d);
   }
-  if (termination === undefined && duration === undefined) throw new Error("Operating conditions must contain keyword 'for' or 'until'");
-  if (text.startsWith('Rest')) return { instruction: 'Rest', ...(duration !== undefined ? { duration } : {}), ...(termination ? { termination } : {}) };
+  if (termination === undefined && duration === undefined)
+    throw new Error("Operating conditions must contain keyword 'for' or 'until'");
+  if (text.startsWith('Rest'))
+    return {
+      instruction: 'Rest',
+      ...(duration !== undefined ? { duration } : {}),
+      ...(termination ? { termination } : {}),
+    };
   const [instruction, valueString] = splitTwo(text, ' at ');
-  if (!['Charge', 'Discharge', 'Hold'].includes(instruction)) throw new Error(`Instruction must be 'discharge', 'charge', 'rest', or 'hold': ${instruction}`);
-  return { instruction: instruction as ParsedStep['instruction'], electric: convertElectric(valueString), ...(duration !== undefined ? { duration } : {}), ...(termination ? { termination } : {}) };
+  if (!['Charge', 'Discharge', 'Hold'].includes(instruction))
+    throw new Error(`Instruction must be 'discharge', 'charge', 'rest', or 'hold': ${instruction}`);
+  return {
+    instruction: instruction as ParsedStep['instruction'],
+    electric: convertElectric(valueString),
+    ...(duration !== undefined ? { duration } : {}),
+    ...(termination ? { termination } : {}),
+  };
 }
 
 /** Loops opened the way PyBaMM runs them: every pass written out. */
@@ -171,9 +235,16 @@ function unroll(xs: readonly Expected[]): Expected[] {
   const out: Expected[] = [];
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i]!;
-    if (x.kind !== 'do') { if (x.kind !== 'loop') out.push(x); continue; }
-    let depth = 1; let j = i + 1;
-    for (; j < xs.length && depth > 0; j++) { if (xs[j]!.kind === 'do') depth++; if (xs[j]!.kind === 'loop') depth--; }
+    if (x.kind !== 'do') {
+      if (x.kind !== 'loop') out.push(x);
+      continue;
+    }
+    let depth = 1;
+    let j = i + 1;
+    for (; j < xs.length && depth > 0; j++) {
+      if (xs[j]!.kind === 'do') depth++;
+      if (xs[j]!.kind === 'loop') depth--;
+    }
     const body = unroll(xs.slice(i + 1, j - 1));
     for (let k = 0; k < x.count; k++) out.push(...body);
     i = j - 1;
@@ -183,7 +254,8 @@ function unroll(xs: readonly Expected[]): Expected[] {
 
 /** Steps with nothing to say to PyBaMM: impedance, and chamber set-points without a soak. */
 function withoutPyBaMMSilent(steps: readonly ConcreteStep[]): ConcreteStep[] {
-  return steps.filter((s) => s.kind !== 'impedance' && !(s.kind === 'temperature' && s.soak === 0))
+  return steps
+    .filter((s) => s.kind !== 'impedance' && !(s.kind === 'temperature' && s.soak === 0))
     .map((s) => (s.kind === 'loop' ? { ...s, steps: withoutPyBaMMSilent(s.steps) } : s));
 }
 
@@ -199,18 +271,27 @@ export function checkPyBaMM(plan: ExpandedPlan, doc: PyBaMMDocument): number {
     }
     const strings = e.cycles.flatMap((c) => Array.from({ length: c.repeat }, () => c.steps).flat());
     const actual = strings.map((s) => {
-      try { return parsePyBaMMStep(s); } catch (err) { throw new Error(`${e.id}: '${s}': ${(err as Error).message}`, { cause: err }); }
+      try {
+        return parsePyBaMMStep(s);
+      } catch (err) {
+        throw new Error(`${e.id}: '${s}': ${(err as Error).message}`, { cause: err });
+      }
     });
     count += strings.length;
     const expected = unroll(cyclerSequence(withoutPyBaMMSilent(test.steps)))
       // A CCCV step is two PyBaMM steps (CC then Hold).
-      .flatMap((x) => (x.kind === 'current' && x.cv !== undefined && x.tail !== undefined ? [x, { kind: 'hold' as const, volts: x.cv }] : [x]));
+      .flatMap((x) =>
+        x.kind === 'current' && x.cv !== undefined && x.tail !== undefined
+          ? [x, { kind: 'hold' as const, volts: x.cv }]
+          : [x],
+      );
     expect(actual.length, e.id).toBe(expected.length);
     expected.forEach((x, k) => {
       const a = actual[k]!;
       const where = `${e.id} step ${k}: ${strings[k]}`;
       switch (x.kind) {
-        case 'current': case 'pulse': {
+        case 'current':
+        case 'pulse': {
           expect(a.instruction, where).toBe(x.direction === 'charge' ? 'Charge' : 'Discharge');
           const el = a.electric!;
           if (x.kind === 'current' && x.power !== undefined) {
@@ -221,7 +302,8 @@ export function checkPyBaMM(plan: ExpandedPlan, doc: PyBaMMDocument): number {
             expect(Math.abs(amps / x.amps - 1), where).toBeLessThan(1e-5);
           }
           if (x.kind === 'pulse') expect(a.duration, where).toBe(x.seconds);
-          if (x.kind === 'current' && x.cv !== undefined) expect(a.termination, where).toEqual({ typ: 'voltage', value: x.cv });
+          if (x.kind === 'current' && x.cv !== undefined)
+            expect(a.termination, where).toEqual({ typ: 'voltage', value: x.cv });
           break;
         }
         case 'hold':
@@ -240,7 +322,7 @@ export function checkPyBaMM(plan: ExpandedPlan, doc: PyBaMMDocument): number {
 
 // ---- BioLogic --------------------------------------------------------------------------------
 
-const UNIT: Record<string, number> = { A: 1, mA: 1e-3, 'µA': 1e-6, V: 1, s: 1, mn: 60, h: 3600, d: 86400 };
+const UNIT: Record<string, number> = { A: 1, mA: 1e-3, µA: 1e-6, V: 1, s: 1, mn: 60, h: 3600, d: 86400 };
 
 /** Reads the Modulo Bat table of an `.mps` file (Windows-1252, CRLF, 20-character columns). */
 export function readModuloBat(bytes: Uint8Array): Map<string, string[]> {
@@ -254,7 +336,10 @@ export function readModuloBat(bytes: Uint8Array): Map<string, string[]> {
   const rows = new Map<string, string[]>();
   for (const line of lines.slice(start)) {
     if (!line) break;
-    expect(line.length % COLUMN_WIDTH, `row '${line.slice(0, COLUMN_WIDTH).trim()}' is not in ${COLUMN_WIDTH}-character columns`).toBe(0);
+    expect(
+      line.length % COLUMN_WIDTH,
+      `row '${line.slice(0, COLUMN_WIDTH).trim()}' is not in ${COLUMN_WIDTH}-character columns`,
+    ).toBe(0);
     const cells: string[] = [];
     for (let i = 0; i < line.length; i += COLUMN_WIDTH) cells.push(line.slice(i, i + COLUMN_WIDTH).trimEnd());
     rows.set(cells[0]!, cells.slice(1));
@@ -270,9 +355,16 @@ export function checkBioLogic(test: ConcreteTest, bytes: Uint8Array): void {
   expect(ns).toEqual(ns.map((_, k) => String(k)));
   const get = (row: string, k: number) => rows.get(row)![k]!;
   const value = (k: number) => Number(get('ctrl1_val', k)) * UNIT[get('ctrl1_val_unit', k)]!;
-  const limit = (n: number, k: number) => ({ type: get(`lim${n}_type`, k), comp: get(`lim${n}_comp`, k), value: Number(get(`lim${n}_value`, k)) * (UNIT[get(`lim${n}_value_unit`, k)] ?? 1) });
+  const limit = (n: number, k: number) => ({
+    type: get(`lim${n}_type`, k),
+    comp: get(`lim${n}_comp`, k),
+    value: Number(get(`lim${n}_value`, k)) * (UNIT[get(`lim${n}_value_unit`, k)] ?? 1),
+  });
   // Three decimals in the displayed unit: within 0.0005 of that unit.
-  const closeAmps = (k: number, amps: number) => expect(Math.abs(value(k) - amps), `${test.id} sequence ${k}`).toBeLessThanOrEqual(0.0005 * UNIT[get('ctrl1_val_unit', k)]! * (1 + 1e-9));
+  const closeAmps = (k: number, amps: number) =>
+    expect(Math.abs(value(k) - amps), `${test.id} sequence ${k}`).toBeLessThanOrEqual(
+      0.0005 * UNIT[get('ctrl1_val_unit', k)]! * (1 + 1e-9),
+    );
   let k = 0;
   const bodyStarts: number[] = [];
   for (const e of cyclerSequence(test.steps)) {
@@ -284,7 +376,11 @@ export function checkBioLogic(test: ConcreteTest, bytes: Uint8Array): void {
         expect(get('charge/discharge', k), where).toBe(e.direction === 'charge' ? 'Charge' : 'Discharge');
         if (e.cv !== undefined) {
           const lims = Array.from({ length: Number(get('lim_nb', k)) }, (_, n) => limit(n + 1, k));
-          expect(lims, where).toContainEqual({ type: 'Ecell', comp: e.direction === 'charge' ? '>' : '<', value: e.cv });
+          expect(lims, where).toContainEqual({
+            type: 'Ecell',
+            comp: e.direction === 'charge' ? '>' : '<',
+            value: e.cv,
+          });
         }
         if (e.cv !== undefined && e.tail !== undefined) {
           k++;
@@ -293,7 +389,9 @@ export function checkBioLogic(test: ConcreteTest, bytes: Uint8Array): void {
           expect(get('ctrl1_val_vs', k), where).toBe('Ref');
           const tail = limit(1, k);
           expect(tail.type, where).toBe('|I|');
-          expect(Math.abs(tail.value - e.tail), where).toBeLessThanOrEqual(0.0005 * UNIT[get('lim1_value_unit', k)]! * (1 + 1e-9));
+          expect(Math.abs(tail.value - e.tail), where).toBeLessThanOrEqual(
+            0.0005 * UNIT[get('lim1_value_unit', k)]! * (1 + 1e-9),
+          );
         }
         break;
       }
@@ -309,7 +407,10 @@ export function checkBioLogic(test: ConcreteTest, bytes: Uint8Array): void {
       case 'rest':
         expect(get('ctrl_type', k), where).toBe('Rest');
         // Three decimals of the displayed time unit (up to days): within half a unit of the last digit.
-        if (e.seconds !== undefined) expect(Math.abs(limit(1, k).value - e.seconds), where).toBeLessThanOrEqual(0.0005 * UNIT[get('lim1_value_unit', k)]! + 1e-6);
+        if (e.seconds !== undefined)
+          expect(Math.abs(limit(1, k).value - e.seconds), where).toBeLessThanOrEqual(
+            0.0005 * UNIT[get('lim1_value_unit', k)]! + 1e-6,
+          );
         break;
       case 'do':
         bodyStarts.push(k);

@@ -24,7 +24,11 @@ beforeAll(async () => {
     for (const p of ir.testPlans) raw.push({ file: file.path, plan: p });
     // The editor's own verdict on the plans: no error diagnostic with a test-plan code.
     for (const d of file.diagnostics) {
-      if (d.severity === 'error' && /test-|impossible-end|missing-end|loop-without-exit|unknown-procedure/.test(d.code ?? '')) planErrors.push(`${file.path}:${d.line}: ${d.message}`);
+      if (
+        d.severity === 'error' &&
+        /test-|impossible-end|missing-end|loop-without-exit|unknown-procedure/.test(d.code ?? '')
+      )
+        planErrors.push(`${file.path}:${d.line}: ${d.message}`);
     }
   }
   for (const { plan } of raw) {
@@ -41,7 +45,8 @@ describe('example test plans', () => {
   });
 
   it('expand without errors', () => {
-    for (const p of plans) expect(p.problems.filter((q) => q.severity === 'error').map((q) => `${p.plan}: ${q.message}`)).toEqual([]);
+    for (const p of plans)
+      expect(p.problems.filter((q) => q.severity === 'error').map((q) => `${p.plan}: ${q.message}`)).toEqual([]);
   });
 
   it('emit Maccor procedures that read back step by step', () => {
@@ -53,7 +58,7 @@ describe('example test plans', () => {
     }
   });
 
-  it('emit PyBaMM experiments whose every string follows PyBaMM\'s grammar', () => {
+  it("emit PyBaMM experiments whose every string follows PyBaMM's grammar", () => {
     let strings = 0;
     for (const p of plans) strings += checkPyBaMM(p, pybammDocument(p));
     expect(strings).toBeGreaterThan(1000);

@@ -19,17 +19,40 @@ export function cyclerSequence(steps: readonly ConcreteStep[]): Expected[] {
     switch (s.kind) {
       case 'cc': {
         const tail = s.ends.find((e) => e.quantity === 'current')?.value;
-        out.push({ kind: 'current', direction: s.direction, amps: s.setpoint.current, ...(s.setpoint.power !== undefined ? { power: s.setpoint.power } : {}),
-          ...(s.cv !== undefined ? { cv: s.cv } : {}), ...(tail !== undefined ? { tail } : {}) });
+        out.push({
+          kind: 'current',
+          direction: s.direction,
+          amps: s.setpoint.current,
+          ...(s.setpoint.power !== undefined ? { power: s.setpoint.power } : {}),
+          ...(s.cv !== undefined ? { cv: s.cv } : {}),
+          ...(tail !== undefined ? { tail } : {}),
+        });
         break;
       }
-      case 'pulse': out.push({ kind: 'pulse', direction: s.direction, amps: s.setpoint.current, seconds: s.duration }); break;
-      case 'hold': out.push({ kind: 'hold', volts: s.voltage }); break;
-      case 'rest': { const t = s.ends.find((e) => e.quantity === 'time')?.value; out.push({ kind: 'rest', ...(t !== undefined ? { seconds: t } : {}) }); break; }
-      case 'temperature': out.push({ kind: 'rest', seconds: Math.max(1, s.soak) }); break;
-      case 'impedance': out.push({ kind: 'rest' }); break;
-      case 'loop': out.push({ kind: 'do', count: s.count }, ...cyclerSequence(s.steps), { kind: 'loop', count: s.count }); break;
-      case 'pressure': case 'note': case 'documented': break;
+      case 'pulse':
+        out.push({ kind: 'pulse', direction: s.direction, amps: s.setpoint.current, seconds: s.duration });
+        break;
+      case 'hold':
+        out.push({ kind: 'hold', volts: s.voltage });
+        break;
+      case 'rest': {
+        const t = s.ends.find((e) => e.quantity === 'time')?.value;
+        out.push({ kind: 'rest', ...(t !== undefined ? { seconds: t } : {}) });
+        break;
+      }
+      case 'temperature':
+        out.push({ kind: 'rest', seconds: Math.max(1, s.soak) });
+        break;
+      case 'impedance':
+        out.push({ kind: 'rest' });
+        break;
+      case 'loop':
+        out.push({ kind: 'do', count: s.count }, ...cyclerSequence(s.steps), { kind: 'loop', count: s.count });
+        break;
+      case 'pressure':
+      case 'note':
+      case 'documented':
+        break;
     }
   }
   return out;

@@ -27,7 +27,9 @@ describe('golden protocol files', () => {
         writeFileSync(join(dir, 'FILES.txt'), listing.join('\n') + '\n');
         writeFileSync(join(dir, 'NOTES.txt'), notesText);
       }
-      expect(existsSync(join(dir, 'FILES.txt')), `golden files for ${format} missing; run with UPDATE_GOLDEN=1`).toBe(true);
+      expect(existsSync(join(dir, 'FILES.txt')), `golden files for ${format} missing; run with UPDATE_GOLDEN=1`).toBe(
+        true,
+      );
       expect(listing.join('\n') + '\n').toBe(readFileSync(join(dir, 'FILES.txt'), 'utf8'));
       expect(notesText).toBe(readFileSync(join(dir, 'NOTES.txt'), 'utf8'));
       for (const f of files) {

@@ -21,7 +21,14 @@ describe('neutral JSON protocol', () => {
     expect(vib.steps[0]).toMatchObject({ type: 'documented', title: 'Vibration' });
     const lot = doc.tests.find((t: { id: string }) => t.id === 'lot');
     const charge = lot.steps[1].steps[0];
-    expect(charge).toMatchObject({ type: 'charge', control: 'current', current_A: 0.0008, c_rate: 0.1, cv_V: 4.25, procedure: 'lot-check' });
+    expect(charge).toMatchObject({
+      type: 'charge',
+      control: 'current',
+      current_A: 0.0008,
+      c_rate: 0.1,
+      cv_V: 4.25,
+      procedure: 'lot-check',
+    });
     expect(charge.ends).toEqual([{ quantity: 'current', op: '<=', value: 0.0004, unit: 'A', c_rate: 0.05 }]);
     expect(doc.capacity_Ah).toBe(0.008);
   });

@@ -17,7 +17,14 @@ describe('Maccor procedures, read back', () => {
     it(`${test.id}: steps match the plan`, () => checkMaccor(plan, test, files[i]!.content as string));
   }
   it('the abuse overcharge step ends at 120 % of the upper voltage and carries no window safety end', () => {
-    const abuse = expandPlan({ name: 'A', cell: 'SB21', tests: [{ name: 'oc', steps: [{ type: 'procedure', name: 'overcharge', arguments: {} }], criteria: [] }] }, SB21);
+    const abuse = expandPlan(
+      {
+        name: 'A',
+        cell: 'SB21',
+        tests: [{ name: 'oc', steps: [{ type: 'procedure', name: 'overcharge', arguments: {} }], criteria: [] }],
+      },
+      SB21,
+    );
     const text = emitMaccor(abuse).files[0]!.content as string;
     checkMaccor(abuse, abuse.tests[0]!, text);
     const step = text.split('<TestStep>').find((s) => s.includes('abuse test'))!;

@@ -6,4 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const source = new URL('../lib/standard-materials.cellspec', import.meta.url);
 const target = new URL('../src/scoping/standard-materials.generated.ts', import.meta.url);
 const text = readFileSync(source, 'utf8');
-writeFileSync(target, `// Generated from lib/standard-materials.cellspec by scripts/embed-library.mjs. Do not edit.\nexport const STANDARD_MATERIALS_TEXT = ${JSON.stringify(text)};\n`);
+writeFileSync(
+  target,
+  `// Generated from lib/standard-materials.cellspec by scripts/embed-library.mjs. Do not edit.\nexport const STANDARD_MATERIALS_TEXT = ${JSON.stringify(text)};\n`,
+);

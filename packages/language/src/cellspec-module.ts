@@ -4,8 +4,13 @@
  */
 import { inject, type Module } from 'langium';
 import {
-  createDefaultModule, createDefaultSharedModule,
-  type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices,
+  createDefaultModule,
+  createDefaultSharedModule,
+  type DefaultSharedModuleContext,
+  type LangiumServices,
+  type LangiumSharedServices,
+  type PartialLangiumServices,
+  type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { CellSpecDocumentUpdateHandler } from './scoping/workspace.js';
 import { CellSpecLangiumDocuments } from './scoping/documents.js';
@@ -45,8 +50,19 @@ export function createCellSpecServices(context: DefaultSharedModuleContext): {
   shared: LangiumSharedServices;
   CellSpec: CellSpecServices;
 } {
-  const shared = inject(createDefaultSharedModule(context), CellSpecGeneratedSharedModule, CellSpecSharedScopingModule, CellSpecSharedLspModule);
-  const CellSpec = inject(createDefaultModule({ shared }), CellSpecGeneratedModule, CellSpecModule, CellSpecScopingModule, CellSpecLspModule);
+  const shared = inject(
+    createDefaultSharedModule(context),
+    CellSpecGeneratedSharedModule,
+    CellSpecSharedScopingModule,
+    CellSpecSharedLspModule,
+  );
+  const CellSpec = inject(
+    createDefaultModule({ shared }),
+    CellSpecGeneratedModule,
+    CellSpecModule,
+    CellSpecScopingModule,
+    CellSpecLspModule,
+  );
   guardNesting(CellSpec.parser.LangiumParser);
   compactParsedCst(CellSpec.parser.LangiumParser);
   shared.ServiceRegistry.register(CellSpec);

@@ -5,13 +5,29 @@
  */
 import { AstUtils, WorkspaceCache, type AstNode } from 'langium';
 import {
-  combine, literal, negate, toQuantity, withUnitOf, hasUnit,
-  type QuantityKind, type QuantityResult, type UnitValue, type UnitValueResult,
+  combine,
+  literal,
+  negate,
+  toQuantity,
+  withUnitOf,
+  hasUnit,
+  type QuantityKind,
+  type QuantityResult,
+  type UnitValue,
+  type UnitValueResult,
 } from '@cellspec/units';
 import type { CellSpecServices } from './cellspec-module.js';
 import {
-  isBinaryExpression, isConstant, isCRateLiteral, isMaterial, isParenthesized, isQuantityLiteral,
-  isReference, isUnaryExpression, type Expression, type ValueList,
+  isBinaryExpression,
+  isConstant,
+  isCRateLiteral,
+  isMaterial,
+  isParenthesized,
+  isQuantityLiteral,
+  isReference,
+  isUnaryExpression,
+  type Expression,
+  type ValueList,
 } from './generated/ast.js';
 import { PROPERTIES } from './properties.js';
 import { onDocumentReleased } from './memory/closed-documents.js';
@@ -57,7 +73,8 @@ export class Evaluator {
   }
 
   private compute(expr: Expression, visiting: Set<AstNode>): Evaluation {
-    const fromResult = (r: UnitValueResult, node: AstNode): Evaluation => (r.ok ? r : { ok: false, message: r.message, node });
+    const fromResult = (r: UnitValueResult, node: AstNode): Evaluation =>
+      r.ok ? r : { ok: false, message: r.message, node };
     if (isQuantityLiteral(expr)) return fromResult(literal(expr.value, expr.unit), expr);
     if (isCRateLiteral(expr)) {
       if (expr.divisor === 0) return { ok: false, message: 'C/0 is not a C-rate', node: expr };
@@ -85,7 +102,12 @@ export class Evaluator {
         return this.operand(target.value, expr, next);
       }
       if (isMaterial(target)) {
-        if (!expr.property) return { ok: false, message: `'${target.name}' is a material; name one of its properties, e.g. ${target.name}.density`, node: expr };
+        if (!expr.property)
+          return {
+            ok: false,
+            message: `'${target.name}' is a material; name one of its properties, e.g. ${target.name}.density`,
+            node: expr,
+          };
         const prop = findMaterialProperty(target, expr.property);
         if (!prop) return { ok: false, message: `material ${target.name} has no ${expr.property}`, node: expr };
         const next = new Set(visiting).add(target);
@@ -105,7 +127,11 @@ import type { Material } from './generated/ast.js';
 import { isProperty } from './generated/ast.js';
 
 /** The expression of a material's property, following `extends` to the base material. */
-export function findMaterialProperty(material: Material, name: string, seen = new Set<Material>()): Expression | undefined {
+export function findMaterialProperty(
+  material: Material,
+  name: string,
+  seen = new Set<Material>(),
+): Expression | undefined {
   if (seen.has(material)) return undefined;
   seen.add(material);
   for (const m of material.members) if (isProperty(m) && m.name === name) return m.value;

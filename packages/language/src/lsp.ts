@@ -13,7 +13,10 @@ import { limitHeapGrowth } from './memory/heap-growth.js';
 
 export function startServer(): void {
   // The bundled server also serves as the analysis worker's script (see analysis/editor.ts).
-  if (isAnalysisWorker()) { runAnalysisWorker(); return; }
+  if (isAnalysisWorker()) {
+    runAnalysisWorker();
+    return;
+  }
   limitHeapGrowth();
   const connection = createConnection(ProposedFeatures.all);
   const { shared, CellSpec } = createCellSpecServices({ connection, ...NodeFileSystem });

@@ -32,7 +32,10 @@ export function excessiveNestingOffset(text: string, limit = MAX_NESTING): numbe
 /** Wraps the parser's `parse` so over-deep text is never handed to it. */
 export function guardNesting(parser: LangiumParser): void {
   const parse = parser.parse.bind(parser);
-  parser.parse = (<T extends import('langium').AstNode>(input: string, options?: Parameters<LangiumParser['parse']>[1]): ParseResult<T> => {
+  parser.parse = (<T extends import('langium').AstNode>(
+    input: string,
+    options?: Parameters<LangiumParser['parse']>[1],
+  ): ParseResult<T> => {
     const at = excessiveNestingOffset(input);
     if (at < 0) return parse<T>(input, options);
     const blanked = input.slice(0, at) + input.slice(at).replace(/[^\n]/g, ' ');
@@ -41,7 +44,10 @@ export function guardNesting(parser: LangiumParser): void {
     const line = before.split('\n').length;
     const column = at - before.lastIndexOf('\n');
     result.lexerErrors.push({
-      offset: at, length: 1, line, column,
+      offset: at,
+      length: 1,
+      line,
+      column,
       message: `brackets nest deeper than ${MAX_NESTING} levels here; the rest of the file is not read`,
     });
     return result;

@@ -10,21 +10,89 @@ import { AstUtils, type AstNode, type LangiumDocument, type LangiumSharedCoreSer
 import { loadOcpTable } from './workspace-files.js';
 import type { QuantityKind } from '@cellspec/units';
 import type {
-  AnalysisIR, CellIR, ComponentIR, DocumentControlIR, ElectrodeIR, EndConditionIR, FormatIR, LimitsIR,
-  MaterialIR, MaterialKind, MaterialProperties, OcpIR, ParameterIR, ProcessIR, ProcessStepIR,
-  SeparatorIR, SetpointIR, SourceRef, SpecIR, TargetIR, TestIR, TestPlanIR, TestStepIR, ThermalIR,
+  AnalysisIR,
+  CellIR,
+  ComponentIR,
+  DocumentControlIR,
+  ElectrodeIR,
+  EndConditionIR,
+  FormatIR,
+  LimitsIR,
+  MaterialIR,
+  MaterialKind,
+  MaterialProperties,
+  OcpIR,
+  ParameterIR,
+  ProcessIR,
+  ProcessStepIR,
+  SeparatorIR,
+  SetpointIR,
+  SourceRef,
+  SpecIR,
+  TargetIR,
+  TestIR,
+  TestPlanIR,
+  TestStepIR,
+  ThermalIR,
 } from '@cellspec/physics';
 import type { CellSpecServices } from './cellspec-module.js';
 import type { Evaluator } from './evaluate.js';
 import { TARGET_METRICS } from './properties.js';
 import {
-  isAnalyses, isAreaOverride, isCell, isCollector, isComposition, isCriterion, isCurrentStep, isDocumentControl,
-  isElectrode, isElectrodeArea, isFlag, isFormat, isHistory, isHoldStep, isImpedanceStep, isLayerFilm, isLimits,
-  isLoopStep, isMaterial, isNoteStep, isOcp, isOutline, isPressureStep, isProcedureStep, isProcess, isProperty,
-  isPulseStep, isRecordStep, isReplace, isRestStep, isSeparatorLayer, isSocStep, isStatus, isSweep, isTargets,
-  isTemperatureStep, isTestPlan, isTextField, isThermal, isTransport, isVariant,
-  type CellLike, type Dimensions, type Electrode, type EndClause, type Expression, type Material, type Parameter,
-  type Process, type Property, type Spec, type Step, type Test, type TestPlan,
+  isAnalyses,
+  isAreaOverride,
+  isCell,
+  isCollector,
+  isComposition,
+  isCriterion,
+  isCurrentStep,
+  isDocumentControl,
+  isElectrode,
+  isElectrodeArea,
+  isFlag,
+  isFormat,
+  isHistory,
+  isHoldStep,
+  isImpedanceStep,
+  isLayerFilm,
+  isLimits,
+  isLoopStep,
+  isMaterial,
+  isNoteStep,
+  isOcp,
+  isOutline,
+  isPressureStep,
+  isProcedureStep,
+  isProcess,
+  isProperty,
+  isPulseStep,
+  isRecordStep,
+  isReplace,
+  isRestStep,
+  isSeparatorLayer,
+  isSocStep,
+  isStatus,
+  isSweep,
+  isTargets,
+  isTemperatureStep,
+  isTestPlan,
+  isTextField,
+  isThermal,
+  isTransport,
+  isVariant,
+  type CellLike,
+  type Dimensions,
+  type Electrode,
+  type EndClause,
+  type Expression,
+  type Material,
+  type Parameter,
+  type Process,
+  type Property,
+  type Spec,
+  type Step,
+  type Test,
+  type TestPlan,
 } from './generated/ast.js';
 
 export interface ResolveProblem {
@@ -55,7 +123,10 @@ class Resolver {
   private readonly materialCache = new Map<Material, MaterialIR>();
   private readonly cellCache = new Map<CellLike, CellDraft | undefined>();
 
-  constructor(private readonly evaluator: Evaluator, private readonly shared?: LangiumSharedCoreServices) {}
+  constructor(
+    private readonly evaluator: Evaluator,
+    private readonly shared?: LangiumSharedCoreServices,
+  ) {}
 
   // ---- values -------------------------------------------------------------------------------
 
@@ -66,7 +137,10 @@ class Resolver {
   }
 
   /** A value with its kind when the context accepts several (a loading in mg/cm² or mAh/cm²). */
-  quantity(expr: Expression | undefined, kinds?: readonly QuantityKind[]): { si: number; kind: QuantityKind } | undefined {
+  quantity(
+    expr: Expression | undefined,
+    kinds?: readonly QuantityKind[],
+  ): { si: number; kind: QuantityKind } | undefined {
     if (!expr) return undefined;
     const q = this.evaluator.quantity(expr, kinds);
     return q.ok && Number.isFinite(q.quantity.si) ? { si: q.quantity.si, kind: q.quantity.kind } : undefined;
@@ -84,7 +158,8 @@ class Resolver {
   material(node: Material, seen = new Set<Material>()): MaterialIR {
     const cached = this.materialCache.get(node);
     if (cached) return cached;
-    const base = node.base?.ref && !seen.has(node.base.ref) ? this.material(node.base.ref, new Set(seen).add(node)) : undefined;
+    const base =
+      node.base?.ref && !seen.has(node.base.ref) ? this.material(node.base.ref, new Set(seen).add(node)) : undefined;
     const properties: MaterialProperties = { ...(base?.properties ?? {}) };
     const sources: Record<string, SourceRef> = { ...(base?.sources ?? {}) };
     const text: Record<string, string> = {};
@@ -117,10 +192,16 @@ class Resolver {
         else if (member.formula !== undefined) ocp = { type: 'expression', expression: member.formula };
         else if (member.file !== undefined) {
           // Read from the workspace (confined and parsed); why a table is unusable is a diagnostic of the file-reference checks.
-          const table = this.shared ? loadOcpTable(this.shared, member.file, AstUtils.getDocument(member).uri) : undefined;
-          ocp = { type: 'table', stoichiometry: table?.ok ? table.stoichiometry : [], voltage: table?.ok ? table.voltage : [], file: member.file };
-        }
-        else {
+          const table = this.shared
+            ? loadOcpTable(this.shared, member.file, AstUtils.getDocument(member).uri)
+            : undefined;
+          ocp = {
+            type: 'table',
+            stoichiometry: table?.ok ? table.stoichiometry : [],
+            voltage: table?.ok ? table.voltage : [],
+            file: member.file,
+          };
+        } else {
           const pts = member.points
             .map((p) => ({ x: p.stoichiometry, v: this.num(p.voltage, ['voltage']) }))
             .filter((p): p is { x: number; v: number } => p.v !== undefined)
@@ -138,7 +219,7 @@ class Resolver {
     const ir: MaterialIR = {
       name: node.name,
       kind: node.kind as MaterialKind,
-      ...(node.title ?? text['description'] ? { description: node.title ?? text['description'] } : {}),
+      ...((node.title ?? text['description']) ? { description: node.title ?? text['description'] } : {}),
       properties,
       sources,
       ...(text['supplier'] ? { supplier: text['supplier'] } : base?.supplier ? { supplier: base.supplier } : {}),
@@ -158,7 +239,11 @@ class Resolver {
     if (!draft.cathode) missing.push('cathode');
     if (!draft.anode) missing.push('anode');
     if (missing.length) {
-      this.problems.push({ node, message: `cell ${node.name} has no ${missing.join(' and no ')}; it is left out of the results`, code: 'incomplete-cell' });
+      this.problems.push({
+        node,
+        message: `cell ${node.name} has no ${missing.join(' and no ')}; it is left out of the results`,
+        code: 'incomplete-cell',
+      });
       return undefined;
     }
     const materials: Record<string, MaterialIR> = {};
@@ -184,9 +269,23 @@ class Resolver {
         ...(area ? { dimensions: area } : {}),
         doubleSided: e.flags.has('double-sided'),
         components,
-        ...pick(e.values, ['loading', 'thickness', 'porosity', 'density', 'arealCapacity', 'pathResistance', 'tortuosityFactor', 'bruggeman', 'contactFraction', 'electronicConductivity', 'initialStoichiometry']),
+        ...pick(e.values, [
+          'loading',
+          'thickness',
+          'porosity',
+          'density',
+          'arealCapacity',
+          'pathResistance',
+          'tortuosityFactor',
+          'bruggeman',
+          'contactFraction',
+          'electronicConductivity',
+          'initialStoichiometry',
+        ]),
         ...(e.flags.has('lithium-metal') ? { lithiumMetal: true } : {}),
-        ...(collectorName && e.collector ? { collector: { material: collectorName, thickness: e.collector.thickness } } : {}),
+        ...(collectorName && e.collector
+          ? { collector: { material: collectorName, thickness: e.collector.thickness } }
+          : {}),
         ...(e.stoichiometryWindow ? { stoichiometryWindow: e.stoichiometryWindow } : {}),
         sources: e.sources,
       } as ElectrodeIR;
@@ -217,9 +316,28 @@ class Resolver {
       layers: f.layers ?? (f.stacking === 'bi-cell' ? 2 : 1),
       ...(f.outline ? { outline: f.outline } : {}),
       ...(f.thickness !== undefined ? { thickness: f.thickness } : {}),
-      ...(packagingName && f.packaging ? { packaging: { material: packagingName, thickness: f.packaging.thickness } } : {}),
-      ...(insulationName && f.insulation ? { insulation: { material: insulationName, thickness: f.insulation.thickness, ...(f.insulation.width !== undefined ? { width: f.insulation.width } : {}) } } : {}),
-      ...(f.tabs ? { tabs: { ...(tabsName ? { material: tabsName } : {}), thickness: f.tabs.thickness, ...(f.tabs.width !== undefined ? { width: f.tabs.width } : {}), ...(f.tabs.count !== undefined ? { count: f.tabs.count } : {}) } } : {}),
+      ...(packagingName && f.packaging
+        ? { packaging: { material: packagingName, thickness: f.packaging.thickness } }
+        : {}),
+      ...(insulationName && f.insulation
+        ? {
+            insulation: {
+              material: insulationName,
+              thickness: f.insulation.thickness,
+              ...(f.insulation.width !== undefined ? { width: f.insulation.width } : {}),
+            },
+          }
+        : {}),
+      ...(f.tabs
+        ? {
+            tabs: {
+              ...(tabsName ? { material: tabsName } : {}),
+              thickness: f.tabs.thickness,
+              ...(f.tabs.width !== undefined ? { width: f.tabs.width } : {}),
+              ...(f.tabs.count !== undefined ? { count: f.tabs.count } : {}),
+            },
+          }
+        : {}),
     };
     return {
       name: node.name,
@@ -230,7 +348,13 @@ class Resolver {
       cathode: electrode(draft.cathode!, 'cathode'),
       anode: electrode(draft.anode!, 'anode'),
       ...(separator ? { separator } : {}),
-      ...pick(draft.values, ['restraintPressure', 'interfaceResistance', 'temperature', 'nominalCapacity', 'oneCCurrent']),
+      ...pick(draft.values, [
+        'restraintPressure',
+        'interfaceResistance',
+        'temperature',
+        'nominalCapacity',
+        'oneCCurrent',
+      ]),
       limits: draft.limits,
       ...(Object.keys(draft.thermal).length ? { thermal: draft.thermal } : {}),
       targets: draft.targets,
@@ -311,7 +435,8 @@ class Resolver {
     } else if (isThermal(member)) {
       for (const p of member.members) {
         if (p.name === 'ambient') setIf(draft.thermal, 'ambient', this.num(p.value, ['temperature']));
-        else if (p.name === 'heat-transfer') setIf(draft.thermal, 'heatTransferCoefficient', this.num(p.value, ['heatTransferCoefficient']));
+        else if (p.name === 'heat-transfer')
+          setIf(draft.thermal, 'heatTransferCoefficient', this.num(p.value, ['heatTransferCoefficient']));
         else if (p.name === 'cooling-area') setIf(draft.thermal, 'coolingArea', this.num(p.value, ['area']));
       }
     } else if (isTargets(member)) {
@@ -343,7 +468,8 @@ class Resolver {
         for (const c of m.components) {
           const fraction = this.quantity(c.fraction, ['massFraction', 'volumeFraction', 'fraction', 'dimensionless']);
           if (!fraction) continue;
-          const basis: 'mass' | 'volume' = fraction.kind === 'volumeFraction' || m.basis === 'by-volume' ? 'volume' : 'mass';
+          const basis: 'mass' | 'volume' =
+            fraction.kind === 'volumeFraction' || m.basis === 'by-volume' ? 'volume' : 'mass';
           e.components.push({ material: c.material.ref, coating: c.coating?.ref, fraction: fraction.si, basis });
         }
       } else if (isCollector(m)) {
@@ -362,8 +488,13 @@ class Resolver {
             // A loading in mAh/cm² is an areal capacity; only one of the two may stand.
             delete e.values.loading;
             delete e.values.arealCapacity;
-            if (q.kind === 'arealMass') { e.values.loading = q.si; e.sources.loading = sourceOf(m); }
-            else { e.values.arealCapacity = q.si; e.sources.arealCapacity = sourceOf(m); }
+            if (q.kind === 'arealMass') {
+              e.values.loading = q.si;
+              e.sources.loading = sourceOf(m);
+            } else {
+              e.values.arealCapacity = q.si;
+              e.sources.arealCapacity = sourceOf(m);
+            }
           }
         } else if (m.name === 'stoichiometry') {
           const lo = this.num(m.value, ['dimensionless', 'fraction']);
@@ -421,12 +552,30 @@ class Resolver {
     const opts = new Map<string, number[]>();
     let model: 'p2d' | 'reduced' | undefined;
     for (const o of a.options) {
-      if (o.key === 'model') { model = o.model as 'p2d' | 'reduced'; continue; }
+      if (o.key === 'model') {
+        model = o.model as 'p2d' | 'reduced';
+        continue;
+      }
       if (!o.values) continue;
-      const kinds: QuantityKind[] = o.key === 'temperature' || o.key === 'temperatures' || o.key === 'ambient' ? ['temperature']
-        : o.key === 'to-soc' ? ['fraction'] : o.key === 'heat-transfer' ? ['heatTransferCoefficient'] : ['cRate'];
+      const kinds: QuantityKind[] =
+        o.key === 'temperature' || o.key === 'temperatures' || o.key === 'ambient'
+          ? ['temperature']
+          : o.key === 'to-soc'
+            ? ['fraction']
+            : o.key === 'heat-transfer'
+              ? ['heatTransferCoefficient']
+              : ['cRate'];
       const values = this.evaluator.list(o.values, kinds).flatMap((q) => (q.ok ? [q.quantity.si] : []));
-      const key = o.key === 'at' ? (a.type === 'temperature-sweep' ? 'temperatures' : 'rates') : o.key === 'rate' ? 'rates' : o.key === 'temperatures' ? 'temperatures' : o.key;
+      const key =
+        o.key === 'at'
+          ? a.type === 'temperature-sweep'
+            ? 'temperatures'
+            : 'rates'
+          : o.key === 'rate'
+            ? 'rates'
+            : o.key === 'temperatures'
+              ? 'temperatures'
+              : o.key;
       opts.set(key, [...(opts.get(key) ?? []), ...values]);
     }
     const name = a.name ?? `${a.type}-${index + 1}`;
@@ -440,14 +589,31 @@ class Resolver {
       case 'charge':
       case 'fast-charge': {
         const soc = opts.get('to-soc')?.[0];
-        return { type: 'charge', ...common, rates, ...(soc !== undefined ? { targetSoc: soc } : {}), ...(temperature !== undefined ? { temperature } : {}) };
+        return {
+          type: 'charge',
+          ...common,
+          rates,
+          ...(soc !== undefined ? { targetSoc: soc } : {}),
+          ...(temperature !== undefined ? { temperature } : {}),
+        };
       }
       case 'temperature-sweep':
-        return { type: 'temperature-sweep', ...common, temperatures: [...(opts.get('temperatures') ?? []), ...(opts.get('temperature') ?? [])], rate: rates[0] ?? 1 / 3 };
+        return {
+          type: 'temperature-sweep',
+          ...common,
+          temperatures: [...(opts.get('temperatures') ?? []), ...(opts.get('temperature') ?? [])],
+          rate: rates[0] ?? 1 / 3,
+        };
       case 'thermal-run': {
         const ambient = opts.get('ambient')?.[0] ?? temperature;
         const h = opts.get('heat-transfer')?.[0];
-        return { type: 'thermal', ...common, rate: rates[0] ?? 1, ...(ambient !== undefined ? { ambient } : {}), ...(h !== undefined ? { heatTransferCoefficient: h } : {}) };
+        return {
+          type: 'thermal',
+          ...common,
+          rate: rates[0] ?? 1,
+          ...(ambient !== undefined ? { ambient } : {}),
+          ...(h !== undefined ? { heatTransferCoefficient: h } : {}),
+        };
       }
     }
     return undefined;
@@ -460,7 +626,10 @@ class Resolver {
     const values = p.values ? this.evaluator.list(p.values) : [];
     const first = values[0];
     const result: Mutable<ParameterIR> = { name: p.name, value: first?.ok ? first.quantity.si : NaN };
-    if (first?.ok) { result.kind = first.quantity.kind; result.written = first.quantity.written; }
+    if (first?.ok) {
+      result.kind = first.quantity.kind;
+      result.written = first.quantity.written;
+    }
     if (p.tolerance) {
       const tol = this.quantity(p.tolerance.value);
       if (tol?.kind === 'fraction' && result.kind !== 'fraction') result.relativeTolerance = tol.si;
@@ -481,7 +650,12 @@ class Resolver {
       else if (m.$type === 'ProcessStep') {
         const params = m.parameters.map((p) => this.parameter(p));
         const method = params.find((p) => p.name === 'method' && typeof p.value === 'string');
-        steps.push({ type: m.type, ...(m.title ? { name: m.title } : {}), ...(method ? { method: method.value as string } : {}), parameters: params });
+        steps.push({
+          type: m.type,
+          ...(m.title ? { name: m.title } : {}),
+          ...(method ? { method: method.value as string } : {}),
+          parameters: params,
+        });
       } else if (isProperty(m)) {
         if (m.name === 'batch-size') setIf(result, 'batchSize', this.num(m.value, ['dimensionless']));
         else if (m.name === 'yield') setIf(result, 'expectedYield', this.num(m.value, ['fraction']));
@@ -493,7 +667,12 @@ class Resolver {
   // ---- test plans ---------------------------------------------------------------------------
 
   testPlan(node: TestPlan): TestPlanIR {
-    return { name: node.name, ...(node.title ? { title: node.title } : {}), cell: node.cell.ref?.name ?? node.cell.$refText, tests: node.tests.map((t) => this.test(t)) };
+    return {
+      name: node.name,
+      ...(node.title ? { title: node.title } : {}),
+      cell: node.cell.ref?.name ?? node.cell.$refText,
+      tests: node.tests.map((t) => this.test(t)),
+    };
   }
 
   test(node: Test): TestIR {
@@ -513,8 +692,10 @@ class Resolver {
         else if (m.name === 'temperature') {
           const t = this.num(m.value, ['temperature']);
           if (t !== undefined) result.temperatures = [t];
-        } else if (m.name === 'duration') setIf(result as Record<string, unknown>, 'duration', this.num(m.value, ['time']));
-        else if (m.name === 'restraint-pressure') setIf(result as Record<string, unknown>, 'restraintPressure', this.num(m.value, ['pressure']));
+        } else if (m.name === 'duration')
+          setIf(result as Record<string, unknown>, 'duration', this.num(m.value, ['time']));
+        else if (m.name === 'restraint-pressure')
+          setIf(result as Record<string, unknown>, 'restraintPressure', this.num(m.value, ['pressure']));
       } else steps.push(m as Step);
     }
     result.steps = this.steps(steps, { record: undefined });
@@ -525,12 +706,21 @@ class Resolver {
     const out: TestStepIR[] = [];
     for (const s of nodes) {
       const rec = state.record !== undefined ? { record: state.record } : {};
-      if (isRecordStep(s)) { state.record = this.num(s.interval, ['time']); continue; }
+      if (isRecordStep(s)) {
+        state.record = this.num(s.interval, ['time']);
+        continue;
+      }
       if (isCurrentStep(s)) {
         const setpoint = this.setpoint(s.setpoint);
         if (!setpoint) continue;
         const cv = this.num(s.cv, ['voltage']);
-        out.push({ type: s.direction as 'charge' | 'discharge', setpoint, ...(cv !== undefined ? { cv } : {}), until: this.end(s.end), ...rec });
+        out.push({
+          type: s.direction as 'charge' | 'discharge',
+          setpoint,
+          ...(cv !== undefined ? { cv } : {}),
+          until: this.end(s.end),
+          ...rec,
+        });
       } else if (isRestStep(s)) out.push({ type: 'rest', until: this.end(s.end), ...rec });
       else if (isHoldStep(s)) {
         const voltage = this.num(s.voltage, ['voltage']);
@@ -538,7 +728,8 @@ class Resolver {
       } else if (isPulseStep(s)) {
         const setpoint = this.setpoint(s.setpoint);
         const duration = this.num(s.duration, ['time']);
-        if (setpoint && duration !== undefined) out.push({ type: 'pulse', direction: s.direction as 'charge' | 'discharge', setpoint, duration, ...rec });
+        if (setpoint && duration !== undefined)
+          out.push({ type: 'pulse', direction: s.direction as 'charge' | 'discharge', setpoint, duration, ...rec });
       } else if (isImpedanceStep(s)) {
         out.push({
           type: 'impedance',
@@ -548,11 +739,17 @@ class Resolver {
         } as TestStepIR);
       } else if (isLoopStep(s)) {
         const count = this.num(s.count, ['dimensionless']);
-        out.push({ type: 'loop', count: count ?? 1, steps: this.steps(s.steps, state), ...(s.end ? { until: this.end(s.end) } : {}) });
+        out.push({
+          type: 'loop',
+          count: count ?? 1,
+          steps: this.steps(s.steps, state),
+          ...(s.end ? { until: this.end(s.end) } : {}),
+        });
       } else if (isTemperatureStep(s)) {
         const setpoint = this.num(s.value, ['temperature']);
         const soak = this.num(s.soak, ['time']);
-        if (setpoint !== undefined) out.push({ type: 'temperature', setpoint, ...(soak !== undefined ? { soak } : {}) });
+        if (setpoint !== undefined)
+          out.push({ type: 'temperature', setpoint, ...(soak !== undefined ? { soak } : {}) });
       } else if (isPressureStep(s)) {
         const value = this.num(s.value, ['pressure']);
         if (value !== undefined) out.push({ type: 'pressure', value });
@@ -564,7 +761,10 @@ class Resolver {
         if (!s.name) continue; // `procedure` not yet named: nothing to expand (the parser reports it)
         const args: Record<string, number | string | readonly number[]> = {};
         for (const p of s.parameters) {
-          if (p.text !== undefined) { args[p.name] = p.text; continue; }
+          if (p.text !== undefined) {
+            args[p.name] = p.text;
+            continue;
+          }
           const values = p.values ? this.evaluator.list(p.values).flatMap((q) => (q.ok ? [q.quantity.si] : [])) : [];
           args[p.name] = values.length === 1 ? values[0]! : values;
         }
@@ -589,12 +789,23 @@ class Resolver {
     }
     const out: EndConditionIR[] = [];
     for (const c of clause.conditions) {
-      const forced: Record<string, QuantityKind[]> = { soc: ['fraction'], capacity: ['capacity'], energy: ['energy'], temperature: ['temperature'] };
-      const kinds = c.quantity ? forced[c.quantity]! : (['voltage', 'current', 'cRate', 'time', 'capacity', 'energy', 'temperature', 'fraction'] as QuantityKind[]);
+      const forced: Record<string, QuantityKind[]> = {
+        soc: ['fraction'],
+        capacity: ['capacity'],
+        energy: ['energy'],
+        temperature: ['temperature'],
+      };
+      const kinds = c.quantity
+        ? forced[c.quantity]!
+        : (['voltage', 'current', 'cRate', 'time', 'capacity', 'energy', 'temperature', 'fraction'] as QuantityKind[]);
       const q = this.quantity(c.value, kinds);
       if (!q) continue;
-      const quantity: EndConditionIR['quantity'] = c.quantity === 'soc' || q.kind === 'fraction' ? 'soc'
-        : q.kind === 'cRate' ? 'crate' : (q.kind as EndConditionIR['quantity']);
+      const quantity: EndConditionIR['quantity'] =
+        c.quantity === 'soc' || q.kind === 'fraction'
+          ? 'soc'
+          : q.kind === 'cRate'
+            ? 'crate'
+            : (q.kind as EndConditionIR['quantity']);
       out.push({ quantity, value: q.si, ...(c.op ? { op: c.op as '<=' | '>=' } : {}) });
     }
     return out;
@@ -608,7 +819,12 @@ class Resolver {
       if (isTextField(m)) doc[m.key] = m.value;
       else if (isStatus(m)) doc.status = m.value;
       else if (isHistory(m)) {
-        doc.history = m.entries.map((e) => ({ revision: e.revision, ...(e.date ? { date: e.date } : {}), ...(e.author ? { author: e.author } : {}), text: e.text }));
+        doc.history = m.entries.map((e) => ({
+          revision: e.revision,
+          ...(e.date ? { date: e.date } : {}),
+          ...(e.author ? { author: e.author } : {}),
+          text: e.text,
+        }));
       }
     }
     return doc as unknown as DocumentControlIR;
@@ -617,7 +833,12 @@ class Resolver {
 
 // ---- tables ----------------------------------------------------------------------------------
 
-type Field<K extends string = string> = { key: K; kinds: QuantityKind[]; scale?: number; activation?: keyof MaterialProperties };
+type Field<K extends string = string> = {
+  key: K;
+  kinds: QuantityKind[];
+  scale?: number;
+  activation?: keyof MaterialProperties;
+};
 
 const MATERIAL_FIELDS: Record<string, Field<keyof MaterialProperties>> = {
   'specific-capacity': { key: 'specificCapacity', kinds: ['specificCapacity'] },
@@ -629,8 +850,16 @@ const MATERIAL_FIELDS: Record<string, Field<keyof MaterialProperties>> = {
   'particle-radius': { key: 'particleRadius', kinds: ['length'] },
   d50: { key: 'particleRadius', kinds: ['length'], scale: 0.5 },
   diffusivity: { key: 'diffusivity', kinds: ['diffusivity'], activation: 'diffusivityActivationEnergy' },
-  'rate-constant': { key: 'reactionRateConstant', kinds: ['dimensionless', 'reactionRate', 'exchangeCurrentDensity'], activation: 'reactionActivationEnergy' },
-  'exchange-current': { key: 'exchangeCurrentDensity', kinds: ['exchangeCurrentDensity'], activation: 'reactionActivationEnergy' },
+  'rate-constant': {
+    key: 'reactionRateConstant',
+    kinds: ['dimensionless', 'reactionRate', 'exchangeCurrentDensity'],
+    activation: 'reactionActivationEnergy',
+  },
+  'exchange-current': {
+    key: 'exchangeCurrentDensity',
+    kinds: ['exchangeCurrentDensity'],
+    activation: 'reactionActivationEnergy',
+  },
   'transfer-coefficient': { key: 'chargeTransferCoefficient', kinds: ['dimensionless'] },
   'ionic-conductivity': { key: 'ionicConductivity', kinds: ['conductivity'], activation: 'ionicActivationEnergy' },
   'electronic-conductivity': { key: 'electronicConductivity', kinds: ['conductivity'] },
@@ -672,7 +901,12 @@ const CELL_FIELDS: Record<string, Field> = {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 interface ElectrodeDraft {
-  components: Array<{ material: Material | undefined; coating: Material | undefined; fraction: number; basis: 'mass' | 'volume' }>;
+  components: Array<{
+    material: Material | undefined;
+    coating: Material | undefined;
+    fraction: number;
+    basis: 'mass' | 'volume';
+  }>;
   collector?: { material: Material; thickness: number };
   area?: { width: number; height: number };
   flags: Set<string>;
@@ -689,11 +923,25 @@ interface SeparatorDraft {
   values: Record<string, number>;
 }
 
-interface FilmDraft { material: Material | undefined; thickness: number; width?: number; count?: number }
+interface FilmDraft {
+  material: Material | undefined;
+  thickness: number;
+  width?: number;
+  count?: number;
+}
 
 interface CellDraft {
   title?: string;
-  format: { type?: FormatIR['type']; stacking?: FormatIR['stacking']; outline?: { width: number; height: number }; layers?: number; thickness?: number; packaging?: FilmDraft; insulation?: FilmDraft; tabs?: FilmDraft };
+  format: {
+    type?: FormatIR['type'];
+    stacking?: FormatIR['stacking'];
+    outline?: { width: number; height: number };
+    layers?: number;
+    thickness?: number;
+    packaging?: FilmDraft;
+    insulation?: FilmDraft;
+    tabs?: FilmDraft;
+  };
   electrodeArea?: { width: number; height: number };
   cathode?: ElectrodeDraft;
   anode?: ElectrodeDraft;
@@ -708,12 +956,25 @@ interface CellDraft {
 
 const emptyElectrode = (): ElectrodeDraft => ({ components: [], flags: new Set(), values: {}, sources: {} });
 const emptyDraft = (title?: string): CellDraft => ({
-  ...(title ? { title } : {}), format: {}, limits: {}, thermal: {}, values: {}, targets: [], analyses: [], replacements: new Map(),
+  ...(title ? { title } : {}),
+  format: {},
+  limits: {},
+  thermal: {},
+  values: {},
+  targets: [],
+  analyses: [],
+  replacements: new Map(),
 });
 
 function cloneElectrode(e: ElectrodeDraft | undefined): ElectrodeDraft | undefined {
   if (!e) return undefined;
-  return { ...e, components: e.components.map((c) => ({ ...c })), flags: new Set(e.flags), values: { ...e.values }, sources: { ...e.sources } };
+  return {
+    ...e,
+    components: e.components.map((c) => ({ ...c })),
+    flags: new Set(e.flags),
+    values: { ...e.values },
+    sources: { ...e.sources },
+  };
 }
 
 function cloneDraft(d: CellDraft | undefined): CellDraft | undefined {
@@ -765,22 +1026,40 @@ export function resolveDocument(services: CellSpecServices, document: LangiumDoc
       else if (isDocumentControl(element)) documentControl = resolver.documentControl(element);
     } catch (e) {
       // A half-typed spec can hold shapes no rule foresaw; report, never crash the server.
-      resolver.problems.push({ node: element, message: `could not resolve this element: ${(e as Error).message}`, code: 'resolve-failure' });
+      resolver.problems.push({
+        node: element,
+        message: `could not resolve this element: ${(e as Error).message}`,
+        code: 'resolve-failure',
+      });
     }
   }
   return {
-    ir: { file: document.uri.toString(), ...(documentControl ? { document: documentControl } : {}), materials, cells, processes, testPlans },
+    ir: {
+      file: document.uri.toString(),
+      ...(documentControl ? { document: documentControl } : {}),
+      materials,
+      cells,
+      processes,
+      testPlans,
+    },
     problems: resolver.problems,
   };
 }
 
 /** Resolves one cell or variant node (for hover, hints and previews on a single cell). */
-export function resolveCell(services: CellSpecServices, node: CellLike): { cell?: CellIR; problems: readonly ResolveProblem[] } {
+export function resolveCell(
+  services: CellSpecServices,
+  node: CellLike,
+): { cell?: CellIR; problems: readonly ResolveProblem[] } {
   const resolver = new Resolver(services.evaluation.Evaluator, services.shared);
   try {
     const cell = resolver.cell(node);
     return { ...(cell ? { cell } : {}), problems: resolver.problems };
   } catch (e) {
-    return { problems: [{ node, message: `could not resolve cell ${node.name}: ${(e as Error).message}`, code: 'resolve-failure' }] };
+    return {
+      problems: [
+        { node, message: `could not resolve cell ${node.name}: ${(e as Error).message}`, code: 'resolve-failure' },
+      ],
+    };
   }
 }

@@ -19,13 +19,17 @@ import type { CellSpecAstType, Import, Ocp } from './generated/ast.js';
 /** Largest file a spec may refer to; far above any real OCP table or material library. */
 export const MAX_REFERENCED_FILE_BYTES = 10 * 1024 * 1024;
 
-export type Confinement = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly message: string };
+export type Confinement =
+  { readonly ok: true; readonly path: string } | { readonly ok: false; readonly message: string };
 
 const explicitRoots = new WeakMap<object, readonly string[]>();
 
 /** Sets the workspace roots of a service container (the CLI: working directory and checked folders). */
 export function setWorkspaceRoots(shared: LangiumSharedCoreServices, roots: readonly string[]): void {
-  explicitRoots.set(shared, roots.map((r) => resolve(r)));
+  explicitRoots.set(
+    shared,
+    roots.map((r) => resolve(r)),
+  );
 }
 
 /** The roots set for these services, else the editor's workspace folders; empty when neither is known. */
@@ -33,7 +37,10 @@ export function workspaceRoots(shared: LangiumSharedCoreServices): readonly stri
   const set = explicitRoots.get(shared);
   if (set) return set;
   const folders = shared.workspace.WorkspaceManager.workspaceFolders ?? [];
-  return folders.map((f) => URI.parse(f.uri)).filter((u) => u.scheme === 'file').map((u) => resolve(u.fsPath));
+  return folders
+    .map((f) => URI.parse(f.uri))
+    .filter((u) => u.scheme === 'file')
+    .map((u) => resolve(u.fsPath));
 }
 
 /** Roots for a CLI run: the working directory, each named folder and the folder of each named file. */
@@ -97,10 +104,16 @@ export function confineReference(reference: string, fromFile: string, roots: rea
   if (reference.trim() === '') return { ok: false, message: 'the file name is empty' };
   if (reference.includes('\0')) return { ok: false, message: `${what} contains a NUL character` };
   if (/^[a-z][a-z0-9+.-]+:/i.test(reference) && !/^[a-z]:[\\/]/i.test(reference)) {
-    return { ok: false, message: `${what} is a URL; a spec may only refer to files inside its workspace, by a path relative to the spec` };
+    return {
+      ok: false,
+      message: `${what} is a URL; a spec may only refer to files inside its workspace, by a path relative to the spec`,
+    };
   }
   if (/^\\\\|^\/\/|^\/dev\//.test(reference)) {
-    return { ok: false, message: `${what} names a network share or a device; a spec may only refer to files inside its workspace` };
+    return {
+      ok: false,
+      message: `${what} names a network share or a device; a spec may only refer to files inside its workspace`,
+    };
   }
   const target = resolve(dirname(fromFile), reference);
   if (roots.length === 0) return { ok: true, path: target };
@@ -108,16 +121,24 @@ export function confineReference(reference: string, fromFile: string, roots: rea
   const shownRoots = roots.join(', ');
   if (!root) {
     const how = isAbsolute(reference) ? 'is an absolute path outside' : 'leaves';
-    return { ok: false, message: `${what} ${how} the workspace (${shownRoots}): a spec may only refer to files inside it` };
+    return {
+      ok: false,
+      message: `${what} ${how} the workspace (${shownRoots}): a spec may only refer to files inside it`,
+    };
   }
   const real = realPathOf(target);
   if (!roots.some((r) => inside(realRoot(r), real))) {
-    return { ok: false, message: `${what} is a symbolic link (or lies in a linked folder) that points outside the workspace, to ${real}: a spec may only refer to files inside it` };
+    return {
+      ok: false,
+      message: `${what} is a symbolic link (or lies in a linked folder) that points outside the workspace, to ${real}: a spec may only refer to files inside it`,
+    };
   }
   return { ok: true, path: target };
 }
 
-export type FileRead = { readonly ok: true; readonly path: string; readonly text: string } | { readonly ok: false; readonly message: string };
+export type FileRead =
+  | { readonly ok: true; readonly path: string; readonly text: string }
+  | { readonly ok: false; readonly message: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -135,18 +156,27 @@ export function readReferencedFile(reference: string, fromFile: string, roots: r
     return { ok: false, message: `cannot find the file ${what} (paths are relative to this file's folder)` };
   }
   if (size > MAX_REFERENCED_FILE_BYTES) {
-    return { ok: false, message: `${what} is ${(size / 1048576).toFixed(1)} MB; referenced files may be at most ${MAX_REFERENCED_FILE_BYTES / 1048576} MB` };
+    return {
+      ok: false,
+      message: `${what} is ${(size / 1048576).toFixed(1)} MB; referenced files may be at most ${MAX_REFERENCED_FILE_BYTES / 1048576} MB`,
+    };
   }
   try {
     return { ok: true, path: confined.path, text: utf8.decode(readFileSync(confined.path)).replace(/^\uFEFF/, '') };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code) return { ok: false, message: `cannot read ${what}: ${code === 'EACCES' ? 'permission denied' : (e as Error).message}` };
+    if (code)
+      return {
+        ok: false,
+        message: `cannot read ${what}: ${code === 'EACCES' ? 'permission denied' : (e as Error).message}`,
+      };
     return { ok: false, message: `${what} is not valid UTF-8; save it as UTF-8` };
   }
 }
 
-export type OcpTable = { readonly ok: true; readonly stoichiometry: number[]; readonly voltage: number[] } | { readonly ok: false; readonly message: string };
+export type OcpTable =
+  | { readonly ok: true; readonly stoichiometry: number[]; readonly voltage: number[] }
+  | { readonly ok: false; readonly message: string };
 
 /**
  * Parses an OCP table: two columns, stoichiometry (0…1) and voltage (V), separated by a comma,
@@ -167,18 +197,31 @@ export function parseOcpCsv(text: string, name = 'the OCP table'): OcpTable {
         headerSeen = true;
         continue;
       }
-      return { ok: false, message: `${name}, line ${i + 1}: "${line.slice(0, 60)}" is not two numbers (stoichiometry, voltage)` };
+      return {
+        ok: false,
+        message: `${name}, line ${i + 1}: "${line.slice(0, 60)}" is not two numbers (stoichiometry, voltage)`,
+      };
     }
-    if (fields.length !== 2) return { ok: false, message: `${name}, line ${i + 1}: expected two columns (stoichiometry, voltage), found ${fields.length}` };
+    if (fields.length !== 2)
+      return {
+        ok: false,
+        message: `${name}, line ${i + 1}: expected two columns (stoichiometry, voltage), found ${fields.length}`,
+      };
     const [x, v] = numbers as [number, number];
-    if (!Number.isFinite(x) || !Number.isFinite(v)) return { ok: false, message: `${name}, line ${i + 1}: a number is too large` };
+    if (!Number.isFinite(x) || !Number.isFinite(v))
+      return { ok: false, message: `${name}, line ${i + 1}: a number is too large` };
     if (x < 0 || x > 1) return { ok: false, message: `${name}, line ${i + 1}: stoichiometry ${x} is outside 0…1` };
     rows.push([x, v]);
   }
-  if (rows.length < 2) return { ok: false, message: `${name} has ${rows.length} data row${rows.length === 1 ? '' : 's'}; an OCP table needs at least 2` };
+  if (rows.length < 2)
+    return {
+      ok: false,
+      message: `${name} has ${rows.length} data row${rows.length === 1 ? '' : 's'}; an OCP table needs at least 2`,
+    };
   rows.sort((a, b) => a[0] - b[0]);
   for (let i = 1; i < rows.length; i++) {
-    if (rows[i]![0] === rows[i - 1]![0]) return { ok: false, message: `${name} lists stoichiometry ${rows[i]![0]} twice` };
+    if (rows[i]![0] === rows[i - 1]![0])
+      return { ok: false, message: `${name} lists stoichiometry ${rows[i]![0]} twice` };
   }
   return { ok: true, stoichiometry: rows.map((r) => r[0]), voltage: rows.map((r) => r[1]) };
 }
@@ -190,7 +233,8 @@ const tableCache = new Map<string, { readonly stamp: string; readonly table: Ocp
  * time: validation and resolve both ask on every edit). `fromUri` is the referring document.
  */
 export function loadOcpTable(shared: LangiumSharedCoreServices, reference: string, fromUri: URI): OcpTable {
-  if (fromUri.scheme !== 'file') return { ok: false, message: `cannot read "${reference}": this document is not a file on disk` };
+  if (fromUri.scheme !== 'file')
+    return { ok: false, message: `cannot read "${reference}": this document is not a file on disk` };
   const confined = confineReference(reference, fromUri.fsPath, workspaceRoots(shared));
   if (!confined.ok) return confined;
   let stamp: string;

@@ -76,7 +76,8 @@ export async function loadWorkspace(paths: readonly string[], options: LoadOptio
   const problems: InputProblem[] = [];
   const requested = new Set<string>();
   const visitedFolders = new Set<string>();
-  for (const path of paths) collectFiles(resolve(path), requested, problems, true, visitedFolders, workspaceRoots(shared));
+  for (const path of paths)
+    collectFiles(resolve(path), requested, problems, true, visitedFolders, workspaceRoots(shared));
 
   const documents = new Map<string, LangiumDocument<Spec>>();
   const texts = new Map<string, string>();
@@ -119,7 +120,14 @@ export async function loadWorkspace(paths: readonly string[], options: LoadOptio
 }
 
 /** Adds `path` (a file, or every cellspec file below a folder) to `into`. */
-function collectFiles(path: string, into: Set<string>, problems: InputProblem[], explicit: boolean, visitedFolders: Set<string>, roots: readonly string[]): void {
+function collectFiles(
+  path: string,
+  into: Set<string>,
+  problems: InputProblem[],
+  explicit: boolean,
+  visitedFolders: Set<string>,
+  roots: readonly string[],
+): void {
   let stats;
   try {
     stats = statSync(path);
@@ -195,10 +203,15 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
 function explainFsError(error: unknown, what: string): string {
   const code = (error as NodeJS.ErrnoException)?.code;
   switch (code) {
-    case 'ENOENT': return 'no such file or folder';
-    case 'EACCES': case 'EPERM': return `${what}: permission denied`;
-    case 'EISDIR': return `${what}: it is a folder`;
-    default: return `${what}: ${(error as Error)?.message ?? String(error)}`;
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return `${what}: permission denied`;
+    case 'EISDIR':
+      return `${what}: it is a folder`;
+    default:
+      return `${what}: ${(error as Error)?.message ?? String(error)}`;
   }
 }
 

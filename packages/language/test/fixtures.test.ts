@@ -53,34 +53,51 @@ function expectationsOf(file: string, text: string): Expectation[] {
 /** A fixture case: one file, or every `.cellspec` file below a folder. */
 function casesIn(folder: string): Array<{ name: string; files: Record<string, string> }> {
   const dir = join(ROOT, folder);
-  return readdirSync(dir).sort().flatMap((entry) => {
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) {
-      const files: Record<string, string> = {};
-      const walk = (d: string): void => {
-        for (const e of readdirSync(d).sort()) {
-          const p = join(d, e);
-          if (statSync(p).isDirectory()) walk(p);
-          else if (e.endsWith('.cellspec')) files[relative(path, p).split('\\').join('/')] = readFileSync(p, 'utf8');
-        }
-      };
-      walk(path);
-      return [{ name: entry, files }];
-    }
-    return entry.endsWith('.cellspec') ? [{ name: entry, files: { [entry]: readFileSync(path, 'utf8') } }] : [];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((entry) => {
+      const path = join(dir, entry);
+      if (statSync(path).isDirectory()) {
+        const files: Record<string, string> = {};
+        const walk = (d: string): void => {
+          for (const e of readdirSync(d).sort()) {
+            const p = join(d, e);
+            if (statSync(p).isDirectory()) walk(p);
+            else if (e.endsWith('.cellspec')) files[relative(path, p).split('\\').join('/')] = readFileSync(p, 'utf8');
+          }
+        };
+        walk(path);
+        return [{ name: entry, files }];
+      }
+      return entry.endsWith('.cellspec') ? [{ name: entry, files: { [entry]: readFileSync(path, 'utf8') } }] : [];
+    });
 }
 
 /** Checks one case; returns human-readable problems (empty when the case passes). */
 async function check(files: Record<string, string>): Promise<{ problems: string[]; expectations: number }> {
   const expectations = Object.entries(files).flatMap(([file, text]) => expectationsOf(file, text));
   const built = await buildWorkspace(files);
-  const unclaimed = built.flatMap((f) => f.diagnostics
-    .filter((d) => severityName(d.severity) === 'error' || severityName(d.severity) === 'warning')
-    .map((d) => ({ file: f.path, line: d.range.start.line + 1, severity: severityName(d.severity), code: String(d.code ?? ''), message: typeof d.message === 'string' ? d.message : d.message.value })));
+  const unclaimed = built.flatMap((f) =>
+    f.diagnostics
+      .filter((d) => severityName(d.severity) === 'error' || severityName(d.severity) === 'warning')
+      .map((d) => ({
+        file: f.path,
+        line: d.range.start.line + 1,
+        severity: severityName(d.severity),
+        code: String(d.code ?? ''),
+        message: typeof d.message === 'string' ? d.message : d.message.value,
+      })),
+  );
   const problems: string[] = [];
   for (const e of expectations) {
-    const i = unclaimed.findIndex((d) => d.file === e.file && d.line === e.line && d.severity === e.severity && d.code === e.code && d.message.includes(e.fragment));
+    const i = unclaimed.findIndex(
+      (d) =>
+        d.file === e.file &&
+        d.line === e.line &&
+        d.severity === e.severity &&
+        d.code === e.code &&
+        d.message.includes(e.fragment),
+    );
     if (i >= 0) unclaimed.splice(i, 1);
     else problems.push(`missing: ${e.file}:${e.line} ${e.severity} ${e.code} "${e.fragment}"`);
   }

@@ -16,11 +16,18 @@ async function preview(text: string, at?: string, cell?: string): Promise<Previe
   const doc = await parse(text, { validation: true });
   const offset = at === undefined ? undefined : text.indexOf(at);
   const position = offset === undefined ? undefined : doc.textDocument.positionAt(offset);
-  return previewDataOf(services.CellSpec, doc, { uri: doc.uri.toString(), ...(position ? { position } : {}), ...(cell ? { cell } : {}) });
+  return previewDataOf(services.CellSpec, doc, {
+    uri: doc.uri.toString(),
+    ...(position ? { position } : {}),
+    ...(cell ? { cell } : {}),
+  });
 }
 
 describe('pickCell', () => {
-  const spans = [{ name: 'A', start: 10, end: 50 }, { name: 'B', start: 60, end: 90 }];
+  const spans = [
+    { name: 'A', start: 10, end: 50 },
+    { name: 'B', start: 60, end: 90 },
+  ];
   it.each([
     ['cursor inside the first cell', 20, undefined, 0],
     ['cursor inside the second cell', 75, undefined, 1],
@@ -50,7 +57,7 @@ describe('preview data', () => {
   it('carries design figures and checked targets', async () => {
     const d = await preview(SPEC, 'electrode-area');
     // 14 mg/cm² × 75 wt% × 195 mAh/g × 4 cm² = 8.19 mAh (cathode-limited, N/P > 1); 1 mAh = 3.6 C.
-    expect(d.figures?.capacity).toBeCloseTo(14 * 0.75 * 195 * 4 / 1000 * 3.6, 6);
+    expect(d.figures?.capacity).toBeCloseTo(((14 * 0.75 * 195 * 4) / 1000) * 3.6, 6);
     expect(d.figures?.npRatio).toBeGreaterThan(1);
     expect(d.figures?.targets?.map((t) => [t.text, t.met])).toEqual([
       ['capacity 8 mAh ± 3 %', true],
@@ -100,7 +107,7 @@ describe('test plans for protocol export', () => {
     expect(r.errors).toEqual([]);
     expect(r.plans.map((p) => [p.plan, p.cell, p.tests.length])).toEqual([['TP-SB21', 'SB21', 1]]);
     // No 1C in the spec: C-rates use the design capacity, 8.19 mAh = 29.48 C.
-    expect(r.plans[0]!.capacity).toBeCloseTo(14 * 0.75 * 195 * 4 / 1000 * 3.6, 6);
+    expect(r.plans[0]!.capacity).toBeCloseTo(((14 * 0.75 * 195 * 4) / 1000) * 3.6, 6);
   });
 
   it("finds a plan's cell in another open file", async () => {
@@ -130,29 +137,65 @@ describe('analyses in the preview', () => {
 
   it('says when the server runs no analyses, and while they compute', async () => {
     const cell = await cellWithAnalyses();
-    expect(analysesOf(cell, undefined, undefined).map((a) => [a.name, a.state])).toEqual([['ratecheck', 'unavailable']]);
-    expect(analysesOf(cell, service, undefined).map((a) => [a.name, a.state, a.message])).toEqual([['ratecheck', 'running', 'computing…']]);
+    expect(analysesOf(cell, undefined, undefined).map((a) => [a.name, a.state])).toEqual([
+      ['ratecheck', 'unavailable'],
+    ]);
+    expect(analysesOf(cell, service, undefined).map((a) => [a.name, a.state, a.message])).toEqual([
+      ['ratecheck', 'running', 'computing…'],
+    ]);
   });
 
   it('turns run summaries into SI (Ah and Wh × 3600) with their findings', async () => {
     const cell = await cellWithAnalyses();
     const summary: CellSummary = {
-      cell: 'SB21', key: 'k', assumptions: [], problems: [],
-      outcomes: [{
-        analysis: 'rates', type: 'discharge', model: 'p2d', wallMs: 12,
-        findings: [{ severity: 'info', message: '1C: 7.9 mAh' }],
-        runs: [{ label: '1C discharge at 25 °C', direction: 'discharge', rate: 1, temperature: 298.15, capacity: 0.0079, energy: 0.029, meanVoltage: 3.67, maxTemperature: 298.15, endSoc: 0, minAnodePotential: 0.1 }],
-      }],
+      cell: 'SB21',
+      key: 'k',
+      assumptions: [],
+      problems: [],
+      outcomes: [
+        {
+          analysis: 'rates',
+          type: 'discharge',
+          model: 'p2d',
+          wallMs: 12,
+          findings: [{ severity: 'info', message: '1C: 7.9 mAh' }],
+          runs: [
+            {
+              label: '1C discharge at 25 °C',
+              direction: 'discharge',
+              rate: 1,
+              temperature: 298.15,
+              capacity: 0.0079,
+              energy: 0.029,
+              meanVoltage: 3.67,
+              maxTemperature: 298.15,
+              endSoc: 0,
+              minAnodePotential: 0.1,
+            },
+          ],
+        },
+      ],
     };
     const [a] = analysesOf(cell, service, summary);
-    expect(a).toMatchObject({ name: 'rates', state: 'done', model: 'p2d', findings: [{ severity: 'info', message: '1C: 7.9 mAh' }] });
+    expect(a).toMatchObject({
+      name: 'rates',
+      state: 'done',
+      model: 'p2d',
+      findings: [{ severity: 'info', message: '1C: 7.9 mAh' }],
+    });
     expect(a!.runs![0]!.capacity).toBeCloseTo(0.0079 * 3600, 9);
     expect(a!.runs![0]!.energy).toBeCloseTo(0.029 * 3600, 9);
   });
 
   it('reports a model that could not be set up', async () => {
     const cell = await cellWithAnalyses();
-    const [a] = analysesOf(cell, service, { cell: 'SB21', key: 'k', assumptions: [], problems: ['NCM has no OCP'], outcomes: [] });
+    const [a] = analysesOf(cell, service, {
+      cell: 'SB21',
+      key: 'k',
+      assumptions: [],
+      problems: ['NCM has no OCP'],
+      outcomes: [],
+    });
     expect(a).toMatchObject({ state: 'failed', message: 'the model could not be set up: NCM has no OCP' });
   });
 });

@@ -74,7 +74,12 @@ describe('resolve', () => {
     expect(cell.cathode.collector).toEqual({ material: 'Al', thickness: expect.closeTo(15e-6, 15) });
     expect(cell.separator).toMatchObject({ type: 'solid-electrolyte', material: 'LPSCl' });
     expect(cell.separator!.thickness).toBeCloseTo(20e-6, 15);
-    expect(cell.format).toMatchObject({ type: 'pouch', stacking: 'single-layer', layers: 1, outline: { width: 0.065, height: 0.045 } });
+    expect(cell.format).toMatchObject({
+      type: 'pouch',
+      stacking: 'single-layer',
+      layers: 1,
+      outline: { width: 0.065, height: 0.045 },
+    });
     expect(cell.format.packaging!.thickness).toBeCloseTo(115e-6, 15);
     expect(cell.restraintPressure).toBeCloseTo(5e6, 6);
     expect(cell.limits.voltageMin).toBe(2.5);
@@ -112,7 +117,9 @@ describe('resolve', () => {
   });
 
   it('reports a cell without an anode and leaves it out', async () => {
-    const { ir, problems } = await resolve(`${MATERIALS} cell X { electrode-area 1 cm x 1 cm cathode { composition { NCM: 100 wt% } loading 10 mg/cm2 } }`);
+    const { ir, problems } = await resolve(
+      `${MATERIALS} cell X { electrode-area 1 cm x 1 cm cathode { composition { NCM: 100 wt% } loading 10 mg/cm2 } }`,
+    );
     expect(ir.cells).toEqual([]);
     expect(problems.map((p) => p.code)).toEqual(['incomplete-cell']);
     expect(problems[0]!.message).toBe('cell X has no anode; it is left out of the results');
@@ -136,11 +143,34 @@ describe('resolve', () => {
     const test = ir.testPlans[0]!.tests[0]!;
     expect(test.samples).toBe(3);
     expect(test.temperatures!.map((t) => +t.toFixed(2))).toEqual([233.15, 273.15, 298.15]);
-    expect(test.steps[0]).toEqual({ type: 'charge', setpoint: { mode: 'crate', value: 0.1 }, cv: 4.25, until: [{ quantity: 'crate', value: 0.05 }], record: 10 });
+    expect(test.steps[0]).toEqual({
+      type: 'charge',
+      setpoint: { mode: 'crate', value: 0.1 },
+      cv: 4.25,
+      until: [{ quantity: 'crate', value: 0.05 }],
+      record: 10,
+    });
     expect(test.steps[1]).toEqual({ type: 'rest', until: [{ quantity: 'time', value: 1800 }], record: 10 });
-    expect(test.steps[2]).toMatchObject({ type: 'discharge', until: [{ quantity: 'voltage', value: 2.5 }, { quantity: 'capacity', op: '>=' }] });
-    expect(test.steps[3]).toMatchObject({ type: 'loop', count: 100, steps: [{ type: 'charge' }, { type: 'discharge', setpoint: { mode: 'current', value: expect.closeTo(0.002, 12) } }] });
-    expect(test.steps[4]).toEqual({ type: 'procedure', name: 'dc-ir', arguments: { soc: 0.5, current: 0.5, method: 'pulse' } });
+    expect(test.steps[2]).toMatchObject({
+      type: 'discharge',
+      until: [
+        { quantity: 'voltage', value: 2.5 },
+        { quantity: 'capacity', op: '>=' },
+      ],
+    });
+    expect(test.steps[3]).toMatchObject({
+      type: 'loop',
+      count: 100,
+      steps: [
+        { type: 'charge' },
+        { type: 'discharge', setpoint: { mode: 'current', value: expect.closeTo(0.002, 12) } },
+      ],
+    });
+    expect(test.steps[4]).toEqual({
+      type: 'procedure',
+      name: 'dc-ir',
+      arguments: { soc: 0.5, current: 0.5, method: 'pulse' },
+    });
     expect(test.criteria).toEqual(['within ± 3 % of the lot mean']);
   });
 });

@@ -30,9 +30,19 @@ export async function buildWorkspace(files: Readonly<Record<string, string>>): P
     shared.workspace.LangiumDocuments.addDocument(document);
     return { path, document };
   });
-  await shared.workspace.DocumentBuilder.build(documents.map((d) => d.document), { validation: true });
-  const result = documents.map(({ path, document }) => ({ path, document, diagnostics: [...(document.diagnostics ?? [])] }));
-  await shared.workspace.DocumentBuilder.update([], documents.map((d) => d.document.uri));
+  await shared.workspace.DocumentBuilder.build(
+    documents.map((d) => d.document),
+    { validation: true },
+  );
+  const result = documents.map(({ path, document }) => ({
+    path,
+    document,
+    diagnostics: [...(document.diagnostics ?? [])],
+  }));
+  await shared.workspace.DocumentBuilder.update(
+    [],
+    documents.map((d) => d.document.uri),
+  );
   return result;
 }
 
@@ -44,7 +54,9 @@ export async function diagnosticsOf(text: string): Promise<readonly Diagnostic[]
 
 /** `code@line: message`, 1-based lines, for readable assertions and failure output. */
 export function summarize(diagnostics: readonly Diagnostic[]): string[] {
-  return diagnostics.map((d) => `${severityName(d.severity)} ${String(d.code ?? '?')}@${d.range.start.line + 1}: ${d.message}`);
+  return diagnostics.map(
+    (d) => `${severityName(d.severity)} ${String(d.code ?? '?')}@${d.range.start.line + 1}: ${d.message}`,
+  );
 }
 
 export function severityName(severity: number | undefined): 'error' | 'warning' | 'info' | 'hint' {

@@ -37,14 +37,33 @@ describe('built-in standard material library', () => {
     expect(library, 'loaded by the workspace manager').toBeDefined();
     expect(summarize(library.diagnostics ?? [])).toEqual([]);
     const materials = (library.parseResult.value as Spec).elements.filter(isMaterial);
-    expect(materials.map((m) => m.name)).toEqual(expect.arrayContaining(['NCM811', 'NaturalGraphite', 'Li6PS5Cl', 'VGCF', 'PVDF', 'Al', 'Cu', 'SUS304', 'LiNbO3', 'PouchLaminate']));
-    const unsourced = materials.flatMap((m) => m.members.filter(isProperty).filter((p) => !p.source).map((p) => `${m.name}.${p.name}`));
+    expect(materials.map((m) => m.name)).toEqual(
+      expect.arrayContaining([
+        'NCM811',
+        'NaturalGraphite',
+        'Li6PS5Cl',
+        'VGCF',
+        'PVDF',
+        'Al',
+        'Cu',
+        'SUS304',
+        'LiNbO3',
+        'PouchLaminate',
+      ]),
+    );
+    const unsourced = materials.flatMap((m) =>
+      m.members
+        .filter(isProperty)
+        .filter((p) => !p.source)
+        .map((p) => `${m.name}.${p.name}`),
+    );
     expect(unsourced).toEqual([]);
   });
 
   it('is shadowed by a local material of the same name', async () => {
     const [file] = await buildWorkspace({
-      'spec.cellspec': 'material NCM811 cathode-active { specific-capacity 190 mAh/g density 4.75 g/cm3 }\nlet d = NCM811.density\n',
+      'spec.cellspec':
+        'material NCM811 cathode-active { specific-capacity 190 mAh/g density 4.75 g/cm3 }\nlet d = NCM811.density\n',
     });
     expect(summarize(file!.diagnostics)).toEqual([]);
     const reference = AstUtils.streamAst(file!.document.parseResult.value).filter(isReference).head()!;
@@ -56,7 +75,10 @@ describe('imports on the Node file system', () => {
   const root = mkdtempSync(join(tmpdir(), 'cellspec-imports-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   mkdirSync(join(root, 'lib'));
-  writeFileSync(join(root, 'lib', 'materials.cellspec'), 'material NCM9 cathode-active { specific-capacity 215 mAh/g density 4.8 g/cm3 }\n');
+  writeFileSync(
+    join(root, 'lib', 'materials.cellspec'),
+    'material NCM9 cathode-active { specific-capacity 215 mAh/g density 4.8 g/cm3 }\n',
+  );
   writeFileSync(join(root, 'cell.cellspec'), `import "lib/materials.cellspec"\nlet d = NCM9.density\n${USES_BUILTINS}`);
   writeFileSync(join(root, 'broken.cellspec'), 'import "lib/nothing.cellspec"\n');
 
@@ -70,9 +92,13 @@ describe('imports on the Node file system', () => {
 
   it('reports a missing file as unknown-import', async () => {
     const { shared } = createCellSpecServices(NodeFileSystem);
-    const document = await shared.workspace.LangiumDocuments.getOrCreateDocument(URI.file(join(root, 'broken.cellspec')));
+    const document = await shared.workspace.LangiumDocuments.getOrCreateDocument(
+      URI.file(join(root, 'broken.cellspec')),
+    );
     await shared.workspace.DocumentBuilder.build([document], { validation: true });
-    expect(summarize(document.diagnostics ?? [])).toEqual(['error unknown-import@1: cannot find the file "lib/nothing.cellspec" (imports are relative to this file\'s folder)']);
+    expect(summarize(document.diagnostics ?? [])).toEqual([
+      'error unknown-import@1: cannot find the file "lib/nothing.cellspec" (imports are relative to this file\'s folder)',
+    ]);
   });
 });
 
@@ -87,7 +113,10 @@ describe('imports in an editing session', () => {
       await shared.workspace.DocumentBuilder.build([main], { validation: true });
       expect(summarize(main.diagnostics ?? []).map((s) => s.split(':')[0])).toEqual(['error unknown-import@1']);
 
-      writeFileSync(join(dir, 'lib.cellspec'), 'material NCM9 cathode-active { specific-capacity 215 mAh/g density 4.8 g/cm3 }\n');
+      writeFileSync(
+        join(dir, 'lib.cellspec'),
+        'material NCM9 cathode-active { specific-capacity 215 mAh/g density 4.8 g/cm3 }\n',
+      );
       await shared.workspace.DocumentBuilder.update([URI.file(join(dir, 'lib.cellspec'))], []);
       expect(summarize(main.diagnostics ?? [])).toEqual([]);
     } finally {

@@ -17,15 +17,29 @@ export interface SourceRef {
 }
 
 export type MaterialKind =
-  | 'cathode-active' | 'anode-active' | 'solid-electrolyte' | 'liquid-electrolyte'
-  | 'conductive-additive' | 'binder' | 'coating' | 'current-collector' | 'separator'
-  | 'packaging' | 'insulation' | 'other';
+  | 'cathode-active'
+  | 'anode-active'
+  | 'solid-electrolyte'
+  | 'liquid-electrolyte'
+  | 'conductive-additive'
+  | 'binder'
+  | 'coating'
+  | 'current-collector'
+  | 'separator'
+  | 'packaging'
+  | 'insulation'
+  | 'other';
 
 /** Open-circuit potential: a built-in fit, an expression in `x` (stoichiometry), or a table. */
 export type OcpIR =
   | { readonly type: 'builtin'; readonly name: string }
   | { readonly type: 'expression'; readonly expression: string }
-  | { readonly type: 'table'; readonly stoichiometry: readonly number[]; readonly voltage: readonly number[]; readonly file?: string };
+  | {
+      readonly type: 'table';
+      readonly stoichiometry: readonly number[];
+      readonly voltage: readonly number[];
+      readonly file?: string;
+    };
 
 export interface MaterialProperties {
   /** Practical specific capacity, C/kg. */
@@ -89,7 +103,10 @@ export interface MaterialIR {
   readonly lot?: string;
 }
 
-export interface Rect { readonly width: number; readonly height: number }
+export interface Rect {
+  readonly width: number;
+  readonly height: number;
+}
 
 export interface ComponentIR {
   /** Name of a material in `CellIR.materials`. */
@@ -137,7 +154,9 @@ export interface ElectrodeIR {
   /** Usable stoichiometry window of this electrode [0 % SOC, 100 % SOC], overriding the material's. */
   readonly stoichiometryWindow?: readonly [number, number];
   /** Where the loading/thickness/porosity values were written. */
-  readonly sources: Partial<Record<'loading' | 'thickness' | 'porosity' | 'density' | 'arealCapacity' | 'area', SourceRef>>;
+  readonly sources: Partial<
+    Record<'loading' | 'thickness' | 'porosity' | 'density' | 'arealCapacity' | 'area', SourceRef>
+  >;
 }
 
 /** Solid-electrolyte layer, or a separator soaked with a liquid electrolyte. */
@@ -165,7 +184,13 @@ export interface FormatIR {
   readonly packaging?: { readonly material: string; readonly thickness: number };
   /** Number of unit cells (cathode–SE–anode repeats) in the stack; bi-cells count as 2 each. */
   readonly layers: number;
-  readonly tabs?: { readonly material?: string; readonly width?: number; readonly length?: number; readonly thickness?: number; readonly count?: number };
+  readonly tabs?: {
+    readonly material?: string;
+    readonly width?: number;
+    readonly length?: number;
+    readonly thickness?: number;
+    readonly count?: number;
+  };
   /** Edge insulation film: material and thickness. */
   readonly insulation?: { readonly material: string; readonly thickness: number; readonly width?: number };
 }
@@ -183,8 +208,15 @@ export interface LimitsIR {
 }
 
 export type MetricName =
-  | 'capacity' | 'energy' | 'energyDensity' | 'specificEnergy' | 'npRatio' | 'arealCapacity'
-  | 'meanVoltage' | 'thickness' | 'mass';
+  | 'capacity'
+  | 'energy'
+  | 'energyDensity'
+  | 'specificEnergy'
+  | 'npRatio'
+  | 'arealCapacity'
+  | 'meanVoltage'
+  | 'thickness'
+  | 'mass';
 
 export interface TargetIR {
   readonly metric: MetricName;
@@ -201,11 +233,43 @@ export interface TargetIR {
 }
 
 export type AnalysisIR =
-  | { readonly type: 'discharge'; readonly name: string; readonly rates: readonly number[]; readonly temperature?: number; readonly model?: ModelFidelity }
-  | { readonly type: 'charge'; readonly name: string; readonly rates: readonly number[]; readonly targetSoc?: number; readonly temperature?: number; readonly model?: ModelFidelity }
-  | { readonly type: 'rate-sweep'; readonly name: string; readonly rates: readonly number[]; readonly temperature?: number; readonly model?: ModelFidelity }
-  | { readonly type: 'temperature-sweep'; readonly name: string; readonly temperatures: readonly number[]; readonly rate: number; readonly model?: ModelFidelity }
-  | { readonly type: 'thermal'; readonly name: string; readonly rate: number; readonly ambient?: number; readonly heatTransferCoefficient?: number; readonly model?: ModelFidelity };
+  | {
+      readonly type: 'discharge';
+      readonly name: string;
+      readonly rates: readonly number[];
+      readonly temperature?: number;
+      readonly model?: ModelFidelity;
+    }
+  | {
+      readonly type: 'charge';
+      readonly name: string;
+      readonly rates: readonly number[];
+      readonly targetSoc?: number;
+      readonly temperature?: number;
+      readonly model?: ModelFidelity;
+    }
+  | {
+      readonly type: 'rate-sweep';
+      readonly name: string;
+      readonly rates: readonly number[];
+      readonly temperature?: number;
+      readonly model?: ModelFidelity;
+    }
+  | {
+      readonly type: 'temperature-sweep';
+      readonly name: string;
+      readonly temperatures: readonly number[];
+      readonly rate: number;
+      readonly model?: ModelFidelity;
+    }
+  | {
+      readonly type: 'thermal';
+      readonly name: string;
+      readonly rate: number;
+      readonly ambient?: number;
+      readonly heatTransferCoefficient?: number;
+      readonly model?: ModelFidelity;
+    };
 
 export type ModelFidelity = 'p2d' | 'reduced';
 
@@ -289,16 +353,48 @@ export interface EndConditionIR {
 }
 
 export type TestStepIR =
-  | { readonly type: 'charge' | 'discharge'; readonly setpoint: SetpointIR; readonly cv?: number; readonly until: readonly EndConditionIR[]; readonly record?: number }
+  | {
+      readonly type: 'charge' | 'discharge';
+      readonly setpoint: SetpointIR;
+      readonly cv?: number;
+      readonly until: readonly EndConditionIR[];
+      readonly record?: number;
+    }
   | { readonly type: 'rest'; readonly until: readonly EndConditionIR[]; readonly record?: number }
-  | { readonly type: 'hold'; readonly voltage: number; readonly until: readonly EndConditionIR[]; readonly record?: number }
-  | { readonly type: 'pulse'; readonly direction: 'charge' | 'discharge'; readonly setpoint: SetpointIR; readonly duration: number; readonly record?: number }
-  | { readonly type: 'impedance'; readonly frequencyHigh: number; readonly frequencyLow: number; readonly amplitude?: number; readonly soc?: number }
-  | { readonly type: 'loop'; readonly count: number; readonly steps: readonly TestStepIR[]; readonly until?: readonly EndConditionIR[] }
+  | {
+      readonly type: 'hold';
+      readonly voltage: number;
+      readonly until: readonly EndConditionIR[];
+      readonly record?: number;
+    }
+  | {
+      readonly type: 'pulse';
+      readonly direction: 'charge' | 'discharge';
+      readonly setpoint: SetpointIR;
+      readonly duration: number;
+      readonly record?: number;
+    }
+  | {
+      readonly type: 'impedance';
+      readonly frequencyHigh: number;
+      readonly frequencyLow: number;
+      readonly amplitude?: number;
+      readonly soc?: number;
+    }
+  | {
+      readonly type: 'loop';
+      readonly count: number;
+      readonly steps: readonly TestStepIR[];
+      readonly until?: readonly EndConditionIR[];
+    }
   | { readonly type: 'temperature'; readonly setpoint: number; readonly soak?: number }
   | { readonly type: 'pressure'; readonly value: number }
   | { readonly type: 'set-soc'; readonly soc: number; readonly rate?: number }
-  | { readonly type: 'procedure'; readonly name: string; readonly arguments: Readonly<Record<string, number | string | readonly number[]>> }
+  | {
+      readonly type: 'procedure';
+      readonly name: string;
+      readonly arguments: Readonly<Record<string, number | string | readonly number[]>>;
+    }
   | { readonly type: 'note'; readonly text: string };
 
 export interface TestIR {
@@ -335,7 +431,12 @@ export interface DocumentControlIR {
   readonly author?: string;
   readonly reviewer?: string;
   readonly approver?: string;
-  readonly history: readonly { readonly revision: string; readonly date?: string; readonly author?: string; readonly text: string }[];
+  readonly history: readonly {
+    readonly revision: string;
+    readonly date?: string;
+    readonly author?: string;
+    readonly text: string;
+  }[];
 }
 
 /** All that one spec file resolves to. */

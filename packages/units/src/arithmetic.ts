@@ -79,22 +79,42 @@ export function combine(op: '+' | '-' | '*' | '/', a: UnitValue, b: UnitValue): 
   try {
     let r: Inner;
     switch (op) {
-      case '+': r = math.add(x as never, y as never) as unknown as Inner; break;
-      case '-': r = math.subtract(x as never, y as never) as unknown as unknown as Inner; break;
-      case '*': r = math.multiply(x as never, y as never) as unknown as Inner; break;
-      case '/': r = math.divide(x as never, y as never) as unknown as Inner; break;
+      case '+':
+        r = math.add(x as never, y as never) as unknown as Inner;
+        break;
+      case '-':
+        r = math.subtract(x as never, y as never) as unknown as unknown as Inner;
+        break;
+      case '*':
+        r = math.multiply(x as never, y as never) as unknown as Inner;
+        break;
+      case '/':
+        r = math.divide(x as never, y as never) as unknown as Inner;
+        break;
     }
-    if (typeof r === 'number' && !Number.isFinite(r)) return { ok: false, message: 'the result is not a finite number (division by zero?)' };
-    if (typeof r !== 'number' && !Number.isFinite(r.value as number)) return { ok: false, message: 'the result is not a finite number (division by zero?)' };
-    if (tooLarge(r)) return { ok: false, message: `the result is too large for any cell quantity (at most 1e30 in SI units)` };
+    if (typeof r === 'number' && !Number.isFinite(r))
+      return { ok: false, message: 'the result is not a finite number (division by zero?)' };
+    if (typeof r !== 'number' && !Number.isFinite(r.value as number))
+      return { ok: false, message: 'the result is not a finite number (division by zero?)' };
+    if (tooLarge(r))
+      return { ok: false, message: `the result is too large for any cell quantity (at most 1e30 in SI units)` };
     // A unit that cancels out (mm/mm) is a plain number.
-    if (typeof r !== 'number' && r.units.length > 0 && r.dimensions.every((d) => d === 0) && !r.units.some((u) => /percent|ppm/.test(u.unit.name))) {
+    if (
+      typeof r !== 'number' &&
+      r.units.length > 0 &&
+      r.dimensions.every((d) => d === 0) &&
+      !r.units.some((u) => /percent|ppm/.test(u.unit.name))
+    ) {
       if (op === '/' || op === '*') return wrap(r.toNumber(''));
     }
     return wrap(r);
   } catch (e) {
     const msg = (e as Error).message;
-    if (/Units do not match/i.test(msg)) return { ok: false, message: `cannot ${op === '+' ? 'add' : 'subtract'} ${describe(y)} ${op === '+' ? 'to' : 'from'} ${describe(x)}` };
+    if (/Units do not match/i.test(msg))
+      return {
+        ok: false,
+        message: `cannot ${op === '+' ? 'add' : 'subtract'} ${describe(y)} ${op === '+' ? 'to' : 'from'} ${describe(x)}`,
+      };
     return { ok: false, message: msg };
   }
 }
@@ -118,7 +138,10 @@ export function withUnitOf(a: UnitValue, b: UnitValue): UnitValueResult {
     return tooLarge(unit) ? { ok: false, message: TOO_LARGE } : wrap(unit);
   } catch (e) {
     // A unit mathjs cannot write back as text cannot be shared either: an error, not an exception.
-    return { ok: false, message: `the unit of ${y.formatUnits() || 'the last value'} cannot be applied to ${x}: ${(e as Error).message}` };
+    return {
+      ok: false,
+      message: `the unit of ${y.formatUnits() || 'the last value'} cannot be applied to ${x}: ${(e as Error).message}`,
+    };
   }
 }
 
@@ -143,7 +166,8 @@ export function toQuantity(a: UnitValue, expected?: readonly QuantityKind[]): Qu
   let kind: QuantityKind | undefined;
   if (expected && expected.length) {
     kind = expected.find((k) => kinds.includes(k));
-    if (!kind && kinds.includes('fraction')) kind = expected.find((k) => k === 'massFraction' || k === 'volumeFraction');
+    if (!kind && kinds.includes('fraction'))
+      kind = expected.find((k) => k === 'massFraction' || k === 'volumeFraction');
     if (!kind) {
       const written = unit ? unit.formatUnits().replace(/ /g, '') : '';
       const what = unit ? `is in ${prettyUnit(written)}` : 'has no unit';
@@ -181,7 +205,13 @@ function writtenOf(unit: Unit): string {
 /** mathjs unit text back to the engineer's spelling: `mg/cm^2` → `mg/cm²`, `wtpercent` → `wt%`. */
 export function prettyUnit(text: string): string {
   return text
-    .replace(/wtpercent/g, 'wt%').replace(/volpercent/g, 'vol%').replace(/percent/g, '%')
-    .replace(/degC/g, '°C').replace(/crate/g, 'C').replace(/\^2/g, '²').replace(/\^3/g, '³')
-    .replace(/\bohm\b/g, 'Ω').replace(/\bu(?=[a-zA-Z])/g, 'µ');
+    .replace(/wtpercent/g, 'wt%')
+    .replace(/volpercent/g, 'vol%')
+    .replace(/percent/g, '%')
+    .replace(/degC/g, '°C')
+    .replace(/crate/g, 'C')
+    .replace(/\^2/g, '²')
+    .replace(/\^3/g, '³')
+    .replace(/\bohm\b/g, 'Ω')
+    .replace(/\bu(?=[a-zA-Z])/g, 'µ');
 }

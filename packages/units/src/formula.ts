@@ -12,7 +12,11 @@ import { math } from './math.js';
 
 /** Functions a formula may call, with the number of arguments each takes. */
 const ALLOWED_FUNCTIONS: Readonly<Record<string, number>> = {
-  exp: 1, log: 1, tanh: 1, sqrt: 1, pow: 2,
+  exp: 1,
+  log: 1,
+  tanh: 1,
+  sqrt: 1,
+  pow: 2,
 };
 const ALLOWED_OPERATORS = new Set(['+', '-', '*', '/', '^']);
 const ALLOWED_CONSTANTS = new Set(['pi', 'e']);
@@ -62,7 +66,7 @@ function check(node: MathNodeLike, variables: ReadonlySet<string>): string | und
     }
     case 'FunctionNode': {
       const fn = node.fn;
-      const name = typeof fn === 'object' && fn.type === 'SymbolNode' ? fn.name ?? '' : '';
+      const name = typeof fn === 'object' && fn.type === 'SymbolNode' ? (fn.name ?? '') : '';
       const arity = ALLOWED_FUNCTIONS[name];
       if (arity === undefined) {
         return `function '${name || '?'}' is not allowed (allowed: ${Object.keys(ALLOWED_FUNCTIONS).join(', ')})`;
@@ -93,12 +97,18 @@ function check(node: MathNodeLike, variables: ReadonlySet<string>): string | und
  */
 export function compileFormula(text: string, variables: readonly string[]): FormulaResult {
   // Parsing, checking and compiling recurse over the tree: a huge formula would overflow the stack.
-  if (text.length > MAX_FORMULA_LENGTH) return { error: `the formula is ${text.length} characters long; a formula may have at most ${MAX_FORMULA_LENGTH}` };
+  if (text.length > MAX_FORMULA_LENGTH)
+    return { error: `the formula is ${text.length} characters long; a formula may have at most ${MAX_FORMULA_LENGTH}` };
   let root: MathNodeLike;
   try {
     root = math.parse(text) as unknown as MathNodeLike;
   } catch (e) {
-    return { error: e instanceof RangeError ? 'the formula is nested too deeply' : `cannot read formula '${text}': ${(e as Error).message}` };
+    return {
+      error:
+        e instanceof RangeError
+          ? 'the formula is nested too deeply'
+          : `cannot read formula '${text}': ${(e as Error).message}`,
+    };
   }
   let code: { evaluate(scope: Map<string, number>): unknown };
   try {
@@ -106,7 +116,12 @@ export function compileFormula(text: string, variables: readonly string[]): Form
     if (problem) return { error: problem };
     code = (root as unknown as { compile(): { evaluate(scope: Map<string, number>): unknown } }).compile();
   } catch (e) {
-    return { error: e instanceof RangeError ? 'the formula is nested too deeply' : `cannot read formula '${text}': ${(e as Error).message}` };
+    return {
+      error:
+        e instanceof RangeError
+          ? 'the formula is nested too deeply'
+          : `cannot read formula '${text}': ${(e as Error).message}`,
+    };
   }
   // A Map scope: names resolve only to what is put in it, never to object prototype members.
   const scope = new Map<string, number>();

@@ -7,15 +7,53 @@
 import { math, type Unit } from './math.js';
 
 export type QuantityKind =
-  | 'length' | 'area' | 'volume' | 'mass' | 'time' | 'temperature' | 'temperatureDifference'
-  | 'fraction' | 'massFraction' | 'volumeFraction' | 'dimensionless'
-  | 'capacity' | 'specificCapacity' | 'arealCapacity' | 'volumetricCapacity'
-  | 'arealMass' | 'density' | 'voltage' | 'current' | 'currentDensity' | 'cRate'
-  | 'power' | 'arealPower' | 'energy' | 'energyDensity' | 'specificEnergy' | 'specificPower'
-  | 'resistance' | 'arealResistance' | 'conductivity' | 'diffusivity' | 'concentration'
-  | 'molarMass' | 'activationEnergy' | 'specificHeat' | 'thermalConductivity'
-  | 'heatTransferCoefficient' | 'entropicCoefficient' | 'pressure' | 'force' | 'speed'
-  | 'frequency' | 'acceleration' | 'exchangeCurrentDensity' | 'reactionRate' | 'massFlow' | 'viscosity';
+  | 'length'
+  | 'area'
+  | 'volume'
+  | 'mass'
+  | 'time'
+  | 'temperature'
+  | 'temperatureDifference'
+  | 'fraction'
+  | 'massFraction'
+  | 'volumeFraction'
+  | 'dimensionless'
+  | 'capacity'
+  | 'specificCapacity'
+  | 'arealCapacity'
+  | 'volumetricCapacity'
+  | 'arealMass'
+  | 'density'
+  | 'voltage'
+  | 'current'
+  | 'currentDensity'
+  | 'cRate'
+  | 'power'
+  | 'arealPower'
+  | 'energy'
+  | 'energyDensity'
+  | 'specificEnergy'
+  | 'specificPower'
+  | 'resistance'
+  | 'arealResistance'
+  | 'conductivity'
+  | 'diffusivity'
+  | 'concentration'
+  | 'molarMass'
+  | 'activationEnergy'
+  | 'specificHeat'
+  | 'thermalConductivity'
+  | 'heatTransferCoefficient'
+  | 'entropicCoefficient'
+  | 'pressure'
+  | 'force'
+  | 'speed'
+  | 'frequency'
+  | 'acceleration'
+  | 'exchangeCurrentDensity'
+  | 'reactionRate'
+  | 'massFlow'
+  | 'viscosity';
 
 export interface KindInfo {
   /** Words an engineer understands, used in messages: "an areal capacity". */
@@ -38,46 +76,189 @@ export const KINDS: Readonly<Record<QuantityKind, KindInfo>> = {
   volume: { label: 'a volume', reference: 'm^3', si: 'm^3', display: 'cm³', examples: ['cm³', 'mL', 'L'] },
   mass: { label: 'a mass', reference: 'kg', si: 'kg', display: 'g', examples: ['mg', 'g', 'kg'] },
   time: { label: 'a time', reference: 's', si: 's', display: 's', examples: ['s', 'min', 'h', 'd'] },
-  temperature: { label: 'a temperature', reference: 'K', si: 'K', display: '°C', examples: ['°C', 'K'], words: ['degC', 'degF', 'K', 'kelvin', 'celsius'] },
-  temperatureDifference: { label: 'a temperature difference', reference: 'K', si: 'K', display: 'K', examples: ['K'], words: [] },
-  fraction: { label: 'a fraction', reference: 'percent', si: '', display: '%', examples: ['%', 'ppm'], words: ['percent', 'ppm'] },
-  massFraction: { label: 'a mass fraction', reference: 'percent', si: '', display: 'wt%', examples: ['wt%'], words: ['wtpercent'] },
-  volumeFraction: { label: 'a volume fraction', reference: 'percent', si: '', display: 'vol%', examples: ['vol%'], words: ['volpercent'] },
+  temperature: {
+    label: 'a temperature',
+    reference: 'K',
+    si: 'K',
+    display: '°C',
+    examples: ['°C', 'K'],
+    words: ['degC', 'degF', 'K', 'kelvin', 'celsius'],
+  },
+  temperatureDifference: {
+    label: 'a temperature difference',
+    reference: 'K',
+    si: 'K',
+    display: 'K',
+    examples: ['K'],
+    words: [],
+  },
+  fraction: {
+    label: 'a fraction',
+    reference: 'percent',
+    si: '',
+    display: '%',
+    examples: ['%', 'ppm'],
+    words: ['percent', 'ppm'],
+  },
+  massFraction: {
+    label: 'a mass fraction',
+    reference: 'percent',
+    si: '',
+    display: 'wt%',
+    examples: ['wt%'],
+    words: ['wtpercent'],
+  },
+  volumeFraction: {
+    label: 'a volume fraction',
+    reference: 'percent',
+    si: '',
+    display: 'vol%',
+    examples: ['vol%'],
+    words: ['volpercent'],
+  },
   dimensionless: { label: 'a plain number', reference: '', si: '', display: '', examples: ['(no unit)'], words: [] },
   capacity: { label: 'a capacity', reference: 'mAh', si: 'C', display: 'mAh', examples: ['mAh', 'Ah'] },
-  specificCapacity: { label: 'a specific capacity', reference: 'mAh/g', si: 'C/kg', display: 'mAh/g', examples: ['mAh/g'] },
-  arealCapacity: { label: 'an areal capacity', reference: 'mAh/cm^2', si: 'C/m^2', display: 'mAh/cm²', examples: ['mAh/cm²'] },
-  volumetricCapacity: { label: 'a volumetric capacity', reference: 'mAh/cm^3', si: 'C/m^3', display: 'mAh/cm³', examples: ['mAh/cm³'] },
+  specificCapacity: {
+    label: 'a specific capacity',
+    reference: 'mAh/g',
+    si: 'C/kg',
+    display: 'mAh/g',
+    examples: ['mAh/g'],
+  },
+  arealCapacity: {
+    label: 'an areal capacity',
+    reference: 'mAh/cm^2',
+    si: 'C/m^2',
+    display: 'mAh/cm²',
+    examples: ['mAh/cm²'],
+  },
+  volumetricCapacity: {
+    label: 'a volumetric capacity',
+    reference: 'mAh/cm^3',
+    si: 'C/m^3',
+    display: 'mAh/cm³',
+    examples: ['mAh/cm³'],
+  },
   arealMass: { label: 'a mass per area', reference: 'mg/cm^2', si: 'kg/m^2', display: 'mg/cm²', examples: ['mg/cm²'] },
   density: { label: 'a density', reference: 'g/cm^3', si: 'kg/m^3', display: 'g/cm³', examples: ['g/cm³', 'kg/m³'] },
   voltage: { label: 'a voltage', reference: 'V', si: 'V', display: 'V', examples: ['V', 'mV'] },
   current: { label: 'a current', reference: 'A', si: 'A', display: 'mA', examples: ['mA', 'A'] },
-  currentDensity: { label: 'a current density', reference: 'A/m^2', si: 'A/m^2', display: 'mA/cm²', examples: ['mA/cm²', 'A/m²'], words: [] },
-  exchangeCurrentDensity: { label: 'an exchange-current density', reference: 'A/m^2', si: 'A/m^2', display: 'A/m²', examples: ['A/m²'], words: [] },
+  currentDensity: {
+    label: 'a current density',
+    reference: 'A/m^2',
+    si: 'A/m^2',
+    display: 'mA/cm²',
+    examples: ['mA/cm²', 'A/m²'],
+    words: [],
+  },
+  exchangeCurrentDensity: {
+    label: 'an exchange-current density',
+    reference: 'A/m^2',
+    si: 'A/m^2',
+    display: 'A/m²',
+    examples: ['A/m²'],
+    words: [],
+  },
   cRate: { label: 'a C-rate', reference: 'crate', si: 'crate', display: 'C', examples: ['C'] },
   power: { label: 'a power', reference: 'W', si: 'W', display: 'mW', examples: ['mW', 'W'] },
   arealPower: { label: 'a power per area', reference: 'W/m^2', si: 'W/m^2', display: 'mW/cm²', examples: ['mW/cm²'] },
-  energy: { label: 'an energy', reference: 'J', si: 'J', display: 'Wh', examples: ['mWh', 'Wh', 'J'], words: ['Wh', 'J', 'kJ', 'kWh', 'mWh'] },
-  activationEnergy: { label: 'an activation energy', reference: 'J/mol', si: 'J/mol', display: 'kJ/mol', examples: ['kJ/mol', 'eV'] },
-  energyDensity: { label: 'an energy density', reference: 'Wh/L', si: 'J/m^3', display: 'Wh/L', examples: ['Wh/L'], words: ['Wh', 'J', 'kWh', 'mWh', 'kJ'] },
-  pressure: { label: 'a pressure', reference: 'Pa', si: 'Pa', display: 'MPa', examples: ['MPa', 'kPa', 'bar'], words: ['Pa', 'bar', 'psi', 'atm', 'N', 'kgf', 'torr', 'mmHg', 'kPa', 'MPa', 'GPa'] },
+  energy: {
+    label: 'an energy',
+    reference: 'J',
+    si: 'J',
+    display: 'Wh',
+    examples: ['mWh', 'Wh', 'J'],
+    words: ['Wh', 'J', 'kJ', 'kWh', 'mWh'],
+  },
+  activationEnergy: {
+    label: 'an activation energy',
+    reference: 'J/mol',
+    si: 'J/mol',
+    display: 'kJ/mol',
+    examples: ['kJ/mol', 'eV'],
+  },
+  energyDensity: {
+    label: 'an energy density',
+    reference: 'Wh/L',
+    si: 'J/m^3',
+    display: 'Wh/L',
+    examples: ['Wh/L'],
+    words: ['Wh', 'J', 'kWh', 'mWh', 'kJ'],
+  },
+  pressure: {
+    label: 'a pressure',
+    reference: 'Pa',
+    si: 'Pa',
+    display: 'MPa',
+    examples: ['MPa', 'kPa', 'bar'],
+    words: ['Pa', 'bar', 'psi', 'atm', 'N', 'kgf', 'torr', 'mmHg', 'kPa', 'MPa', 'GPa'],
+  },
   specificEnergy: { label: 'a specific energy', reference: 'Wh/kg', si: 'J/kg', display: 'Wh/kg', examples: ['Wh/kg'] },
   specificPower: { label: 'a specific power', reference: 'W/kg', si: 'W/kg', display: 'W/kg', examples: ['W/kg'] },
   resistance: { label: 'a resistance', reference: 'ohm', si: 'ohm', display: 'Ω', examples: ['Ω', 'mΩ'] },
-  arealResistance: { label: 'an areal resistance', reference: 'ohm m^2', si: 'ohm m^2', display: 'Ω·cm²', examples: ['Ω·cm²'] },
+  arealResistance: {
+    label: 'an areal resistance',
+    reference: 'ohm m^2',
+    si: 'ohm m^2',
+    display: 'Ω·cm²',
+    examples: ['Ω·cm²'],
+  },
   conductivity: { label: 'a conductivity', reference: 'S/m', si: 'S/m', display: 'mS/cm', examples: ['mS/cm', 'S/m'] },
-  diffusivity: { label: 'a diffusivity', reference: 'm^2/s', si: 'm^2/s', display: 'm²/s', examples: ['m²/s', 'cm²/s'] },
-  concentration: { label: 'a concentration', reference: 'mol/m^3', si: 'mol/m^3', display: 'mol/m³', examples: ['mol/m³', 'mol/L'] },
+  diffusivity: {
+    label: 'a diffusivity',
+    reference: 'm^2/s',
+    si: 'm^2/s',
+    display: 'm²/s',
+    examples: ['m²/s', 'cm²/s'],
+  },
+  concentration: {
+    label: 'a concentration',
+    reference: 'mol/m^3',
+    si: 'mol/m^3',
+    display: 'mol/m³',
+    examples: ['mol/m³', 'mol/L'],
+  },
   molarMass: { label: 'a molar mass', reference: 'g/mol', si: 'kg/mol', display: 'g/mol', examples: ['g/mol'] },
-  specificHeat: { label: 'a specific heat capacity', reference: 'J/(kg K)', si: 'J/(kg K)', display: 'J/(kg·K)', examples: ['J/(kg·K)'] },
-  thermalConductivity: { label: 'a thermal conductivity', reference: 'W/(m K)', si: 'W/(m K)', display: 'W/(m·K)', examples: ['W/(m·K)'] },
-  heatTransferCoefficient: { label: 'a heat-transfer coefficient', reference: 'W/(m^2 K)', si: 'W/(m^2 K)', display: 'W/(m²·K)', examples: ['W/(m²·K)'] },
-  entropicCoefficient: { label: 'an entropic coefficient', reference: 'V/K', si: 'V/K', display: 'mV/K', examples: ['mV/K'] },
+  specificHeat: {
+    label: 'a specific heat capacity',
+    reference: 'J/(kg K)',
+    si: 'J/(kg K)',
+    display: 'J/(kg·K)',
+    examples: ['J/(kg·K)'],
+  },
+  thermalConductivity: {
+    label: 'a thermal conductivity',
+    reference: 'W/(m K)',
+    si: 'W/(m K)',
+    display: 'W/(m·K)',
+    examples: ['W/(m·K)'],
+  },
+  heatTransferCoefficient: {
+    label: 'a heat-transfer coefficient',
+    reference: 'W/(m^2 K)',
+    si: 'W/(m^2 K)',
+    display: 'W/(m²·K)',
+    examples: ['W/(m²·K)'],
+  },
+  entropicCoefficient: {
+    label: 'an entropic coefficient',
+    reference: 'V/K',
+    si: 'V/K',
+    display: 'mV/K',
+    examples: ['mV/K'],
+  },
   force: { label: 'a force', reference: 'N', si: 'N', display: 'N', examples: ['N', 'kN'] },
   speed: { label: 'a speed', reference: 'm/s', si: 'm/s', display: 'm/min', examples: ['mm/s', 'm/min'] },
   frequency: { label: 'a frequency', reference: 'Hz', si: 'Hz', display: 'Hz', examples: ['Hz', 'kHz', 'MHz'] },
   acceleration: { label: 'an acceleration', reference: 'm/s^2', si: 'm/s^2', display: 'm/s²', examples: ['m/s²'] },
-  reactionRate: { label: 'a reaction-rate constant', reference: 'm/s', si: 'm/s', display: 'm/s', examples: ['m/s'], words: [] },
+  reactionRate: {
+    label: 'a reaction-rate constant',
+    reference: 'm/s',
+    si: 'm/s',
+    display: 'm/s',
+    examples: ['m/s'],
+    words: [],
+  },
   massFlow: { label: 'a mass flow', reference: 'kg/s', si: 'kg/s', display: 'g/min', examples: ['g/min'] },
   viscosity: { label: 'a viscosity', reference: 'Pa s', si: 'Pa s', display: 'mPa·s', examples: ['mPa·s'] },
 };
@@ -93,7 +274,9 @@ function referenceOf(kind: QuantityKind): Unit | null {
 
 /** The names of the unit atoms in a parsed unit (`mAh/cm^2` → ['Ah', 'm'] with prefixes dropped). */
 function unitWords(unit: Unit): string[] {
-  return unit.units.map((u) => (u.prefix as unknown as { name: string }).name + u.unit.name).concat(unit.units.map((u) => u.unit.name));
+  return unit.units
+    .map((u) => (u.prefix as unknown as { name: string }).name + u.unit.name)
+    .concat(unit.units.map((u) => u.unit.name));
 }
 
 /**

@@ -26,7 +26,10 @@ export type { Unit };
  */
 export function toMathUnitSyntax(written: string): string {
   let s = written.trim();
-  s = s.replace(/wt\s*%/g, 'wtpercent').replace(/vol\s*%/g, 'volpercent').replace(/%/g, 'percent');
+  s = s
+    .replace(/wt\s*%/g, 'wtpercent')
+    .replace(/vol\s*%/g, 'volpercent')
+    .replace(/%/g, 'percent');
   s = s.replace(/°\s*C/g, 'degC').replace(/°\s*F/g, 'degF').replace(/℃/g, 'degC');
   s = s.replace(/[µμ]/g, 'u').replace(/Ω/g, 'ohm');
   s = s.replace(/²/g, '^2').replace(/³/g, '^3').replace(/⁻¹/g, '^-1');
@@ -56,10 +59,13 @@ function badPower(syntax: string): string | undefined {
     const atom = m[1] ? `'${m[1]}'` : 'a unit';
     const power = Number(m[2]!.replace(/\s+/g, ''));
     if (m[2]!.trim() === '' || Number.isNaN(power)) continue; // not a number: mathjs says what is wrong
-    if (!Number.isFinite(power)) return `${atom} is raised to a power too large to be a number; a unit's power is a small number such as 2 or -1`;
+    if (!Number.isFinite(power))
+      return `${atom} is raised to a power too large to be a number; a unit's power is a small number such as 2 or -1`;
     // `um^1e-400` reads as um^0: no unit is left, and mathjs cannot write one back.
-    if (power === 0) return `${atom} is raised to the power 0, which leaves no unit; a unit's power is a small number such as 2 or -1`;
-    if (Math.abs(power) > MAX_UNIT_POWER) return `${atom} is raised to the power ${power}; a unit's power is a small number such as 2 or -1 (at most ±${MAX_UNIT_POWER})`;
+    if (power === 0)
+      return `${atom} is raised to the power 0, which leaves no unit; a unit's power is a small number such as 2 or -1`;
+    if (Math.abs(power) > MAX_UNIT_POWER)
+      return `${atom} is raised to the power ${power}; a unit's power is a small number such as 2 or -1 (at most ±${MAX_UNIT_POWER})`;
   }
   return undefined;
 }

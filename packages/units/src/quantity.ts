@@ -37,7 +37,11 @@ function siValue(value: number, written: string, kind: QuantityKind): number {
  * Makes a quantity from a number and a written unit, checked against the kinds the context
  * accepts. With no expected kinds, the unit's own most likely kind is taken.
  */
-export function makeQuantity(value: number, written: string | undefined, expected?: readonly QuantityKind[]): QuantityResult {
+export function makeQuantity(
+  value: number,
+  written: string | undefined,
+  expected?: readonly QuantityKind[],
+): QuantityResult {
   let unit: Unit | null = null;
   const text = (written ?? '').trim();
   if (text !== '') {
@@ -50,7 +54,8 @@ export function makeQuantity(value: number, written: string | undefined, expecte
   if (expected && expected.length > 0) {
     kind = expected.find((k) => kinds.includes(k));
     // Plain fractions are accepted where a mass or volume fraction is asked for.
-    if (!kind && kinds.includes('fraction')) kind = expected.find((k) => k === 'massFraction' || k === 'volumeFraction');
+    if (!kind && kinds.includes('fraction'))
+      kind = expected.find((k) => k === 'massFraction' || k === 'volumeFraction');
     if (!kind) {
       const what = text === '' ? 'has no unit' : `is in ${text}`;
       const first = kinds[0];

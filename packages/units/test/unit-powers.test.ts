@@ -8,14 +8,29 @@ import { literal, makeQuantity, parseUnit } from '../src/index.js';
 
 describe('powers in units', () => {
   it.each([
-    ['mAh^Infinity', "'mAh' is raised to a power too large to be a number; a unit's power is a small number such as 2 or -1"],
-    ['mAh^-Infinity', "'mAh' is raised to a power too large to be a number; a unit's power is a small number such as 2 or -1"],
-    ['mAh^1e999', "'mAh' is raised to a power too large to be a number; a unit's power is a small number such as 2 or -1"],
+    [
+      'mAh^Infinity',
+      "'mAh' is raised to a power too large to be a number; a unit's power is a small number such as 2 or -1",
+    ],
+    [
+      'mAh^-Infinity',
+      "'mAh' is raised to a power too large to be a number; a unit's power is a small number such as 2 or -1",
+    ],
+    [
+      'mAh^1e999',
+      "'mAh' is raised to a power too large to be a number; a unit's power is a small number such as 2 or -1",
+    ],
     ['m^999', "'m' is raised to the power 999; a unit's power is a small number such as 2 or -1 (at most ±10)"],
     ['m^-999', "'m' is raised to the power -999; a unit's power is a small number such as 2 or -1 (at most ±10)"],
     ['m999', "'m' is raised to the power 999; a unit's power is a small number such as 2 or -1 (at most ±10)"],
-    ['mg/cm^1e400', "'cm' is raised to a power too large to be a number; a unit's power is a small number such as 2 or -1"],
-    ['um^1e-400', "'um' is raised to the power 0, which leaves no unit; a unit's power is a small number such as 2 or -1"],
+    [
+      'mg/cm^1e400',
+      "'cm' is raised to a power too large to be a number; a unit's power is a small number such as 2 or -1",
+    ],
+    [
+      'um^1e-400',
+      "'um' is raised to the power 0, which leaves no unit; a unit's power is a small number such as 2 or -1",
+    ],
     ['m^0', "'m' is raised to the power 0, which leaves no unit; a unit's power is a small number such as 2 or -1"],
   ])('refuses %s', (written, message) => {
     const parsed = parseUnit(written);

@@ -38,7 +38,10 @@ describe('units', () => {
   it('rejects a loading in mAh/g in the words of an engineer', () => {
     const r = makeQuantity(20, 'mAh/g', ['arealMass', 'arealCapacity']);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toBe('value is in mAh/g, which is a specific capacity; expected a mass per area (mg/cm²) or an areal capacity (mAh/cm²)');
+    if (!r.ok)
+      expect(r.message).toBe(
+        'value is in mAh/g, which is a specific capacity; expected a mass per area (mg/cm²) or an areal capacity (mAh/cm²)',
+      );
   });
 
   it('tells a C-rate from a coulomb', () => {
@@ -61,11 +64,18 @@ describe('units', () => {
 import { literal, combine, toQuantity, withUnitOf } from '../src/index.js';
 
 describe('arithmetic with units', () => {
-  const v = (n: number, u?: string) => { const r = literal(n, u); if (!r.ok) throw new Error(r.message); return r.value; };
+  const v = (n: number, u?: string) => {
+    const r = literal(n, u);
+    if (!r.ok) throw new Error(r.message);
+    return r.value;
+  };
   it('adds lengths in different units', () => {
     const r = combine('+', v(10, 'um'), v(0.005, 'mm'));
     expect(r.ok).toBe(true);
-    if (r.ok) { const q = toQuantity(r.value, ['length']); expect(q.ok && q.quantity.si).toBeCloseTo(15e-6, 15); }
+    if (r.ok) {
+      const q = toQuantity(r.value, ['length']);
+      expect(q.ok && q.quantity.si).toBeCloseTo(15e-6, 15);
+    }
   });
   it('refuses to add a mass to a length, in words', () => {
     const r = combine('+', v(10, 'um'), v(5, 'mg'));
@@ -77,7 +87,7 @@ describe('arithmetic with units', () => {
     if (!r.ok) throw new Error(r.message);
     const q = toQuantity(r.value, ['arealCapacity']);
     expect(q.ok).toBe(true);
-    if (q.ok) expect(q.quantity.si).toBeCloseTo(195 * 20e-3 * 3.6 / 1e-4, 6); // 3.9 mAh/cm² = 140400 C/m²
+    if (q.ok) expect(q.quantity.si).toBeCloseTo((195 * 20e-3 * 3.6) / 1e-4, 6); // 3.9 mAh/cm² = 140400 C/m²
   });
   it('distributes a trailing unit over bare numbers', () => {
     const r = withUnitOf(v(-40), v(25, '°C'));

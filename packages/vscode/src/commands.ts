@@ -4,7 +4,12 @@
  */
 import * as vscode from 'vscode';
 import { writeFilesAtomic } from '@cellspec/emit';
-import { ExpandedPlansRequest, PreviewDataRequest, RunAnalysesRequest, type PreviewData } from '@cellspec/language/lsp/messages';
+import {
+  ExpandedPlansRequest,
+  PreviewDataRequest,
+  RunAnalysesRequest,
+  type PreviewData,
+} from '@cellspec/language/lsp/messages';
 import type { CellspecClient } from './client.js';
 import type { PreviewManager } from './preview/panel.js';
 import type { CellspecSettings } from './settings.js';
@@ -32,12 +37,21 @@ async function cellUnderCursor(ctx: CommandContext): Promise<PreviewData | undef
     return undefined;
   }
   const p = editor.selection.active;
-  return ctx.client.request(PreviewDataRequest, { uri: editor.document.uri.toString(), position: { line: p.line, character: p.character } });
+  return ctx.client.request(PreviewDataRequest, {
+    uri: editor.document.uri.toString(),
+    position: { line: p.line, character: p.character },
+  });
 }
 
 function refuseUntrusted(doing: string): void {
-  void vscode.window.showWarningMessage(`${doing} writes files, which needs a trusted workspace. Trust this folder to export.`, 'Manage Workspace Trust')
-    .then((choice) => { if (choice) void vscode.commands.executeCommand('workbench.trust.manage'); });
+  void vscode.window
+    .showWarningMessage(
+      `${doing} writes files, which needs a trusted workspace. Trust this folder to export.`,
+      'Manage Workspace Trust',
+    )
+    .then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
+    });
 }
 
 function defaultFolder(): vscode.Uri | undefined {
@@ -48,15 +62,25 @@ function defaultFolder(): vscode.Uri | undefined {
 
 async function exportReport(ctx: CommandContext): Promise<void> {
   const pick = await vscode.window.showQuickPick(
-    [{ label: 'JSON', description: 'figures in SI and display units, targets, the resolved cell', format: 'json' as ReportFormat },
-      { label: 'CSV', description: 'one row per figure in your preferred units', format: 'csv' as ReportFormat }],
+    [
+      {
+        label: 'JSON',
+        description: 'figures in SI and display units, targets, the resolved cell',
+        format: 'json' as ReportFormat,
+      },
+      { label: 'CSV', description: 'one row per figure in your preferred units', format: 'csv' as ReportFormat },
+    ],
     { title: 'Export design report', placeHolder: 'Format' },
   );
   if (!pick) return;
   const data = await cellUnderCursor(ctx);
   if (!data) return;
   if (!data.cell) {
-    void vscode.window.showErrorMessage(data.status === 'errors' ? 'The spec has errors and no cell resolved; fix them and export again.' : 'There is no cell at the cursor to report on.');
+    void vscode.window.showErrorMessage(
+      data.status === 'errors'
+        ? 'The spec has errors and no cell resolved; fix them and export again.'
+        : 'There is no cell at the cursor to report on.',
+    );
     return;
   }
   const folder = defaultFolder();
@@ -66,56 +90,84 @@ async function exportReport(ctx: CommandContext): Promise<void> {
     filters: pick.format === 'json' ? { JSON: ['json'] } : { CSV: ['csv'] },
   });
   if (!target) return;
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting the design report of ${data.cell.name}` }, async () => {
-    const text = pick.format === 'json' ? reportJson(data, ctx.settings()) : reportCsv(data, ctx.settings());
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-  });
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Exporting the design report of ${data.cell.name}` },
+    async () => {
+      const text = pick.format === 'json' ? reportJson(data, ctx.settings()) : reportCsv(data, ctx.settings());
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+    },
+  );
   void vscode.window.showInformationMessage(`Design report written to ${vscode.workspace.asRelativePath(target)}.`);
 }
 
 async function exportProtocols(ctx: CommandContext): Promise<void> {
   const editor = activeCellspecEditor();
-  if (!editor) { void vscode.window.showInformationMessage('Open a .cellspec file with a `test-plan` first.'); return; }
+  if (!editor) {
+    void vscode.window.showInformationMessage('Open a .cellspec file with a `test-plan` first.');
+    return;
+  }
   const choice = await vscode.window.showQuickPick(
     PROTOCOL_CHOICES.map((f) => ({ label: f.label, detail: f.detail, format: f.id })),
     { title: 'Export test protocols', placeHolder: 'Cycler format' },
   );
   if (!choice) return;
   const { plans, errors } = await ctx.client.request(ExpandedPlansRequest, { uri: editor.document.uri.toString() });
-  if (errors.length) { void vscode.window.showErrorMessage(refusalMessage(errors)); return; }
+  if (errors.length) {
+    void vscode.window.showErrorMessage(refusalMessage(errors));
+    return;
+  }
   const folder = await vscode.window.showOpenDialog({
-    title: `Folder for the ${choice.label} files`, canSelectFolders: true, canSelectFiles: false, canSelectMany: false,
-    openLabel: 'Export here', ...(defaultFolder() ? { defaultUri: defaultFolder() } : {}),
+    title: `Folder for the ${choice.label} files`,
+    canSelectFolders: true,
+    canSelectFiles: false,
+    canSelectMany: false,
+    openLabel: 'Export here',
+    ...(defaultFolder() ? { defaultUri: defaultFolder() } : {}),
   });
   const target = folder?.[0];
   if (!target) return;
-  const written = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Writing ${choice.label} files`, cancellable: false }, async (progress) => {
-    // Emit everything first, so a failure leaves no partial set on disk.
-    const result = protocolExport(plans, choice.format);
-    progress.report({ message: `${result.files.length} files`, increment: 50 });
-    if (target.scheme === 'file') {
-      writeFilesAtomic(target.fsPath, result.files);
-    } else {
-      for (const f of result.files) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(target, f.name), typeof f.content === 'string' ? new TextEncoder().encode(f.content) : f.content);
-    }
-    progress.report({ increment: 50 });
-    return result;
-  });
+  const written = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Writing ${choice.label} files`, cancellable: false },
+    async (progress) => {
+      // Emit everything first, so a failure leaves no partial set on disk.
+      const result = protocolExport(plans, choice.format);
+      progress.report({ message: `${result.files.length} files`, increment: 50 });
+      if (target.scheme === 'file') {
+        writeFilesAtomic(target.fsPath, result.files);
+      } else {
+        for (const f of result.files)
+          await vscode.workspace.fs.writeFile(
+            vscode.Uri.joinPath(target, f.name),
+            typeof f.content === 'string' ? new TextEncoder().encode(f.content) : f.content,
+          );
+      }
+      progress.report({ increment: 50 });
+      return result;
+    },
+  );
   for (const s of written.summaries) ctx.output.info(`protocols: ${s}`);
   for (const n of written.notes) ctx.output.warn(`protocols: ${n.plan} / ${n.test}: ${n.message}`);
-  const notes = written.notes.length ? ` ${written.notes.length} note${written.notes.length === 1 ? '' : 's'} on what the format cannot say are in the cellspec output.` : '';
-  void vscode.window.showInformationMessage(`Wrote ${written.files.length} ${choice.label} file${written.files.length === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(target)}.${notes}`);
+  const notes = written.notes.length
+    ? ` ${written.notes.length} note${written.notes.length === 1 ? '' : 's'} on what the format cannot say are in the cellspec output.`
+    : '';
+  void vscode.window.showInformationMessage(
+    `Wrote ${written.files.length} ${choice.label} file${written.files.length === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(target)}.${notes}`,
+  );
 }
 
 async function compareWithBase(ctx: CommandContext): Promise<void> {
   const data = await cellUnderCursor(ctx);
   if (!data) return;
   if (!data.cell) {
-    void vscode.window.showInformationMessage('Put the cursor in a `variant … of …` block to compare it with its base.');
+    void vscode.window.showInformationMessage(
+      'Put the cursor in a `variant … of …` block to compare it with its base.',
+    );
     return;
   }
   if (!data.cell.base) {
-    void vscode.window.showInformationMessage(`${data.cell.name} is not a variant, so it has no base to compare with. Put the cursor in a \`variant … of ${data.cell.name}\` block.`);
+    void vscode.window.showInformationMessage(
+      `${data.cell.name} is not a variant, so it has no base to compare with. Put the cursor in a \`variant … of ${data.cell.name}\` block.`,
+    );
     return;
   }
   ctx.previews.open(activeCellspecEditor());
@@ -125,16 +177,29 @@ async function compareWithBase(ctx: CommandContext): Promise<void> {
 
 async function runAnalyses(ctx: CommandContext): Promise<void> {
   const editor = activeCellspecEditor();
-  if (!editor) { void vscode.window.showInformationMessage('Open a .cellspec file with an `analyses { … }` block first.'); return; }
+  if (!editor) {
+    void vscode.window.showInformationMessage('Open a .cellspec file with an `analyses { … }` block first.');
+    return;
+  }
   const settings = ctx.settings();
   if (!settings.analyses.enabled) {
     void vscode.window.showInformationMessage('Analyses are switched off (setting cellspec.analyses.enabled).');
     return;
   }
-  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Starting analyses' }, () =>
-    ctx.client.request(RunAnalysesRequest, { uri: editor.document.uri.toString(), position: { line: editor.selection.active.line, character: editor.selection.active.character }, modelFidelity: settings.analyses.modelFidelity }));
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Starting analyses' },
+    () =>
+      ctx.client.request(RunAnalysesRequest, {
+        uri: editor.document.uri.toString(),
+        position: { line: editor.selection.active.line, character: editor.selection.active.character },
+        modelFidelity: settings.analyses.modelFidelity,
+      }),
+  );
   if (!result.started) void vscode.window.showWarningMessage(result.message ?? 'The analyses could not be started.');
-  else void vscode.window.showInformationMessage(result.message ?? 'Analyses started; the preview shows the curves when they finish.');
+  else
+    void vscode.window.showInformationMessage(
+      result.message ?? 'Analyses started; the preview shows the curves when they finish.',
+    );
 }
 
 /** The exports; specification documents join as one more entry (and a command in package.json). */
@@ -145,12 +210,27 @@ export const EXPORTS: readonly ExportKind<CommandContext>[] = [
 
 export function registerCommands(context: vscode.ExtensionContext, ctx: CommandContext): void {
   const run = (fn: () => Promise<void>) => async () => {
-    try { await fn(); } catch (e) { void vscode.window.showErrorMessage(`cellspec: ${(e as Error).message}`); }
+    try {
+      await fn();
+    } catch (e) {
+      void vscode.window.showErrorMessage(`cellspec: ${(e as Error).message}`);
+    }
   };
   context.subscriptions.push(
     vscode.commands.registerCommand('cellspec.preview.open', () => ctx.previews.open(activeCellspecEditor())),
-    vscode.commands.registerCommand('cellspec.compareWithBase', run(() => compareWithBase(ctx))),
-    ...EXPORTS.map((e) => vscode.commands.registerCommand(e.command, run(() => guarded(e, () => vscode.workspace.isTrusted, refuseUntrusted)(ctx)))),
-    vscode.commands.registerCommand('cellspec.analyses.run', run(() => runAnalyses(ctx))),
+    vscode.commands.registerCommand(
+      'cellspec.compareWithBase',
+      run(() => compareWithBase(ctx)),
+    ),
+    ...EXPORTS.map((e) =>
+      vscode.commands.registerCommand(
+        e.command,
+        run(() => guarded(e, () => vscode.workspace.isTrusted, refuseUntrusted)(ctx)),
+      ),
+    ),
+    vscode.commands.registerCommand(
+      'cellspec.analyses.run',
+      run(() => runAnalyses(ctx)),
+    ),
   );
 }

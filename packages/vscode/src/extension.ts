@@ -21,7 +21,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ firs
   // The preview, status bar and commands (with the units library and the emitters) load while
   // the server process starts, not before it.
   const [{ PreviewManager }, { CellStatusBar }, { registerCommands }] = await Promise.all([
-    import('./preview/panel.js'), import('./status-bar.js'), import('./commands.js'),
+    import('./preview/panel.js'),
+    import('./status-bar.js'),
+    import('./commands.js'),
   ]);
   client = await starting;
   output.appendLine(`language server started ${Date.now() - activatedAt} ms after activation`);
@@ -30,12 +32,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ firs
   const getSettings = () => settings;
   const previews = new PreviewManager(context, client, getSettings);
   const status = new CellStatusBar(client, getSettings);
-  context.subscriptions.push(previews, status, vscode.workspace.onDidChangeConfiguration((e) => {
-    if (!e.affectsConfiguration('cellspec')) return;
-    settings = currentSettings();
-    previews.rerender();
-    status.schedule(0);
-  }));
+  context.subscriptions.push(
+    previews,
+    status,
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('cellspec')) return;
+      settings = currentSettings();
+      previews.rerender();
+      status.schedule(0);
+    }),
+  );
   registerCommands(context, { client, previews, settings: getSettings, output });
   return { firstDiagnostics: client.firstDiagnostics };
 }

@@ -26,8 +26,14 @@ export const DEFAULT_SETTINGS: CellspecSettings = {
 
 /** Keys below the `cellspec` section that the extension reads. */
 export const SETTING_KEYS = [
-  'units.capacity', 'units.energy', 'units.energyDensity', 'units.thickness',
-  'energyDensity.basis', 'analyses.enabled', 'analyses.modelFidelity', 'preview.followCursor',
+  'units.capacity',
+  'units.energy',
+  'units.energyDensity',
+  'units.thickness',
+  'energyDensity.basis',
+  'analyses.enabled',
+  'analyses.modelFidelity',
+  'preview.followCursor',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 

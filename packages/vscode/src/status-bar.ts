@@ -14,13 +14,18 @@ export class CellStatusBar implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private seq = 0;
 
-  constructor(private readonly client: CellspecClient, private readonly settings: () => CellspecSettings) {
+  constructor(
+    private readonly client: CellspecClient,
+    private readonly settings: () => CellspecSettings,
+  ) {
     this.item.name = 'cellspec cell';
     this.item.command = 'cellspec.preview.open';
     this.disposables.push(
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
-      vscode.window.onDidChangeTextEditorSelection((e) => { if (e.textEditor === vscode.window.activeTextEditor) this.schedule(150); }),
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (e.textEditor === vscode.window.activeTextEditor) this.schedule(150);
+      }),
       client.onNotification(DocumentsBuiltNotification, (p) => {
         const uri = vscode.window.activeTextEditor?.document.uri.toString();
         if (uri && p.uris.includes(uri)) this.schedule(0);
@@ -36,7 +41,10 @@ export class CellStatusBar implements vscode.Disposable {
 
   private async update(): Promise<void> {
     const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.document.languageId !== 'cellspec') { this.item.hide(); return; }
+    if (!editor || editor.document.languageId !== 'cellspec') {
+      this.item.hide();
+      return;
+    }
     const seq = ++this.seq;
     try {
       const data = await this.client.request(PreviewDataRequest, {
@@ -45,7 +53,10 @@ export class CellStatusBar implements vscode.Disposable {
       });
       if (seq !== this.seq) return;
       const s = statusText(data, this.settings());
-      if (!s) { this.item.hide(); return; }
+      if (!s) {
+        this.item.hide();
+        return;
+      }
       this.item.text = `$(circuit-board) ${s.text}`;
       this.item.tooltip = s.tooltip;
       this.item.show();

@@ -7,7 +7,13 @@ const fmt = (m: number) => `${+(m * 1e6).toPrecision(3)} µm`;
 describe('cross-section layers', () => {
   it('orders a unit cell top to bottom with packaging outside', () => {
     expect(unitCellLayers(SB21, SB21_FIGURES).map((l) => l.id)).toEqual([
-      'packaging-top', 'cathode-collector', 'cathode', 'electrolyte', 'anode', 'anode-collector', 'packaging-bottom',
+      'packaging-top',
+      'cathode-collector',
+      'cathode',
+      'electrolyte',
+      'anode',
+      'anode-collector',
+      'packaging-bottom',
     ]);
   });
 
@@ -73,9 +79,14 @@ describe('cross-section geometry', () => {
   });
 
   it('says how often a stack repeats the unit cell', () => {
-    const stacked = { ...SB21, format: { ...SB21.format, stacking: 'stacked' as const, layers: 10 }, cathode: { ...SB21.cathode, doubleSided: true } };
-    expect(crossSection(stacked, SB21_FIGURES, { formatThickness: fmt }).caption)
-      .toBe('Unit cell 373 µm thick; the stack repeats it 10 times; double-sided coatings: one side shown');
+    const stacked = {
+      ...SB21,
+      format: { ...SB21.format, stacking: 'stacked' as const, layers: 10 },
+      cathode: { ...SB21.cathode, doubleSided: true },
+    };
+    expect(crossSection(stacked, SB21_FIGURES, { formatThickness: fmt }).caption).toBe(
+      'Unit cell 373 µm thick; the stack repeats it 10 times; double-sided coatings: one side shown',
+    );
   });
 });
 
@@ -90,7 +101,12 @@ describe('label placement', () => {
 });
 
 describe('scale bar length', () => {
-  it.each([[373e-6, 50e-6], [100e-6, 20e-6], [4e-3, 1e-3], [0, 0]])('total %s → %s', (total, expected) => {
+  it.each([
+    [373e-6, 50e-6],
+    [100e-6, 20e-6],
+    [4e-3, 1e-3],
+    [0, 0],
+  ])('total %s → %s', (total, expected) => {
     expect(niceLength(total)).toBeCloseTo(expected, 12);
   });
 });

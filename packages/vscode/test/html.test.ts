@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, makeNonce, previewHtml } from '../src/preview/html.js';
 
-const options = { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce: 'abc123', scriptUri: 'https://x/dist/webview.js', styleUri: 'https://x/dist/webview.css' };
+const options = {
+  cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+  nonce: 'abc123',
+  scriptUri: 'https://x/dist/webview.js',
+  styleUri: 'https://x/dist/webview.css',
+};
 
 describe('preview HTML', () => {
   it('allows only nonce scripts and extension styles, nothing remote', () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type CellspecSettings } from '../src/settings.js';
-import { analysisCharts, buildPreviewModel, compareCells, metricRows, thicknessChart } from '../src/view-model/preview-model.js';
+import {
+  analysisCharts,
+  buildPreviewModel,
+  compareCells,
+  metricRows,
+  thicknessChart,
+} from '../src/view-model/preview-model.js';
 import { G2_FIGURES, SB21, SB21_FIGURES, SB21_G2, data } from './cells.js';
 
 const withSettings = (patch: Partial<CellspecSettings>): CellspecSettings => ({ ...DEFAULT_SETTINGS, ...patch });
@@ -14,31 +20,69 @@ describe('preview model', () => {
 
   it('shows a cell with its cross-section, figures, targets and a chart', () => {
     const m = buildPreviewModel(data(), DEFAULT_SETTINGS);
-    expect(m).toMatchObject({ state: 'ok', title: 'SB21 — Standard battery 2.1', subtitle: 'pouch single-layer', banner: undefined });
+    expect(m).toMatchObject({
+      state: 'ok',
+      title: 'SB21 — Standard battery 2.1',
+      subtitle: 'pouch single-layer',
+      banner: undefined,
+    });
     expect(m.crossSection?.layers).toHaveLength(7);
     expect(m.metrics.slice(0, 4).map((r) => [r.label, r.value])).toEqual([
-      ['Capacity', '8.19 mAh'], ['Energy', '30.4 mWh'], ['Mean voltage', '3.71 V'], ['Energy density (stack)', '528 Wh/L'],
+      ['Capacity', '8.19 mAh'],
+      ['Energy', '30.4 mWh'],
+      ['Mean voltage', '3.71 V'],
+      ['Energy density (stack)', '528 Wh/L'],
     ]);
     expect(m.targets.map((t) => t.status)).toEqual(['met', 'met', 'missed']);
     expect(m.charts.map((c) => c.id)).toEqual(['thickness']);
   });
 
   it('puts the preferred energy-density basis first and uses the preferred units', () => {
-    const m = buildPreviewModel(data(), withSettings({ energyDensityBasis: 'cell', units: { capacity: 'Ah', energy: 'Wh', energyDensity: 'Wh/L', thickness: 'mm' } }));
-    expect(m.metrics.map((r) => r.label).indexOf('Energy density (cell)')).toBeLessThan(m.metrics.map((r) => r.label).indexOf('Energy density (stack)'));
+    const m = buildPreviewModel(
+      data(),
+      withSettings({
+        energyDensityBasis: 'cell',
+        units: { capacity: 'Ah', energy: 'Wh', energyDensity: 'Wh/L', thickness: 'mm' },
+      }),
+    );
+    expect(m.metrics.map((r) => r.label).indexOf('Energy density (cell)')).toBeLessThan(
+      m.metrics.map((r) => r.label).indexOf('Energy density (stack)'),
+    );
     expect(m.metrics[0]).toEqual({ label: 'Capacity', value: '0.00819 Ah' });
     expect(m.crossSection?.labels.find((l) => l.layerId === 'cathode-collector')?.text).toBe('Al collector · 0.015 mm');
   });
 
   it('explains errors and keeps what resolved', () => {
-    const m = buildPreviewModel(data({ status: 'errors', problems: [{ message: "'furlong' is not a unit", line: 15, severity: 'error' }, { message: 'N/P low', line: 3, severity: 'warning' }] }), DEFAULT_SETTINGS);
+    const m = buildPreviewModel(
+      data({
+        status: 'errors',
+        problems: [
+          { message: "'furlong' is not a unit", line: 15, severity: 'error' },
+          { message: 'N/P low', line: 3, severity: 'warning' },
+        ],
+      }),
+      DEFAULT_SETTINGS,
+    );
     expect(m.state).toBe('errors');
-    expect(m.banner).toBe('The spec has 1 error; figures below are from the parts that resolved and may be incomplete.');
+    expect(m.banner).toBe(
+      'The spec has 1 error; figures below are from the parts that resolved and may be incomplete.',
+    );
     expect(m.problems).toEqual([{ text: "'furlong' is not a unit", line: 15 }]);
   });
 
   it('says so when nothing resolves', () => {
-    const m = buildPreviewModel(data({ status: 'errors', cell: undefined, figures: undefined, problems: [{ message: 'x', line: 1, severity: 'error' }, { message: 'y', line: 2, severity: 'error' }] }), DEFAULT_SETTINGS);
+    const m = buildPreviewModel(
+      data({
+        status: 'errors',
+        cell: undefined,
+        figures: undefined,
+        problems: [
+          { message: 'x', line: 1, severity: 'error' },
+          { message: 'y', line: 2, severity: 'error' },
+        ],
+      }),
+      DEFAULT_SETTINGS,
+    );
     expect(m.state).toBe('errors');
     expect(m.banner).toBe('The spec has 2 errors; the preview shows a cell once it resolves.');
     expect(m.crossSection).toBeUndefined();
@@ -82,43 +126,83 @@ describe('variant against base', () => {
 
 describe('analysis charts', () => {
   it('plots voltage against capacity in the preferred units', () => {
-    const charts = analysisCharts([{
-      name: 'rate', type: 'discharge', state: 'done',
-      curves: [{ label: '1C', xKind: 'capacity', yKind: 'voltage', x: [0, 3.6, 7.2], y: [4.2, 3.8, 3.0] }],
-    }], DEFAULT_SETTINGS);
+    const charts = analysisCharts(
+      [
+        {
+          name: 'rate',
+          type: 'discharge',
+          state: 'done',
+          curves: [{ label: '1C', xKind: 'capacity', yKind: 'voltage', x: [0, 3.6, 7.2], y: [4.2, 3.8, 3.0] }],
+        },
+      ],
+      DEFAULT_SETTINGS,
+    );
     expect(charts).toHaveLength(1);
     expect(charts[0]).toMatchObject({ type: 'line', xLabel: 'capacity / mAh', yLabel: 'voltage / V' });
     // 3.6 C = 1 mAh
-    expect(charts[0]!.datasets[0]!.data).toEqual([{ x: 0, y: 4.2 }, { x: 1, y: 3.8 }, { x: 2, y: 3.0 }]);
+    expect(charts[0]!.datasets[0]!.data).toEqual([
+      { x: 0, y: 4.2 },
+      { x: 1, y: 3.8 },
+      { x: 2, y: 3.0 },
+    ]);
   });
 
   it('plots temperature in °C against time in minutes', () => {
-    const [chart] = analysisCharts([{
-      name: 'thermal', type: 'thermal', state: 'done',
-      curves: [{ label: '3C', xKind: 'time', yKind: 'temperature', x: [0, 600], y: [298.15, 308.15] }],
-    }], DEFAULT_SETTINGS);
-    expect(chart!.datasets[0]!.data).toEqual([{ x: 0, y: 25 }, { x: 10, y: 35 }]);
+    const [chart] = analysisCharts(
+      [
+        {
+          name: 'thermal',
+          type: 'thermal',
+          state: 'done',
+          curves: [{ label: '3C', xKind: 'time', yKind: 'temperature', x: [0, 600], y: [298.15, 308.15] }],
+        },
+      ],
+      DEFAULT_SETTINGS,
+    );
+    expect(chart!.datasets[0]!.data).toEqual([
+      { x: 0, y: 25 },
+      { x: 10, y: 35 },
+    ]);
   });
 
   it('tells when analyses are off or have no results yet', () => {
     const asks = { ...SB21, analyses: [{ type: 'discharge' as const, name: 'd', rates: [1] }] };
-    expect(buildPreviewModel(data({ cell: asks }), DEFAULT_SETTINGS).analysesNote).toBe('This cell asks for 1 analysis; no results yet.');
-    expect(buildPreviewModel(data({ cell: asks }), withSettings({ analyses: { enabled: false, modelFidelity: 'reduced' } })).analysesNote)
-      .toBe('Analyses are switched off (setting cellspec.analyses.enabled).');
+    expect(buildPreviewModel(data({ cell: asks }), DEFAULT_SETTINGS).analysesNote).toBe(
+      'This cell asks for 1 analysis; no results yet.',
+    );
+    expect(
+      buildPreviewModel(data({ cell: asks }), withSettings({ analyses: { enabled: false, modelFidelity: 'reduced' } }))
+        .analysesNote,
+    ).toBe('Analyses are switched off (setting cellspec.analyses.enabled).');
   });
 });
 
 describe('analysis summaries', () => {
   const run = (label: string, rate: number, mAh: number, peakC: number) => ({
-    label, direction: 'discharge' as const, rate, temperature: 298.15, capacity: mAh * 3.6, energy: mAh * 3.6 * 3.7,
-    meanVoltage: 3.7, maxTemperature: 273.15 + peakC,
+    label,
+    direction: 'discharge' as const,
+    rate,
+    temperature: 298.15,
+    capacity: mAh * 3.6,
+    energy: mAh * 3.6 * 3.7,
+    meanVoltage: 3.7,
+    maxTemperature: 273.15 + peakC,
   });
 
   it('charts delivered capacity per run, and peak temperature when the cell heats up', () => {
-    const charts = analysisCharts([{
-      name: 'rates', type: 'discharge', model: 'p2d', state: 'done', curves: [],
-      runs: [run('C/10 discharge at 25 °C', 0.1, 8.1, 25), run('1C discharge at 25 °C', 1, 7.2, 27.5)],
-    }], DEFAULT_SETTINGS);
+    const charts = analysisCharts(
+      [
+        {
+          name: 'rates',
+          type: 'discharge',
+          model: 'p2d',
+          state: 'done',
+          curves: [],
+          runs: [run('C/10 discharge at 25 °C', 0.1, 8.1, 25), run('1C discharge at 25 °C', 1, 7.2, 27.5)],
+        },
+      ],
+      DEFAULT_SETTINGS,
+    );
     expect(charts.map((c) => [c.id, c.title, c.yLabel])).toEqual([
       ['analysis-rates-capacity', 'rates: delivered capacity (p2d)', 'capacity / mAh'],
       ['analysis-rates-temperature', 'rates: peak cell temperature', 'temperature / °C'],
@@ -129,7 +213,10 @@ describe('analysis summaries', () => {
 
   it('leaves out failed runs and the temperature chart of an isothermal analysis', () => {
     const failed = { ...run('5C discharge at 25 °C', 5, 1, 25), failure: 'the solver did not converge' };
-    const charts = analysisCharts([{ name: 'r', type: 'discharge', state: 'done', curves: [], runs: [run('1C', 1, 7.2, 25), failed] }], DEFAULT_SETTINGS);
+    const charts = analysisCharts(
+      [{ name: 'r', type: 'discharge', state: 'done', curves: [], runs: [run('1C', 1, 7.2, 25), failed] }],
+      DEFAULT_SETTINGS,
+    );
     expect(charts.map((c) => c.id)).toEqual(['analysis-r-capacity']);
     expect(charts[0]!.categories).toEqual(['1C']);
   });
@@ -138,23 +225,48 @@ describe('analysis summaries', () => {
 describe('analysis notes', () => {
   const asks = { ...SB21, analyses: [{ type: 'discharge' as const, name: 'rates', rates: [1] }] };
   const done = {
-    name: 'rates', type: 'discharge', state: 'done' as const, curves: [],
-    runs: [{ label: '1C', direction: 'discharge' as const, rate: 1, temperature: 298.15, capacity: 26, energy: 96, meanVoltage: 3.7, maxTemperature: 298.15 }],
-    findings: [{ severity: 'info' as const, message: '1C: 7.22 mAh' }, { severity: 'warning' as const, message: '1C: plating risk' }],
+    name: 'rates',
+    type: 'discharge',
+    state: 'done' as const,
+    curves: [],
+    runs: [
+      {
+        label: '1C',
+        direction: 'discharge' as const,
+        rate: 1,
+        temperature: 298.15,
+        capacity: 26,
+        energy: 96,
+        meanVoltage: 3.7,
+        maxTemperature: 298.15,
+      },
+    ],
+    findings: [
+      { severity: 'info' as const, message: '1C: 7.22 mAh' },
+      { severity: 'warning' as const, message: '1C: plating risk' },
+    ],
   };
 
   it('lists findings, warnings first, under the charts', () => {
-    expect(buildPreviewModel(data({ cell: asks, analyses: [done] }), DEFAULT_SETTINGS).analysesNote).toBe('rates: 1C: plating risk · rates: 1C: 7.22 mAh');
+    expect(buildPreviewModel(data({ cell: asks, analyses: [done] }), DEFAULT_SETTINGS).analysesNote).toBe(
+      'rates: 1C: plating risk · rates: 1C: 7.22 mAh',
+    );
   });
 
   it('says which analyses are still computing', () => {
     const running = { name: 'fast', type: 'charge', state: 'running' as const, message: 'computing…', curves: [] };
-    expect(buildPreviewModel(data({ cell: asks, analyses: [running, done] }), DEFAULT_SETTINGS).analysesNote).toMatch(/^fast: computing… · /);
+    expect(buildPreviewModel(data({ cell: asks, analyses: [running, done] }), DEFAULT_SETTINGS).analysesNote).toMatch(
+      /^fast: computing… · /,
+    );
   });
 
   it('drops analysis charts when analyses are switched off', () => {
     const off = withSettings({ analyses: { enabled: false, modelFidelity: 'reduced' } });
-    expect(buildPreviewModel(data({ cell: asks, analyses: [done] }), off).charts.map((c) => c.id)).toEqual(['thickness']);
-    expect(buildPreviewModel(data({ cell: asks, analyses: [done] }), DEFAULT_SETTINGS).charts.map((c) => c.id)).toEqual(['thickness', 'analysis-rates-capacity']);
+    expect(buildPreviewModel(data({ cell: asks, analyses: [done] }), off).charts.map((c) => c.id)).toEqual([
+      'thickness',
+    ]);
+    expect(buildPreviewModel(data({ cell: asks, analyses: [done] }), DEFAULT_SETTINGS).charts.map((c) => c.id)).toEqual(
+      ['thickness', 'analysis-rates-capacity'],
+    );
   });
 });

@@ -6,15 +6,25 @@ import { SB21 } from './cells.js';
 // SB21 with a declared nominal capacity of 8 mAh (28.8 C) so 1C = 8 mA, and a 2.5–4.25 V window.
 const cell = { ...SB21, nominalCapacity: 28.8, limits: { voltageMin: 2.5, voltageMax: 4.25 } };
 const plan: TestPlanIR = {
-  name: 'TP', cell: 'SB21',
-  tests: [{
-    name: 'lot-check', samples: 3, criteria: ['capacity within ±3 %'],
-    steps: [
-      { type: 'charge', setpoint: { mode: 'crate', value: 0.1 }, cv: 4.25, until: [{ quantity: 'crate', value: 0.05 }] },
-      { type: 'rest', until: [{ quantity: 'time', value: 600 }] },
-      { type: 'discharge', setpoint: { mode: 'crate', value: 0.1 }, until: [{ quantity: 'voltage', value: 2.5 }] },
-    ],
-  }],
+  name: 'TP',
+  cell: 'SB21',
+  tests: [
+    {
+      name: 'lot-check',
+      samples: 3,
+      criteria: ['capacity within ±3 %'],
+      steps: [
+        {
+          type: 'charge',
+          setpoint: { mode: 'crate', value: 0.1 },
+          cv: 4.25,
+          until: [{ quantity: 'crate', value: 0.05 }],
+        },
+        { type: 'rest', until: [{ quantity: 'time', value: 600 }] },
+        { type: 'discharge', setpoint: { mode: 'crate', value: 0.1 }, until: [{ quantity: 'voltage', value: 2.5 }] },
+      ],
+    },
+  ],
 };
 const expanded = expandPlan(plan, cell);
 
@@ -41,7 +51,9 @@ describe('protocol export', () => {
   });
 
   it('refuses two plans that would write the same file', () => {
-    expect(() => protocolExport([expanded, expanded], 'json')).toThrow('two plans would write the same file TP.protocol.json');
+    expect(() => protocolExport([expanded, expanded], 'json')).toThrow(
+      'two plans would write the same file TP.protocol.json',
+    );
   });
 
   it('words a refusal with the first errors', () => {

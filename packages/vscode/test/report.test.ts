@@ -14,7 +14,10 @@ describe('design report', () => {
   });
 
   it('writes CSV rows in display units, with base and change for a variant', () => {
-    const csv = reportCsv(data({ cell: SB21_G2, figures: G2_FIGURES, base: SB21, baseFigures: SB21_FIGURES }), DEFAULT_SETTINGS);
+    const csv = reportCsv(
+      data({ cell: SB21_G2, figures: G2_FIGURES, base: SB21, baseFigures: SB21_FIGURES }),
+      DEFAULT_SETTINGS,
+    );
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe('cell,metric,value,unit,base,base value,change');
     expect(lines[1]).toBe('SB21-G2,Capacity,8.19,mAh,SB21,8.19,0.00 %');
@@ -30,7 +33,12 @@ describe('design report', () => {
     ]);
   });
 
-  it.each([['plain', 'plain'], ['a,b', '"a,b"'], ['say "x"', '"say ""x"""'], ['two\nlines', '"two\nlines"']])('quotes CSV field %j', (input, expected) => {
+  it.each([
+    ['plain', 'plain'],
+    ['a,b', '"a,b"'],
+    ['say "x"', '"say ""x"""'],
+    ['two\nlines', '"two\nlines"'],
+  ])('quotes CSV field %j', (input, expected) => {
     expect(csvField(input)).toBe(expected);
   });
 });
@@ -38,11 +46,16 @@ describe('design report', () => {
 describe('status bar text', () => {
   it('shows capacity and energy density on the default basis', () => {
     expect(statusText(data(), DEFAULT_SETTINGS)?.text).toBe('SB21: 8.19 mAh · 528 Wh/L (stack)');
-    expect(statusText(data(), { ...DEFAULT_SETTINGS, energyDensityBasis: 'cell' })?.text).toBe('SB21: 8.19 mAh · 95 Wh/L (cell)');
+    expect(statusText(data(), { ...DEFAULT_SETTINGS, energyDensityBasis: 'cell' })?.text).toBe(
+      'SB21: 8.19 mAh · 95 Wh/L (cell)',
+    );
   });
 
   it('marks a spec with errors and explains missing figures', () => {
-    const s = statusText(data({ status: 'errors', figures: undefined, figuresNote: 'the anode has no composition' }), DEFAULT_SETTINGS);
+    const s = statusText(
+      data({ status: 'errors', figures: undefined, figuresNote: 'the anode has no composition' }),
+      DEFAULT_SETTINGS,
+    );
     expect(s?.text).toBe('SB21 (spec has errors)');
     expect(s?.tooltip).toBe('SB21: the anode has no composition. Click to open the preview.');
   });

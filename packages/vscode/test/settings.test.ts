@@ -9,11 +9,21 @@ describe('settings', () => {
   });
 
   it('reads valid values', () => {
-    const s = from({ 'units.capacity': 'Ah', 'units.energy': 'Wh', 'units.energyDensity': 'mWh/cm³', 'units.thickness': 'mm',
-      'energyDensity.basis': 'cell', 'analyses.enabled': false, 'analyses.modelFidelity': 'p2d', 'preview.followCursor': false });
+    const s = from({
+      'units.capacity': 'Ah',
+      'units.energy': 'Wh',
+      'units.energyDensity': 'mWh/cm³',
+      'units.thickness': 'mm',
+      'energyDensity.basis': 'cell',
+      'analyses.enabled': false,
+      'analyses.modelFidelity': 'p2d',
+      'preview.followCursor': false,
+    });
     expect(s).toEqual({
       units: { capacity: 'Ah', energy: 'Wh', energyDensity: 'mWh/cm³', thickness: 'mm' },
-      energyDensityBasis: 'cell', analyses: { enabled: false, modelFidelity: 'p2d' }, followCursor: false,
+      energyDensityBasis: 'cell',
+      analyses: { enabled: false, modelFidelity: 'p2d' },
+      followCursor: false,
     });
   });
 
@@ -24,8 +34,14 @@ describe('settings', () => {
     ['analyses.modelFidelity', 'DFN', DEFAULT_SETTINGS.analyses.modelFidelity],
   ] as const)('falls back to the default for an invalid %s (%s)', (key, value, expected) => {
     const s = from({ [key]: value });
-    const got = key === 'units.capacity' ? s.units.capacity : key === 'units.energy' ? s.units.energy
-      : key === 'energyDensity.basis' ? s.energyDensityBasis : s.analyses.modelFidelity;
+    const got =
+      key === 'units.capacity'
+        ? s.units.capacity
+        : key === 'units.energy'
+          ? s.units.energy
+          : key === 'energyDensity.basis'
+            ? s.energyDensityBasis
+            : s.analyses.modelFidelity;
     expect(got).toBe(expected);
   });
 

@@ -16,10 +16,14 @@ let executable;
 try {
   executable = await Promise.race([
     downloadAndUnzipVSCode({ version: 'stable' }),
-    new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${DOWNLOAD_TIMEOUT_MS / 1000} s`)), DOWNLOAD_TIMEOUT_MS)),
+    new Promise((_, reject) =>
+      setTimeout(() => reject(new Error(`no answer within ${DOWNLOAD_TIMEOUT_MS / 1000} s`)), DOWNLOAD_TIMEOUT_MS),
+    ),
   ]);
 } catch (e) {
-  console.log(`e2e (test-electron): SKIPPED — VS Code cannot be downloaded on this machine (${String(e.message ?? e).split('\n')[0]}).`);
+  console.log(
+    `e2e (test-electron): SKIPPED — VS Code cannot be downloaded on this machine (${String(e.message ?? e).split('\n')[0]}).`,
+  );
   console.log('e2e (test-electron): the code-server suite (test/e2e/run.mjs) runs the editor checks instead.');
   process.exit(0);
 }

@@ -26,15 +26,25 @@ exports.run = async function run() {
   assert.ok(ext, 'extension not found');
   await ext.activate();
 
-  const line = doc.getText().split('\n').findIndex((l) => l.includes('loading 14 mg/cm2'));
+  const line = doc
+    .getText()
+    .split('\n')
+    .findIndex((l) => l.includes('loading 14 mg/cm2'));
   const range = doc.lineAt(line).range;
   await editor.edit((b) => b.replace(range, '    loading 14 mg/furlong'));
-  await until('a diagnostic about the unit', () => vscode.languages.getDiagnostics(uri).some((d) => /furlong/.test(d.message)));
+  await until('a diagnostic about the unit', () =>
+    vscode.languages.getDiagnostics(uri).some((d) => /furlong/.test(d.message)),
+  );
   console.log(`diagnostic after ${Date.now() - t0} ms from opening`);
   await editor.edit((b) => b.replace(doc.lineAt(line).range, '    loading 14 mg/cm2'));
-  await until('the diagnostic to clear', () => !vscode.languages.getDiagnostics(uri).some((d) => /furlong/.test(d.message)));
+  await until(
+    'the diagnostic to clear',
+    () => !vscode.languages.getDiagnostics(uri).some((d) => /furlong/.test(d.message)),
+  );
 
   await vscode.commands.executeCommand('cellspec.preview.open');
-  await until('the preview tab', () => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => /Preview SB21/.test(t.label))));
+  await until('the preview tab', () =>
+    vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => /Preview SB21/.test(t.label))),
+  );
   console.log(`preview open; workspace ${path.basename(folder.fsPath)}`);
 };

@@ -43,7 +43,12 @@ export async function checkInputs(paths: readonly string[], base: string): Promi
   const rel = (p: string) => relative(base, p).split('\\').join('/') || '.';
   return {
     base,
-    files: workspace.files.map((f) => ({ path: f.path, relativePath: rel(f.path), text: f.text, diagnostics: f.diagnostics })),
+    files: workspace.files.map((f) => ({
+      path: f.path,
+      relativePath: rel(f.path),
+      text: f.text,
+      diagnostics: f.diagnostics,
+    })),
     problems: workspace.problems.map((p) => ({ ...p, relativePath: rel(p.path) })),
     counts: countDiagnostics(workspace.files),
   };
@@ -68,10 +73,25 @@ exit codes:
   2  usage error, an input that cannot be read or is not UTF-8, or no .cellspec file found
   70 internal error (a bug in cellspec, not in the specs)`,
   options: {
-    format: { type: 'string', short: 'f', default: 'text', valueName: 'text|json|sarif|github', description: 'report format (default text); github: annotations in a GitHub Actions run' },
+    format: {
+      type: 'string',
+      short: 'f',
+      default: 'text',
+      valueName: 'text|json|sarif|github',
+      description: 'report format (default text); github: annotations in a GitHub Actions run',
+    },
     strict: { type: 'boolean', description: 'fail on warnings as well as errors' },
-    output: { type: 'string', short: 'o', valueName: 'file', description: 'write the report to a file instead of standard output' },
-    base: { type: 'string', valueName: 'folder', description: 'folder that reported paths and SARIF uris are relative to (default: current folder)' },
+    output: {
+      type: 'string',
+      short: 'o',
+      valueName: 'file',
+      description: 'write the report to a file instead of standard output',
+    },
+    base: {
+      type: 'string',
+      valueName: 'folder',
+      description: 'folder that reported paths and SARIF uris are relative to (default: current folder)',
+    },
   },
   async run(values, positionals, io: CliIo) {
     const format = oneOf<CheckFormat>('format', values.format, CHECK_FORMATS);
@@ -80,7 +100,12 @@ exit codes:
     const paths = (positionals.length > 0 ? positionals : ['.']).map((p) => resolve(io.cwd, p));
     const report = await checkInputs(paths, base);
 
-    const renderers: Record<CheckFormat, (r: CheckReport) => string> = { text: formatText, json: formatJson, sarif: formatSarif, github: formatGithub };
+    const renderers: Record<CheckFormat, (r: CheckReport) => string> = {
+      text: formatText,
+      json: formatJson,
+      sarif: formatSarif,
+      github: formatGithub,
+    };
     const rendered = renderers[format](report);
     if (typeof values.output === 'string') {
       try {
@@ -93,7 +118,9 @@ exit codes:
       io.stdout(rendered);
     }
     if (report.files.length === 0 && report.problems.length === 0) {
-      io.stderr(`cellspec check: no .cellspec files found in ${positionals.length > 0 ? positionals.join(', ') : 'the current folder'}\n`);
+      io.stderr(
+        `cellspec check: no .cellspec files found in ${positionals.length > 0 ? positionals.join(', ') : 'the current folder'}\n`,
+      );
     }
     if (format === 'json' || format === 'sarif' || typeof values.output === 'string') {
       // Machine-readable reports stay clean on stdout; unreadable inputs still show in the log.

@@ -8,7 +8,12 @@ import type { FileDiagnostic } from '@cellspec/language';
 import type { CheckReport } from './check-command.js';
 import { UNREADABLE_INPUT } from './rules.js';
 
-const COMMANDS: Record<FileDiagnostic['severity'], string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
+const COMMANDS: Record<FileDiagnostic['severity'], string> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'notice',
+  hint: 'notice',
+};
 
 export function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -26,8 +31,11 @@ export function formatGithub(report: CheckReport): string {
   for (const file of report.files) {
     for (const d of file.diagnostics) {
       const props = [
-        `file=${escapeProperty(file.relativePath)}`, `line=${d.line}`, `col=${d.column}`,
-        `endLine=${d.endLine}`, `endColumn=${d.endColumn}`,
+        `file=${escapeProperty(file.relativePath)}`,
+        `line=${d.line}`,
+        `col=${d.column}`,
+        `endLine=${d.endLine}`,
+        `endColumn=${d.endColumn}`,
         ...(d.code ? [`title=${escapeProperty(d.code)}`] : []),
       ];
       lines.push(`::${COMMANDS[d.severity]} ${props.join(',')}::${escapeData(d.message)}`);
@@ -35,6 +43,8 @@ export function formatGithub(report: CheckReport): string {
   }
   const c = report.counts;
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  lines.push(`cellspec: ${n(report.files.length, 'file')} checked, ${n(c.error, 'error')}, ${n(c.warning, 'warning')}${report.problems.length ? `, ${report.problems.length} not readable` : ''}`);
+  lines.push(
+    `cellspec: ${n(report.files.length, 'file')} checked, ${n(c.error, 'error')}, ${n(c.warning, 'warning')}${report.problems.length ? `, ${report.problems.length} not readable` : ''}`,
+  );
   return `${lines.join('\n')}\n`;
 }

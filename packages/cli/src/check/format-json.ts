@@ -17,8 +17,13 @@ export function formatJson(report: CheckReport): string {
     files: report.files.map((f) => ({
       path: f.relativePath,
       diagnostics: f.diagnostics.map((d) => ({
-        severity: d.severity, code: d.code ?? null, message: d.message,
-        line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn,
+        severity: d.severity,
+        code: d.code ?? null,
+        message: d.message,
+        line: d.line,
+        column: d.column,
+        endLine: d.endLine,
+        endColumn: d.endColumn,
       })),
     })),
     unreadable: report.problems.map((p) => ({ path: p.relativePath, message: p.message })),

@@ -16,17 +16,32 @@ export const CELLSPEC_INFORMATION_URI = 'https://github.com/cellspec/cellspec';
 const SRCROOT = '%SRCROOT%';
 
 type SarifLevel = 'error' | 'warning' | 'note';
-const LEVELS: Record<FileDiagnostic['severity'], SarifLevel> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const LEVELS: Record<FileDiagnostic['severity'], SarifLevel> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+  hint: 'note',
+};
 
 export function formatSarif(report: CheckReport): string {
   const ruleIndex = new Map<string, number>();
-  const rules: { id: string; name: string; shortDescription: { text: string }; defaultConfiguration: { level: SarifLevel } }[] = [];
+  const rules: {
+    id: string;
+    name: string;
+    shortDescription: { text: string };
+    defaultConfiguration: { level: SarifLevel };
+  }[] = [];
   const ruleFor = (id: string, level: SarifLevel): number => {
     let index = ruleIndex.get(id);
     if (index === undefined) {
       index = rules.length;
       ruleIndex.set(id, index);
-      rules.push({ id, name: ruleName(id), shortDescription: { text: ruleDescription(id) }, defaultConfiguration: { level } });
+      rules.push({
+        id,
+        name: ruleName(id),
+        shortDescription: { text: ruleDescription(id) },
+        defaultConfiguration: { level },
+      });
     }
     return index;
   };
@@ -39,7 +54,14 @@ export function formatSarif(report: CheckReport): string {
       level: 'error',
       message: { text: p.message },
       // GitHub code scanning needs a region with a start line on every result (rule GH1003).
-      locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(p.relativePath), uriBaseId: SRCROOT }, region: { startLine: 1 } } }],
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: encodeUri(p.relativePath), uriBaseId: SRCROOT },
+            region: { startLine: 1 },
+          },
+        },
+      ],
     });
   }
   for (const file of report.files) {
@@ -51,17 +73,19 @@ export function formatSarif(report: CheckReport): string {
         ruleIndex: ruleFor(id, level),
         level,
         message: { text: d.message },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: { uri: encodeUri(file.relativePath), uriBaseId: SRCROOT },
-            region: {
-              startLine: d.line,
-              startColumn: d.column,
-              endLine: d.endLine,
-              endColumn: d.endLine === d.line ? Math.max(d.endColumn, d.column) : d.endColumn,
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: encodeUri(file.relativePath), uriBaseId: SRCROOT },
+              region: {
+                startLine: d.line,
+                startColumn: d.column,
+                endLine: d.endLine,
+                endColumn: d.endLine === d.line ? Math.max(d.endColumn, d.column) : d.endColumn,
+              },
             },
           },
-        }],
+        ],
       });
     }
   }
@@ -69,28 +93,42 @@ export function formatSarif(report: CheckReport): string {
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: { name: CLI_NAME, informationUri: CELLSPEC_INFORMATION_URI, version: CLI_VERSION, semanticVersion: CLI_VERSION, rules },
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: CLI_NAME,
+            informationUri: CELLSPEC_INFORMATION_URI,
+            version: CLI_VERSION,
+            semanticVersion: CLI_VERSION,
+            rules,
+          },
+        },
+        originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(report.base).href.replace(/\/?$/, '/')}` } },
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: report.problems.map((p) => ({
+              level: 'error',
+              message: { text: `${p.relativePath}: ${p.message}` },
+            })),
+          },
+        ],
+        columnKind: 'utf16CodeUnits',
+        results,
       },
-      originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(report.base).href.replace(/\/?$/, '/')}` } },
-      invocations: [{
-        executionSuccessful: true,
-        toolExecutionNotifications: report.problems.map((p) => ({
-          level: 'error',
-          message: { text: `${p.relativePath}: ${p.message}` },
-        })),
-      }],
-      columnKind: 'utf16CodeUnits',
-      results,
-    }],
+    ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
 /** `composition-sum` → `CompositionSum` (SARIF rule names are Pascal-case words by convention). */
 function ruleName(id: string): string {
-  return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
 }
 
 /** A relative path as a uri reference: segments percent-encoded, slashes kept. */

@@ -27,7 +27,10 @@ function formatDiagnostic(file: CheckedFile, d: FileDiagnostic, lines: readonly 
   if (source === undefined) return head;
   const gutter = String(d.line).padStart(5);
   const start = Math.min(d.column - 1, source.length);
-  const end = d.endLine === d.line ? Math.max(Math.min(d.endColumn - 1, source.length), start + 1) : Math.max(source.length, start + 1);
+  const end =
+    d.endLine === d.line
+      ? Math.max(Math.min(d.endColumn - 1, source.length), start + 1)
+      : Math.max(source.length, start + 1);
   const caret = `${indentLike(source.slice(0, start))}^${'~'.repeat(Math.max(0, displayWidth(source.slice(start, end)) - 1))}`;
   return `${head}${gutter} | ${source}\n${' '.repeat(gutter.length)} | ${caret}\n`;
 }
@@ -46,7 +49,8 @@ function displayWidth(text: string): number {
 }
 
 // East Asian wide and fullwidth characters take two terminal columns (Japanese titles and notes).
-const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u;
+const WIDE =
+  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u;
 
 function charWidth(ch: string): number {
   return WIDE.test(ch) ? 2 : 1;

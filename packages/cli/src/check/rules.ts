@@ -18,5 +18,9 @@ const CLI_DESCRIPTIONS: Readonly<Record<string, string>> = {
 };
 
 export function ruleDescription(code: string): string {
-  return (CODE_DESCRIPTIONS as Readonly<Record<string, string>>)[code] ?? CLI_DESCRIPTIONS[code] ?? `A cellspec finding of the kind '${code}'.`;
+  return (
+    (CODE_DESCRIPTIONS as Readonly<Record<string, string>>)[code] ??
+    CLI_DESCRIPTIONS[code] ??
+    `A cellspec finding of the kind '${code}'.`
+  );
 }

@@ -36,10 +36,15 @@ export async function loadPlans(file: string, planName: string | undefined, cwd:
   if (plans.length === 0) throw new UsageError(`${relative(cwd, requested.path)} has no test-plan`);
   if (planName !== undefined) {
     const chosen = plans.filter((p) => p.name === planName);
-    if (chosen.length === 0) throw new UsageError(`no test-plan '${planName}' in ${relative(cwd, requested.path)}; it has ${plans.map((p) => p.name).join(', ')}`);
+    if (chosen.length === 0)
+      throw new UsageError(
+        `no test-plan '${planName}' in ${relative(cwd, requested.path)}; it has ${plans.map((p) => p.name).join(', ')}`,
+      );
     plans = chosen;
   }
-  const errors = requested.diagnostics.filter((d) => d.severity === 'error').map((d) => `${relative(cwd, requested.path)}:${d.line}: ${d.message}`);
+  const errors = requested.diagnostics
+    .filter((d) => d.severity === 'error')
+    .map((d) => `${relative(cwd, requested.path)}:${d.line}: ${d.message}`);
   const expanded = plans.flatMap((plan) => {
     const cell = cells.get(plan.cell);
     if (!cell) {
@@ -47,18 +52,23 @@ export async function loadPlans(file: string, planName: string | undefined, cwd:
       return [];
     }
     let designCapacity: number | undefined;
-    try { designCapacity = designCell(cell).capacity; } catch { designCapacity = undefined; }
+    try {
+      designCapacity = designCell(cell).capacity;
+    } catch {
+      designCapacity = undefined;
+    }
     return [expandPlan(plan, cell, designCapacity !== undefined ? { designCapacity } : {})];
   });
   for (const p of expanded) {
-    for (const q of p.problems) if (q.severity === 'error') errors.push(`test-plan ${p.plan}, ${q.at.subtest ?? q.at.test}: ${q.message}`);
+    for (const q of p.problems)
+      if (q.severity === 'error') errors.push(`test-plan ${p.plan}, ${q.at.subtest ?? q.at.test}: ${q.message}`);
   }
   return { workspace, plans: expanded, errors: [...new Set(errors)] };
 }
 
 export const protocolsCommand: Command = {
   name: 'protocols',
-  summary: 'Write cycler protocol files (PyBaMM, Maccor, BioLogic, JSON) from a spec\'s test plans.',
+  summary: "Write cycler protocol files (PyBaMM, Maccor, BioLogic, JSON) from a spec's test plans.",
   usage: 'FILE [--plan NAME] --format pybamm|maccor|biologic|json --out DIR',
   details: `Each electrical sub-test (one per sweep point) becomes one Maccor .000 or BioLogic .mps file;
 PyBaMM and JSON write one file per plan (PyBaMM also a runnable Python script). Tests done off the
@@ -70,10 +80,18 @@ exit codes:
   1  the spec or a test plan has errors; nothing written
   2  usage error or an input that cannot be read`,
   options: {
-    plan: { type: 'string', short: 'p', valueName: 'name', description: 'the test plan to write (default: every plan in FILE)' },
+    plan: {
+      type: 'string',
+      short: 'p',
+      valueName: 'name',
+      description: 'the test plan to write (default: every plan in FILE)',
+    },
     format: { type: 'string', short: 'f', valueName: 'pybamm|maccor|biologic|json', description: 'protocol format' },
     out: { type: 'string', short: 'o', valueName: 'dir', description: 'folder to write into (created if missing)' },
-    force: { type: 'boolean', description: 'replace files in the folder that cellspec did not write (or that were changed since)' },
+    force: {
+      type: 'boolean',
+      description: 'replace files in the folder that cellspec did not write (or that were changed since)',
+    },
   },
   async run(values, positionals, io: CliIo) {
     if (positionals.length !== 1) throw new UsageError('give exactly one spec FILE');
@@ -98,7 +116,9 @@ exit codes:
         io.stderr(`cellspec protocols: cannot write to ${relative(io.cwd, out) || '.'}: ${(error as Error).message}\n`);
         return ExitCode.Usage;
       }
-      io.stdout(`${plan.plan} (${plan.cell}): ${plan.cost.summary} — ${written.length} ${format} file${written.length === 1 ? '' : 's'}\n`);
+      io.stdout(
+        `${plan.plan} (${plan.cell}): ${plan.cost.summary} — ${written.length} ${format} file${written.length === 1 ? '' : 's'}\n`,
+      );
       for (const w of written) io.stdout(`  ${relative(io.cwd, w)}\n`);
       for (const n of result.notes) io.stderr(`note: ${plan.plan} / ${n.test}: ${n.message}\n`);
     }

@@ -29,8 +29,14 @@ import { relative } from 'node:path';
 import { loadWorkspace, resolveDocument } from '@cellspec/language';
 import { formatNumber, fromSI, KINDS } from '@cellspec/units';
 import {
-  checkTargets, compareDesigns, designCell, designWarnings, formatMetric,
-  type CellDesign, type CellIR, type ProcessIR,
+  checkTargets,
+  compareDesigns,
+  designCell,
+  designWarnings,
+  formatMetric,
+  type CellDesign,
+  type CellIR,
+  type ProcessIR,
 } from '@cellspec/physics';
 import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command.js';
 
@@ -58,7 +64,8 @@ export interface ReportRecord {
 }
 
 /** Six significant figures: far below any design tolerance, free of floating-point noise. */
-const n = (x: number | undefined, scale = 1): number | null => (x === undefined ? null : Number((x * scale).toPrecision(6)));
+const n = (x: number | undefined, scale = 1): number | null =>
+  x === undefined ? null : Number((x * scale).toPrecision(6));
 // SI → report units: C → mAh (÷3.6), J → Wh (÷3600), J/m³ → Wh/L (÷3.6e6), J/kg → Wh/kg (÷3600),
 // C/m² → mAh/cm² (÷3.6e4), kg → g (×1e3), m → µm (×1e6).
 const MAH = 1 / 3.6;
@@ -66,7 +73,12 @@ const WH = 1 / 3600;
 const WH_PER_L = 1 / 3.6e6;
 const MAH_PER_CM2 = 1 / 3.6e4;
 
-export function reportRecord(file: string, cell: CellIR, design: CellDesign, processes: readonly ProcessIR[]): ReportRecord {
+export function reportRecord(
+  file: string,
+  cell: CellIR,
+  design: CellDesign,
+  processes: readonly ProcessIR[],
+): ReportRecord {
   const thickness: Record<string, number> = {};
   for (const l of design.layersBreakdown) thickness[l.name] = n(l.thickness, 1e6)!;
   if (cell.format.packaging) thickness.packaging = n(cell.format.packaging.thickness, 1e6)!;
@@ -76,16 +88,24 @@ export function reportRecord(file: string, cell: CellIR, design: CellDesign, pro
   for (const [k, v] of Object.entries(design.massBreakdown)) mass[k] = n(v, 1e3)!;
   const problems = [...design.problems, ...designWarnings(cell, design, processes)];
   return {
-    file, name: design.name, base: design.base ?? null,
+    file,
+    name: design.name,
+    base: design.base ?? null,
     capacity_mAh: n(design.capacity, MAH),
     limiting_electrode: design.limitingElectrode ?? null,
     capacity_basis: design.capacityBasis ?? null,
     np_ratio: n(design.npRatio),
     mean_voltage_V: n(design.meanVoltage),
     energy_Wh: n(design.energy, WH),
-    energy_density_Wh_per_L: { stack: n(design.stack.energyDensity, WH_PER_L), cell: n(design.cell.energyDensity, WH_PER_L) },
+    energy_density_Wh_per_L: {
+      stack: n(design.stack.energyDensity, WH_PER_L),
+      cell: n(design.cell.energyDensity, WH_PER_L),
+    },
     specific_energy_Wh_per_kg: { stack: n(design.stack.specificEnergy, WH), cell: n(design.cell.specificEnergy, WH) },
-    areal_capacity_mAh_per_cm2: { cathode: n(design.cathode.arealCapacity, MAH_PER_CM2), anode: n(design.anode.arealCapacity, MAH_PER_CM2) },
+    areal_capacity_mAh_per_cm2: {
+      cathode: n(design.cathode.arealCapacity, MAH_PER_CM2),
+      anode: n(design.anode.arealCapacity, MAH_PER_CM2),
+    },
     mass_g: mass,
     mass_total_g: { stack: n(design.stack.mass, 1e3), cell: n(design.cell.mass, 1e3) },
     thickness_um: thickness,
@@ -115,7 +135,12 @@ async function load(paths: readonly string[], cwd: string): Promise<Loaded> {
       designs.set(cell.name, design);
       if (f.requested) records.push(reportRecord(relative(cwd, f.path) || f.path, cell, design, processes));
     }
-    if (f.requested) errors.push(...f.diagnostics.filter((d) => d.severity === 'error').map((d) => `${relative(cwd, f.path)}:${d.line}: ${d.message}`));
+    if (f.requested)
+      errors.push(
+        ...f.diagnostics
+          .filter((d) => d.severity === 'error')
+          .map((d) => `${relative(cwd, f.path)}:${d.line}: ${d.message}`),
+      );
   }
   return { records, designs, errors };
 }
@@ -133,11 +158,28 @@ export function textReport(records: readonly ReportRecord[]): string {
     row('N/P ratio', fmt(r.np_ratio));
     row('mean voltage', `${fmt(r.mean_voltage_V)} V`);
     row('energy', `${fmt(r.energy_Wh === null ? null : r.energy_Wh * 1000)} mWh`);
-    row('energy density', `${fmt(r.energy_density_Wh_per_L.stack)} Wh/L (stack), ${fmt(r.energy_density_Wh_per_L.cell)} Wh/L (cell)`);
-    row('specific energy', `${fmt(r.specific_energy_Wh_per_kg.stack)} Wh/kg (stack), ${fmt(r.specific_energy_Wh_per_kg.cell)} Wh/kg (cell)`);
-    row('areal capacity', `${fmt(r.areal_capacity_mAh_per_cm2.cathode)} mAh/cm² (cathode), ${fmt(r.areal_capacity_mAh_per_cm2.anode)} mAh/cm² (anode)`);
-    row('thickness', Object.entries(r.thickness_um).map(([k, v]) => `${k} ${fmt(v)} µm`).join(', '));
-    row('mass', `${fmt(r.mass_total_g.stack === null ? null : r.mass_total_g.stack * 1000)} mg (stack), ${fmt(r.mass_total_g.cell === null ? null : r.mass_total_g.cell * 1000)} mg (cell)`);
+    row(
+      'energy density',
+      `${fmt(r.energy_density_Wh_per_L.stack)} Wh/L (stack), ${fmt(r.energy_density_Wh_per_L.cell)} Wh/L (cell)`,
+    );
+    row(
+      'specific energy',
+      `${fmt(r.specific_energy_Wh_per_kg.stack)} Wh/kg (stack), ${fmt(r.specific_energy_Wh_per_kg.cell)} Wh/kg (cell)`,
+    );
+    row(
+      'areal capacity',
+      `${fmt(r.areal_capacity_mAh_per_cm2.cathode)} mAh/cm² (cathode), ${fmt(r.areal_capacity_mAh_per_cm2.anode)} mAh/cm² (anode)`,
+    );
+    row(
+      'thickness',
+      Object.entries(r.thickness_um)
+        .map(([k, v]) => `${k} ${fmt(v)} µm`)
+        .join(', '),
+    );
+    row(
+      'mass',
+      `${fmt(r.mass_total_g.stack === null ? null : r.mass_total_g.stack * 1000)} mg (stack), ${fmt(r.mass_total_g.cell === null ? null : r.mass_total_g.cell * 1000)} mg (cell)`,
+    );
     for (const t of r.targets) row(t.met ? 'target met' : 'TARGET MISSED', t.message);
     for (const p of r.problems.filter((x) => x.severity !== 'info')) row(p.severity, p.message);
     out.push('');
@@ -146,14 +188,24 @@ export function textReport(records: readonly ReportRecord[]): string {
 }
 
 const CSV_COLUMNS: ReadonlyArray<[string, (r: ReportRecord) => string | number | null]> = [
-  ['file', (r) => r.file], ['name', (r) => r.name], ['base', (r) => r.base],
-  ['capacity_mAh', (r) => r.capacity_mAh], ['limiting_electrode', (r) => r.limiting_electrode],
-  ['np_ratio', (r) => r.np_ratio], ['mean_voltage_V', (r) => r.mean_voltage_V], ['energy_Wh', (r) => r.energy_Wh],
-  ['energy_density_stack_Wh_per_L', (r) => r.energy_density_Wh_per_L.stack], ['energy_density_cell_Wh_per_L', (r) => r.energy_density_Wh_per_L.cell],
-  ['specific_energy_stack_Wh_per_kg', (r) => r.specific_energy_Wh_per_kg.stack], ['specific_energy_cell_Wh_per_kg', (r) => r.specific_energy_Wh_per_kg.cell],
-  ['areal_capacity_cathode_mAh_per_cm2', (r) => r.areal_capacity_mAh_per_cm2.cathode], ['areal_capacity_anode_mAh_per_cm2', (r) => r.areal_capacity_mAh_per_cm2.anode],
-  ['stack_thickness_um', (r) => r.thickness_um.stack ?? null], ['cell_thickness_um', (r) => r.thickness_um.cell ?? null],
-  ['stack_mass_g', (r) => r.mass_total_g.stack], ['cell_mass_g', (r) => r.mass_total_g.cell],
+  ['file', (r) => r.file],
+  ['name', (r) => r.name],
+  ['base', (r) => r.base],
+  ['capacity_mAh', (r) => r.capacity_mAh],
+  ['limiting_electrode', (r) => r.limiting_electrode],
+  ['np_ratio', (r) => r.np_ratio],
+  ['mean_voltage_V', (r) => r.mean_voltage_V],
+  ['energy_Wh', (r) => r.energy_Wh],
+  ['energy_density_stack_Wh_per_L', (r) => r.energy_density_Wh_per_L.stack],
+  ['energy_density_cell_Wh_per_L', (r) => r.energy_density_Wh_per_L.cell],
+  ['specific_energy_stack_Wh_per_kg', (r) => r.specific_energy_Wh_per_kg.stack],
+  ['specific_energy_cell_Wh_per_kg', (r) => r.specific_energy_Wh_per_kg.cell],
+  ['areal_capacity_cathode_mAh_per_cm2', (r) => r.areal_capacity_mAh_per_cm2.cathode],
+  ['areal_capacity_anode_mAh_per_cm2', (r) => r.areal_capacity_mAh_per_cm2.anode],
+  ['stack_thickness_um', (r) => r.thickness_um.stack ?? null],
+  ['cell_thickness_um', (r) => r.thickness_um.cell ?? null],
+  ['stack_mass_g', (r) => r.mass_total_g.stack],
+  ['cell_mass_g', (r) => r.mass_total_g.cell],
 ];
 
 /** RFC 4180 field: quoted when it holds a comma, quote or line break. */
@@ -177,27 +229,51 @@ function compare(designs: Map<string, CellDesign>, variantName: string, format: 
   if (!base) throw new UsageError(`the base ${variant.base} of ${variantName} is not in the given files`);
   const rows = compareDesigns(base, variant);
   if (format === 'json') {
-    const unitOf = (spec: (typeof rows)[number]['spec']) => (spec.kind === 'dimensionless' ? '' : spec.unit ?? KINDS[spec.kind].display);
-    const conv = (spec: (typeof rows)[number]['spec'], x: number | undefined) => (x === undefined ? null : spec.kind === 'dimensionless' ? x : fromSI(x, spec.kind, unitOf(spec)));
-    return `${JSON.stringify({
-      base: base.name, variant: variant.name,
-      metrics: rows.map((r) => ({ metric: r.label, unit: unitOf(r.spec), base: conv(r.spec, r.base), variant: conv(r.spec, r.variant), delta: conv(r.spec, r.delta), percent: r.percent ?? null })),
-    }, null, 2)}\n`;
+    const unitOf = (spec: (typeof rows)[number]['spec']) =>
+      spec.kind === 'dimensionless' ? '' : (spec.unit ?? KINDS[spec.kind].display);
+    const conv = (spec: (typeof rows)[number]['spec'], x: number | undefined) =>
+      x === undefined ? null : spec.kind === 'dimensionless' ? x : fromSI(x, spec.kind, unitOf(spec));
+    return `${JSON.stringify(
+      {
+        base: base.name,
+        variant: variant.name,
+        metrics: rows.map((r) => ({
+          metric: r.label,
+          unit: unitOf(r.spec),
+          base: conv(r.spec, r.base),
+          variant: conv(r.spec, r.variant),
+          delta: conv(r.spec, r.delta),
+          percent: r.percent ?? null,
+        })),
+      },
+      null,
+      2,
+    )}\n`;
   }
-  const cells = rows.filter((r) => r.base !== undefined || r.variant !== undefined).map((r) => {
-    const f = (x: number | undefined) => (x === undefined ? '—' : formatMetric(r.spec, x));
-    return [r.label, f(r.base), f(r.variant), r.delta === undefined ? '—' : `${r.delta > 0 ? '+' : ''}${f(r.delta)}`, r.percent === undefined ? '—' : `${r.percent > 0 ? '+' : ''}${formatNumber(r.percent, 2)} %`];
-  });
+  const cells = rows
+    .filter((r) => r.base !== undefined || r.variant !== undefined)
+    .map((r) => {
+      const f = (x: number | undefined) => (x === undefined ? '—' : formatMetric(r.spec, x));
+      return [
+        r.label,
+        f(r.base),
+        f(r.variant),
+        r.delta === undefined ? '—' : `${r.delta > 0 ? '+' : ''}${f(r.delta)}`,
+        r.percent === undefined ? '—' : `${r.percent > 0 ? '+' : ''}${formatNumber(r.percent, 2)} %`,
+      ];
+    });
   const header = ['metric', base.name, variant.name, 'delta', 'percent'];
   if (format === 'csv') return `${[header, ...cells].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (row: string[]) => row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (row: string[]) =>
+    row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return `${[line(header), ...cells.map(line)].join('\n')}\n`;
 }
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'Design figures of every cell: capacity, N/P, mean voltage, energy density and specific energy (stack and cell).',
+  summary:
+    'Design figures of every cell: capacity, N/P, mean voltage, energy density and specific energy (stack and cell).',
   usage: '[paths…] [--format text|json|csv] [--compare VARIANT]',
   details: `One record per cell and variant of the given files (folders are searched for .cellspec files).
 JSON fields (stable; only ever added to): file, name, base, capacity_mAh, limiting_electrode,
@@ -213,7 +289,12 @@ exit codes:
   2  usage error or an input that cannot be read`,
   options: {
     format: { type: 'string', short: 'f', valueName: 'text|json|csv', description: 'output format (default text)' },
-    compare: { type: 'string', short: 'c', valueName: 'variant', description: 'print the variant-versus-base table of one variant' },
+    compare: {
+      type: 'string',
+      short: 'c',
+      valueName: 'variant',
+      description: 'print the variant-versus-base table of one variant',
+    },
   },
   async run(values, positionals, io: CliIo) {
     const format = values.format === undefined ? 'text' : oneOf<Format>('format', values.format, FORMATS);

@@ -11,8 +11,13 @@
 import { resolve } from 'node:path';
 import { loadWorkspace, resolveDocument, type LoadedWorkspace } from '@cellspec/language';
 import {
-  parametersFromCell, runAnalysis, runConstantCurrent, simulatePlan,
-  type CellIR, type PlanSimulation, type SimulationResult,
+  parametersFromCell,
+  runAnalysis,
+  runConstantCurrent,
+  simulatePlan,
+  type CellIR,
+  type PlanSimulation,
+  type SimulationResult,
 } from '@cellspec/physics';
 import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command.js';
 import { loadPlans } from './protocols.js';
@@ -26,7 +31,8 @@ export function parseRate(option: string, text: string): number {
   const fraction = /^C\s*\/\s*(\d+(?:\.\d+)?)$/.exec(t);
   const multiple = /^(\d+(?:\.\d+)?|\.\d+)\s*C?$/.exec(t);
   const rate = fraction ? 1 / Number(fraction[1]) : multiple ? Number(multiple[1]) : NaN;
-  if (!(rate > 0) || !Number.isFinite(rate)) throw new UsageError(`--${option} needs a C-rate such as 1C, 0.5 C or C/10 (got '${text}')`);
+  if (!(rate > 0) || !Number.isFinite(rate))
+    throw new UsageError(`--${option} needs a C-rate such as 1C, 0.5 C or C/10 (got '${text}')`);
   return rate;
 }
 
@@ -41,7 +47,8 @@ export function parseTemperature(text: string): number {
 export const simulateCommand: Command = {
   name: 'simulate',
   summary: 'Run the cell model: a discharge or charge, a declared analysis, or a test plan.',
-  usage: 'FILE [--cell NAME] (--discharge RATE | --charge RATE [--to-soc PERCENT] | --analysis KIND | --plan NAME [--test NAME]) [options]',
+  usage:
+    'FILE [--cell NAME] (--discharge RATE | --charge RATE [--to-soc PERCENT] | --analysis KIND | --plan NAME [--test NAME]) [options]',
   details: `A single run writes its curves (JSON, or CSV with --format csv); an analysis writes its runs as
 JSON; a test plan writes predicted capacities, pulse resistances and durations (text by default,
 or JSON). In a test plan, chamber set-points set the model temperature (isothermal) and soaks run
@@ -53,16 +60,40 @@ exit codes:
   1  the spec or a test plan has errors, or the cell cannot be modelled
   2  usage error or an input that cannot be read`,
   options: {
-    cell: { type: 'string', short: 'c', valueName: 'name', description: 'the cell or variant (default: the only cell in FILE)' },
-    discharge: { type: 'string', valueName: 'rate', description: 'constant-current discharge from 100 % SOC at this C-rate' },
+    cell: {
+      type: 'string',
+      short: 'c',
+      valueName: 'name',
+      description: 'the cell or variant (default: the only cell in FILE)',
+    },
+    discharge: {
+      type: 'string',
+      valueName: 'rate',
+      description: 'constant-current discharge from 100 % SOC at this C-rate',
+    },
     charge: { type: 'string', valueName: 'rate', description: 'constant-current charge from 0 % SOC at this C-rate' },
     'to-soc': { type: 'string', valueName: 'percent', description: 'end the charge at this SOC (%)' },
-    temperature: { type: 'string', valueName: 'T', description: 'cell temperature (25, 25 °C or 298.15K; default the cell\'s)' },
+    temperature: {
+      type: 'string',
+      valueName: 'T',
+      description: "cell temperature (25, 25 °C or 298.15K; default the cell's)",
+    },
     analysis: { type: 'string', valueName: 'kind', description: 'run the analysis of this kind declared on the cell' },
     plan: { type: 'string', short: 'p', valueName: 'name', description: 'run this test plan of FILE' },
     test: { type: 'string', short: 't', valueName: 'name', description: 'with --plan: only this test' },
-    model: { type: 'string', short: 'm', default: 'p2d', valueName: 'p2d|reduced', description: 'model fidelity (default p2d)' },
-    format: { type: 'string', short: 'f', valueName: 'json|csv|text', description: 'output format (default json; text for --plan)' },
+    model: {
+      type: 'string',
+      short: 'm',
+      default: 'p2d',
+      valueName: 'p2d|reduced',
+      description: 'model fidelity (default p2d)',
+    },
+    format: {
+      type: 'string',
+      short: 'f',
+      valueName: 'json|csv|text',
+      description: 'output format (default json; text for --plan)',
+    },
   },
   async run(values, positionals, io: CliIo) {
     if (positionals.length !== 1) throw new UsageError('give exactly one spec FILE');
@@ -72,7 +103,14 @@ exit codes:
     const file = resolve(io.cwd, positionals[0]!);
     if (modes[0] === 'plan') {
       const format = oneOf('format', values.format ?? 'text', ['text', 'json'] as const);
-      return runPlan(file, values.plan as string, typeof values.test === 'string' ? values.test : undefined, fidelity, format, io);
+      return runPlan(
+        file,
+        values.plan as string,
+        typeof values.test === 'string' ? values.test : undefined,
+        fidelity,
+        format,
+        io,
+      );
     }
     const format = oneOf('format', values.format ?? 'json', FORMATS);
     const direction = modes[0] === 'charge' ? 'charge' : 'discharge';
@@ -88,28 +126,74 @@ exit codes:
     if (modes[0] === 'analysis') {
       const kind = values.analysis as string;
       const analysis = cell.analyses.find((a) => a.type === kind || a.name === kind);
-      if (!analysis) throw new UsageError(`cell ${cell.name} declares no analysis '${kind}'${cell.analyses.length ? `; it has ${cell.analyses.map((a) => a.type).join(', ')}` : ''}`);
-      const outcome = runAnalysis(p, { ...analysis, model: fidelity }, temperature ?? cell.temperature ?? p.temperature);
-      io.stdout(JSON.stringify({
-        cell: cell.name, analysis: outcome.analysis, type: outcome.type, model: outcome.model,
-        runs: outcome.runs.map((r) => ({ label: r.label, direction: r.direction, c_rate: r.rate, temperature_K: r.temperature, capacity_mAh: r.capacity * 1000, energy_mWh: r.energy * 1000, mean_voltage_V: r.meanVoltage, end_soc: r.endSoc, ...(r.result.failure ? { failure: r.result.failure } : {}) })),
-        findings: outcome.findings, assumptions: mapped.assumptions,
-      }, null, 2) + '\n');
+      if (!analysis)
+        throw new UsageError(
+          `cell ${cell.name} declares no analysis '${kind}'${cell.analyses.length ? `; it has ${cell.analyses.map((a) => a.type).join(', ')}` : ''}`,
+        );
+      const outcome = runAnalysis(
+        p,
+        { ...analysis, model: fidelity },
+        temperature ?? cell.temperature ?? p.temperature,
+      );
+      io.stdout(
+        JSON.stringify(
+          {
+            cell: cell.name,
+            analysis: outcome.analysis,
+            type: outcome.type,
+            model: outcome.model,
+            runs: outcome.runs.map((r) => ({
+              label: r.label,
+              direction: r.direction,
+              c_rate: r.rate,
+              temperature_K: r.temperature,
+              capacity_mAh: r.capacity * 1000,
+              energy_mWh: r.energy * 1000,
+              mean_voltage_V: r.meanVoltage,
+              end_soc: r.endSoc,
+              ...(r.result.failure ? { failure: r.result.failure } : {}),
+            })),
+            findings: outcome.findings,
+            assumptions: mapped.assumptions,
+          },
+          null,
+          2,
+        ) + '\n',
+      );
       return ExitCode.Ok;
     }
     let targetSoc: number | undefined;
     if (typeof values['to-soc'] === 'string') {
       targetSoc = Number(values['to-soc'].replace('%', '').trim()) / 100;
-      if (!(targetSoc > 0 && targetSoc <= 1)) throw new UsageError(`--to-soc needs a SOC between 0 and 100 % (got '${values['to-soc']}')`);
+      if (!(targetSoc > 0 && targetSoc <= 1))
+        throw new UsageError(`--to-soc needs a SOC between 0 and 100 % (got '${values['to-soc']}')`);
     }
-    const run = runConstantCurrent(p, { direction, rate, fidelity, ...(temperature !== undefined ? { temperature } : {}), ...(targetSoc !== undefined ? { targetSoc } : {}) });
+    const run = runConstantCurrent(p, {
+      direction,
+      rate,
+      fidelity,
+      ...(temperature !== undefined ? { temperature } : {}),
+      ...(targetSoc !== undefined ? { targetSoc } : {}),
+    });
     if (format === 'csv') io.stdout(curveCsv(run.result));
-    else io.stdout(JSON.stringify({
-      cell: cell.name, model: run.result.model, label: run.label, direction, c_rate: rate, temperature_K: run.temperature,
-      capacity_mAh: run.capacity * 1000, energy_mWh: run.energy * 1000, mean_voltage_V: run.meanVoltage, end_soc: run.endSoc,
-      ...(run.result.failure ? { failure: run.result.failure } : {}),
-      ...curveColumns(run.result), assumptions: mapped.assumptions,
-    }) + '\n');
+    else
+      io.stdout(
+        JSON.stringify({
+          cell: cell.name,
+          model: run.result.model,
+          label: run.label,
+          direction,
+          c_rate: rate,
+          temperature_K: run.temperature,
+          capacity_mAh: run.capacity * 1000,
+          energy_mWh: run.energy * 1000,
+          mean_voltage_V: run.meanVoltage,
+          end_soc: run.endSoc,
+          ...(run.result.failure ? { failure: run.result.failure } : {}),
+          ...curveColumns(run.result),
+          assumptions: mapped.assumptions,
+        }) + '\n',
+      );
     return ExitCode.Ok;
   },
 };
@@ -122,7 +206,12 @@ async function chooseCell(file: string, name: string | undefined): Promise<CellI
   if (!requested) throw new UsageError(`${file}: not a .cellspec file`);
   const own = resolveDocument(workspace.services, requested.document).ir.cells;
   if (name === undefined) {
-    if (own.length !== 1) throw new UsageError(own.length === 0 ? `${file} defines no cell; name one with --cell` : `${file} defines ${own.map((c) => c.name).join(', ')}; choose one with --cell`);
+    if (own.length !== 1)
+      throw new UsageError(
+        own.length === 0
+          ? `${file} defines no cell; name one with --cell`
+          : `${file} defines ${own.map((c) => c.name).join(', ')}; choose one with --cell`,
+      );
     return own[0]!;
   }
   const cell = cellOf(workspace, name);
@@ -139,18 +228,37 @@ function cellOf(workspace: LoadedWorkspace, name: string): CellIR | undefined {
 }
 
 function curveColumns(r: SimulationResult): Record<string, number[]> {
-  return { time_s: r.time, voltage_V: r.voltage, current_A: r.current, temperature_K: r.temperature, soc: r.soc, anode_potential_V: r.anodePotential };
+  return {
+    time_s: r.time,
+    voltage_V: r.voltage,
+    current_A: r.current,
+    temperature_K: r.temperature,
+    soc: r.soc,
+    anode_potential_V: r.anodePotential,
+  };
 }
 
 function curveCsv(r: SimulationResult): string {
   const rows = ['time_s,voltage_V,current_A,temperature_K,soc,anode_potential_V'];
-  for (let i = 0; i < r.time.length; i++) rows.push([r.time[i], r.voltage[i], r.current[i], r.temperature[i], r.soc[i], r.anodePotential[i]].map((x) => String(x)).join(','));
+  for (let i = 0; i < r.time.length; i++)
+    rows.push(
+      [r.time[i], r.voltage[i], r.current[i], r.temperature[i], r.soc[i], r.anodePotential[i]]
+        .map((x) => String(x))
+        .join(','),
+    );
   return rows.join('\n') + '\n';
 }
 
 // ---- test plans ----------------------------------------------------------------------------------
 
-async function runPlan(file: string, planName: string, testName: string | undefined, fidelity: 'p2d' | 'reduced', format: 'text' | 'json', io: CliIo): Promise<number> {
+async function runPlan(
+  file: string,
+  planName: string,
+  testName: string | undefined,
+  fidelity: 'p2d' | 'reduced',
+  format: 'text' | 'json',
+  io: CliIo,
+): Promise<number> {
   const { workspace, plans, errors } = await loadPlans(file, planName, io.cwd);
   if (errors.length > 0) {
     for (const e of errors) io.stderr(`error: ${e}\n`);
@@ -162,7 +270,10 @@ async function runPlan(file: string, planName: string, testName: string | undefi
   const runs: PlanSimulation[] = [];
   for (const plan of plans) {
     const cell = cellOf(workspace, plan.cell);
-    if (!cell) { io.stderr(`error: cell ${plan.cell} cannot be resolved\n`); return ExitCode.Findings; }
+    if (!cell) {
+      io.stderr(`error: cell ${plan.cell} cannot be resolved\n`);
+      return ExitCode.Findings;
+    }
     runs.push(simulatePlan(plan, cell, { fidelity, ...(testName ? { filter: (t) => t.test === testName } : {}) }));
   }
   const problems = runs.flatMap((r) => r.problems.map((p) => `${r.plan}: ${p}`));
@@ -173,7 +284,10 @@ async function runPlan(file: string, planName: string, testName: string | undefi
 }
 
 const celsius = (k: number) => `${Math.round((k - 273.15) * 10) / 10} °C`;
-const rateText = (c: number) => (c > 0 && c < 1 && Math.abs(1 / c - Math.round(1 / c)) < 1e-6 ? `C/${Math.round(1 / c)}` : `${Number(c.toPrecision(3))} C`);
+const rateText = (c: number) =>
+  c > 0 && c < 1 && Math.abs(1 / c - Math.round(1 / c)) < 1e-6
+    ? `C/${Math.round(1 / c)}`
+    : `${Number(c.toPrecision(3))} C`;
 const hours = (s: number) => (s >= 172800 ? `${(s / 86400).toFixed(1)} days` : `${(s / 3600).toFixed(2)} h`);
 
 function planText(r: PlanSimulation): string {
@@ -182,22 +296,53 @@ function planText(r: PlanSimulation): string {
     lines.push(`  ${t.id}: ${hours(t.duration)}${t.failure ? ` — stopped: ${t.failure}` : ''}`);
     for (const c of t.capacities) {
       const mAh = c.capacity * 1000;
-      lines.push(`    ${c.direction} at ${rateText(c.rate)}, ${celsius(c.temperature)}: ${mAh.toFixed(3)} mAh${Number.isFinite(c.meanVoltage) ? `, mean ${c.meanVoltage.toFixed(3)} V` : ''}${mAh < 1e-3 ? ' (the voltage limit is reached at the first instant)' : ''}`);
+      lines.push(
+        `    ${c.direction} at ${rateText(c.rate)}, ${celsius(c.temperature)}: ${mAh.toFixed(3)} mAh${Number.isFinite(c.meanVoltage) ? `, mean ${c.meanVoltage.toFixed(3)} V` : ''}${mAh < 1e-3 ? ' (the voltage limit is reached at the first instant)' : ''}`,
+      );
     }
-    for (const p of t.pulses) lines.push(`    ${p.direction} pulse ${rateText(p.rate)} for ${p.duration} s at SOC ${Math.round(p.soc * 100)} %, ${celsius(p.temperature)}: ${p.resistance.toPrecision(4)} Ω`);
+    for (const p of t.pulses)
+      lines.push(
+        `    ${p.direction} pulse ${rateText(p.rate)} for ${p.duration} s at SOC ${Math.round(p.soc * 100)} %, ${celsius(p.temperature)}: ${p.resistance.toPrecision(4)} Ω`,
+      );
   }
   if (r.notes.length) lines.push(...r.notes.map((n) => `  note: ${n}`));
-  if (r.assumptions.length) lines.push(`  ${r.assumptions.length} model assumption${r.assumptions.length === 1 ? '' : 's'} (values the spec does not state); see --format json`);
+  if (r.assumptions.length)
+    lines.push(
+      `  ${r.assumptions.length} model assumption${r.assumptions.length === 1 ? '' : 's'} (values the spec does not state); see --format json`,
+    );
   return lines.join('\n') + '\n';
 }
 
 function planJson(r: PlanSimulation): unknown {
   return {
-    plan: r.plan, cell: r.cell, model: r.model, assumptions: r.assumptions, problems: r.problems, notes: r.notes,
+    plan: r.plan,
+    cell: r.cell,
+    model: r.model,
+    assumptions: r.assumptions,
+    problems: r.problems,
+    notes: r.notes,
     tests: r.tests.map((t) => ({
-      id: t.id, point: t.point, duration_s: t.duration, ...(t.failure ? { failure: t.failure } : {}),
-      capacities: t.capacities.map((c) => ({ direction: c.direction, c_rate: c.rate, temperature_C: c.temperature - 273.15, capacity_mAh: c.capacity * 1000, energy_mWh: c.energy * 1000, mean_voltage_V: c.meanVoltage, ended_by: c.endedBy })),
-      pulses: t.pulses.map((p) => ({ direction: p.direction, c_rate: p.rate, temperature_C: p.temperature - 273.15, soc: p.soc, duration_s: p.duration, resistance_ohm: p.resistance })),
+      id: t.id,
+      point: t.point,
+      duration_s: t.duration,
+      ...(t.failure ? { failure: t.failure } : {}),
+      capacities: t.capacities.map((c) => ({
+        direction: c.direction,
+        c_rate: c.rate,
+        temperature_C: c.temperature - 273.15,
+        capacity_mAh: c.capacity * 1000,
+        energy_mWh: c.energy * 1000,
+        mean_voltage_V: c.meanVoltage,
+        ended_by: c.endedBy,
+      })),
+      pulses: t.pulses.map((p) => ({
+        direction: p.direction,
+        c_rate: p.rate,
+        temperature_C: p.temperature - 273.15,
+        soc: p.soc,
+        duration_s: p.duration,
+        resistance_ohm: p.resistance,
+      })),
     })),
   };
 }

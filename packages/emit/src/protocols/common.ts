@@ -55,8 +55,10 @@ export function cyclerTests(plan: ExpandedPlan): ConcreteTest[] {
 export function assertEmittable(plan: ExpandedPlan): void {
   const errors = plan.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
-    throw new Error(`test plan ${plan.plan} has ${errors.length} error${errors.length === 1 ? '' : 's'}; no protocol written:\n` +
-      errors.map((e) => `  ${e.at.subtest ?? e.at.test}: ${e.message}`).join('\n'));
+    throw new Error(
+      `test plan ${plan.plan} has ${errors.length} error${errors.length === 1 ? '' : 's'}; no protocol written:\n` +
+        errors.map((e) => `  ${e.at.subtest ?? e.at.test}: ${e.message}`).join('\n'),
+    );
   }
 }
 

@@ -50,7 +50,10 @@ export function protocolDocument(plan: ExpandedPlan): Record<string, unknown> {
 }
 
 export function emitJson(plan: ExpandedPlan): EmitResult {
-  return { files: [{ name: `${plan.plan}.protocol.json`, content: JSON.stringify(protocolDocument(plan), null, 2) + '\n' }], notes: [] };
+  return {
+    files: [{ name: `${plan.plan}.protocol.json`, content: JSON.stringify(protocolDocument(plan), null, 2) + '\n' }],
+    notes: [],
+  };
 }
 
 function common(s: ConcreteStep): Record<string, unknown> {
@@ -62,35 +65,87 @@ function common(s: ConcreteStep): Record<string, unknown> {
 }
 
 function setpoint(sp: ConcreteSetpoint): Record<string, unknown> {
-  return { control: sp.mode, current_A: n(sp.current), c_rate: n(sp.crate), ...(sp.power !== undefined ? { power_W: n(sp.power) } : {}) };
+  return {
+    control: sp.mode,
+    current_A: n(sp.current),
+    c_rate: n(sp.crate),
+    ...(sp.power !== undefined ? { power_W: n(sp.power) } : {}),
+  };
 }
 
 function end(e: ConcreteEnd): Record<string, unknown> {
   const [value, unit] = ((): [number, string] => {
     switch (e.quantity) {
-      case 'voltage': return [e.value, 'V'];
-      case 'current': return [e.value, 'A'];
-      case 'time': return [e.value, 's'];
-      case 'capacity': return [e.value / 3600, 'Ah'];
-      case 'energy': return [e.value / 3600, 'Wh'];
-      case 'soc': return [e.value, 'fraction'];
-      case 'temperature': return [e.value - K0, '°C'];
+      case 'voltage':
+        return [e.value, 'V'];
+      case 'current':
+        return [e.value, 'A'];
+      case 'time':
+        return [e.value, 's'];
+      case 'capacity':
+        return [e.value / 3600, 'Ah'];
+      case 'energy':
+        return [e.value / 3600, 'Wh'];
+      case 'soc':
+        return [e.value, 'fraction'];
+      case 'temperature':
+        return [e.value - K0, '°C'];
     }
   })();
-  return { quantity: e.quantity, op: e.op, value: n(value), unit, ...(e.crate !== undefined ? { c_rate: n(e.crate) } : {}) };
+  return {
+    quantity: e.quantity,
+    op: e.op,
+    value: n(value),
+    unit,
+    ...(e.crate !== undefined ? { c_rate: n(e.crate) } : {}),
+  };
 }
 
 function stepJson(s: ConcreteStep): Record<string, unknown> {
   switch (s.kind) {
-    case 'cc': return { type: s.direction, ...setpoint(s.setpoint), ...(s.cv !== undefined ? { cv_V: n(s.cv) } : {}), ends: s.ends.map(end), ...common(s) };
-    case 'pulse': return { type: 'pulse', direction: s.direction, ...setpoint(s.setpoint), duration_s: n(s.duration), ...common(s) };
-    case 'hold': return { type: 'hold', voltage_V: n(s.voltage), ends: s.ends.map(end), ...common(s) };
-    case 'rest': return { type: 'rest', ends: s.ends.map(end), ...common(s) };
-    case 'impedance': return { type: 'impedance', frequency_high_Hz: n(s.frequencyHigh), frequency_low_Hz: n(s.frequencyLow), ...(s.amplitude !== undefined ? { amplitude_V: n(s.amplitude) } : {}), ...common(s) };
-    case 'loop': return { type: 'loop', count: s.count, steps: s.steps.map(stepJson), ...(s.ends?.length ? { ends: s.ends.map(end) } : {}), ...common(s) };
-    case 'temperature': return { type: 'temperature', setpoint_C: celsius(s.setpoint), soak_s: n(s.soak), ...common(s) };
-    case 'pressure': return { type: 'pressure', pressure_MPa: n(s.value / 1e6), ...common(s) };
-    case 'note': return { type: 'note', text: s.text, ...common(s) };
-    case 'documented': return { type: 'documented', title: s.title, text: s.text, criteria: s.criteria, ...common(s) };
+    case 'cc':
+      return {
+        type: s.direction,
+        ...setpoint(s.setpoint),
+        ...(s.cv !== undefined ? { cv_V: n(s.cv) } : {}),
+        ends: s.ends.map(end),
+        ...common(s),
+      };
+    case 'pulse':
+      return {
+        type: 'pulse',
+        direction: s.direction,
+        ...setpoint(s.setpoint),
+        duration_s: n(s.duration),
+        ...common(s),
+      };
+    case 'hold':
+      return { type: 'hold', voltage_V: n(s.voltage), ends: s.ends.map(end), ...common(s) };
+    case 'rest':
+      return { type: 'rest', ends: s.ends.map(end), ...common(s) };
+    case 'impedance':
+      return {
+        type: 'impedance',
+        frequency_high_Hz: n(s.frequencyHigh),
+        frequency_low_Hz: n(s.frequencyLow),
+        ...(s.amplitude !== undefined ? { amplitude_V: n(s.amplitude) } : {}),
+        ...common(s),
+      };
+    case 'loop':
+      return {
+        type: 'loop',
+        count: s.count,
+        steps: s.steps.map(stepJson),
+        ...(s.ends?.length ? { ends: s.ends.map(end) } : {}),
+        ...common(s),
+      };
+    case 'temperature':
+      return { type: 'temperature', setpoint_C: celsius(s.setpoint), soak_s: n(s.soak), ...common(s) };
+    case 'pressure':
+      return { type: 'pressure', pressure_MPa: n(s.value / 1e6), ...common(s) };
+    case 'note':
+      return { type: 'note', text: s.text, ...common(s) };
+    case 'documented':
+      return { type: 'documented', title: s.title, text: s.text, criteria: s.criteria, ...common(s) };
   }
 }

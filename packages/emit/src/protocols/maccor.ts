@@ -7,13 +7,37 @@
  * diagnostic procedures). Every electrical step also ends the test when the voltage leaves the
  * cell's window by 50 mV (a safety end), except deliberate abuse steps.
  */
-import { advance, initialState, type ConcreteEnd, type ConcreteStep, type ConcreteTest, type ExpandedPlan, type IdealCell } from '@cellspec/physics';
-import { assertEmittable, cyclerTests, plain, slug, DEFAULT_RECORD, SAFETY_MARGIN, K0, type EmitNote, type EmitResult, type ProtocolFile } from './common.js';
+import {
+  advance,
+  initialState,
+  type ConcreteEnd,
+  type ConcreteStep,
+  type ConcreteTest,
+  type ExpandedPlan,
+  type IdealCell,
+} from '@cellspec/physics';
+import {
+  assertEmittable,
+  cyclerTests,
+  plain,
+  slug,
+  DEFAULT_RECORD,
+  SAFETY_MARGIN,
+  K0,
+  type EmitNote,
+  type EmitResult,
+  type ProtocolFile,
+} from './common.js';
 
 /** Maccor nests Do/Loop pairs up to five deep. */
 export const MAX_LOOP_DEPTH = 5;
 
-interface EndEntry { type: string; oper: ' = ' | '>= ' | '<= '; goto: number | 'END' | 'NEXT'; value: string }
+interface EndEntry {
+  type: string;
+  oper: ' = ' | '>= ' | '<= ';
+  goto: number | 'END' | 'NEXT';
+  value: string;
+}
 interface MaccorStep {
   type: string;
   mode: string;
@@ -28,7 +52,10 @@ interface MaccorStep {
 export function emitMaccor(plan: ExpandedPlan): EmitResult {
   assertEmittable(plan);
   const notes: EmitNote[] = [];
-  const files: ProtocolFile[] = cyclerTests(plan).map((t) => ({ name: `${plan.plan}-${slug(t.id)}.000`, content: maccorProcedure(plan, t, notes) }));
+  const files: ProtocolFile[] = cyclerTests(plan).map((t) => ({
+    name: `${plan.plan}-${slug(t.id)}.000`,
+    content: maccorProcedure(plan, t, notes),
+  }));
   return { files, notes };
 }
 
@@ -44,13 +71,19 @@ class Builder {
   private pendingNote: string[] = [];
   private readonly state = initialState();
   private readonly ideal: IdealCell;
-  constructor(private readonly plan: ExpandedPlan, private readonly test: ConcreteTest, private readonly notes: EmitNote[]) {
+  constructor(
+    private readonly plan: ExpandedPlan,
+    private readonly test: ConcreteTest,
+    private readonly notes: EmitNote[],
+  ) {
     this.ideal = { capacity: plan.capacity, voltageMin: plan.voltageWindow[0], voltageMax: plan.voltageWindow[1] };
-    if (test.restraintPressure !== undefined) this.pendingNote.push(`restraint ${plain(test.restraintPressure / 1e6)} MPa`);
+    if (test.restraintPressure !== undefined)
+      this.pendingNote.push(`restraint ${plain(test.restraintPressure / 1e6)} MPa`);
   }
 
   private note(message: string): void {
-    if (!this.notes.some((n) => n.test === this.test.id && n.message === message)) this.notes.push({ test: this.test.id, message });
+    if (!this.notes.some((n) => n.test === this.test.id && n.message === message))
+      this.notes.push({ test: this.test.id, message });
   }
 
   private push(step: Omit<MaccorStep, 'note'> & { note?: string }): void {
@@ -83,54 +116,110 @@ class Builder {
         const type = s.direction === 'charge' ? ' Charge ' : 'Dischrge';
         const power = s.setpoint.mode === 'power';
         this.push({
-          type, mode: power ? 'Power   ' : 'Current ', value: plain(power ? s.setpoint.power! : s.setpoint.current),
+          type,
+          mode: power ? 'Power   ' : 'Current ',
+          value: plain(power ? s.setpoint.power! : s.setpoint.current),
           limits: s.cv !== undefined ? { voltage: plain(s.cv) } : {},
           ends: [...this.ends(s.ends, s.setpoint.current, socBefore), ...this.safety(s.abuse)],
-          reports: this.reports(s.record), control: false,
+          reports: this.reports(s.record),
+          control: false,
           note: [s.origin, s.abuse ? 'abuse test: window safety ends removed' : ''].filter(Boolean).join(', '),
         });
         break;
       }
       case 'pulse':
         this.push({
-          type: s.direction === 'charge' ? ' Charge ' : 'Dischrge', mode: 'Current ', value: plain(s.setpoint.current), limits: {},
+          type: s.direction === 'charge' ? ' Charge ' : 'Dischrge',
+          mode: 'Current ',
+          value: plain(s.setpoint.current),
+          limits: {},
           ends: [{ type: 'StepTime', oper: ' = ', goto: 'NEXT', value: clock(s.duration) }, ...this.safety(s.abuse)],
-          reports: [{ type: 'StepTime', value: clock(Math.min(s.record ?? 0.1, 0.1)) }], control: false, note: `${plain(s.duration)} s pulse`,
+          reports: [{ type: 'StepTime', value: clock(Math.min(s.record ?? 0.1, 0.1)) }],
+          control: false,
+          note: `${plain(s.duration)} s pulse`,
         });
         break;
       case 'hold':
         this.push({
-          type: ' Charge ', mode: 'Voltage ', value: plain(s.voltage), limits: {},
-          ends: [...this.ends(s.ends, NaN, socBefore), ...this.safety(s.abuse)], reports: this.reports(s.record), control: false, note: s.origin ?? '',
+          type: ' Charge ',
+          mode: 'Voltage ',
+          value: plain(s.voltage),
+          limits: {},
+          ends: [...this.ends(s.ends, NaN, socBefore), ...this.safety(s.abuse)],
+          reports: this.reports(s.record),
+          control: false,
+          note: s.origin ?? '',
         });
         break;
       case 'rest':
-        this.push({ type: '  Rest  ', mode: '        ', value: '', limits: {}, ends: [...this.ends(s.ends, NaN, socBefore), ...this.safety(s.abuse)], reports: this.reports(s.record), control: false, note: s.origin ?? '' });
+        this.push({
+          type: '  Rest  ',
+          mode: '        ',
+          value: '',
+          limits: {},
+          ends: [...this.ends(s.ends, NaN, socBefore), ...this.safety(s.abuse)],
+          reports: this.reports(s.record),
+          control: false,
+          note: s.origin ?? '',
+        });
         break;
       case 'temperature':
         // Maccor procedures do not drive a chamber themselves: the set-point is an instruction, the soak a rest.
         this.push({
-          type: '  Rest  ', mode: '        ', value: '', limits: {},
-          ends: [{ type: 'StepTime', oper: ' = ', goto: 'NEXT', value: clock(Math.max(s.soak, 1)) }, ...this.safety(false)],
-          reports: this.reports(600), control: false, note: `chamber ${plain(s.setpoint - K0)} °C, soak ${plain(s.soak / 3600)} h`,
+          type: '  Rest  ',
+          mode: '        ',
+          value: '',
+          limits: {},
+          ends: [
+            { type: 'StepTime', oper: ' = ', goto: 'NEXT', value: clock(Math.max(s.soak, 1)) },
+            ...this.safety(false),
+          ],
+          reports: this.reports(600),
+          control: false,
+          note: `chamber ${plain(s.setpoint - K0)} °C, soak ${plain(s.soak / 3600)} h`,
         });
-        this.note('chamber set-points are written as step notes with a soak rest; set the chamber from its own controller');
+        this.note(
+          'chamber set-points are written as step notes with a soak rest; set the chamber from its own controller',
+        );
         break;
       case 'impedance':
-        this.note('impedance is not run by the cycler channel; written as a rest with a note for the impedance analyser');
+        this.note(
+          'impedance is not run by the cycler channel; written as a rest with a note for the impedance analyser',
+        );
         this.push({
-          type: '  Rest  ', mode: '        ', value: '', limits: {},
+          type: '  Rest  ',
+          mode: '        ',
+          value: '',
+          limits: {},
           ends: [{ type: 'StepTime', oper: ' = ', goto: 'NEXT', value: clock(60) }, ...this.safety(false)],
-          reports: this.reports(1), control: false,
+          reports: this.reports(1),
+          control: false,
           note: `impedance ${plain(s.frequencyHigh)} Hz to ${plain(s.frequencyLow)} Hz${s.amplitude !== undefined ? `, ${plain(s.amplitude * 1000)} mV` : ''} on the analyser`,
         });
         break;
       case 'loop': {
         const level = depth + 1;
-        if (level > MAX_LOOP_DEPTH) throw new Error(`${this.test.id}: repeats are nested ${level} deep; Maccor allows ${MAX_LOOP_DEPTH}`);
-        this.push({ type: `  Do ${level}  `, mode: '        ', value: '', limits: {}, ends: [], reports: [], control: true });
+        if (level > MAX_LOOP_DEPTH)
+          throw new Error(`${this.test.id}: repeats are nested ${level} deep; Maccor allows ${MAX_LOOP_DEPTH}`);
+        this.push({
+          type: `  Do ${level}  `,
+          mode: '        ',
+          value: '',
+          limits: {},
+          ends: [],
+          reports: [],
+          control: true,
+        });
         this.steps(s.steps, level);
-        this.push({ type: ` Loop ${level} `, mode: '        ', value: '', limits: {}, ends: [{ type: 'Loop Cnt', oper: ' = ', goto: 'NEXT', value: String(s.count) }], reports: [], control: true });
+        this.push({
+          type: ` Loop ${level} `,
+          mode: '        ',
+          value: '',
+          limits: {},
+          ends: [{ type: 'Loop Cnt', oper: ' = ', goto: 'NEXT', value: String(s.count) }],
+          reports: [],
+          control: true,
+        });
         if (s.ends?.length) this.note('repeat … until is written as its count only');
         // The ideal state is tracked by the body steps; loops are not advanced again.
         return;
@@ -153,19 +242,38 @@ class Builder {
     for (const e of ends) {
       const oper = e.op === '>=' ? '>= ' : '<= ';
       switch (e.quantity) {
-        case 'time': out.push({ type: 'StepTime', oper: ' = ', goto: 'NEXT', value: clock(e.value) }); break;
-        case 'voltage': out.push({ type: 'Voltage ', oper, goto: 'NEXT', value: plain(e.value) }); break;
-        case 'current': out.push({ type: 'Current ', oper, goto: 'NEXT', value: plain(e.value) }); break;
+        case 'time':
+          out.push({ type: 'StepTime', oper: ' = ', goto: 'NEXT', value: clock(e.value) });
+          break;
+        case 'voltage':
+          out.push({ type: 'Voltage ', oper, goto: 'NEXT', value: plain(e.value) });
+          break;
+        case 'current':
+          out.push({ type: 'Current ', oper, goto: 'NEXT', value: plain(e.value) });
+          break;
         case 'capacity':
           // Constant current: a charge Q is reached after Q / I exactly.
-          if (Number.isFinite(current)) out.push({ type: 'StepTime', oper: ' = ', goto: 'NEXT', value: clock(e.value / current) });
+          if (Number.isFinite(current))
+            out.push({ type: 'StepTime', oper: ' = ', goto: 'NEXT', value: clock(e.value / current) });
           break;
         case 'soc':
-          if (soc !== undefined && Number.isFinite(current)) out.push({ type: 'StepTime', oper: ' = ', goto: 'NEXT', value: clock(Math.abs(e.value - soc) * this.plan.capacity / current) });
+          if (soc !== undefined && Number.isFinite(current))
+            out.push({
+              type: 'StepTime',
+              oper: ' = ',
+              goto: 'NEXT',
+              value: clock((Math.abs(e.value - soc) * this.plan.capacity) / current),
+            });
           else this.note('a SOC end from an unknown SOC cannot be written for Maccor; left out');
           break;
         case 'energy':
-          if (Number.isFinite(current)) out.push({ type: 'StepTime', oper: ' = ', goto: 'NEXT', value: clock(e.value / (current * (this.ideal.voltageMin + this.ideal.voltageMax) / 2)) });
+          if (Number.isFinite(current))
+            out.push({
+              type: 'StepTime',
+              oper: ' = ',
+              goto: 'NEXT',
+              value: clock(e.value / ((current * (this.ideal.voltageMin + this.ideal.voltageMax)) / 2)),
+            });
           this.note('an energy end is written as the time it takes at the mean voltage of the window');
           break;
         case 'temperature':
@@ -201,9 +309,18 @@ function render(steps: readonly MaccorStep[], description: string): string {
     '<?maccor-application progid="Maccor Procedure File"?>',
     '<MaccorTestProcedure>',
     '  <header>',
-    '    <BuildTestVersion>', '      <major>1</major>', '      <minor>5</minor>', '      <release>7006</release>', '      <build>32043</build>', '    </BuildTestVersion>',
-    '    <FileFormatVersion>', '      <BTVersion>11</BTVersion>', '    </FileFormatVersion>',
-    '    <ProcDesc>', `      <desc>${esc(description)}</desc>`, '    </ProcDesc>',
+    '    <BuildTestVersion>',
+    '      <major>1</major>',
+    '      <minor>5</minor>',
+    '      <release>7006</release>',
+    '      <build>32043</build>',
+    '    </BuildTestVersion>',
+    '    <FileFormatVersion>',
+    '      <BTVersion>11</BTVersion>',
+    '    </FileFormatVersion>',
+    '    <ProcDesc>',
+    `      <desc>${esc(description)}</desc>`,
+    '    </ProcDesc>',
     '  </header>',
     '  <ProcSteps>',
   ];
@@ -225,15 +342,28 @@ function render(steps: readonly MaccorStep[], description: string): string {
       lines.push('      <Ends>');
       for (const e of s.ends) {
         const goto = e.goto === 'END' ? endIndex : e.goto === 'NEXT' ? number + 1 : e.goto;
-        lines.push('        <EndEntry>', `          <EndType>${e.type}</EndType>`, '          <SpecialType> </SpecialType>',
-          `          <Oper>${esc(e.oper)}</Oper>`, `          <Step>${String(goto).padStart(3, '0')}</Step>`, `          <Value>${e.value}</Value>`, '        </EndEntry>');
+        lines.push(
+          '        <EndEntry>',
+          `          <EndType>${e.type}</EndType>`,
+          '          <SpecialType> </SpecialType>',
+          `          <Oper>${esc(e.oper)}</Oper>`,
+          `          <Step>${String(goto).padStart(3, '0')}</Step>`,
+          `          <Value>${e.value}</Value>`,
+          '        </EndEntry>',
+        );
       }
       lines.push('      </Ends>');
     }
     if (s.reports.length === 0) lines.push('      <Reports/>');
     else {
       lines.push('      <Reports>');
-      for (const r of s.reports) lines.push('        <ReportEntry>', `          <ReportType>${r.type}</ReportType>`, `          <Value>${r.value}</Value>`, '        </ReportEntry>');
+      for (const r of s.reports)
+        lines.push(
+          '        <ReportEntry>',
+          `          <ReportType>${r.type}</ReportType>`,
+          `          <Value>${r.value}</Value>`,
+          '        </ReportEntry>',
+        );
       lines.push('      </Reports>');
     }
     lines.push(`      <Range>${s.control ? '' : 'A'}</Range>`);

@@ -9,7 +9,16 @@
  * What the grammar cannot say is converted where exact (a capacity end of a constant-current
  * step is a time: t = Q / I) and otherwise listed in `notes`.
  */
-import { advance, initialState, type ConcreteEnd, type ConcreteSetpoint, type ConcreteStep, type ConcreteTest, type ExpandedPlan, type IdealCell } from '@cellspec/physics';
+import {
+  advance,
+  initialState,
+  type ConcreteEnd,
+  type ConcreteSetpoint,
+  type ConcreteStep,
+  type ConcreteTest,
+  type ExpandedPlan,
+  type IdealCell,
+} from '@cellspec/physics';
 import { assertEmittable, cyclerTests, plain, type EmitNote, type EmitResult } from './common.js';
 
 export interface PyBaMMCycle {
@@ -41,14 +50,21 @@ export interface PyBaMMDocument {
 export function pybammDocument(plan: ExpandedPlan): PyBaMMDocument {
   assertEmittable(plan);
   const notes: EmitNote[] = [];
-  const ideal: IdealCell = { capacity: plan.capacity, voltageMin: plan.voltageWindow[0], voltageMax: plan.voltageWindow[1] };
+  const ideal: IdealCell = {
+    capacity: plan.capacity,
+    voltageMin: plan.voltageWindow[0],
+    voltageMax: plan.voltageWindow[1],
+  };
   const experiments = cyclerTests(plan).map((t) => experimentOf(t, ideal, notes));
   return {
-    format: 'cellspec-pybamm-experiments', version: 1,
-    plan: plan.plan, cell: plan.cell,
+    format: 'cellspec-pybamm-experiments',
+    version: 1,
+    plan: plan.plan,
+    cell: plan.cell,
     nominal_capacity_Ah: Number(plain(plan.capacity / 3600, 9)),
     voltage_window_V: plan.voltageWindow,
-    experiments, notes,
+    experiments,
+    notes,
   };
 }
 
@@ -74,10 +90,17 @@ function experimentOf(test: ConcreteTest, ideal: IdealCell, notes: EmitNote[]): 
       const body: PyBaMMCycle = { repeat: s.count, steps: [], temperatures: [], periods: [] };
       // PyBaMM repeats a cycle as written; nested loops are unrolled inside it.
       for (const c of s.steps) w.step(c, body);
-      if (s.ends?.length) notes.push({ test: test.id, message: 'repeat … until is not expressible in PyBaMM; the cycle runs its full count' });
+      if (s.ends?.length)
+        notes.push({
+          test: test.id,
+          message: 'repeat … until is not expressible in PyBaMM; the cycle runs its full count',
+        });
       cycles.push(body);
     } else {
-      if (!loose) { loose = { repeat: 1, steps: [], temperatures: [], periods: [] }; cycles.push(loose); }
+      if (!loose) {
+        loose = { repeat: 1, steps: [], temperatures: [], periods: [] };
+        cycles.push(loose);
+      }
       w.step(s, loose);
     }
   }
@@ -87,10 +110,15 @@ function experimentOf(test: ConcreteTest, ideal: IdealCell, notes: EmitNote[]): 
 class Writer {
   readonly state = initialState();
   private temperature: number | null = null;
-  constructor(private readonly test: string, private readonly ideal: IdealCell, private readonly notes: EmitNote[]) {}
+  constructor(
+    private readonly test: string,
+    private readonly ideal: IdealCell,
+    private readonly notes: EmitNote[],
+  ) {}
 
   private note(message: string): void {
-    if (!this.notes.some((n) => n.test === this.test && n.message === message)) this.notes.push({ test: this.test, message });
+    if (!this.notes.some((n) => n.test === this.test && n.message === message))
+      this.notes.push({ test: this.test, message });
   }
 
   private push(cycle: PyBaMMCycle, text: string, record?: number): void {
@@ -109,16 +137,31 @@ class Writer {
         if (s.cv !== undefined && currentEnd) {
           // CCCV: constant current to the CV voltage, then hold it until the current tail.
           const others = s.ends.filter((e) => e.quantity !== 'current');
-          this.push(cycle, `${verb} at ${value}${this.endText(others, s.setpoint, socBefore, s.direction, `${plain(s.cv)} V`)}`, s.record);
+          this.push(
+            cycle,
+            `${verb} at ${value}${this.endText(others, s.setpoint, socBefore, s.direction, `${plain(s.cv)} V`)}`,
+            s.record,
+          );
           this.push(cycle, `Hold at ${plain(s.cv)} V until ${currentText(currentEnd)}`, s.record);
         } else {
-          if (s.cv !== undefined) this.note(`the ${s.direction} at ${value} with cv ${plain(s.cv)} V has no current end; written as constant current to ${plain(s.cv)} V`);
-          this.push(cycle, `${verb} at ${value}${this.endText(s.ends, s.setpoint, socBefore, s.direction, s.cv !== undefined ? `${plain(s.cv)} V` : undefined)}`, s.record);
+          if (s.cv !== undefined)
+            this.note(
+              `the ${s.direction} at ${value} with cv ${plain(s.cv)} V has no current end; written as constant current to ${plain(s.cv)} V`,
+            );
+          this.push(
+            cycle,
+            `${verb} at ${value}${this.endText(s.ends, s.setpoint, socBefore, s.direction, s.cv !== undefined ? `${plain(s.cv)} V` : undefined)}`,
+            s.record,
+          );
         }
         break;
       }
       case 'pulse':
-        this.push(cycle, `${s.direction === 'charge' ? 'Charge' : 'Discharge'} at ${setpointText(s.setpoint)} for ${durationText(s.duration)}`, s.record);
+        this.push(
+          cycle,
+          `${s.direction === 'charge' ? 'Charge' : 'Discharge'} at ${setpointText(s.setpoint)} for ${durationText(s.duration)}`,
+          s.record,
+        );
         break;
       case 'rest': {
         const t = s.ends.find((e) => e.quantity === 'time');
@@ -129,7 +172,10 @@ class Writer {
       case 'hold': {
         const t = s.ends.find((e) => e.quantity === 'time');
         const c = s.ends.find((e) => e.quantity === 'current');
-        const parts = [t ? ` for ${durationText(t.value)}` : '', c ? `${t ? ' or' : ''} until ${currentText(c)}` : ''].join('');
+        const parts = [
+          t ? ` for ${durationText(t.value)}` : '',
+          c ? `${t ? ' or' : ''} until ${currentText(c)}` : '',
+        ].join('');
         this.push(cycle, `Hold at ${plain(s.voltage)} V${parts || ' for 1 hour'}`, s.record);
         break;
       }
@@ -147,41 +193,60 @@ class Writer {
       case 'pressure':
         this.note(`restraint pressure ${plain(s.value / 1e6)} MPa is a model parameter, not an experiment step`);
         break;
-      case 'note': case 'documented':
+      case 'note':
+      case 'documented':
         break;
     }
     advance(s, this.state, this.ideal);
   }
 
   /** ` for …`, ` until …` or ` for … or until …`; ends PyBaMM cannot express become a time or a note. */
-  private endText(ends: readonly ConcreteEnd[], sp: ConcreteSetpoint, soc: number | undefined, direction: 'charge' | 'discharge', fallbackVoltage?: string): string {
+  private endText(
+    ends: readonly ConcreteEnd[],
+    sp: ConcreteSetpoint,
+    soc: number | undefined,
+    direction: 'charge' | 'discharge',
+    fallbackVoltage?: string,
+  ): string {
     const times: number[] = [];
     const untils: string[] = [];
     for (const e of ends) {
       switch (e.quantity) {
-        case 'time': times.push(e.value); break;
+        case 'time':
+          times.push(e.value);
+          break;
         case 'capacity':
           // Exact for constant current: t = Q / I.
           times.push(e.value / sp.current);
           break;
         case 'energy':
-          times.push(e.value / (sp.current * (this.ideal.voltageMin + this.ideal.voltageMax) / 2));
+          times.push(e.value / ((sp.current * (this.ideal.voltageMin + this.ideal.voltageMax)) / 2));
           this.note('an energy end is written as the time it takes at the mean voltage of the window');
           break;
         case 'soc':
-          if (soc !== undefined) times.push(Math.abs(e.value - soc) * this.ideal.capacity / sp.current);
+          if (soc !== undefined) times.push((Math.abs(e.value - soc) * this.ideal.capacity) / sp.current);
           else this.note('a SOC end from an unknown SOC cannot be written for PyBaMM; left out');
           break;
-        case 'voltage': untils.push(`${plain(e.value)} V`); break;
-        case 'current': untils.push(currentText(e)); break;
-        case 'temperature': this.note('PyBaMM string steps cannot end on temperature; left out'); break;
+        case 'voltage':
+          untils.push(`${plain(e.value)} V`);
+          break;
+        case 'current':
+          untils.push(currentText(e));
+          break;
+        case 'temperature':
+          this.note('PyBaMM string steps cannot end on temperature; left out');
+          break;
       }
     }
-    if (untils.length > 1) this.note(`PyBaMM takes one termination per step; kept ${untils[0]}, dropped ${untils.slice(1).join(', ')}`);
+    if (untils.length > 1)
+      this.note(`PyBaMM takes one termination per step; kept ${untils[0]}, dropped ${untils.slice(1).join(', ')}`);
     if (untils.length === 0 && fallbackVoltage) untils.push(fallbackVoltage);
     const t = times.length ? ` for ${durationText(Math.min(...times))}` : '';
     const u = untils.length ? `${t ? ' or' : ''} until ${untils[0]}` : '';
-    if (!t && !u) { this.note(`a ${direction} without an end PyBaMM understands is written for 24 hours`); return ' for 24 hours'; }
+    if (!t && !u) {
+      this.note(`a ${direction} without an end PyBaMM understands is written for 24 hours`);
+      return ' for 24 hours';
+    }
     return t + u;
   }
 }

@@ -10,7 +10,18 @@
  * than a marker header, because cycler formats (Maccor, BioLogic) have fixed headers and some are
  * binary: a marker inside them would break the file for the cycler software.
  */
-import { mkdirSync, openSync, writeSync, fsyncSync, closeSync, renameSync, rmSync, readFileSync, existsSync, lstatSync } from 'node:fs';
+import {
+  mkdirSync,
+  openSync,
+  writeSync,
+  fsyncSync,
+  closeSync,
+  renameSync,
+  rmSync,
+  readFileSync,
+  existsSync,
+  lstatSync,
+} from 'node:fs';
 import { join, dirname, basename } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import type { ProtocolFile } from './common.js';
@@ -25,7 +36,9 @@ export interface WriteOptions {
 /** Thrown before anything is written when a target exists that cellspec did not write. */
 export class OverwriteRefusedError extends Error {
   constructor(readonly files: readonly string[]) {
-    super(`${files.length === 1 ? `${files[0]} exists and was not written` : `${files.join(', ')} exist and were not written`} by cellspec (or changed since); not overwritten — use --force to replace ${files.length === 1 ? 'it' : 'them'}`);
+    super(
+      `${files.length === 1 ? `${files[0]} exists and was not written` : `${files.join(', ')} exist and were not written`} by cellspec (or changed since); not overwritten — use --force to replace ${files.length === 1 ? 'it' : 'them'}`,
+    );
     this.name = 'OverwriteRefusedError';
   }
 }
@@ -41,7 +54,8 @@ const bytesOf = (f: ProtocolFile) => (typeof f.content === 'string' ? Buffer.fro
 function readManifest(dir: string): Manifest {
   try {
     const parsed = JSON.parse(readFileSync(join(dir, OUTPUT_MANIFEST), 'utf8')) as Manifest;
-    if (parsed && typeof parsed.files === 'object' && parsed.files !== null) return { generator: 'cellspec', files: { ...parsed.files } };
+    if (parsed && typeof parsed.files === 'object' && parsed.files !== null)
+      return { generator: 'cellspec', files: { ...parsed.files } };
   } catch {
     // Missing or unreadable: nothing in this folder counts as cellspec's.
   }
@@ -95,7 +109,10 @@ export function writeFilesAtomic(dir: string, files: readonly ProtocolFile[], op
       manifest.files[f.name] = { sha256: sha256(bytes) };
     }
     const manifestPath = join(dir, OUTPUT_MANIFEST);
-    staged.push({ tmp: stage(manifestPath, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8')), target: manifestPath });
+    staged.push({
+      tmp: stage(manifestPath, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8')),
+      target: manifestPath,
+    });
     for (const s of staged) renameSync(s.tmp, s.target);
     return staged.slice(0, -1).map((s) => s.target);
   } catch (e) {

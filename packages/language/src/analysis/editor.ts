@@ -3,11 +3,23 @@
  * cells are requested from the worker (cached by IR hash); results come back as diagnostics
  * (plating risk, runs that stop early), inlay hints after each analysis line and hover tables.
  */
-import { AstUtils, DocumentState, type AstNode, type LangiumDocument, type LangiumSharedCoreServices, type MaybePromise } from 'langium';
+import {
+  AstUtils,
+  DocumentState,
+  type AstNode,
+  type LangiumDocument,
+  type LangiumSharedCoreServices,
+  type MaybePromise,
+} from 'langium';
 import type { InlayHintProvider } from 'langium/lsp';
 import {
-  DiagnosticSeverity, InlayHintKind,
-  type CancellationToken, type Connection, type Diagnostic, type InlayHint, type InlayHintParams,
+  DiagnosticSeverity,
+  InlayHintKind,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type InlayHint,
+  type InlayHintParams,
 } from 'vscode-languageserver';
 import type { CellIR } from '@cellspec/physics';
 import type { CellSpecServices } from '../cellspec-module.js';
@@ -40,7 +52,12 @@ export const EDITOR_SETTLE_MS = 300;
 const ownerOf = (document: LangiumDocument, cell: string) => `${document.uri.toString()}#${cell}`;
 
 /** Wires the service into the server: requests after validation, publishes as results arrive. */
-export function registerAnalyses(connection: Connection, shared: LangiumSharedCoreServices, services: CellSpecServices, worker: WorkerEntry = defaultWorkerEntry()): AnalysisService {
+export function registerAnalyses(
+  connection: Connection,
+  shared: LangiumSharedCoreServices,
+  services: CellSpecServices,
+  worker: WorkerEntry = defaultWorkerEntry(),
+): AnalysisService {
   const service = new AnalysisService({ worker, settleMs: EDITOR_SETTLE_MS });
   registry.set(services, service);
   const documents = shared.workspace.LangiumDocuments;
@@ -50,7 +67,8 @@ export function registerAnalyses(connection: Connection, shared: LangiumSharedCo
     const extra = analysisDiagnostics(services, document, service);
     const uri = document.uri.toString();
     if (extra.length === 0 && !published.has(uri)) return;
-    if (extra.length > 0) published.add(uri); else published.delete(uri);
+    if (extra.length > 0) published.add(uri);
+    else published.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [...(document.diagnostics ?? []), ...extra] });
   };
 
@@ -70,7 +88,11 @@ export function registerAnalyses(connection: Connection, shared: LangiumSharedCo
     const document = [...documents.all].find((d) => d.uri.toString() === uri);
     if (!document || document.state < DocumentState.Validated) return;
     publish(document);
-    try { void connection.languages.inlayHint.refresh(); } catch { /* client without refresh support */ }
+    try {
+      void connection.languages.inlayHint.refresh();
+    } catch {
+      /* client without refresh support */
+    }
   });
   return service;
 }
@@ -84,9 +106,13 @@ interface CellResults {
   readonly pending: boolean;
 }
 
-function documentResults(services: CellSpecServices, document: LangiumDocument, service: AnalysisService): CellResults[] {
-  return documentDesigns(services, document).cells
-    .filter((e) => e.cell.analyses.length > 0)
+function documentResults(
+  services: CellSpecServices,
+  document: LangiumDocument,
+  service: AnalysisService,
+): CellResults[] {
+  return documentDesigns(services, document)
+    .cells.filter((e) => e.cell.analyses.length > 0)
     .map((e) => {
       const summary = service.cached(e.cell);
       return { node: e.node, cell: e.cell, summary, pending: summary === undefined };
@@ -107,7 +133,11 @@ function analysisNode(node: CellLike, name: string): Analysis | undefined {
   return undefined;
 }
 
-export function analysisDiagnostics(services: CellSpecServices, document: LangiumDocument, service: AnalysisService): Diagnostic[] {
+export function analysisDiagnostics(
+  services: CellSpecServices,
+  document: LangiumDocument,
+  service: AnalysisService,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const r of documentResults(services, document, service)) {
     if (!r.summary) continue;
@@ -117,9 +147,20 @@ export function analysisDiagnostics(services: CellSpecServices, document: Langiu
       if (!range) continue;
       for (const f of o.findings) {
         out.push({
-          range, message: f.message, source: 'cellspec analysis',
-          severity: f.severity === 'error' ? DiagnosticSeverity.Error : f.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Hint,
-          code: f.message.includes('plating') ? 'analysis-plating-risk' : f.severity === 'info' ? 'analysis-result' : 'analysis-warning',
+          range,
+          message: f.message,
+          source: 'cellspec analysis',
+          severity:
+            f.severity === 'error'
+              ? DiagnosticSeverity.Error
+              : f.severity === 'warning'
+                ? DiagnosticSeverity.Warning
+                : DiagnosticSeverity.Hint,
+          code: f.message.includes('plating')
+            ? 'analysis-plating-risk'
+            : f.severity === 'info'
+              ? 'analysis-result'
+              : 'analysis-warning',
         });
       }
     }
@@ -137,7 +178,12 @@ export function outcomeHint(o: OutcomeSummary): string {
   const runs = o.runs;
   switch (o.type) {
     case 'charge':
-      return runs.map((r) => `${rate(r.rate)}: ${r.platingFromSoc !== undefined ? `plating risk from ${(r.platingFromSoc * 100).toFixed(0)} % SOC` : `to ${(r.endSoc * 100).toFixed(0)} % SOC, anode ≥ ${(r.minAnodePotential * 1000).toFixed(0)} mV vs Li`}`).join(' · ');
+      return runs
+        .map(
+          (r) =>
+            `${rate(r.rate)}: ${r.platingFromSoc !== undefined ? `plating risk from ${(r.platingFromSoc * 100).toFixed(0)} % SOC` : `to ${(r.endSoc * 100).toFixed(0)} % SOC, anode ≥ ${(r.minAnodePotential * 1000).toFixed(0)} mV vs Li`}`,
+        )
+        .join(' · ');
     case 'temperature-sweep':
       return runs.map((r) => `${celsius(r.temperature)} ${mAh(r.capacity)}`).join(' · ');
     case 'thermal':
@@ -149,9 +195,16 @@ export function outcomeHint(o: OutcomeSummary): string {
 
 /** Adds analysis results after each analysis line to the hints of `base`. */
 export class AnalysisInlayHintProvider implements InlayHintProvider {
-  constructor(private readonly base: InlayHintProvider | undefined, private readonly services: CellSpecServices) {}
+  constructor(
+    private readonly base: InlayHintProvider | undefined,
+    private readonly services: CellSpecServices,
+  ) {}
 
-  async getInlayHints(document: LangiumDocument, params: InlayHintParams, cancelToken?: CancellationToken): Promise<InlayHint[] | undefined> {
+  async getInlayHints(
+    document: LangiumDocument,
+    params: InlayHintParams,
+    cancelToken?: CancellationToken,
+  ): Promise<InlayHint[] | undefined> {
     const hints = [...((await this.base?.getInlayHints(document, params, cancelToken)) ?? [])];
     const service = analysisServiceOf(this.services);
     if (!service) return hints;
@@ -163,7 +216,13 @@ export class AnalysisInlayHintProvider implements InlayHintProvider {
         const outcome = r.summary?.outcomes.find((o) => o.analysis === analysis.name);
         const label = outcome ? outcomeHint(outcome) : 'simulating…';
         if (!label) continue;
-        hints.push({ position: end, label: `→ ${label}`, kind: InlayHintKind.Type, paddingLeft: true, tooltip: `${outcome?.model === 'spme' ? 'reduced model' : 'P2D model'} of ${r.cell.name}` });
+        hints.push({
+          position: end,
+          label: `→ ${label}`,
+          kind: InlayHintKind.Type,
+          paddingLeft: true,
+          tooltip: `${outcome?.model === 'spme' ? 'reduced model' : 'P2D model'} of ${r.cell.name}`,
+        });
       }
     }
     return hints;
@@ -187,7 +246,15 @@ export function outcomeHover(cell: string, o: OutcomeSummary, assumptions: reado
   ];
   const warnings = o.findings.filter((f) => f.severity !== 'info');
   if (warnings.length > 0) lines.push('', ...warnings.map((f) => `- ${f.message}`));
-  if (assumptions.length > 0) lines.push('', '<details><summary>model assumptions</summary>', '', ...assumptions.map((a) => `- ${a}`), '', '</details>');
+  if (assumptions.length > 0)
+    lines.push(
+      '',
+      '<details><summary>model assumptions</summary>',
+      '',
+      ...assumptions.map((a) => `- ${a}`),
+      '',
+      '</details>',
+    );
   return lines.join('\n');
 }
 

@@ -3,7 +3,13 @@ export { AnalysisService, type AnalysisServiceOptions, type WorkerEntry } from '
 export { analysisKey, canonicalJson } from './key.js';
 export { isAnalysisWorker, runAnalysisWorker } from './worker.js';
 export {
-  registerAnalyses, analysisServiceOf, analysisDiagnostics, AnalysisInlayHintProvider, analysisHoverContributor,
-  defaultWorkerEntry, outcomeHint, outcomeHover,
+  registerAnalyses,
+  analysisServiceOf,
+  analysisDiagnostics,
+  AnalysisInlayHintProvider,
+  analysisHoverContributor,
+  defaultWorkerEntry,
+  outcomeHint,
+  outcomeHover,
 } from './editor.js';
 export type { CellSummary, OutcomeSummary, RunSummary } from './protocol.js';

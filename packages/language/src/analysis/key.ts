@@ -6,7 +6,18 @@
 import { createHash } from 'node:crypto';
 import type { CellIR } from '@cellspec/physics';
 
-const PROVENANCE = new Set(['sources', 'source', 'file', 'line', 'title', 'description', 'supplier', 'grade', 'lot', 'targets']);
+const PROVENANCE = new Set([
+  'sources',
+  'source',
+  'file',
+  'line',
+  'title',
+  'description',
+  'supplier',
+  'grade',
+  'lot',
+  'targets',
+]);
 
 /** JSON with object keys sorted and provenance dropped. */
 export function canonicalJson(value: unknown): string {

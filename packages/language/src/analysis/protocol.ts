@@ -44,13 +44,27 @@ export interface WorkerStartData {
 
 export function summarise(key: string, result: CellAnalyses): CellSummary {
   return {
-    cell: result.cell, key, assumptions: result.assumptions, problems: result.problems,
+    cell: result.cell,
+    key,
+    assumptions: result.assumptions,
+    problems: result.problems,
     outcomes: result.outcomes.map((o) => ({
-      analysis: o.analysis, type: o.type, model: o.model, findings: o.findings, wallMs: o.wallMs,
+      analysis: o.analysis,
+      type: o.type,
+      model: o.model,
+      findings: o.findings,
+      wallMs: o.wallMs,
       runs: o.runs.map((r) => ({
-        label: r.label, direction: r.direction, rate: r.rate, temperature: r.temperature,
-        capacity: r.capacity, energy: r.energy, meanVoltage: r.meanVoltage, maxTemperature: r.maxTemperature,
-        endSoc: r.endSoc, minAnodePotential: r.minAnodePotential,
+        label: r.label,
+        direction: r.direction,
+        rate: r.rate,
+        temperature: r.temperature,
+        capacity: r.capacity,
+        energy: r.energy,
+        meanVoltage: r.meanVoltage,
+        maxTemperature: r.maxTemperature,
+        endSoc: r.endSoc,
+        minAnodePotential: r.minAnodePotential,
         ...(r.platingFromSoc !== undefined ? { platingFromSoc: r.platingFromSoc } : {}),
         ...(r.result.failure ? { failure: r.result.failure } : {}),
       })),

@@ -59,13 +59,18 @@ export class AnalysisService {
     this.settleMs = options.settleMs ?? 0;
   }
 
-  onResult(listener: ResultListener): void { this.listeners.push(listener); }
+  onResult(listener: ResultListener): void {
+    this.listeners.push(listener);
+  }
 
   /** Cached results for a cell IR, if its key has been computed. */
   cached(cell: CellIR): CellSummary | undefined {
     const key = analysisKey(cell);
     const hit = this.cache.get(key);
-    if (hit) { this.cache.delete(key); this.cache.set(key, hit); }
+    if (hit) {
+      this.cache.delete(key);
+      this.cache.set(key, hit);
+    }
     return hit;
   }
 
@@ -74,7 +79,10 @@ export class AnalysisService {
    * cached summary when there is one; otherwise queues a job and returns undefined.
    */
   request(owner: string, cell: CellIR): CellSummary | undefined {
-    if (cell.analyses.length === 0) { this.pending.delete(owner); return undefined; }
+    if (cell.analyses.length === 0) {
+      this.pending.delete(owner);
+      return undefined;
+    }
     const key = analysisKey(cell);
     const hit = this.cache.get(key);
     if (hit) {
@@ -112,7 +120,10 @@ export class AnalysisService {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const data: WorkerStartData = { cellspecAnalysisWorker: true, cancel: this.cancel };
-    const worker = new Worker(this.options.worker.file, { workerData: data, execArgv: [...(this.options.worker.execArgv ?? [])] });
+    const worker = new Worker(this.options.worker.file, {
+      workerData: data,
+      execArgv: [...(this.options.worker.execArgv ?? [])],
+    });
     worker.unref();
     worker.on('message', (m: FromWorker) => this.finished(m));
     worker.on('error', () => {
@@ -149,12 +160,18 @@ export class AnalysisService {
     let job: Job | undefined;
     let earliest = Infinity;
     for (const candidate of this.pending.values()) {
-      if (candidate.notBefore <= now) { job = candidate; break; }
+      if (candidate.notBefore <= now) {
+        job = candidate;
+        break;
+      }
       earliest = Math.min(earliest, candidate.notBefore);
     }
     if (!job) {
       if (earliest < Infinity && this.wakeUp === undefined) {
-        this.wakeUp = setTimeout(() => { this.wakeUp = undefined; this.pump(); }, earliest - now);
+        this.wakeUp = setTimeout(() => {
+          this.wakeUp = undefined;
+          this.pump();
+        }, earliest - now);
         this.wakeUp.unref();
       }
       return;

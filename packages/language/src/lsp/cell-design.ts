@@ -5,13 +5,29 @@
  */
 import { AstUtils, WorkspaceCache, type AstNode, type LangiumDocument } from 'langium';
 import {
-  checkTargets, designCell, designWarnings,
-  type CellDesign, type CellIR, type DesignProblem, type SpecIR, type TargetCheck,
+  checkTargets,
+  designCell,
+  designWarnings,
+  type CellDesign,
+  type CellIR,
+  type DesignProblem,
+  type SpecIR,
+  type TargetCheck,
 } from '@cellspec/physics';
 import type { CellSpecServices } from '../cellspec-module.js';
 import {
-  isCell, isComposition, isElectrode, isFormat, isProperty, isSeparatorLayer, isTargets, isVariant,
-  type CellLike, type Electrode, type Spec, type Target,
+  isCell,
+  isComposition,
+  isElectrode,
+  isFormat,
+  isProperty,
+  isSeparatorLayer,
+  isTargets,
+  isVariant,
+  type CellLike,
+  type Electrode,
+  type Spec,
+  type Target,
 } from '../generated/ast.js';
 import { resolveDocument } from '../resolve.js';
 import { onDocumentReleased } from '../memory/closed-documents.js';
@@ -69,7 +85,11 @@ export function designOf(services: CellSpecServices, node: AstNode): CellDesignE
 }
 
 /** The design of a cell or variant by name in the same document (the base of a variant). */
-export function designByName(services: CellSpecServices, document: LangiumDocument, name: string): CellDesignEntry | undefined {
+export function designByName(
+  services: CellSpecServices,
+  document: LangiumDocument,
+  name: string,
+): CellDesignEntry | undefined {
   return documentDesigns(services, document).cells.find((c) => c.cell.name === name);
 }
 

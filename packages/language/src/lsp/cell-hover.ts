@@ -7,7 +7,12 @@
 import { AstUtils } from 'langium';
 import { formatNumber, formatQuantity, type QuantityKind } from '@cellspec/units';
 import {
-  compareDesigns, formatMetric, type CellDesign, type DesignInput, type ElectrodeDesign, type SourceRef,
+  compareDesigns,
+  formatMetric,
+  type CellDesign,
+  type DesignInput,
+  type ElectrodeDesign,
+  type SourceRef,
 } from '@cellspec/physics';
 import type { CellSpecServices } from '../cellspec-module.js';
 import { isCell, isElectrode, isVariant } from '../generated/ast.js';
@@ -31,7 +36,8 @@ export function cellHoverContributor(services: CellSpecServices): HoverContribut
   };
 }
 
-const q = (si: number | undefined, kind: QuantityKind, unit?: string) => (si === undefined ? '—' : formatQuantity(si, kind, unit ? { unit } : {}));
+const q = (si: number | undefined, kind: QuantityKind, unit?: string) =>
+  si === undefined ? '—' : formatQuantity(si, kind, unit ? { unit } : {});
 const pct = (x: number | undefined) => (x === undefined ? '—' : `${formatNumber(x * 100, 3)} %`);
 
 export function sourceText(source: SourceRef | undefined): string {
@@ -48,7 +54,12 @@ function inputsTable(inputs: readonly DesignInput[]): string[] {
   for (const i of inputs) {
     if (seen.has(i.label)) continue;
     seen.add(i.label);
-    const value = i.kind === 'dimensionless' ? formatNumber(i.value) : i.kind === 'fraction' ? pct(i.value) : q(i.value, i.kind as QuantityKind);
+    const value =
+      i.kind === 'dimensionless'
+        ? formatNumber(i.value)
+        : i.kind === 'fraction'
+          ? pct(i.value)
+          : q(i.value, i.kind as QuantityKind);
     rows.push(`| ${i.label} | ${value} | ${sourceText(i.source).replace(/\|/g, '\\|')} |`);
   }
   return rows;
@@ -59,25 +70,36 @@ export function cellHover(services: CellSpecServices, entry: CellDesignEntry): s
   const lines: string[] = [];
   lines.push(`**design of ${d.name}**${d.base ? ` (variant of ${d.base})` : ''}`);
   const head: string[] = [];
-  if (d.capacity !== undefined) head.push(`capacity **${q(d.capacity, 'capacity')}** — ${d.limitingElectrode} limits: ${d.limitingReason}`);
+  if (d.capacity !== undefined)
+    head.push(`capacity **${q(d.capacity, 'capacity')}** — ${d.limitingElectrode} limits: ${d.limitingReason}`);
   if (d.npRatio !== undefined) head.push(`N/P **${formatNumber(d.npRatio)}** (${d.npDefinition})`);
-  if (d.meanVoltage !== undefined) head.push(`mean voltage ${q(d.meanVoltage, 'voltage')} (${d.meanVoltageMethod === 'ocp' ? 'from both OCP curves over the window' : 'declared mean voltages'}); energy ${q(d.energy, 'energy', 'mWh')}`);
+  if (d.meanVoltage !== undefined)
+    head.push(
+      `mean voltage ${q(d.meanVoltage, 'voltage')} (${d.meanVoltageMethod === 'ocp' ? 'from both OCP curves over the window' : 'declared mean voltages'}); energy ${q(d.energy, 'energy', 'mWh')}`,
+    );
   lines.push(head.map((h) => `- ${h}`).join('\n'));
-  lines.push([
-    '| | stack | packaged cell |', '|---|---:|---:|',
-    `| thickness | ${q(d.stack.thickness, 'length')} | ${q(d.cell.thickness, 'length', 'mm')} |`,
-    `| volume | ${q(d.stack.volume, 'volume')} | ${q(d.cell.volume, 'volume')} |`,
-    `| mass | ${q(d.stack.mass, 'mass', 'mg')} | ${q(d.cell.mass, 'mass', 'mg')} |`,
-    `| energy density | ${q(d.stack.energyDensity, 'energyDensity')} | ${q(d.cell.energyDensity, 'energyDensity')} |`,
-    `| specific energy | ${q(d.stack.specificEnergy, 'specificEnergy')} | ${q(d.cell.specificEnergy, 'specificEnergy')} |`,
-  ].join('\n'));
+  lines.push(
+    [
+      '| | stack | packaged cell |',
+      '|---|---:|---:|',
+      `| thickness | ${q(d.stack.thickness, 'length')} | ${q(d.cell.thickness, 'length', 'mm')} |`,
+      `| volume | ${q(d.stack.volume, 'volume')} | ${q(d.cell.volume, 'volume')} |`,
+      `| mass | ${q(d.stack.mass, 'mass', 'mg')} | ${q(d.cell.mass, 'mass', 'mg')} |`,
+      `| energy density | ${q(d.stack.energyDensity, 'energyDensity')} | ${q(d.cell.energyDensity, 'energyDensity')} |`,
+      `| specific energy | ${q(d.stack.specificEnergy, 'specificEnergy')} | ${q(d.cell.specificEnergy, 'specificEnergy')} |`,
+    ].join('\n'),
+  );
   const total = d.cell.mass ?? d.stack.mass;
   const rows = ['| component | mass | volume | share of mass |', '|---|---:|---:|---:|'];
   for (const [name, mass] of Object.entries(d.massBreakdown)) {
-    rows.push(`| ${name} | ${q(mass, 'mass', 'mg')} | ${q(d.volumeBreakdown[name], 'volume', 'mm³')} | ${total ? pct(mass / total) : '—'} |`);
+    rows.push(
+      `| ${name} | ${q(mass, 'mass', 'mg')} | ${q(d.volumeBreakdown[name], 'volume', 'mm³')} | ${total ? pct(mass / total) : '—'} |`,
+    );
   }
   lines.push(rows.join('\n'));
-  const baseEntry = entry.cell.base ? designByName(services, AstUtils.getDocument(entry.node), entry.cell.base) : undefined;
+  const baseEntry = entry.cell.base
+    ? designByName(services, AstUtils.getDocument(entry.node), entry.cell.base)
+    : undefined;
   if (baseEntry) lines.push(comparisonTable(baseEntry.design, d));
   const inputs = inputsTable([...d.inputs, ...d.cathode.inputs, ...d.anode.inputs]);
   if (inputs.length) lines.push(inputs.join('\n'));
@@ -100,18 +122,25 @@ export function comparisonTable(base: CellDesign, variant: CellDesign): string {
 export function electrodeHover(e: ElectrodeDesign, d: CellDesign): string {
   const mark = (k: ElectrodeDesign['derived'][number]) => (e.derived.includes(k) ? ' (computed)' : '');
   const lines: string[] = [`**${e.role}** of ${d.name}`];
-  lines.push([
-    `- loading ${q(e.loading, 'arealMass')}${mark('loading')}, thickness ${q(e.thickness, 'length')}${mark('thickness')}, porosity ${pct(e.porosity)}${mark('porosity')}, density ${q(e.density, 'density')}${mark('density')}`,
-    `- areal capacity ${q(e.arealCapacity, 'arealCapacity')}${d.capacityBasis === 'stoichiometry-window' ? ' (stoichiometry window)' : ' (practical specific capacity)'}; area ${q(e.area, 'area')} per side × ${d.layers} layer${d.layers > 1 ? 's' : ''}`,
-    e.solidDensity !== undefined ? `- solid density ${q(e.solidDensity, 'density')}${e.electrolyteSolidFraction !== undefined ? `, solid electrolyte ${pct(e.electrolyteSolidFraction * (1 - (e.porosity ?? 0)))} of the coating volume` : ''}` : '',
-  ].filter(Boolean).join('\n'));
+  lines.push(
+    [
+      `- loading ${q(e.loading, 'arealMass')}${mark('loading')}, thickness ${q(e.thickness, 'length')}${mark('thickness')}, porosity ${pct(e.porosity)}${mark('porosity')}, density ${q(e.density, 'density')}${mark('density')}`,
+      `- areal capacity ${q(e.arealCapacity, 'arealCapacity')}${d.capacityBasis === 'stoichiometry-window' ? ' (stoichiometry window)' : ' (practical specific capacity)'}; area ${q(e.area, 'area')} per side × ${d.layers} layer${d.layers > 1 ? 's' : ''}`,
+      e.solidDensity !== undefined
+        ? `- solid density ${q(e.solidDensity, 'density')}${e.electrolyteSolidFraction !== undefined ? `, solid electrolyte ${pct(e.electrolyteSolidFraction * (1 - (e.porosity ?? 0)))} of the coating volume` : ''}`
+        : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
   const rows = ['| component | wt% | vol% of solids | mg/cm² | mass in cell |', '|---|---:|---:|---:|---:|'];
   for (const c of e.components) {
-    rows.push(`| ${c.material}${c.coating ? ` (coated with ${c.coating})` : ''} | ${formatNumber(c.massFraction * 100)} | ${formatNumber(c.volumeFraction * 100)} | ${q(c.arealMass, 'arealMass', 'mg/cm²').replace(' mg/cm²', '')} | ${q(c.arealMass * e.area * d.layers, 'mass', 'mg')} |`);
+    rows.push(
+      `| ${c.material}${c.coating ? ` (coated with ${c.coating})` : ''} | ${formatNumber(c.massFraction * 100)} | ${formatNumber(c.volumeFraction * 100)} | ${q(c.arealMass, 'arealMass', 'mg/cm²').replace(' mg/cm²', '')} | ${q(c.arealMass * e.area * d.layers, 'mass', 'mg')} |`,
+    );
   }
   lines.push(rows.join('\n'));
   const inputs = inputsTable(e.inputs);
   if (inputs.length) lines.push(inputs.join('\n'));
   return lines.join('\n\n');
 }
-

@@ -8,15 +8,31 @@
  */
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type Range,
+} from 'vscode-languageserver';
 import { formatQuantity, KINDS, type QuantityKind } from '@cellspec/units';
 import {
-  anodeAmountForNp, areaForCapacity, cathodeAmountForCapacity, formatMetric, metricSpec,
-  type ElectrodeQuantity, type TargetIR,
+  anodeAmountForNp,
+  areaForCapacity,
+  cathodeAmountForCapacity,
+  formatMetric,
+  metricSpec,
+  type ElectrodeQuantity,
+  type TargetIR,
 } from '@cellspec/physics';
 import type { CellSpecServices } from '../cellspec-module.js';
 import {
-  isAreaOverride, isElectrodeArea, isProperty, isQuantityLiteral, type Dimensions, type Property,
+  isAreaOverride,
+  isElectrodeArea,
+  isProperty,
+  isQuantityLiteral,
+  type Dimensions,
+  type Property,
 } from '../generated/ast.js';
 import { PROPERTIES } from '../properties.js';
 import { documentDesigns, electrodeNode, type CellDesignEntry } from './cell-design.js';
@@ -24,8 +40,16 @@ import { documentDesigns, electrodeNode, type CellDesignEntry } from './cell-des
 /** Significant figures of a proposed value: rounding moves the result by at most 5e-5 relative. */
 const DIGITS = 5;
 
-const KIND_OF: Record<ElectrodeQuantity, QuantityKind> = { loading: 'arealMass', arealCapacity: 'arealCapacity', thickness: 'length' };
-const PROPERTY_OF: Record<ElectrodeQuantity, readonly string[]> = { loading: ['loading'], arealCapacity: ['areal-capacity', 'loading'], thickness: ['thickness'] };
+const KIND_OF: Record<ElectrodeQuantity, QuantityKind> = {
+  loading: 'arealMass',
+  arealCapacity: 'arealCapacity',
+  thickness: 'length',
+};
+const PROPERTY_OF: Record<ElectrodeQuantity, readonly string[]> = {
+  loading: ['loading'],
+  arealCapacity: ['areal-capacity', 'loading'],
+  thickness: ['thickness'],
+};
 
 export class CellSpecCodeActionProvider implements CodeActionProvider {
   constructor(private readonly services: CellSpecServices) {}
@@ -37,7 +61,9 @@ export class CellSpecCodeActionProvider implements CodeActionProvider {
       if (!range || !overlaps(range, params.range)) continue;
       for (const t of entry.targets) {
         if (t.met || t.actual === undefined) continue;
-        const diagnostics = params.context.diagnostics.filter((d) => d.code === 'target-missed' && d.message === t.message);
+        const diagnostics = params.context.diagnostics.filter(
+          (d) => d.code === 'target-missed' && d.message === t.message,
+        );
         if (t.target.metric === 'npRatio') actions.push(...this.npFixes(document, entry, t.target, diagnostics));
         if (t.target.metric === 'capacity') actions.push(...this.capacityFixes(document, entry, t.target, diagnostics));
       }
@@ -46,23 +72,52 @@ export class CellSpecCodeActionProvider implements CodeActionProvider {
     return actions;
   }
 
-  private npFixes(document: LangiumDocument, entry: CellDesignEntry, target: TargetIR, diagnostics: Diagnostic[]): CodeAction[] {
+  private npFixes(
+    document: LangiumDocument,
+    entry: CellDesignEntry,
+    target: TargetIR,
+    diagnostics: Diagnostic[],
+  ): CodeAction[] {
     const goal = goalOf(target);
     const answer = anodeAmountForNp(entry.cell, goal);
     if (!answer.ok) return [];
     const edit = this.amountEdit(document, entry, 'anode', answer.value.quantity, answer.value.value);
     if (!edit) return [];
-    return [quickFix(`Set the anode ${label(answer.value.quantity)} to ${edit.text} for N/P ${formatMetric(metricSpec('npRatio')!, goal)}`, document, edit.range, edit.text, diagnostics, true)];
+    return [
+      quickFix(
+        `Set the anode ${label(answer.value.quantity)} to ${edit.text} for N/P ${formatMetric(metricSpec('npRatio')!, goal)}`,
+        document,
+        edit.range,
+        edit.text,
+        diagnostics,
+        true,
+      ),
+    ];
   }
 
-  private capacityFixes(document: LangiumDocument, entry: CellDesignEntry, target: TargetIR, diagnostics: Diagnostic[]): CodeAction[] {
+  private capacityFixes(
+    document: LangiumDocument,
+    entry: CellDesignEntry,
+    target: TargetIR,
+    diagnostics: Diagnostic[],
+  ): CodeAction[] {
     const goal = goalOf(target);
     const shown = formatMetric(metricSpec('capacity')!, goal);
     const out: CodeAction[] = [];
     const amount = cathodeAmountForCapacity(entry.cell, goal);
     if (amount.ok) {
       const edit = this.amountEdit(document, entry, 'cathode', amount.value.quantity, amount.value.value);
-      if (edit) out.push(quickFix(`Set the cathode ${label(amount.value.quantity)} to ${edit.text} for ${shown}`, document, edit.range, edit.text, diagnostics, true));
+      if (edit)
+        out.push(
+          quickFix(
+            `Set the cathode ${label(amount.value.quantity)} to ${edit.text} for ${shown}`,
+            document,
+            edit.range,
+            edit.text,
+            diagnostics,
+            true,
+          ),
+        );
     }
     // The area: the cathode's own `area` when written, else the cell's electrode area (both electrodes).
     const cathode = electrodeNode(entry.node, 'cathode');
@@ -74,19 +129,38 @@ export class CellSpecCodeActionProvider implements CodeActionProvider {
       const range = dims.height.$cstNode?.range;
       if (area.ok && range) {
         const text = formatQuantity(area.value.height, 'length', { unit: 'mm', digits: DIGITS });
-        out.push(quickFix(`Set the ${override ? 'cathode' : 'electrode'} height to ${text} for ${shown}`, document, range, text, diagnostics, false));
+        out.push(
+          quickFix(
+            `Set the ${override ? 'cathode' : 'electrode'} height to ${text} for ${shown}`,
+            document,
+            range,
+            text,
+            diagnostics,
+            false,
+          ),
+        );
       }
     }
     return out;
   }
 
   /** The written loading / areal capacity / thickness of an electrode and its replacement text. */
-  private amountEdit(document: LangiumDocument, entry: CellDesignEntry, role: 'cathode' | 'anode', quantity: ElectrodeQuantity, value: number): { range: Range; text: string } | undefined {
+  private amountEdit(
+    document: LangiumDocument,
+    entry: CellDesignEntry,
+    role: 'cathode' | 'anode',
+    quantity: ElectrodeQuantity,
+    value: number,
+  ): { range: Range; text: string } | undefined {
     const electrode = electrodeNode(entry.node, role);
     if (!electrode || AstUtils.getDocument(electrode) !== document) return undefined;
     const kind = KIND_OF[quantity];
-    const prop = electrode.members.find((m): m is Property => isProperty(m) && PROPERTY_OF[quantity].includes(m.name)
-      && this.services.evaluation.Evaluator.quantity(m.value, [kind]).ok);
+    const prop = electrode.members.find(
+      (m): m is Property =>
+        isProperty(m) &&
+        PROPERTY_OF[quantity].includes(m.name) &&
+        this.services.evaluation.Evaluator.quantity(m.value, [kind]).ok,
+    );
     const range = prop?.value.$cstNode?.range;
     if (!range) return undefined;
     return { range, text: formatQuantity(value, kind, { digits: DIGITS }) };
@@ -139,9 +213,18 @@ function overlaps(a: Range, b: Range): boolean {
   return !(a.end.line < b.start.line || b.end.line < a.start.line);
 }
 
-function quickFix(title: string, document: LangiumDocument, range: Range, newText: string, diagnostics: Diagnostic[], preferred: boolean): CodeAction {
+function quickFix(
+  title: string,
+  document: LangiumDocument,
+  range: Range,
+  newText: string,
+  diagnostics: Diagnostic[],
+  preferred: boolean,
+): CodeAction {
   return {
-    title, kind: CodeActionKind.QuickFix, isPreferred: preferred,
+    title,
+    kind: CodeActionKind.QuickFix,
+    isPreferred: preferred,
     ...(diagnostics.length ? { diagnostics } : {}),
     edit: { changes: { [document.uri.toString()]: [{ range, newText }] } },
   };

@@ -17,7 +17,10 @@ const HEADLINE = ['capacity', 'ed-stack', 'np'];
 export function comparisonLensText(base: CellDesign, variant: CellDesign): string {
   const parts = compareDesigns(base, variant)
     .filter((r) => HEADLINE.includes(r.key) && r.variant !== undefined)
-    .map((r) => `${r.label} ${formatMetric(r.spec, r.variant!)}${r.percent !== undefined ? ` (${r.percent > 0 ? '+' : r.percent < 0 ? '−' : '±'}${formatNumber(Math.abs(r.percent), 2)} %)` : ''}`);
+    .map(
+      (r) =>
+        `${r.label} ${formatMetric(r.spec, r.variant!)}${r.percent !== undefined ? ` (${r.percent > 0 ? '+' : r.percent < 0 ? '−' : '±'}${formatNumber(Math.abs(r.percent), 2)} %)` : ''}`,
+    );
   return `vs ${base.name}: ${parts.join(' · ')}`;
 }
 
@@ -31,7 +34,10 @@ export class CellSpecCodeLensProvider implements CodeLensProvider {
       const base = designByName(this.services, AstUtils.getDocument(entry.node), entry.cell.base);
       const range = entry.node.$cstNode?.range;
       if (!base || !range) continue;
-      lenses.push({ range: { start: range.start, end: range.start }, command: { title: comparisonLensText(base.design, entry.design), command: '' } });
+      lenses.push({
+        range: { start: range.start, end: range.start },
+        command: { title: comparisonLensText(base.design, entry.design), command: '' },
+      });
     }
     return lenses;
   }

@@ -5,11 +5,24 @@
  * current block accepts (no `yield` inside an electrode).
  */
 import {
-  AstUtils, CstUtils, GrammarAST, GrammarUtils,
-  type AstNode, type AstNodeDescription, type AstNodeLocator, type LangiumDocuments, type MaybePromise, type ReferenceInfo,
+  AstUtils,
+  CstUtils,
+  GrammarAST,
+  GrammarUtils,
+  type AstNode,
+  type AstNodeDescription,
+  type AstNodeLocator,
+  type LangiumDocuments,
+  type MaybePromise,
+  type ReferenceInfo,
 } from 'langium';
 import {
-  DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type LangiumServices, type NextFeature,
+  DefaultCompletionProvider,
+  type CompletionAcceptor,
+  type CompletionContext,
+  type CompletionValueItem,
+  type LangiumServices,
+  type NextFeature,
 } from 'langium/lsp';
 import { CompletionItemKind } from 'vscode-languageserver';
 import { KINDS, type QuantityKind } from '@cellspec/units';
@@ -45,7 +58,11 @@ export class CellSpecCompletionProvider extends DefaultCompletionProvider {
     this.locator = services.workspace.AstNodeLocator;
   }
 
-  protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+  protected override completionFor(
+    context: CompletionContext,
+    next: NextFeature,
+    acceptor: CompletionAcceptor,
+  ): MaybePromise<void> {
     const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name ?? '';
     const assigned = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment)?.feature;
     if (rule === 'ProcedureStep' && assigned === 'name') return this.completeProcedures(context, acceptor);
@@ -54,27 +71,37 @@ export class CellSpecCompletionProvider extends DefaultCompletionProvider {
       const procedure = procedureAt(context);
       // Inside a named procedure its own parameters are the useful names; elsewhere names are free.
       if (procedure) {
-        if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.$refText === 'ID') this.completeProcedureParameters(procedure, context, acceptor);
+        if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.$refText === 'ID')
+          this.completeProcedureParameters(procedure, context, acceptor);
         return;
       }
     }
     if (UNIT_RULES.has(rule)) {
       // A unit's first tokens (ID, 'C', '%', '(') all land here; offer whole units once, for the ID.
-      if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.$refText === 'ID') this.completeUnits(context, acceptor);
+      if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.$refText === 'ID')
+        this.completeUnits(context, acceptor);
       return;
     }
     return super.completionFor(context, next, acceptor);
   }
 
-  protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+  protected override completionForKeyword(
+    context: CompletionContext,
+    keyword: GrammarAST.Keyword,
+    acceptor: CompletionAcceptor,
+  ): MaybePromise<void> {
     const spec = PROPERTIES[keyword.value];
     if (spec && isPropertyNameKeyword(keyword)) {
       const block = blockContextAt(context);
-        if (block === null || (block !== undefined && !spec.contexts.includes(block))) return;
+      if (block === null || (block !== undefined && !spec.contexts.includes(block))) return;
       acceptor(context, {
         label: keyword.value,
         kind: CompletionItemKind.Property,
-        detail: spec.kinds.map((k) => KINDS[k].display).filter(Boolean).join(' | ') || 'number',
+        detail:
+          spec.kinds
+            .map((k) => KINDS[k].display)
+            .filter(Boolean)
+            .join(' | ') || 'number',
         documentation: spec.doc,
         sortText: '0',
       });
@@ -84,7 +111,11 @@ export class CellSpecCompletionProvider extends DefaultCompletionProvider {
   }
 
   /** Materials of the kind the place expects (collectors at `collector`…) come first, each with its kind. */
-  protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+  protected override createReferenceCompletionItem(
+    description: AstNodeDescription,
+    refInfo: ReferenceInfo,
+    context: CompletionContext,
+  ): CompletionValueItem {
     const item = super.createReferenceCompletionItem(description, refInfo, context);
     const material = this.materialOf(description);
     if (!material) return item;
@@ -115,7 +146,11 @@ export class CellSpecCompletionProvider extends DefaultCompletionProvider {
     }
   }
 
-  private completeProcedureParameters(procedure: ProcedureDefinition, context: CompletionContext, acceptor: CompletionAcceptor): void {
+  private completeProcedureParameters(
+    procedure: ProcedureDefinition,
+    context: CompletionContext,
+    acceptor: CompletionAcceptor,
+  ): void {
     for (const parameter of procedure.parameters) {
       acceptor(context, {
         label: parameter.name,
@@ -164,7 +199,9 @@ function numberBefore(context: CompletionContext): AstNode | undefined {
   while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;
   if (end === 0) return undefined;
   const leaf = CstUtils.findLeafNodeAtOffset(root, end - 1);
-  return leaf && GrammarAST.isRuleCall(leaf.grammarSource) && leaf.grammarSource.rule.$refText === 'NUMBER' ? leaf.astNode : undefined;
+  return leaf && GrammarAST.isRuleCall(leaf.grammarSource) && leaf.grammarSource.rule.$refText === 'NUMBER'
+    ? leaf.astNode
+    : undefined;
 }
 
 /** The named procedure whose parameter block holds the cursor. */
@@ -202,7 +239,9 @@ const ELECTRODE_MATERIALS: Readonly<Record<string, readonly string[]>> = {
   anode: ['anode-active', 'solid-electrolyte', 'liquid-electrolyte', 'conductive-additive', 'binder'],
 };
 const FILM_MATERIALS: Readonly<Record<string, readonly string[]>> = {
-  packaging: ['packaging'], insulation: ['insulation'], tabs: ['current-collector'],
+  packaging: ['packaging'],
+  insulation: ['insulation'],
+  tabs: ['current-collector'],
 };
 
 /**
@@ -213,7 +252,8 @@ function expectedMaterialKinds(refInfo: ReferenceInfo): readonly string[] | unde
   const container = refInfo.container as AstNode & Record<string, unknown>;
   const property = refInfo.property;
   switch (container.$type) {
-    case 'Collector': return ['current-collector'];
+    case 'Collector':
+      return ['current-collector'];
     case 'Component': {
       if (property === 'coating') return ['coating'];
       const role = AstUtils.getContainerOfType(container, isElectrode);
@@ -221,9 +261,16 @@ function expectedMaterialKinds(refInfo: ReferenceInfo): readonly string[] | unde
     }
     case 'SeparatorLayer':
       if (property === 'electrolyte') return ['liquid-electrolyte'];
-      return container.type === 'separator' ? ['separator'] : container.type === 'electrolyte-layer' ? ['solid-electrolyte'] : ['solid-electrolyte', 'separator'];
-    case 'LayerFilm': return FILM_MATERIALS[String(container.role)] ?? Object.values(FILM_MATERIALS).flat();
-    case 'Material': return property === 'base' && typeof container.kind === 'string' ? [container.kind] : undefined;
-    default: return undefined;
+      return container.type === 'separator'
+        ? ['separator']
+        : container.type === 'electrolyte-layer'
+          ? ['solid-electrolyte']
+          : ['solid-electrolyte', 'separator'];
+    case 'LayerFilm':
+      return FILM_MATERIALS[String(container.role)] ?? Object.values(FILM_MATERIALS).flat();
+    case 'Material':
+      return property === 'base' && typeof container.kind === 'string' ? [container.kind] : undefined;
+    default:
+      return undefined;
   }
 }

@@ -14,15 +14,25 @@ import { METRIC_KINDS, SETPOINT_KINDS } from '../validation/value-checks.js';
 const SETPOINT = SETPOINT_KINDS;
 const END_VALUE: readonly QuantityKind[] = ['voltage', 'cRate', 'current', 'time'];
 const END_QUANTITY: Readonly<Record<string, readonly QuantityKind[]>> = {
-  soc: ['fraction'], capacity: ['capacity'], energy: ['energy'], temperature: ['temperature'],
+  soc: ['fraction'],
+  capacity: ['capacity'],
+  energy: ['energy'],
+  temperature: ['temperature'],
 };
 const OPTION_KINDS: Readonly<Record<string, readonly QuantityKind[]>> = {
-  at: ['cRate', 'temperature'], rates: ['cRate'], rate: ['cRate'], temperature: ['temperature'],
-  temperatures: ['temperature'], 'to-soc': ['fraction'], ambient: ['temperature'],
+  at: ['cRate', 'temperature'],
+  rates: ['cRate'],
+  rate: ['cRate'],
+  temperature: ['temperature'],
+  temperatures: ['temperature'],
+  'to-soc': ['fraction'],
+  ambient: ['temperature'],
   'heat-transfer': ['heatTransferCoefficient'],
 };
 const SWEEP_KINDS: Readonly<Record<string, readonly QuantityKind[]>> = {
-  at: ['temperature', 'cRate'], rates: ['cRate'], socs: ['fraction'],
+  at: ['temperature', 'cRate'],
+  rates: ['cRate'],
+  socs: ['fraction'],
 };
 
 /** The kinds a target of this metric is written in. */
@@ -38,8 +48,14 @@ export function topExpression(node: AstNode): AstNode {
 }
 
 function isExpressionNode(node: AstNode): boolean {
-  return ast.isBinaryExpression(node) || ast.isUnaryExpression(node) || ast.isParenthesized(node)
-    || ast.isQuantityLiteral(node) || ast.isCRateLiteral(node) || ast.isReference(node);
+  return (
+    ast.isBinaryExpression(node) ||
+    ast.isUnaryExpression(node) ||
+    ast.isParenthesized(node) ||
+    ast.isQuantityLiteral(node) ||
+    ast.isCRateLiteral(node) ||
+    ast.isReference(node)
+  );
 }
 
 /** The kinds the value containing `node` accepts, or undefined when any unit is allowed. */

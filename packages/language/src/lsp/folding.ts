@@ -16,7 +16,8 @@ export class CellSpecFoldingRangeProvider implements FoldingRangeProvider {
     const openLines: number[] = [];
     let commentRun: { start: number; end: number } | undefined;
     const endCommentRun = () => {
-      if (commentRun && commentRun.end > commentRun.start) ranges.push({ startLine: commentRun.start, endLine: commentRun.end, kind: FoldingRangeKind.Comment });
+      if (commentRun && commentRun.end > commentRun.start)
+        ranges.push({ startLine: commentRun.start, endLine: commentRun.end, kind: FoldingRangeKind.Comment });
       commentRun = undefined;
     };
     for (const leaf of CstUtils.flattenCst(root)) {

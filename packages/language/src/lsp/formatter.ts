@@ -19,7 +19,11 @@
 import { CstUtils, GrammarAST, type AstNode, type CstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import type { Formatter } from 'langium/lsp';
 import type {
-  DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, Range, TextEdit,
+  DocumentFormattingParams,
+  DocumentOnTypeFormattingOptions,
+  DocumentRangeFormattingParams,
+  Range,
+  TextEdit,
 } from 'vscode-languageserver';
 import { isSpec } from '../generated/ast.js';
 import { isKeywordLeaf } from './cst.js';
@@ -27,7 +31,19 @@ import { isKeywordLeaf } from './cst.js';
 const INDENT = '  ';
 
 /** Properties whose elements are the members of a block (or the top-level elements of a spec). */
-const MEMBER_PROPERTIES = new Set(['members', 'components', 'targets', 'analyses', 'parameters', 'steps', 'tests', 'entries', 'points', 'elements', 'imports']);
+const MEMBER_PROPERTIES = new Set([
+  'members',
+  'components',
+  'targets',
+  'analyses',
+  'parameters',
+  'steps',
+  'tests',
+  'entries',
+  'points',
+  'elements',
+  'imports',
+]);
 
 /** Top-level elements that always have a block. */
 const TOP_LEVEL_BLOCKS = new Set(['Material', 'Cell', 'Variant', 'Process', 'TestPlan', 'DocumentControl']);
@@ -54,7 +70,8 @@ export class CellSpecFormatter implements Formatter {
 }
 
 function within(inner: Range, outer: Range): boolean {
-  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  const before = (a: Range['start'], b: Range['start']) =>
+    a.line < b.line || (a.line === b.line && a.character <= b.character);
   return before(outer.start, inner.start) && before(inner.end, outer.end);
 }
 
@@ -73,12 +90,19 @@ export function formattingEdits(document: LangiumDocument): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const gap of gaps) {
     if (text.slice(gap.start, gap.end) === gap.text) continue;
-    edits.push({ range: { start: textDocument.positionAt(gap.start), end: textDocument.positionAt(gap.end) }, newText: gap.text });
+    edits.push({
+      range: { start: textDocument.positionAt(gap.start), end: textDocument.positionAt(gap.end) },
+      newText: gap.text,
+    });
   }
   return edits;
 }
 
-interface Gap { start: number; end: number; text: string }
+interface Gap {
+  start: number;
+  end: number;
+  text: string;
+}
 
 /**
  * The canonical text of every gap between tokens, including before the first and after the last.
@@ -107,7 +131,14 @@ function canonicalGaps(leaves: readonly CstNode[], text: string, eol: string): G
   return gaps;
 }
 
-function gapText(prev: CstNode, next: CstNode, original: string, depth: number, memberStarts: ReadonlySet<CstNode>, midMember: ReadonlySet<CstNode>): string {
+function gapText(
+  prev: CstNode,
+  next: CstNode,
+  original: string,
+  depth: number,
+  memberStarts: ReadonlySet<CstNode>,
+  midMember: ReadonlySet<CstNode>,
+): string {
   const lineBreaks = (original.match(/\n/g) ?? []).length;
   const blankLines = Math.min(1, Math.max(0, lineBreaks - 1));
   const newline = (blank: number, extraIndent = 0) => '\n'.repeat(1 + blank) + INDENT.repeat(depth + extraIndent);
@@ -121,7 +152,8 @@ function gapText(prev: CstNode, next: CstNode, original: string, depth: number, 
   if (next.hidden && midMember.has(next)) return newline(0, 1);
   if (memberStarts.has(next) || (next.hidden && lineBreaks > 0)) {
     // Top-level blocks stand apart: one blank line after a block and before one (unless a comment leads it).
-    const apart = depth === 0 && (isKeywordLeaf(prev, '}') || (!prev.hidden && TOP_LEVEL_BLOCKS.has(next.astNode.$type)));
+    const apart =
+      depth === 0 && (isKeywordLeaf(prev, '}') || (!prev.hidden && TOP_LEVEL_BLOCKS.has(next.astNode.$type)));
     return newline(apart ? 1 : blankLines);
   }
   if (isLineComment(prev) || (prev.hidden && lineBreaks > 0)) {
@@ -149,7 +181,9 @@ function commentsInsideMembers(leaves: readonly CstNode[], memberStarts: Readonl
 }
 
 function isLineComment(leaf: CstNode): boolean {
-  return leaf.hidden && 'tokenType' in leaf && (leaf as { tokenType: { name: string } }).tokenType.name === 'SL_COMMENT';
+  return (
+    leaf.hidden && 'tokenType' in leaf && (leaf as { tokenType: { name: string } }).tokenType.name === 'SL_COMMENT'
+  );
 }
 
 function tight(prev: CstNode, next: CstNode): boolean {

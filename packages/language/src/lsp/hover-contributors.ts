@@ -4,9 +4,7 @@
  * range) and quantities (the value in SI and in the display unit).
  */
 import { AstUtils, type AstNode } from 'langium';
-import {
-  KINDS, formatQuantity, prettyUnit, type Quantity, type QuantityKind,
-} from '@cellspec/units';
+import { KINDS, formatQuantity, prettyUnit, type Quantity, type QuantityKind } from '@cellspec/units';
 import type { CellSpecServices } from '../cellspec-module.js';
 import * as ast from '../generated/ast.js';
 import { builtinOcp } from '@cellspec/physics';
@@ -90,7 +88,9 @@ function materialHover(ctx: HoverContext, describe: QuantityDescriber): string |
   const lines: string[] = [];
   lines.push(`**material** \`${material.name}\` — ${material.kind}`);
   if (material.title) lines.push(unquote(material.title));
-  const notes = [fileNote(ctx, material), material.base ? `extends \`${material.base.$refText}\`` : undefined].filter(Boolean);
+  const notes = [fileNote(ctx, material), material.base ? `extends \`${material.base.$refText}\`` : undefined].filter(
+    Boolean,
+  );
   if (notes.length) lines.push(notes.join(' · '));
 
   const rows: string[] = [];
@@ -103,12 +103,22 @@ function materialHover(ctx: HoverContext, describe: QuantityDescriber): string |
       if (ast.isProperty(member)) {
         if (seen.has(member.name)) continue;
         seen.add(member.name);
-        rows.push(`| ${member.name}${inherited} | ${escapeCell(propertyValue(member, describe))} | ${escapeCell(member.source ? unquote(member.source) : '')} |`);
+        rows.push(
+          `| ${member.name}${inherited} | ${escapeCell(propertyValue(member, describe))} | ${escapeCell(member.source ? unquote(member.source) : '')} |`,
+        );
       } else if (ast.isOcp(member)) {
         if (seen.has('ocp')) continue;
         seen.add('ocp');
-        const what = member.builtin ?? (member.formula ? `formula ${member.formula}` : member.file ? `table ${member.file}` : `table of ${member.points.length} points`);
-        rows.push(`| ocp${inherited} | ${escapeCell(what)} | ${escapeCell(member.source ? unquote(member.source) : '')} |`);
+        const what =
+          member.builtin ??
+          (member.formula
+            ? `formula ${member.formula}`
+            : member.file
+              ? `table ${member.file}`
+              : `table of ${member.points.length} points`);
+        rows.push(
+          `| ocp${inherited} | ${escapeCell(what)} | ${escapeCell(member.source ? unquote(member.source) : '')} |`,
+        );
       }
     }
   }
@@ -126,7 +136,8 @@ function propertyValue(property: ast.Property, describe: QuantityDescriber): str
   const kinds = PROPERTIES[property.name]?.kinds;
   let text = describe.display(property.value, kinds);
   if (property.upper) text += ` to ${describe.display(property.upper, kinds)}`;
-  if (property.tolerance) text += ` ± ${describe.display(property.tolerance.value, kinds ? [...kinds, 'fraction'] : undefined)}`;
+  if (property.tolerance)
+    text += ` ± ${describe.display(property.tolerance.value, kinds ? [...kinds, 'fraction'] : undefined)}`;
   if (property.activation) text += `, activation ${describe.display(property.activation, ['activationEnergy'])}`;
   return text;
 }
@@ -150,9 +161,11 @@ function declarationHover(ctx: HoverContext): string | undefined {
   const title = (t?: string) => (t ? ` — ${unquote(t)}` : '');
   let head: string | undefined;
   if (ast.isCell(node)) head = `**cell** \`${node.name}\`${title(node.title)}`;
-  else if (ast.isVariant(node)) head = `**variant** \`${node.name}\` of \`${node.base?.$refText ?? '?'}\`${title(node.title)}`;
+  else if (ast.isVariant(node))
+    head = `**variant** \`${node.name}\` of \`${node.base?.$refText ?? '?'}\`${title(node.title)}`;
   else if (ast.isProcess(node)) head = `**process** \`${node.name}\`${title(node.title)}`;
-  else if (ast.isTestPlan(node)) head = `**test plan** \`${node.name}\` for \`${node.cell?.$refText ?? '?'}\`${title(node.title)}`;
+  else if (ast.isTestPlan(node))
+    head = `**test plan** \`${node.name}\` for \`${node.cell?.$refText ?? '?'}\`${title(node.title)}`;
   else if (ast.isTest(node)) head = `**test** \`${node.name}\`${title(node.title)}`;
   else if (ast.isLibraryHeader(node)) head = `**library** \`${node.name}\`${title(node.title)}`;
   if (!head || !node) return undefined;
@@ -163,7 +176,8 @@ function declarationHover(ctx: HoverContext): string | undefined {
 // ---- Property keywords ---------------------------------------------------------------------------
 
 function propertyKeywordHover(ctx: HoverContext): string | undefined {
-  if (!ast.isProperty(ctx.node) || !isKeywordLeaf(ctx.leaf) || !enclosingRuleCall(ctx.leaf, 'PropertyName')) return undefined;
+  if (!ast.isProperty(ctx.node) || !isKeywordLeaf(ctx.leaf) || !enclosingRuleCall(ctx.leaf, 'PropertyName'))
+    return undefined;
   const spec = PROPERTIES[ctx.node.name];
   if (!spec) return undefined;
   const accepts = spec.kinds
@@ -191,13 +205,21 @@ function rangeText(kinds: readonly QuantityKind[], min?: number, max?: number, p
 
 function quantityHover(ctx: HoverContext, describe: QuantityDescriber): string | undefined {
   const node = ctx.node;
-  const isValueToken = ast.isQuantityLiteral(node) || ast.isCRateLiteral(node)
-    || (ast.isReference(node) && !ctx.isReference && node.property !== undefined);
+  const isValueToken =
+    ast.isQuantityLiteral(node) ||
+    ast.isCRateLiteral(node) ||
+    (ast.isReference(node) && !ctx.isReference && node.property !== undefined);
   if (!isValueToken) return undefined;
   const kinds = expectedKinds(node);
-  const own = describe.inList(node, kinds) ?? describe.quantity(node as ast.Expression, kinds) ?? describe.quantity(node as ast.Expression);
+  const own =
+    describe.inList(node, kinds) ??
+    describe.quantity(node as ast.Expression, kinds) ??
+    describe.quantity(node as ast.Expression);
   if (!own) return undefined;
-  const lines = [`**${displayText(own)}** — ${KINDS[own.kind].label}`, `SI: ${siText(own)} · written \`${node.$cstNode?.text ?? ''}\``];
+  const lines = [
+    `**${displayText(own)}** — ${KINDS[own.kind].label}`,
+    `SI: ${siText(own)} · written \`${node.$cstNode?.text ?? ''}\``,
+  ];
   const top = topExpression(node);
   if (top !== node) {
     const whole = describe.quantity(top as ast.Expression, kinds);
@@ -211,7 +233,8 @@ function quantityHover(ctx: HoverContext, describe: QuantityDescriber): string |
 const METRIC_DOCS: Readonly<Record<string, string>> = {
   capacity: 'Design capacity of the cell from its limiting electrode.',
   energy: 'Design energy: capacity × mean voltage.',
-  'energy-density': 'Energy per volume; name the basis: `(stack)` for the electrode stack, `(cell)` for the packaged cell.',
+  'energy-density':
+    'Energy per volume; name the basis: `(stack)` for the electrode stack, `(cell)` for the packaged cell.',
   'specific-energy': 'Energy per mass; name the basis: `(stack)` or `(cell)`.',
   'np-ratio': 'Areal capacity of the anode over that of the cathode (N/P).',
   'areal-capacity': 'Areal capacity of an electrode per side; name it: `(cathode)` or `(anode)`.',
@@ -225,13 +248,22 @@ function targetMetricHover(ctx: HoverContext): string | undefined {
   const doc = METRIC_DOCS[ctx.node.metric];
   const kinds = expectedKindsOfTarget(ctx.node.metric) ?? [];
   const units = kinds.map((k) => KINDS[k].display).filter(Boolean);
-  return [`**${ctx.node.metric}** — target`, doc, units.length ? `In ${units.join(', ')}; \`>=\`, \`<=\`, \`between a and b\` or a value \`± tolerance\`.` : undefined]
-    .filter(Boolean).join('\n\n');
+  return [
+    `**${ctx.node.metric}** — target`,
+    doc,
+    units.length
+      ? `In ${units.join(', ')}; \`>=\`, \`<=\`, \`between a and b\` or a value \`± tolerance\`.`
+      : undefined,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 function builtinOcpHover(ctx: HoverContext): string | undefined {
   if (!ast.isOcp(ctx.node) || !ctx.node.builtin || ctx.leaf.text !== ctx.node.builtin) return undefined;
   const fit = builtinOcp(ctx.node.builtin);
   if (!fit) return `**ocp** \`${ctx.node.builtin}\` — not a built-in fit`;
-  return [`**ocp** \`${ctx.node.builtin}\` — built-in open-circuit potential`, fit.citation].filter(Boolean).join('\n\n');
+  return [`**ocp** \`${ctx.node.builtin}\` — built-in open-circuit potential`, fit.citation]
+    .filter(Boolean)
+    .join('\n\n');
 }

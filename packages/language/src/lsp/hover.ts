@@ -83,7 +83,11 @@ export class CellSpecHoverProvider implements HoverProvider {
     // word just before it (a keyboard cursor right after a name).
     const nameRegexp = this.services.parser.GrammarConfig.nameRegexp;
     const under = CstUtils.findLeafNodeAtOffset(root, offset);
-    const meaningful = under && !under.hidden && offset < under.end && (nameRegexp.test(under.text.charAt(0)) || enclosingRuleCall(under, 'Unit'));
+    const meaningful =
+      under &&
+      !under.hidden &&
+      offset < under.end &&
+      (nameRegexp.test(under.text.charAt(0)) || enclosingRuleCall(under, 'Unit'));
     const leaf = meaningful ? under : CstUtils.findDeclarationNodeAtOffset(root, offset, nameRegexp);
     if (!leaf || leaf.hidden || offset > leaf.end) return undefined;
     const declaration = this.services.references.References.findDeclarations(leaf)[0];

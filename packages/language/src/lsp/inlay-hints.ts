@@ -13,8 +13,12 @@ import { documentDesigns } from './cell-design.js';
 export function cellHintText(d: CellDesign): string | undefined {
   const parts: string[] = [];
   if (d.capacity !== undefined) parts.push(formatMetric(metricSpec('capacity')!, d.capacity));
-  const ed = d.stack.energyDensity !== undefined ? { v: d.stack.energyDensity, basis: 'stack' as const }
-    : d.cell.energyDensity !== undefined ? { v: d.cell.energyDensity, basis: 'cell' as const } : undefined;
+  const ed =
+    d.stack.energyDensity !== undefined
+      ? { v: d.stack.energyDensity, basis: 'stack' as const }
+      : d.cell.energyDensity !== undefined
+        ? { v: d.cell.energyDensity, basis: 'cell' as const }
+        : undefined;
   if (ed) parts.push(`${formatMetric(metricSpec('energyDensity', ed.basis)!, ed.v)} (${ed.basis})`);
   if (d.npRatio !== undefined) parts.push(`N/P ${formatMetric(metricSpec('npRatio')!, d.npRatio)}`);
   return parts.length > 0 ? parts.join(' · ') : undefined;
@@ -34,7 +38,10 @@ export class CellSpecInlayHintProvider implements InlayHintProvider {
       const label = cellHintText(entry.design);
       if (!label) continue;
       hints.push({
-        position, label, kind: InlayHintKind.Type, paddingLeft: true,
+        position,
+        label,
+        kind: InlayHintKind.Type,
+        paddingLeft: true,
         tooltip: `design capacity (${entry.design.limitingElectrode ?? '?'} limits), energy density on the ${entry.design.stack.energyDensity !== undefined ? 'electrode-stack' : 'packaged-cell'} basis, N/P ratio`,
       });
     }

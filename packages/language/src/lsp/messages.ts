@@ -23,7 +23,8 @@ export interface NotificationMessage<P> {
   readonly __types?: P;
 }
 
-export type ParamsOf<M> = M extends RequestMessage<infer P, unknown> ? P : M extends NotificationMessage<infer P> ? P : never;
+export type ParamsOf<M> =
+  M extends RequestMessage<infer P, unknown> ? P : M extends NotificationMessage<infer P> ? P : never;
 export type ResultOf<M> = M extends RequestMessage<unknown, infer R> ? R : never;
 
 const request = <P, R>(method: string): RequestMessage<P, R> => ({ method, kind: 'request' });
@@ -154,7 +155,9 @@ export interface PreviewData {
 export const PreviewDataRequest = request<PreviewDataParams, PreviewData>('cellspec/previewData');
 
 /** Sent after the server has validated documents, so previews refresh without polling. */
-export interface DocumentsBuiltParams { readonly uris: readonly string[] }
+export interface DocumentsBuiltParams {
+  readonly uris: readonly string[];
+}
 export const DocumentsBuiltNotification = notification<DocumentsBuiltParams>('cellspec/documentsBuilt');
 
 // ---- Analyses ---------------------------------------------------------------------------------
@@ -175,7 +178,9 @@ export const RunAnalysesRequest = request<RunAnalysesParams, RunAnalysesResult>(
 
 // ---- Test plans for protocol export -------------------------------------------------------------
 
-export interface ExpandedPlansParams { readonly uri: string }
+export interface ExpandedPlansParams {
+  readonly uri: string;
+}
 export interface ExpandedPlansResult {
   /** The document's test plans expanded against their cells (C-rates in amperes, sweeps unrolled). */
   readonly plans: readonly ExpandedPlan[];

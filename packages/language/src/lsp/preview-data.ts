@@ -6,19 +6,44 @@
  */
 import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
-import { checkTargets, designCell, expandPlan, formatMetric, metricSpec, type CellDesign, type CellIR, type ExpandedPlan, type TargetIR } from '@cellspec/physics';
+import {
+  checkTargets,
+  designCell,
+  expandPlan,
+  formatMetric,
+  metricSpec,
+  type CellDesign,
+  type CellIR,
+  type ExpandedPlan,
+  type TargetIR,
+} from '@cellspec/physics';
 import type { CellSpecServices } from '../cellspec-module.js';
 import { isCell, isVariant, type CellLike, type Spec } from '../generated/ast.js';
 import { resolveCell, resolveDocument } from '../resolve.js';
 import { analysisServiceOf, type AnalysisService, type CellSummary } from '../analysis/index.js';
 import { syntaxTreeReleaserOf } from '../memory/closed-documents.js';
 import {
-  DocumentsBuiltNotification, ExpandedPlansRequest, PreviewDataRequest, RunAnalysesRequest,
-  type AnalysisData, type DesignFigures, type ExpandedPlansResult, type PreviewData, type PreviewDataParams, type PreviewProblem, type RunAnalysesParams, type RunAnalysesResult, type TargetCheck,
+  DocumentsBuiltNotification,
+  ExpandedPlansRequest,
+  PreviewDataRequest,
+  RunAnalysesRequest,
+  type AnalysisData,
+  type DesignFigures,
+  type ExpandedPlansResult,
+  type PreviewData,
+  type PreviewDataParams,
+  type PreviewProblem,
+  type RunAnalysesParams,
+  type RunAnalysesResult,
+  type TargetCheck,
 } from './messages.js';
 
 /** A cell's span in the document, by character offset. */
-export interface CellSpan { readonly name: string; readonly start: number; readonly end: number }
+export interface CellSpan {
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+}
 
 /**
  * The cell the preview shows: the named one; else the one containing the cursor; else the last
@@ -34,7 +59,9 @@ export function pickCell(spans: readonly CellSpan[], offset?: number, name?: str
   const inside = spans.findIndex((s) => offset >= s.start && offset <= s.end);
   if (inside >= 0) return inside;
   let before = -1;
-  spans.forEach((s, i) => { if (s.start <= offset) before = i; });
+  spans.forEach((s, i) => {
+    if (s.start <= offset) before = i;
+  });
   return before >= 0 ? before : 0;
 }
 
@@ -43,11 +70,15 @@ function describeTarget(t: TargetIR): string {
   const label = spec?.label ?? t.metric;
   const f = (x: number) => (spec ? formatMetric(spec, x) : String(x));
   switch (t.op) {
-    case '>=': return `${label} ≥ ${f(t.value)}`;
-    case '<=': return `${label} ≤ ${f(t.value)}`;
-    case 'between': return `${label} ${f(t.value)} to ${f(t.upper ?? t.value)}`;
+    case '>=':
+      return `${label} ≥ ${f(t.value)}`;
+    case '<=':
+      return `${label} ≤ ${f(t.value)}`;
+    case 'between':
+      return `${label} ${f(t.value)} to ${f(t.upper ?? t.value)}`;
     case '=':
-      if (t.relativeTolerance !== undefined) return `${label} ${f(t.value)} ± ${+(t.relativeTolerance * 100).toPrecision(3)} %`;
+      if (t.relativeTolerance !== undefined)
+        return `${label} ${f(t.value)} ± ${+(t.relativeTolerance * 100).toPrecision(3)} %`;
       if (t.tolerance !== undefined) return `${label} ${f(t.value)} ± ${f(t.tolerance)}`;
       return `${label} ${f(t.value)}`;
   }
@@ -61,7 +92,9 @@ export function figuresFromDesign(cell: CellIR, design: CellDesign): DesignFigur
       metric: c.target.metric,
       ...(c.target.basis ? { basis: c.target.basis } : {}),
       text: describeTarget(c.target),
-      ...(c.actual !== undefined ? { actual: c.actual, actualText: spec ? formatMetric(spec, c.actual) : String(c.actual), met: c.met } : {}),
+      ...(c.actual !== undefined
+        ? { actual: c.actual, actualText: spec ? formatMetric(spec, c.actual) : String(c.actual), met: c.met }
+        : {}),
       message: c.message,
     };
   });
@@ -92,7 +125,10 @@ function designOf(cell: CellIR): { figures?: DesignFigures; note?: string } {
   try {
     const design = designCell(cell);
     const errors = design.problems.filter((p) => p.severity === 'error').map((p) => p.message);
-    return { figures: figuresFromDesign(cell, design), ...(errors.length ? { note: `Not all figures could be computed: ${errors.join('; ')}.` } : {}) };
+    return {
+      figures: figuresFromDesign(cell, design),
+      ...(errors.length ? { note: `Not all figures could be computed: ${errors.join('; ')}.` } : {}),
+    };
   } catch (e) {
     return { note: `The design calculator failed on this cell: ${(e as Error).message}` };
   }
@@ -101,7 +137,11 @@ function designOf(cell: CellIR): { figures?: DesignFigures; note?: string } {
 function problemsOf(document: LangiumDocument): PreviewProblem[] {
   return (document.diagnostics ?? [])
     .filter((d) => d.severity === 1 || d.severity === 2)
-    .map((d) => ({ message: typeof d.message === 'string' ? d.message : d.message.value, line: d.range.start.line, severity: d.severity === 1 ? 'error' as const : 'warning' as const }));
+    .map((d) => ({
+      message: typeof d.message === 'string' ? d.message : d.message.value,
+      line: d.range.start.line,
+      severity: d.severity === 1 ? ('error' as const) : ('warning' as const),
+    }));
 }
 
 function cellNodes(document: LangiumDocument): CellLike[] {
@@ -113,17 +153,54 @@ function cellNodes(document: LangiumDocument): CellLike[] {
  * The analyses a cell declares, as far as the server's analysis worker has results: summaries
  * per run (capacity Ah → C and energy Wh → J, ×3600 each) and findings; "running" while queued.
  */
-export function analysesOf(cell: CellIR, service: AnalysisService | undefined, summary: CellSummary | undefined): AnalysisData[] {
+export function analysesOf(
+  cell: CellIR,
+  service: AnalysisService | undefined,
+  summary: CellSummary | undefined,
+): AnalysisData[] {
   if (cell.analyses.length === 0) return [];
-  if (!service) return cell.analyses.map((a) => ({ name: a.name, type: a.type, state: 'unavailable' as const, message: 'this language server runs no analyses', curves: [] }));
-  if (!summary) return cell.analyses.map((a) => ({ name: a.name, type: a.type, state: 'running' as const, message: 'computing…', curves: [] }));
-  const problems = summary.problems.length ? `the model could not be set up: ${summary.problems.join('; ')}` : undefined;
-  if (summary.outcomes.length === 0) return cell.analyses.map((a) => ({ name: a.name, type: a.type, state: 'failed' as const, message: problems ?? 'no results', curves: [] }));
+  if (!service)
+    return cell.analyses.map((a) => ({
+      name: a.name,
+      type: a.type,
+      state: 'unavailable' as const,
+      message: 'this language server runs no analyses',
+      curves: [],
+    }));
+  if (!summary)
+    return cell.analyses.map((a) => ({
+      name: a.name,
+      type: a.type,
+      state: 'running' as const,
+      message: 'computing…',
+      curves: [],
+    }));
+  const problems = summary.problems.length
+    ? `the model could not be set up: ${summary.problems.join('; ')}`
+    : undefined;
+  if (summary.outcomes.length === 0)
+    return cell.analyses.map((a) => ({
+      name: a.name,
+      type: a.type,
+      state: 'failed' as const,
+      message: problems ?? 'no results',
+      curves: [],
+    }));
   return summary.outcomes.map((o) => ({
-    name: o.analysis, type: o.type, model: o.model, state: 'done' as const, curves: [],
+    name: o.analysis,
+    type: o.type,
+    model: o.model,
+    state: 'done' as const,
+    curves: [],
     runs: o.runs.map((r) => ({
-      label: r.label, direction: r.direction, rate: r.rate, temperature: r.temperature,
-      capacity: r.capacity * 3600, energy: r.energy * 3600, meanVoltage: r.meanVoltage, maxTemperature: r.maxTemperature,
+      label: r.label,
+      direction: r.direction,
+      rate: r.rate,
+      temperature: r.temperature,
+      capacity: r.capacity * 3600,
+      energy: r.energy * 3600,
+      meanVoltage: r.meanVoltage,
+      maxTemperature: r.maxTemperature,
       ...(r.failure ? { failure: r.failure } : {}),
     })),
     findings: o.findings,
@@ -131,7 +208,11 @@ export function analysesOf(cell: CellIR, service: AnalysisService | undefined, s
 }
 
 /** Computes the preview data of a document that has been validated. */
-export function previewDataOf(services: CellSpecServices, document: LangiumDocument, params: PreviewDataParams): PreviewData {
+export function previewDataOf(
+  services: CellSpecServices,
+  document: LangiumDocument,
+  params: PreviewDataParams,
+): PreviewData {
   const problems = problemsOf(document);
   const hasErrors = problems.some((p) => p.severity === 'error');
   const nodes = cellNodes(document);
@@ -147,7 +228,11 @@ export function previewDataOf(services: CellSpecServices, document: LangiumDocum
   let baseData: Pick<PreviewData, 'base' | 'baseFigures'> = {};
   if (isVariant(node) && node.base.ref) {
     const resolvedBase = resolveCell(services, node.base.ref).cell;
-    if (resolvedBase) baseData = { base: resolvedBase, ...(designOf(resolvedBase).figures ? { baseFigures: designOf(resolvedBase).figures } : {}) };
+    if (resolvedBase)
+      baseData = {
+        base: resolvedBase,
+        ...(designOf(resolvedBase).figures ? { baseFigures: designOf(resolvedBase).figures } : {}),
+      };
   }
   const service = analysisServiceOf(services);
   const analyses = analysesOf(cell, service, service?.cached(cell));
@@ -166,8 +251,14 @@ export function previewDataOf(services: CellSpecServices, document: LangiumDocum
  * The document's test plans expanded against their cells, for protocol export. A plan's cell may
  * live in an imported file; C-rates use the design capacity where the cell fixes no 1C.
  */
-export function expandedPlansOf(services: CellSpecServices, document: LangiumDocument, others: () => Iterable<LangiumDocument>): ExpandedPlansResult {
-  const errors = problemsOf(document).filter((p) => p.severity === 'error').map((p) => `line ${p.line + 1}: ${p.message}`);
+export function expandedPlansOf(
+  services: CellSpecServices,
+  document: LangiumDocument,
+  others: () => Iterable<LangiumDocument>,
+): ExpandedPlansResult {
+  const errors = problemsOf(document)
+    .filter((p) => p.severity === 'error')
+    .map((p) => `line ${p.line + 1}: ${p.message}`);
   const { ir } = resolveDocument(services, document);
   const cells = new Map(ir.cells.map((c) => [c.name, c]));
   const findCell = (name: string): CellIR | undefined => {
@@ -176,7 +267,10 @@ export function expandedPlansOf(services: CellSpecServices, document: LangiumDoc
       const node = cellNodes(doc).find((n) => n.name === name);
       if (node) syntaxTreeReleaserOf(services.shared)?.restore(doc); // where its values are written
       const cell = node ? resolveCell(services, node).cell : undefined;
-      if (cell) { cells.set(name, cell); return cell; }
+      if (cell) {
+        cells.set(name, cell);
+        return cell;
+      }
     }
     return undefined;
   };
@@ -184,17 +278,29 @@ export function expandedPlansOf(services: CellSpecServices, document: LangiumDoc
   const plans: ExpandedPlan[] = [];
   for (const plan of ir.testPlans) {
     const cell = findCell(plan.cell);
-    if (!cell) { errors.push(`test-plan ${plan.name}: cell ${plan.cell} is not defined or not imported`); continue; }
+    if (!cell) {
+      errors.push(`test-plan ${plan.name}: cell ${plan.cell} is not defined or not imported`);
+      continue;
+    }
     let designCapacity: number | undefined;
-    try { designCapacity = designCell(cell).capacity; } catch { designCapacity = undefined; }
+    try {
+      designCapacity = designCell(cell).capacity;
+    } catch {
+      designCapacity = undefined;
+    }
     const expanded = expandPlan(plan, cell, designCapacity !== undefined ? { designCapacity } : {});
-    for (const q of expanded.problems) if (q.severity === 'error') errors.push(`test-plan ${expanded.plan}, ${q.at.subtest ?? q.at.test}: ${q.message}`);
+    for (const q of expanded.problems)
+      if (q.severity === 'error') errors.push(`test-plan ${expanded.plan}, ${q.at.subtest ?? q.at.test}: ${q.message}`);
     plans.push(expanded);
   }
   return { plans, errors: [...new Set(errors)] };
 }
 
-async function validatedDocument(shared: LangiumSharedCoreServices, uri: string, token: CancellationToken): Promise<LangiumDocument | undefined> {
+async function validatedDocument(
+  shared: LangiumSharedCoreServices,
+  uri: string,
+  token: CancellationToken,
+): Promise<LangiumDocument | undefined> {
   const parsed = URI.parse(uri);
   // Requests can come before the workspace has been read; answer about the document once it has.
   await shared.workspace.WorkspaceManager.ready;
@@ -205,37 +311,66 @@ async function validatedDocument(shared: LangiumSharedCoreServices, uri: string,
 }
 
 /** Registers the preview request, the analyses request and the documents-built notification. */
-export function registerPreviewData(connection: Connection, shared: LangiumSharedCoreServices, services: CellSpecServices): void {
-  connection.onRequest(PreviewDataRequest.method, async (params: PreviewDataParams, token: CancellationToken): Promise<PreviewData> => {
-    const document = await validatedDocument(shared, params.uri, token);
-    if (!document) return { uri: params.uri, version: 0, status: 'no-cell', problems: [], cells: [] };
-    return previewDataOf(services, document, params);
-  });
-  connection.onRequest(ExpandedPlansRequest.method, async (params: { uri: string }, token: CancellationToken): Promise<ExpandedPlansResult> => {
-    const document = await validatedDocument(shared, params.uri, token);
-    if (!document) return { plans: [], errors: ['the language server does not know this file yet; save it and try again'] };
-    return expandedPlansOf(services, document, () => shared.workspace.LangiumDocuments.all.filter((d) => d !== document));
-  });
-  connection.onRequest(RunAnalysesRequest.method, async (params: RunAnalysesParams, token: CancellationToken): Promise<RunAnalysesResult> => {
-    const service = analysisServiceOf(services);
-    if (!service) return { started: false, message: 'This language server runs no analyses.' };
-    const document = await validatedDocument(shared, params.uri, token);
-    if (!document) return { started: false, message: 'The language server does not know this file yet; save it and try again.' };
-    const data = previewDataOf(services, document, params);
-    if (!data.cell) return { started: false, message: 'Put the cursor in a cell with an `analyses { … }` block.' };
-    if (data.cell.analyses.length === 0) return { started: false, message: `${data.cell.name} declares no analyses; add an \`analyses { … }\` block (e.g. \`discharge at C/10, 1 C\`).` };
-    hookResults(service);
-    const cached = service.request(`${document.uri.toString()}#${data.cell.name}`, data.cell);
-    return cached
-      ? { started: true, message: `The analyses of ${data.cell.name} are up to date; the preview shows them.` }
-      : { started: true, message: `Running ${data.cell.analyses.length} analys${data.cell.analyses.length === 1 ? 'is' : 'es'} of ${data.cell.name}; the preview updates when they finish.` };
-  });
+export function registerPreviewData(
+  connection: Connection,
+  shared: LangiumSharedCoreServices,
+  services: CellSpecServices,
+): void {
+  connection.onRequest(
+    PreviewDataRequest.method,
+    async (params: PreviewDataParams, token: CancellationToken): Promise<PreviewData> => {
+      const document = await validatedDocument(shared, params.uri, token);
+      if (!document) return { uri: params.uri, version: 0, status: 'no-cell', problems: [], cells: [] };
+      return previewDataOf(services, document, params);
+    },
+  );
+  connection.onRequest(
+    ExpandedPlansRequest.method,
+    async (params: { uri: string }, token: CancellationToken): Promise<ExpandedPlansResult> => {
+      const document = await validatedDocument(shared, params.uri, token);
+      if (!document)
+        return { plans: [], errors: ['the language server does not know this file yet; save it and try again'] };
+      return expandedPlansOf(services, document, () =>
+        shared.workspace.LangiumDocuments.all.filter((d) => d !== document),
+      );
+    },
+  );
+  connection.onRequest(
+    RunAnalysesRequest.method,
+    async (params: RunAnalysesParams, token: CancellationToken): Promise<RunAnalysesResult> => {
+      const service = analysisServiceOf(services);
+      if (!service) return { started: false, message: 'This language server runs no analyses.' };
+      const document = await validatedDocument(shared, params.uri, token);
+      if (!document)
+        return { started: false, message: 'The language server does not know this file yet; save it and try again.' };
+      const data = previewDataOf(services, document, params);
+      if (!data.cell) return { started: false, message: 'Put the cursor in a cell with an `analyses { … }` block.' };
+      if (data.cell.analyses.length === 0)
+        return {
+          started: false,
+          message: `${data.cell.name} declares no analyses; add an \`analyses { … }\` block (e.g. \`discharge at C/10, 1 C\`).`,
+        };
+      hookResults(service);
+      const cached = service.request(`${document.uri.toString()}#${data.cell.name}`, data.cell);
+      return cached
+        ? { started: true, message: `The analyses of ${data.cell.name} are up to date; the preview shows them.` }
+        : {
+            started: true,
+            message: `Running ${data.cell.analyses.length} analys${data.cell.analyses.length === 1 ? 'is' : 'es'} of ${data.cell.name}; the preview updates when they finish.`,
+          };
+    },
+  );
   // Results arrive after validation; tell the client so open previews redraw with them.
   let hooked = false;
   const hookResults = (service: AnalysisService) => {
     if (hooked) return;
     hooked = true;
-    service.onResult((owner) => void connection.sendNotification(DocumentsBuiltNotification.method, { uris: [owner.slice(0, owner.lastIndexOf('#'))] }));
+    service.onResult(
+      (owner) =>
+        void connection.sendNotification(DocumentsBuiltNotification.method, {
+          uris: [owner.slice(0, owner.lastIndexOf('#'))],
+        }),
+    );
   };
   shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, (documents) => {
     const analyses = analysisServiceOf(services);

@@ -4,9 +4,26 @@
  * and estimated durations; on a test plan, what it costs ("41 days on 3 channels").
  */
 import { AstUtils, WorkspaceCache, type AstNode } from 'langium';
-import { describeSteps, findProcedure, formatDuration, simulatePlan, testDuration, type ConcreteStep, type ExpandedPlan } from '@cellspec/physics';
+import {
+  describeSteps,
+  findProcedure,
+  formatDuration,
+  simulatePlan,
+  testDuration,
+  type ConcreteStep,
+  type ExpandedPlan,
+} from '@cellspec/physics';
 import type { CellSpecServices } from '../cellspec-module.js';
-import { isLoopStep, isProcedureStep, isRecordStep, isStep, isTest, isTestPlan, type ProcedureStep, type Test } from '../generated/ast.js';
+import {
+  isLoopStep,
+  isProcedureStep,
+  isRecordStep,
+  isStep,
+  isTest,
+  isTestPlan,
+  type ProcedureStep,
+  type Test,
+} from '../generated/ast.js';
 import { planOf } from '../validation/testplans.js';
 import type { HoverContext, HoverContributor } from './hover.js';
 
@@ -22,10 +39,15 @@ function procedureHover(services: CellSpecServices, ctx: HoverContext): string |
   if (!step) return undefined;
   const def = findProcedure(step.name);
   if (!def) return undefined;
-  const lines = [`**procedure** \`${def.name}\` — ${def.title}`, `*${def.standard}*${def.cycler === 'none' ? ' · documented, not run on a cycler' : def.cycler === 'partly' ? ' · cycler preparation, then a documented operation' : ''}`, def.description];
+  const lines = [
+    `**procedure** \`${def.name}\` — ${def.title}`,
+    `*${def.standard}*${def.cycler === 'none' ? ' · documented, not run on a cycler' : def.cycler === 'partly' ? ' · cycler preparation, then a documented operation' : ''}`,
+    def.description,
+  ];
   if (def.parameters.length) {
     lines.push('', '| parameter | meaning |', '|---|---|');
-    for (const p of def.parameters) lines.push(`| \`${p.name}\`${step.parameters.some((w) => w.name === p.name) ? ' (written)' : ''} | ${p.doc} |`);
+    for (const p of def.parameters)
+      lines.push(`| \`${p.name}\`${step.parameters.some((w) => w.name === p.name) ? ' (written)' : ''} | ${p.doc} |`);
   }
   lines.push('', `**Pass:** ${def.criteria.join('; ')}`);
   const expansion = expansionOf(services, step);
@@ -43,11 +65,21 @@ function testHover(services: CellSpecServices, ctx: HoverContext): string | unde
   const mine = entry.tests.filter((t) => t.test === test.name);
   if (mine.length === 0) return undefined;
   const ideal = idealOf(entry);
-  const lines = [`**test** \`${test.name}\` — ${mine.length} sub-test${mine.length === 1 ? '' : 's'}, ${mine[0]!.samples} sample${mine[0]!.samples === 1 ? '' : 's'} each`];
-  for (const t of mine.slice(0, 12)) lines.push(`- ${t.id}: ${t.electrical ? `≈ ${formatDuration(testDuration(t, ideal))} on the cycler` : 'off the cycler'}`);
+  const lines = [
+    `**test** \`${test.name}\` — ${mine.length} sub-test${mine.length === 1 ? '' : 's'}, ${mine[0]!.samples} sample${mine[0]!.samples === 1 ? '' : 's'} each`,
+  ];
+  for (const t of mine.slice(0, 12))
+    lines.push(
+      `- ${t.id}: ${t.electrical ? `≈ ${formatDuration(testDuration(t, ideal))} on the cycler` : 'off the cycler'}`,
+    );
   if (mine.length > 12) lines.push(`- … ${mine.length - 12} more`);
   const simulated = simulatedLines(services, ctx.node, entry, test.name);
-  if (simulated.length) lines.push('', '**Simulated** (SPMe model, isothermal; capacities of full discharges, pulse resistances):', ...simulated);
+  if (simulated.length)
+    lines.push(
+      '',
+      '**Simulated** (SPMe model, isothermal; capacities of full discharges, pulse resistances):',
+      ...simulated,
+    );
   if (mine[0]!.criteria.length) lines.push('', `**Pass:** ${mine[0]!.criteria.join('; ')}`);
   lines.push('', '```text', ...clip(describeSteps(mine[0]!.steps)), '```');
   return lines.join('\n');
@@ -76,7 +108,10 @@ function simulatedLines(services: CellSpecServices, node: AstNode, plan: Expande
   const cell = entry?.cell;
   if (!cell || plan.tests.filter((t) => t.test === test && t.electrical).length > MAX_SIMULATED_SUBTESTS) return [];
   let cache = simulations.get(services);
-  if (!cache) { cache = new WorkspaceCache(services.shared); simulations.set(services, cache); }
+  if (!cache) {
+    cache = new WorkspaceCache(services.shared);
+    simulations.set(services, cache);
+  }
   return cache.get(`${AstUtils.getDocument(node).uri.toString()}#${plan.plan}#${test}`, () => {
     const sim = simulatePlan(plan, cell, { fidelity: 'reduced', filter: (t) => t.test === test });
     if (sim.problems.length) return [`- cannot simulate: ${sim.problems[0]}`];
@@ -85,7 +120,9 @@ function simulatedLines(services: CellSpecServices, node: AstNode, plan: Expande
       const pulses = t.pulses.filter((p) => p.direction === 'discharge');
       const parts = [
         discharge ? `${(discharge.capacity * 1000).toFixed(2)} mAh at ${rateText(discharge.rate)}` : undefined,
-        pulses.length ? `R ${pulses.map((p) => `${p.resistance.toPrecision(3)} Ω (SOC ${Math.round(p.soc * 100)} %)`).join(', ')}` : undefined,
+        pulses.length
+          ? `R ${pulses.map((p) => `${p.resistance.toPrecision(3)} Ω (SOC ${Math.round(p.soc * 100)} %)`).join(', ')}`
+          : undefined,
         `${formatDuration(t.duration)}`,
         t.failure ? `stopped: ${t.failure}` : undefined,
       ].filter(Boolean);
@@ -95,11 +132,16 @@ function simulatedLines(services: CellSpecServices, node: AstNode, plan: Expande
 }
 
 function rateText(c: number): string {
-  return c > 0 && c < 1 && Math.abs(1 / c - Math.round(1 / c)) < 1e-6 ? `C/${Math.round(1 / c)}` : `${Number(c.toPrecision(3))} C`;
+  return c > 0 && c < 1 && Math.abs(1 / c - Math.round(1 / c)) < 1e-6
+    ? `C/${Math.round(1 / c)}`
+    : `${Number(c.toPrecision(3))} C`;
 }
 
 /** The steps a procedure step became in the first sub-test of its test. */
-function expansionOf(services: CellSpecServices, step: ProcedureStep): { steps: ConcreteStep[]; where: string } | undefined {
+function expansionOf(
+  services: CellSpecServices,
+  step: ProcedureStep,
+): { steps: ConcreteStep[]; where: string } | undefined {
   const entry = planOf(services, step)?.expanded;
   const test = AstUtils.getContainerOfType(step, isTest);
   if (!entry || !test) return undefined;
@@ -126,8 +168,14 @@ function pathOf(nodes: readonly AstNode[], target: AstNode): number[] | undefine
 
 /** The concrete steps expanded from the procedure written at `path` (looking into loops). */
 function collect(steps: readonly ConcreteStep[], origin: string, path: readonly number[]): ConcreteStep[] {
-  const same = (s: ConcreteStep) => s.origin === origin && s.source !== undefined && s.source.length === path.length && s.source.every((x, i) => x === path[i]);
-  return steps.flatMap((s) => (same(s) ? [s] : s.kind === 'loop' && s.origin === undefined ? collect(s.steps, origin, path) : []));
+  const same = (s: ConcreteStep) =>
+    s.origin === origin &&
+    s.source !== undefined &&
+    s.source.length === path.length &&
+    s.source.every((x, i) => x === path[i]);
+  return steps.flatMap((s) =>
+    same(s) ? [s] : s.kind === 'loop' && s.origin === undefined ? collect(s.steps, origin, path) : [],
+  );
 }
 
 function idealOf(plan: ExpandedPlan) {
@@ -139,5 +187,9 @@ function clip(lines: string[]): string[] {
 }
 
 function fmtCurrent(a: number): string {
-  return a >= 1 ? `${Number(a.toPrecision(4))} A` : a >= 1e-3 ? `${Number((a * 1e3).toPrecision(4))} mA` : `${Number((a * 1e6).toPrecision(4))} µA`;
+  return a >= 1
+    ? `${Number(a.toPrecision(4))} A`
+    : a >= 1e-3
+      ? `${Number((a * 1e3).toPrecision(4))} mA`
+      : `${Number((a * 1e6).toPrecision(4))} µA`;
 }

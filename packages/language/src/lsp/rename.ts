@@ -27,14 +27,19 @@ export class CellSpecRenameProvider extends DefaultRenameProvider {
   private checkNewName(name: string): string | undefined {
     const { tokens, errors } = this.lexer.tokenize(name);
     if (errors.length === 0 && tokens.length === 1 && tokens[0]!.tokenType.name === 'ID') return undefined;
-    if (errors.length === 0 && tokens.length === 1 && tokens[0]!.image === name) return `'${name}' is a word of the language and cannot be a name`;
+    if (errors.length === 0 && tokens.length === 1 && tokens[0]!.image === name)
+      return `'${name}' is a word of the language and cannot be a name`;
     return `'${name}' is not a valid name: start with a letter, then letters, digits, '_' or '-'`;
   }
 
   private checkTarget(document: LangiumDocument, params: RenameParams): string | undefined {
     const root = document.parseResult.value.$cstNode;
     if (!root) return undefined;
-    const leaf = CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(params.position), this.grammarConfig.nameRegexp);
+    const leaf = CstUtils.findDeclarationNodeAtOffset(
+      root,
+      document.textDocument.offsetAt(params.position),
+      this.grammarConfig.nameRegexp,
+    );
     const target = leaf && this.references.findDeclarations(leaf)[0];
     if (target && isBuiltinUri(AstUtils.getDocument(target).uri)) {
       return `'${leaf.text}' comes from the built-in material library and cannot be renamed; declare your own material instead`;

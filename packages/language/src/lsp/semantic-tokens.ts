@@ -20,31 +20,104 @@ export class CellSpecSemanticTokenProvider extends AbstractSemanticTokenProvider
     const ref = (property: string, reference: Reference | undefined) => {
       if (!reference) return;
       const type = referenceType(reference.ref);
-      if (type) acceptor({ node, property: property as never, type, modifier: type === SemanticTokenTypes.variable ? [SemanticTokenModifiers.readonly] : undefined });
+      if (type)
+        acceptor({
+          node,
+          property: property as never,
+          type,
+          modifier: type === SemanticTokenTypes.variable ? [SemanticTokenModifiers.readonly] : undefined,
+        });
     };
 
-    if (ast.isMaterial(node)) { named(SemanticTokenTypes.class, [DECLARATION]); ref('base', node.base); return; }
-    if (ast.isConstant(node)) { named(SemanticTokenTypes.variable, [DECLARATION, SemanticTokenModifiers.readonly]); return; }
-    if (ast.isCell(node)) { named(SemanticTokenTypes.struct, [DECLARATION]); return; }
-    if (ast.isVariant(node)) { named(SemanticTokenTypes.struct, [DECLARATION]); ref('base', node.base); return; }
-    if (ast.isLibraryHeader(node)) { named(SemanticTokenTypes.namespace, [DECLARATION]); return; }
-    if (ast.isTestPlan(node)) { named(SemanticTokenTypes.namespace, [DECLARATION]); ref('cell', node.cell); return; }
-    if (ast.isTest(node)) { named(SemanticTokenTypes.method, [DECLARATION]); return; }
-    if (ast.isProcess(node)) { named(SemanticTokenTypes.namespace, [DECLARATION]); ref('cell', node.cell); return; }
-    if (ast.isProcessStep(node)) { acceptor({ node, property: 'type', type: SemanticTokenTypes.function }); return; }
-    if (ast.isProcedureStep(node)) { named(SemanticTokenTypes.function); return; }
-    if (ast.isAnalysis(node)) { if (node.name) named(SemanticTokenTypes.variable, [DECLARATION]); return; }
-    if (ast.isOcp(node)) { if (node.builtin) acceptor({ node, property: 'builtin', type: SemanticTokenTypes.function }); return; }
-    if (ast.isOcpPoint(node)) { acceptor({ node, property: 'stoichiometry', type: SemanticTokenTypes.number }); return; }
+    if (ast.isMaterial(node)) {
+      named(SemanticTokenTypes.class, [DECLARATION]);
+      ref('base', node.base);
+      return;
+    }
+    if (ast.isConstant(node)) {
+      named(SemanticTokenTypes.variable, [DECLARATION, SemanticTokenModifiers.readonly]);
+      return;
+    }
+    if (ast.isCell(node)) {
+      named(SemanticTokenTypes.struct, [DECLARATION]);
+      return;
+    }
+    if (ast.isVariant(node)) {
+      named(SemanticTokenTypes.struct, [DECLARATION]);
+      ref('base', node.base);
+      return;
+    }
+    if (ast.isLibraryHeader(node)) {
+      named(SemanticTokenTypes.namespace, [DECLARATION]);
+      return;
+    }
+    if (ast.isTestPlan(node)) {
+      named(SemanticTokenTypes.namespace, [DECLARATION]);
+      ref('cell', node.cell);
+      return;
+    }
+    if (ast.isTest(node)) {
+      named(SemanticTokenTypes.method, [DECLARATION]);
+      return;
+    }
+    if (ast.isProcess(node)) {
+      named(SemanticTokenTypes.namespace, [DECLARATION]);
+      ref('cell', node.cell);
+      return;
+    }
+    if (ast.isProcessStep(node)) {
+      acceptor({ node, property: 'type', type: SemanticTokenTypes.function });
+      return;
+    }
+    if (ast.isProcedureStep(node)) {
+      named(SemanticTokenTypes.function);
+      return;
+    }
+    if (ast.isAnalysis(node)) {
+      if (node.name) named(SemanticTokenTypes.variable, [DECLARATION]);
+      return;
+    }
+    if (ast.isOcp(node)) {
+      if (node.builtin) acceptor({ node, property: 'builtin', type: SemanticTokenTypes.function });
+      return;
+    }
+    if (ast.isOcpPoint(node)) {
+      acceptor({ node, property: 'stoichiometry', type: SemanticTokenTypes.number });
+      return;
+    }
 
-    if (ast.isProperty(node)) { acceptor({ node, property: 'name', type: SemanticTokenTypes.property }); return; }
-    if (ast.isTarget(node)) { acceptor({ node, property: 'metric', type: SemanticTokenTypes.property }); return; }
-    if (ast.isParameter(node)) { acceptor({ node, property: 'name', type: SemanticTokenTypes.parameter }); return; }
+    if (ast.isProperty(node)) {
+      acceptor({ node, property: 'name', type: SemanticTokenTypes.property });
+      return;
+    }
+    if (ast.isTarget(node)) {
+      acceptor({ node, property: 'metric', type: SemanticTokenTypes.property });
+      return;
+    }
+    if (ast.isParameter(node)) {
+      acceptor({ node, property: 'name', type: SemanticTokenTypes.parameter });
+      return;
+    }
 
-    if (ast.isComponent(node)) { ref('material', node.material); ref('coating', node.coating); return; }
-    if (ast.isCollector(node) || ast.isLayerFilm(node)) { ref('material', node.material); return; }
-    if (ast.isSeparatorLayer(node)) { ref('material', node.material); ref('electrolyte', node.electrolyte); return; }
-    if (ast.isReplace(node)) { ref('old', node.old); ref('new', node.new); return; }
+    if (ast.isComponent(node)) {
+      ref('material', node.material);
+      ref('coating', node.coating);
+      return;
+    }
+    if (ast.isCollector(node) || ast.isLayerFilm(node)) {
+      ref('material', node.material);
+      return;
+    }
+    if (ast.isSeparatorLayer(node)) {
+      ref('material', node.material);
+      ref('electrolyte', node.electrolyte);
+      return;
+    }
+    if (ast.isReplace(node)) {
+      ref('old', node.old);
+      ref('new', node.new);
+      return;
+    }
     if (ast.isReference(node)) {
       ref('target', node.target);
       if (node.property) acceptor({ node, property: 'property', type: SemanticTokenTypes.property });

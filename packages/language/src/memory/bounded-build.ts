@@ -16,8 +16,15 @@
  * symbols) see only the slices built so far, as they would see part of an interrupted build.
  */
 import {
-  DocumentState, interruptAndCheck,
-  type AstNode, type BuildOptions, type LangiumDocument, type LangiumDocumentFactory, type LangiumSharedCoreServices, type Stream, type URI,
+  DocumentState,
+  interruptAndCheck,
+  type AstNode,
+  type BuildOptions,
+  type LangiumDocument,
+  type LangiumDocumentFactory,
+  type LangiumSharedCoreServices,
+  type Stream,
+  type URI,
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { importCandidates, importsOf } from '../scoping/imports.js';
@@ -27,7 +34,11 @@ import { CellSpecDocumentBuilder, CellSpecWorkspaceManager } from '../scoping/wo
 export const BUILD_SLICE = 100;
 
 export class SlicedDocumentBuilder extends CellSpecDocumentBuilder {
-  protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
+  protected override async buildDocuments(
+    documents: LangiumDocument[],
+    options: BuildOptions,
+    cancelToken: CancellationToken,
+  ): Promise<void> {
     if (documents.length <= BUILD_SLICE) return super.buildDocuments(documents, options, cancelToken);
     const ordered = this.sortDocuments([...documents]);
     for (let start = 0; start < ordered.length; start += BUILD_SLICE) {
@@ -70,7 +81,10 @@ export class DeferredParsingWorkspaceManager extends CellSpecWorkspaceManager {
     this.factory = services.workspace.LangiumDocumentFactory;
   }
 
-  protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
+  protected override async loadWorkspaceDocuments(
+    uris: Stream<URI>,
+    collector: (document: LangiumDocument) => void,
+  ): Promise<void> {
     for (const uri of uris) {
       const document = this.factory.fromModel({ $type: 'INVALID' } as AstNode, uri);
       document.state = DocumentState.Changed; // not parsed yet: the build's first phase reads and parses it

@@ -19,8 +19,14 @@
  * the same AST when a document starts importing it or on request (`restore`).
  */
 import {
-  AstUtils, DocumentState, isCompositeCstNode,
-  type AstNode, type BuildOptions, type CstNode, type LangiumDocument, type Reference,
+  AstUtils,
+  DocumentState,
+  isCompositeCstNode,
+  type AstNode,
+  type BuildOptions,
+  type CstNode,
+  type LangiumDocument,
+  type Reference,
 } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { isAnalyses } from '../generated/ast.js';
@@ -75,7 +81,11 @@ export class SyntaxTreeReleaser {
     const freshNodes = AstUtils.streamAst(fresh).toArray();
     const refs = nodes.flatMap((n) => AstUtils.streamReferences(n).toArray());
     const freshRefs = freshNodes.flatMap((n) => AstUtils.streamReferences(n).toArray());
-    if (nodes.length !== freshNodes.length || refs.length !== freshRefs.length || nodes.some((n, i) => n.$type !== freshNodes[i]!.$type)) {
+    if (
+      nodes.length !== freshNodes.length ||
+      refs.length !== freshRefs.length ||
+      nodes.some((n, i) => n.$type !== freshNodes[i]!.$type)
+    ) {
       this.shared.workspace.DocumentBuilder.resetToState(document, DocumentState.Changed);
       return false;
     }
@@ -97,7 +107,10 @@ export class SyntaxTreeReleaser {
     const optionsChanged = this.shared.workspace.DocumentBuilder.updateBuildOptions !== this.releasedUnder;
     // Runs on every keystroke: a set lookup and a state check per released document.
     for (const document of [...this.released]) {
-      if (touched.has(document.uri.toString()) || (deletions && !this.shared.workspace.LangiumDocuments.hasDocument(document.uri))) {
+      if (
+        touched.has(document.uri.toString()) ||
+        (deletions && !this.shared.workspace.LangiumDocuments.hasDocument(document.uri))
+      ) {
         this.released.delete(document); // parsed anew (or gone, perhaps with its folder): nothing to restore
       } else if (optionsChanged || document.state < DocumentState.Validated) {
         // To be relinked or revalidated: parsed anew in its slice of the build (bounded-build.ts)
@@ -130,17 +143,20 @@ export class SyntaxTreeReleaser {
   }
 
   private mayRelease(document: LangiumDocument): boolean {
-    return document.uri.scheme === 'file'
-      && document.state === DocumentState.Validated
-      && this.shared.workspace.TextDocuments?.get(document.uri.toString()) === undefined
-      && document.parseResult.value.$cstNode !== undefined
-      && document.references.every((ref) => ref.error === undefined);
+    return (
+      document.uri.scheme === 'file' &&
+      document.state === DocumentState.Validated &&
+      this.shared.workspace.TextDocuments?.get(document.uri.toString()) === undefined &&
+      document.parseResult.value.$cstNode !== undefined &&
+      document.references.every((ref) => ref.error === undefined)
+    );
   }
 
   private release(document: LangiumDocument): void {
     // Workspace symbols read where exported names are written; keep those few positions.
     const uri = document.uri.toString();
-    for (const symbol of this.shared.workspace.IndexManager.allElements(undefined, new Set([uri]))) void symbol.nameSegment;
+    for (const symbol of this.shared.workspace.IndexManager.allElements(undefined, new Set([uri])))
+      void symbol.nameSegment;
     const root = document.parseResult.value;
     for (const node of AstUtils.streamAst(root)) {
       for (const info of AstUtils.streamReferences(node)) (info.reference as Writable<Reference>).$refNode = undefined;

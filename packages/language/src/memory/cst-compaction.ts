@@ -15,7 +15,16 @@
  * Its child takes its place, so text, offsets, ranges, the `astNode` of every remaining node,
  * comments and keyword lookups are unchanged.
  */
-import { AstUtils, GrammarAST, isCompositeCstNode, type AstNode, type CompositeCstNode, type CstNode, type LangiumParser, type ParseResult } from 'langium';
+import {
+  AstUtils,
+  GrammarAST,
+  isCompositeCstNode,
+  type AstNode,
+  type CompositeCstNode,
+  type CstNode,
+  type LangiumParser,
+  type ParseResult,
+} from 'langium';
 
 const passThroughCalls = new WeakMap<object, boolean>();
 
@@ -27,8 +36,11 @@ function isPassThroughCall(source: unknown): boolean {
     const caller = AstUtils.getContainerOfType(source, GrammarAST.isParserRule);
     // A datatype rule's own call stays unless it sits inside another datatype rule, so the
     // outermost node of a unit or name (what completion replaces) is always kept.
-    known = GrammarAST.isParserRule(rule) && !rule.fragment && (!rule.dataType || Boolean(caller?.dataType))
-      && !AstUtils.getContainerOfType(source, GrammarAST.isAssignment);
+    known =
+      GrammarAST.isParserRule(rule) &&
+      !rule.fragment &&
+      (!rule.dataType || Boolean(caller?.dataType)) &&
+      !AstUtils.getContainerOfType(source, GrammarAST.isAssignment);
     passThroughCalls.set(source, known);
   }
   return known;
@@ -45,7 +57,12 @@ export function compactCst(root: CompositeCstNode, ast: AstNode): number {
     const content = parent.content as CstNode[];
     for (let i = 0; i < content.length; i++) {
       let child = content[i]!;
-      while (isCompositeCstNode(child) && child.content.length === 1 && !owned.has(child) && isPassThroughCall(child.grammarSource)) {
+      while (
+        isCompositeCstNode(child) &&
+        child.content.length === 1 &&
+        !owned.has(child) &&
+        isPassThroughCall(child.grammarSource)
+      ) {
         child = child.content[0]!;
         removed++;
       }
@@ -62,7 +79,10 @@ export function compactCst(root: CompositeCstNode, ast: AstNode): number {
 /** Wraps the parser's `parse` so every tree it returns is compacted. */
 export function compactParsedCst(parser: LangiumParser): void {
   const parse = parser.parse.bind(parser);
-  parser.parse = (<T extends AstNode>(input: string, options?: Parameters<LangiumParser['parse']>[1]): ParseResult<T> => {
+  parser.parse = (<T extends AstNode>(
+    input: string,
+    options?: Parameters<LangiumParser['parse']>[1],
+  ): ParseResult<T> => {
     const result = parse<T>(input, options);
     const root = result.value.$cstNode;
     if (root && isCompositeCstNode(root)) compactCst(root, result.value);

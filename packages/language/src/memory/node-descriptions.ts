@@ -11,8 +11,16 @@
  * workspace: descriptions and the range caches they caused were ~15 % of the server's live heap.
  */
 import {
-  AstUtils, CstUtils, DefaultAstNodeDescriptionProvider,
-  type AstNode, type AstNodeDescription, type AstNodeLocator, type DocumentSegment, type LangiumDocument, type NameProvider, type URI,
+  AstUtils,
+  CstUtils,
+  DefaultAstNodeDescriptionProvider,
+  type AstNode,
+  type AstNodeDescription,
+  type AstNodeLocator,
+  type DocumentSegment,
+  type LangiumDocument,
+  type NameProvider,
+  type URI,
 } from 'langium';
 
 class LazyNodeDescription implements AstNodeDescription {
@@ -34,7 +42,9 @@ class LazyNodeDescription implements AstNodeDescription {
 
   // Kept once known; not while the node has no CST (its closed document released it, see closed-documents.ts).
   get nameSegment(): DocumentSegment | undefined {
-    return (this.nameSeg ??= CstUtils.toDocumentSegment(this.services.nameProvider.getNameNode(this.node) ?? this.node.$cstNode));
+    return (this.nameSeg ??= CstUtils.toDocumentSegment(
+      this.services.nameProvider.getNameNode(this.node) ?? this.node.$cstNode,
+    ));
   }
 
   get selectionSegment(): DocumentSegment | undefined {

@@ -11,7 +11,10 @@ export const CELLSPEC_SUFFIX = '.cellspec';
 /** The URIs an import may name, most literal first. */
 export function importCandidates(importer: URI, path: string): URI[] {
   const base = UriUtils.dirname(importer);
-  const target = /^[a-z][a-z0-9+.-]*:/i.test(path) && !/^[a-z]:[\\/]/i.test(path) ? URI.parse(path) : UriUtils.resolvePath(base, path);
+  const target =
+    /^[a-z][a-z0-9+.-]*:/i.test(path) && !/^[a-z]:[\\/]/i.test(path)
+      ? URI.parse(path)
+      : UriUtils.resolvePath(base, path);
   return path.endsWith(CELLSPEC_SUFFIX) ? [target] : [target, URI.parse(target.toString() + CELLSPEC_SUFFIX)];
 }
 
@@ -26,7 +29,9 @@ export function importTargetUris(document: LangiumDocument): readonly string[] {
   if (!root) return [];
   let named = namedByParse.get(root);
   if (!named) {
-    named = importsOf(document).flatMap((imp) => (imp.path === undefined ? [] : importCandidates(document.uri, imp.path).map((uri) => uri.toString())));
+    named = importsOf(document).flatMap((imp) =>
+      imp.path === undefined ? [] : importCandidates(document.uri, imp.path).map((uri) => uri.toString()),
+    );
     namedByParse.set(root, named);
   }
   return named;

@@ -4,8 +4,13 @@
  * the closest visible name.
  */
 import {
-  AstUtils, DefaultLinker,
-  type AstNodeDescription, type IndexManager, type LinkingError, type ReferenceInfo, type ScopeProvider,
+  AstUtils,
+  DefaultLinker,
+  type AstNodeDescription,
+  type IndexManager,
+  type LinkingError,
+  type ReferenceInfo,
+  type ScopeProvider,
 } from 'langium';
 import type { CellSpecServices } from '../cellspec-module.js';
 import { isBuiltinUri } from './builtin-library.js';
@@ -45,7 +50,8 @@ export class CellSpecLinker extends DefaultLinker {
     const what = WHAT[type] ?? type.toLowerCase();
     const document = AstUtils.getDocument(refInfo.container);
     const here = document.uri.toString();
-    const elsewhere = this.index.allElements(type)
+    const elsewhere = this.index
+      .allElements(type)
       .filter((d) => d.name === name && d.documentUri.toString() !== here && !isBuiltinUri(d.documentUri))
       .toArray();
     if (elsewhere.length > 0) {

@@ -3,8 +3,19 @@
  * the files it imports, then the built-in library. Local and imported names shadow built-in ones.
  */
 import {
-  AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MultiMapScope, WorkspaceCache, stream,
-  type AstNode, type AstNodeDescription, type LangiumDocuments, type LocalSymbols, type ReferenceInfo, type Scope, type Stream,
+  AstUtils,
+  DefaultScopeProvider,
+  EMPTY_SCOPE,
+  MultiMapScope,
+  WorkspaceCache,
+  stream,
+  type AstNode,
+  type AstNodeDescription,
+  type LangiumDocuments,
+  type LocalSymbols,
+  type ReferenceInfo,
+  type Scope,
+  type Stream,
 } from 'langium';
 import type { CellSpecServices } from '../cellspec-module.js';
 import { STANDARD_LIBRARY_URI, isBuiltinUri } from './builtin-library.js';
@@ -19,7 +30,10 @@ type NameIndex = ReadonlyMap<string, readonly AstNodeDescription[]>;
  * thousands of declarations linked in time quadratic in its size.
  */
 class IndexedScope implements Scope {
-  constructor(private readonly index: NameIndex, private readonly outer: Scope) {}
+  constructor(
+    private readonly index: NameIndex,
+    private readonly outer: Scope,
+  ) {}
 
   getElement(name: string): AstNodeDescription | undefined {
     return this.index.get(name)?.[0] ?? this.outer.getElement(name);
@@ -30,7 +44,9 @@ class IndexedScope implements Scope {
   }
 
   getAllElements(): Stream<AstNodeDescription> {
-    return stream(this.index.values()).flatMap((ds) => ds).concat(this.outer.getAllElements());
+    return stream(this.index.values())
+      .flatMap((ds) => ds)
+      .concat(this.outer.getAllElements());
   }
 }
 
@@ -49,7 +65,8 @@ export class CellSpecScopeProvider extends DefaultScopeProvider {
       }
     }
     let result = this.getGlobalScope(referenceType, context);
-    for (let i = containers.length - 1; i >= 0; i--) result = new IndexedScope(this.nameIndex(localSymbols!, containers[i]!, referenceType), result);
+    for (let i = containers.length - 1; i >= 0; i--)
+      result = new IndexedScope(this.nameIndex(localSymbols!, containers[i]!, referenceType), result);
     return result;
   }
 
@@ -91,7 +108,9 @@ export class CellSpecScopeProvider extends DefaultScopeProvider {
         : new MultiMapScope(this.indexManager.allElements(referenceType, new Set([STANDARD_LIBRARY_URI.toString()])));
       const imported = importedUris(this.documents, document);
       imported.delete(STANDARD_LIBRARY_URI.toString());
-      return imported.size === 0 ? builtin : new MultiMapScope(this.indexManager.allElements(referenceType, imported), builtin);
+      return imported.size === 0
+        ? builtin
+        : new MultiMapScope(this.indexManager.allElements(referenceType, imported), builtin);
     });
   }
 }

@@ -3,8 +3,17 @@
  * the documents come from an editor, the CLI or an in-memory test.
  */
 import {
-  DefaultDocumentBuilder, DefaultWorkspaceManager, DocumentState, interruptAndCheck,
-  URI, type AstNode, type BuildOptions, type LangiumDocument, type TextDocument, type LangiumSharedCoreServices, type WorkspaceFolder,
+  DefaultDocumentBuilder,
+  DefaultWorkspaceManager,
+  DocumentState,
+  interruptAndCheck,
+  URI,
+  type AstNode,
+  type BuildOptions,
+  type LangiumDocument,
+  type TextDocument,
+  type LangiumSharedCoreServices,
+  type WorkspaceFolder,
 } from 'langium';
 import type { CancellationToken, TextDocumentChangeEvent } from 'vscode-languageserver';
 import { DefaultDocumentUpdateHandler } from 'langium/lsp';
@@ -20,7 +29,10 @@ export class CellSpecWorkspaceManager extends DefaultWorkspaceManager {
     this.shared = services;
   }
 
-  protected override async loadAdditionalDocuments(_folders: WorkspaceFolder[], collector: (document: LangiumDocument) => void): Promise<void> {
+  protected override async loadAdditionalDocuments(
+    _folders: WorkspaceFolder[],
+    collector: (document: LangiumDocument) => void,
+  ): Promise<void> {
     collector(builtinLibraryDocument(this.shared));
   }
 }
@@ -31,7 +43,8 @@ const CHANGE_WAIT_MS = 2000;
 /** Tells the document builder about each edit as it arrives, before the build for it is queued. */
 export class CellSpecDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
   override didChangeContent(change: TextDocumentChangeEvent<TextDocument>): void {
-    if (this.documentBuilder instanceof CellSpecDocumentBuilder) this.documentBuilder.changeReceived(URI.parse(change.document.uri));
+    if (this.documentBuilder instanceof CellSpecDocumentBuilder)
+      this.documentBuilder.changeReceived(URI.parse(change.document.uri));
     super.didChangeContent(change);
   }
 }
@@ -59,7 +72,11 @@ export class CellSpecDocumentBuilder extends DefaultDocumentBuilder {
    * Adds the built-in library and any imported file not yet loaded (read through the file-system
    * provider, transitively) to the documents being built, so references into them can link.
    */
-  protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
+  protected override async buildDocuments(
+    documents: LangiumDocument[],
+    options: BuildOptions,
+    cancelToken: CancellationToken,
+  ): Promise<void> {
     const all = [...documents];
     const included = new Set(all.map((d) => d.uri.toString()));
     const include = (doc: LangiumDocument): void => {
@@ -138,7 +155,9 @@ export class CellSpecDocumentBuilder extends DefaultDocumentBuilder {
     let hasLinkingErrors = false;
     for (const ref of document.references) {
       if (ref.error !== undefined) hasLinkingErrors = true;
-      for (const description of 'items' in ref ? ref.items.map((item) => item.$nodeDescription) : [ref.$nodeDescription]) {
+      for (const description of 'items' in ref
+        ? ref.items.map((item) => item.$nodeDescription)
+        : [ref.$nodeDescription]) {
         const target = description?.documentUri?.toString();
         if (target !== undefined && target !== own) targets.add(target);
       }
@@ -183,11 +202,19 @@ export class CellSpecDocumentBuilder extends DefaultDocumentBuilder {
     for (const wake of waiters) wake();
   }
 
-  protected override async awaitDocumentState(state: DocumentState, uri: URI, cancelToken: CancellationToken): Promise<URI> {
+  protected override async awaitDocumentState(
+    state: DocumentState,
+    uri: URI,
+    cancelToken: CancellationToken,
+  ): Promise<URI> {
     const key = uri.toString();
     if (this.pendingChanges.has(key)) {
       await new Promise<void>((resolve) => {
-        const wake = () => { clearTimeout(timer); cancelled.dispose(); resolve(); };
+        const wake = () => {
+          clearTimeout(timer);
+          cancelled.dispose();
+          resolve();
+        };
         const timer = setTimeout(wake, CHANGE_WAIT_MS);
         const cancelled = cancelToken.onCancellationRequested(wake);
         this.changeWaiters.set(key, [...(this.changeWaiters.get(key) ?? []), wake]);
@@ -206,13 +233,17 @@ export class CellSpecDocumentBuilder extends DefaultDocumentBuilder {
     const checks = state?.result?.validationChecks;
     const completed = state?.completed ?? false;
     const known = this.completeness.get(document);
-    if (known && known.checks === checks && known.completed === completed && known.options === options) return known.incomplete;
+    if (known && known.checks === checks && known.completed === completed && known.options === options)
+      return known.incomplete;
     const incomplete = super.resultsAreIncomplete(document, options);
     this.completeness.set(document, { checks, completed, options, incomplete });
     return incomplete;
   }
 
-  private readonly completeness = new WeakMap<LangiumDocument, { checks: unknown; completed: boolean; options: BuildOptions | undefined; incomplete: boolean }>();
+  private readonly completeness = new WeakMap<
+    LangiumDocument,
+    { checks: unknown; completed: boolean; options: BuildOptions | undefined; incomplete: boolean }
+  >();
 
   private async loadImport(importer: LangiumDocument, path: string): Promise<LangiumDocument | undefined> {
     const candidates = importCandidates(importer.uri, path);

@@ -44,10 +44,11 @@ export type DiagnosticCode = (typeof Code)[keyof typeof Code];
 
 /** One line per code, for SARIF rule descriptions and documentation. */
 export const CODE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
-  'syntax': 'The text does not follow the cellspec grammar.',
+  syntax: 'The text does not follow the cellspec grammar.',
   'unresolved-reference': 'A name that no visible declaration (this file, its imports, the built-in library) defines.',
   'unknown-import': 'An import names a file that does not exist.',
-  'file-outside-workspace': 'A file reference (import, OCP table) that leaves the workspace: an absolute path elsewhere, a `..` escape or a symbolic link out.',
+  'file-outside-workspace':
+    'A file reference (import, OCP table) that leaves the workspace: an absolute path elsewhere, a `..` escape or a symbolic link out.',
   'ocp-table-file': 'An OCP table file that cannot be read or is not two columns of stoichiometry and voltage.',
   'unit-kind': 'A value has the wrong kind of unit for where it stands (a loading in mAh/g).',
   'unknown-unit': 'A unit cellspec does not know.',
@@ -67,13 +68,17 @@ export const CODE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
   'self-reference': 'A value, material or cell that is defined in terms of itself.',
   'target-missed': 'A design figure (capacity, energy density, N/P, …) misses the target written for it.',
   'np-below-one': 'The anode holds less capacity than the cathode (N/P < 1): lithium plates on charge.',
-  'se-percolation': 'A composite electrode holds too little solid electrolyte (< ~25 vol%) for its ionic network to percolate.',
+  'se-percolation':
+    'A composite electrode holds too little solid electrolyte (< ~25 vol%) for its ionic network to percolate.',
   'porosity-unreachable': 'A porosity below what the pressing steps of the declared process reach.',
   'layer-thinner-than-particle': 'An electrolyte layer or separator thinner than the largest particle of the cell.',
-  'design-inconsistent': 'Written values that contradict each other (loading, thickness and porosity; cell and stack thickness).',
+  'design-inconsistent':
+    'Written values that contradict each other (loading, thickness and porosity; cell and stack thickness).',
   'design-incomplete': 'A design figure cannot be computed from the values given.',
-  'test-limit': 'A test step outside the cell\'s limits (voltage window, maximum charge/discharge rate, temperature range).',
-  'impossible-end': 'A test step whose end condition is reached at once or never (a charge that ends below its starting voltage).',
+  'test-limit':
+    "A test step outside the cell's limits (voltage window, maximum charge/discharge rate, temperature range).",
+  'impossible-end':
+    'A test step whose end condition is reached at once or never (a charge that ends below its starting voltage).',
   'missing-end': 'A test step without an end condition.',
   'loop-without-exit': 'A repeat whose count or end condition never lets it finish.',
   'unknown-procedure': 'A named test procedure that the procedure library does not define.',

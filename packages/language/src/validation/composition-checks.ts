@@ -27,13 +27,26 @@ function checkComposition(node: Composition, accept: ValidationAcceptor, values:
   for (const c of node.components) {
     const name = c.material?.$refText;
     if (!name) continue;
-    if (seen.has(name)) accept('error', `${name} is listed twice in the ${owner}; give it once with its total fraction`, { node: c, property: 'material', code: Code.DuplicateProperty });
+    if (seen.has(name))
+      accept('error', `${name} is listed twice in the ${owner}; give it once with its total fraction`, {
+        node: c,
+        property: 'material',
+        code: Code.DuplicateProperty,
+      });
     seen.add(name);
   }
   const quantities: Array<Quantity | undefined> = node.components.map((c) =>
-    values.quantity(c.fraction, ['massFraction', 'volumeFraction', 'fraction'], `fraction of ${c.material?.$refText ?? 'this component'}`, accept, { min: 0, max: 1, positive: true }));
+    values.quantity(
+      c.fraction,
+      ['massFraction', 'volumeFraction', 'fraction'],
+      `fraction of ${c.material?.$refText ?? 'this component'}`,
+      accept,
+      { min: 0, max: 1, positive: true },
+    ),
+  );
 
-  const declared: Basis | undefined = node.basis === 'by-weight' ? 'massFraction' : node.basis === 'by-volume' ? 'volumeFraction' : undefined;
+  const declared: Basis | undefined =
+    node.basis === 'by-weight' ? 'massFraction' : node.basis === 'by-volume' ? 'volumeFraction' : undefined;
   let written: Basis | undefined;
   for (let i = 0; i < quantities.length; i++) {
     const q = quantities[i];
@@ -41,23 +54,39 @@ function checkComposition(node: Composition, accept: ValidationAcceptor, values:
     const kind = q.kind as Basis;
     const component = node.components[i]!;
     if (declared && kind !== declared) {
-      accept('error', `the ${owner} is ${node.basis}, but ${component.material?.$refText} is given in ${BASIS_UNIT[kind]}`, { node: component, property: 'fraction', code: Code.CompositionBasis });
+      accept(
+        'error',
+        `the ${owner} is ${node.basis}, but ${component.material?.$refText} is given in ${BASIS_UNIT[kind]}`,
+        { node: component, property: 'fraction', code: Code.CompositionBasis },
+      );
       return;
     }
     if (written && kind !== written) {
-      accept('error', `the ${owner} mixes ${BASIS_UNIT[written]} and ${BASIS_UNIT[kind]}; give every fraction by weight or every fraction by volume`, { node: component, property: 'fraction', code: Code.CompositionBasis });
+      accept(
+        'error',
+        `the ${owner} mixes ${BASIS_UNIT[written]} and ${BASIS_UNIT[kind]}; give every fraction by weight or every fraction by volume`,
+        { node: component, property: 'fraction', code: Code.CompositionBasis },
+      );
       return;
     }
     written = kind;
   }
   const basis = declared ?? written;
   if (!basis && node.components.length > 0) {
-    accept('warning', `say whether the ${owner} is by weight or by volume: write wt% or vol%, or 'composition by-weight'`, { node, keyword: 'composition', code: Code.CompositionBasis });
+    accept(
+      'warning',
+      `say whether the ${owner} is by weight or by volume: write wt% or vol%, or 'composition by-weight'`,
+      { node, keyword: 'composition', code: Code.CompositionBasis },
+    );
   }
   if (node.components.length === 0 || quantities.some((q) => q === undefined)) return;
   const sum = quantities.reduce((s, q) => s + q!.si, 0);
   if (Math.abs(sum - 1) > COMPOSITION_SUM_TOLERANCE) {
     const unit = basis ? BASIS_UNIT[basis] : '%';
-    accept('error', `${owner} sums to ${formatNumber(sum * 100, 5)} ${unit}, must be 100 ${unit}`, { node, keyword: 'composition', code: Code.CompositionSum });
+    accept('error', `${owner} sums to ${formatNumber(sum * 100, 5)} ${unit}, must be 100 ${unit}`, {
+      node,
+      keyword: 'composition',
+      code: Code.CompositionSum,
+    });
   }
 }

@@ -1,7 +1,17 @@
 /** Where a statement stands, in the property table's terms and in an engineer's words. */
 import type { AstNode } from 'langium';
 import {
-  isCell, isDocumentControl, isElectrode, isFormat, isLimits, isMaterial, isProcess, isSeparatorLayer, isTest, isThermal, isVariant,
+  isCell,
+  isDocumentControl,
+  isElectrode,
+  isFormat,
+  isLimits,
+  isMaterial,
+  isProcess,
+  isSeparatorLayer,
+  isTest,
+  isThermal,
+  isVariant,
 } from '../generated/ast.js';
 import type { PropertyContext } from '../properties.js';
 

@@ -57,9 +57,20 @@ function reportProblem(cell: CellLike, p: DesignProblem, accept: ValidationAccep
 /** On the target as written in this cell; an inherited target is reported on the variant's name. */
 function reportTarget(cell: CellLike, t: TargetCheck, written: readonly AstNode[], accept: ValidationAcceptor): void {
   const line = t.target.source?.line;
-  const own = written.find((n) => line !== undefined && n.$cstNode && n.$cstNode.range.start.line + 1 === line
-    && AstUtils.getDocument(n).uri.toString() === t.target.source?.file);
+  const own = written.find(
+    (n) =>
+      line !== undefined &&
+      n.$cstNode &&
+      n.$cstNode.range.start.line + 1 === line &&
+      AstUtils.getDocument(n).uri.toString() === t.target.source?.file,
+  );
   const data = { code: Code.TargetMissed, metric: t.target.metric, basis: t.target.basis, actual: t.actual };
   if (own) accept('warning', t.message, { node: own, code: Code.TargetMissed, data });
-  else accept('warning', `${t.message} (target inherited from the base cell)`, { node: cell, property: 'name', code: Code.TargetMissed, data });
+  else
+    accept('warning', `${t.message} (target inherited from the base cell)`, {
+      node: cell,
+      property: 'name',
+      code: Code.TargetMissed,
+      data,
+    });
 }

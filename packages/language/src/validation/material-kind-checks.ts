@@ -38,42 +38,69 @@ const FILM_KINDS: Readonly<Record<string, readonly string[]>> = {
 
 export function materialKindChecks(_services: CellSpecServices): ValidationChecks<CellSpecAstType> {
   return {
-    Collector: (node, accept) => expectKind(node, 'material', node.material, ['current-collector'], 'collector', accept),
+    Collector: (node, accept) =>
+      expectKind(node, 'material', node.material, ['current-collector'], 'collector', accept),
     Component: (node, accept) => {
       if (node.coating) expectKind(node, 'coating', node.coating, ['coating'], 'coated-with', accept);
       const m = node.material?.ref;
       if (m && NOT_IN_COMPOSITES.has(m.kind)) {
-        accept('error', `${m.name} is ${kindWords(m.kind)}; it cannot be part of an electrode composition`, { node, property: 'material', code: Code.MaterialKind });
+        accept('error', `${m.name} is ${kindWords(m.kind)}; it cannot be part of an electrode composition`, {
+          node,
+          property: 'material',
+          code: Code.MaterialKind,
+        });
       }
     },
     Composition: checkPolarity,
     SeparatorLayer: (node, accept) => {
-      if (node.type === 'electrolyte-layer') expectKind(node, 'material', node.material, ['solid-electrolyte'], 'an electrolyte layer', accept);
+      if (node.type === 'electrolyte-layer')
+        expectKind(node, 'material', node.material, ['solid-electrolyte'], 'an electrolyte layer', accept);
       else expectKind(node, 'material', node.material, ['separator'], 'a separator', accept);
-      if (node.electrolyte) expectKind(node, 'electrolyte', node.electrolyte, ['liquid-electrolyte'], 'filled-with', accept);
+      if (node.electrolyte)
+        expectKind(node, 'electrolyte', node.electrolyte, ['liquid-electrolyte'], 'filled-with', accept);
     },
-    LayerFilm: (node, accept) => expectKind(node, 'material', node.material, FILM_KINDS[node.role] ?? [], node.role, accept),
+    LayerFilm: (node, accept) =>
+      expectKind(node, 'material', node.material, FILM_KINDS[node.role] ?? [], node.role, accept),
     Replace: (node, accept) => {
       const before = node.old?.ref;
       const after = node.new?.ref;
       if (before && after && before.kind !== after.kind) {
-        accept('error', `${after.name} is ${kindWords(after.kind)}; it cannot replace ${before.name}, which is ${kindWords(before.kind)}`, { node, property: 'new', code: Code.MaterialKind });
+        accept(
+          'error',
+          `${after.name} is ${kindWords(after.kind)}; it cannot replace ${before.name}, which is ${kindWords(before.kind)}`,
+          { node, property: 'new', code: Code.MaterialKind },
+        );
       }
     },
     Material: (node, accept) => {
       const base = node.base?.ref;
       if (base && base !== node && base.kind !== node.kind) {
-        accept('error', `${node.name} is ${kindWords(node.kind)} but extends ${base.name}, which is ${kindWords(base.kind)}`, { node, property: 'base', code: Code.MaterialKind });
+        accept(
+          'error',
+          `${node.name} is ${kindWords(node.kind)} but extends ${base.name}, which is ${kindWords(base.kind)}`,
+          { node, property: 'base', code: Code.MaterialKind },
+        );
       }
     },
   };
 }
 
-function expectKind(node: AstNode, property: string, ref: Reference<Material> | undefined, kinds: readonly string[], role: string, accept: ValidationAcceptor): void {
+function expectKind(
+  node: AstNode,
+  property: string,
+  ref: Reference<Material> | undefined,
+  kinds: readonly string[],
+  role: string,
+  accept: ValidationAcceptor,
+): void {
   const m = ref?.ref;
   if (!m || kinds.includes(m.kind)) return;
   const wanted = kinds.map(kindWords).join(' or ');
-  accept('error', `${m.name} is ${kindWords(m.kind)}, but ${role} takes ${wanted}`, { node, property, code: Code.MaterialKind });
+  accept('error', `${m.name} is ${kindWords(m.kind)}, but ${role} takes ${wanted}`, {
+    node,
+    property,
+    code: Code.MaterialKind,
+  });
 }
 
 function checkPolarity(node: Composition, accept: ValidationAcceptor): void {
@@ -85,10 +112,18 @@ function checkPolarity(node: Composition, accept: ValidationAcceptor): void {
   for (let i = 0; i < materials.length; i++) {
     const m = materials[i];
     if (m?.kind === other) {
-      accept('error', `${m.name} is ${kindWords(other)}; it does not belong in the ${role}`, { node: node.components[i]!, property: 'material', code: Code.MaterialKind });
+      accept('error', `${m.name} is ${kindWords(other)}; it does not belong in the ${role}`, {
+        node: node.components[i]!,
+        property: 'material',
+        code: Code.MaterialKind,
+      });
     }
   }
   if (materials.length > 0 && materials.every((m) => m !== undefined) && !materials.some((m) => m!.kind === own)) {
-    accept('error', `the ${role} composition has no ${role} active material`, { node, keyword: 'composition', code: Code.MaterialKind });
+    accept('error', `the ${role} composition has no ${role} active material`, {
+      node,
+      keyword: 'composition',
+      code: Code.MaterialKind,
+    });
   }
 }

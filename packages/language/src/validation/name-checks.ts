@@ -6,9 +6,26 @@
 import { AstUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { CellSpecServices } from '../cellspec-module.js';
 import {
-  isCell, isConstant, isElectrode, isFlag, isLayerFilm, isLibraryHeader, isMaterial, isProcess, isProperty, isReplace,
-  isSeparatorLayer, isSweep, isTestPlan, isTextField, isVariant,
-  type CellSpecAstType, type Element, type Parameter, type Spec, type Target,
+  isCell,
+  isConstant,
+  isElectrode,
+  isFlag,
+  isLayerFilm,
+  isLibraryHeader,
+  isMaterial,
+  isProcess,
+  isProperty,
+  isReplace,
+  isSeparatorLayer,
+  isSweep,
+  isTestPlan,
+  isTextField,
+  isVariant,
+  type CellSpecAstType,
+  type Element,
+  type Parameter,
+  type Spec,
+  type Target,
 } from '../generated/ast.js';
 import { importedUris, relativeImportPath } from '../scoping/imports.js';
 import { Code } from './codes.js';
@@ -17,12 +34,20 @@ import { blockName } from './context.js';
 /** Declarations that share a namespace: what one kind of reference can see. */
 function namespaceOf(type: string): string | undefined {
   switch (type) {
-    case 'Material': case 'Constant': return 'value';
-    case 'Cell': case 'Variant': return 'cell';
-    case 'Process': return 'process';
-    case 'TestPlan': return 'test-plan';
-    case 'LibraryHeader': return 'library';
-    default: return undefined;
+    case 'Material':
+    case 'Constant':
+      return 'value';
+    case 'Cell':
+    case 'Variant':
+      return 'cell';
+    case 'Process':
+      return 'process';
+    case 'TestPlan':
+      return 'test-plan';
+    case 'LibraryHeader':
+      return 'library';
+    default:
+      return undefined;
   }
 }
 
@@ -52,7 +77,11 @@ export function nameChecks(services: CellSpecServices): ValidationChecks<CellSpe
       const key = `${ns}\u0000${name}`;
       const first = seen.get(key);
       if (first) {
-        accept('error', `${name} is declared twice in this file: ${describe(first)} on line ${lineOf(first)} and ${describe(element)} here`, { node: element, property: 'name', code: Code.DuplicateName });
+        accept(
+          'error',
+          `${name} is declared twice in this file: ${describe(first)} on line ${lineOf(first)} and ${describe(element)} here`,
+          { node: element, property: 'name', code: Code.DuplicateName },
+        );
       } else {
         seen.set(key, element);
       }
@@ -64,13 +93,23 @@ export function nameChecks(services: CellSpecServices): ValidationChecks<CellSpe
       const own = ns && seen.get(`${ns}\u0000${description.name}`);
       if (!own) continue;
       const path = relativeImportPath(document.uri, description.documentUri);
-      accept('error', `${description.name} is also declared in ${path}, which this file imports; rename one of them`, { node: own, property: 'name', code: Code.DuplicateName });
+      accept('error', `${description.name} is also declared in ${path}, which this file imports; rename one of them`, {
+        node: own,
+        property: 'name',
+        code: Code.DuplicateName,
+      });
     }
   };
   return {
     Spec: checkSpec,
     TestPlan: (node, accept) => duplicatesByName(node.tests, 'test', `test plan ${node.name}`, accept),
-    Analyses: (node, accept) => duplicatesByName(node.analyses.filter((a) => a.name), 'analysis', 'the analyses', accept),
+    Analyses: (node, accept) =>
+      duplicatesByName(
+        node.analyses.filter((a) => a.name),
+        'analysis',
+        'the analyses',
+        accept,
+      ),
     Material: (node, accept) => duplicateMembers(node.members, node, accept),
     Electrode: (node, accept) => duplicateMembers(node.members, node, accept),
     SeparatorLayer: (node, accept) => duplicateMembers(node.members, node, accept),
@@ -89,11 +128,21 @@ export function nameChecks(services: CellSpecServices): ValidationChecks<CellSpe
   };
 }
 
-function duplicatesByName(nodes: ReadonlyArray<AstNode & { name?: string }>, what: string, where: string, accept: ValidationAcceptor): void {
+function duplicatesByName(
+  nodes: ReadonlyArray<AstNode & { name?: string }>,
+  what: string,
+  where: string,
+  accept: ValidationAcceptor,
+): void {
   const seen = new Set<string>();
   for (const node of nodes) {
     if (!node.name) continue;
-    if (seen.has(node.name)) accept('error', `${what} ${node.name} is declared twice in ${where}`, { node, property: 'name', code: Code.DuplicateName });
+    if (seen.has(node.name))
+      accept('error', `${what} ${node.name} is declared twice in ${where}`, {
+        node,
+        property: 'name',
+        code: Code.DuplicateName,
+      });
     seen.add(node.name);
   }
 }
@@ -110,11 +159,24 @@ function memberKey(node: AstNode): { key: string; label: string } | undefined {
   }
   if (isLayerFilm(node)) return { key: `film:${node.role}`, label: node.role };
   if (isSweep(node)) return { key: `sweep:${node.key}`, label: `the ${node.key} sweep` };
-  if (isReplace(node)) return node.old?.$refText ? { key: `replace:${node.old.$refText}`, label: `the replacement of ${node.old.$refText}` } : undefined;
+  if (isReplace(node))
+    return node.old?.$refText
+      ? { key: `replace:${node.old.$refText}`, label: `the replacement of ${node.old.$refText}` }
+      : undefined;
   const singletons: Record<string, string> = {
-    Composition: 'composition', Collector: 'collector', AreaOverride: 'area', ElectrodeArea: 'electrode-area', Format: 'format',
-    Limits: 'limits', Thermal: 'thermal', Targets: 'targets', Analyses: 'analyses', Outline: 'outline', Status: 'status',
-    History: 'history', Ocp: 'ocp',
+    Composition: 'composition',
+    Collector: 'collector',
+    AreaOverride: 'area',
+    ElectrodeArea: 'electrode-area',
+    Format: 'format',
+    Limits: 'limits',
+    Thermal: 'thermal',
+    Targets: 'targets',
+    Analyses: 'analyses',
+    Outline: 'outline',
+    Status: 'status',
+    History: 'history',
+    Ocp: 'ocp',
   };
   const label = singletons[node.$type];
   return label ? { key: node.$type, label } : undefined;
@@ -126,7 +188,10 @@ function duplicateMembers(members: readonly AstNode[], owner: AstNode, accept: V
     const k = memberKey(member);
     if (!k) continue;
     if (seen.has(k.key)) {
-      accept('error', `${k.label} is given twice in ${blockName(owner)}; keep one`, { node: member, code: Code.DuplicateProperty });
+      accept('error', `${k.label} is given twice in ${blockName(owner)}; keep one`, {
+        node: member,
+        code: Code.DuplicateProperty,
+      });
     }
     seen.add(k.key);
   }
@@ -136,7 +201,12 @@ function duplicateTargets(targets: readonly Target[], accept: ValidationAcceptor
   const seen = new Set<string>();
   for (const t of targets) {
     const key = `${t.metric}(${t.basis ?? ''})`;
-    if (seen.has(key)) accept('error', `the ${t.metric}${t.basis ? ` (${t.basis})` : ''} target is given twice; keep one`, { node: t, property: 'metric', code: Code.DuplicateProperty });
+    if (seen.has(key))
+      accept('error', `the ${t.metric}${t.basis ? ` (${t.basis})` : ''} target is given twice; keep one`, {
+        node: t,
+        property: 'metric',
+        code: Code.DuplicateProperty,
+      });
     seen.add(key);
   }
 }
@@ -144,7 +214,12 @@ function duplicateTargets(targets: readonly Target[], accept: ValidationAcceptor
 function duplicateParameters(parameters: readonly Parameter[], where: string, accept: ValidationAcceptor): void {
   const seen = new Set<string>();
   for (const p of parameters) {
-    if (seen.has(p.name)) accept('error', `${p.name} is given twice in ${where}; keep one`, { node: p, property: 'name', code: Code.DuplicateProperty });
+    if (seen.has(p.name))
+      accept('error', `${p.name} is given twice in ${where}; keep one`, {
+        node: p,
+        property: 'name',
+        code: Code.DuplicateProperty,
+      });
     seen.add(p.name);
   }
 }

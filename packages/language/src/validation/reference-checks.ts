@@ -6,8 +6,18 @@ import { AstUtils, type AstNode, type ValidationAcceptor, type ValidationChecks 
 import type { CellSpecServices } from '../cellspec-module.js';
 import { findMaterialProperty } from '../evaluate.js';
 import {
-  isConstant, isMaterial, isProperty, isReference, isVariant,
-  type CellLike, type CellSpecAstType, type Constant, type Expression, type Import, type Material, type Property,
+  isConstant,
+  isMaterial,
+  isProperty,
+  isReference,
+  isVariant,
+  type CellLike,
+  type CellSpecAstType,
+  type Constant,
+  type Expression,
+  type Import,
+  type Material,
+  type Property,
 } from '../generated/ast.js';
 import { resolveImport } from '../scoping/imports.js';
 import { importRefusal } from '../workspace-files.js';
@@ -61,7 +71,10 @@ function reportCycle(node: Declaration, accept: ValidationAcceptor): void {
   const cycle = cycleFrom(node);
   if (!cycle) return;
   const text = cycle.map(declarationName).join(' → ');
-  const message = cycle.length === 2 ? `${declarationName(node)} refers to itself` : `${declarationName(node)} refers to itself: ${text}`;
+  const message =
+    cycle.length === 2
+      ? `${declarationName(node)} refers to itself`
+      : `${declarationName(node)} refers to itself: ${text}`;
   accept('error', message, { node, property: isConstant(node) ? 'value' : 'value', code: Code.SelfReference });
 }
 
@@ -69,12 +82,18 @@ export function referenceChecks(services: CellSpecServices): ValidationChecks<Ce
   const documents = services.shared.workspace.LangiumDocuments;
   return {
     Constant: reportCycle,
-    Property: (node, accept) => { if (isMaterial(node.$container)) reportCycle(node, accept); },
+    Property: (node, accept) => {
+      if (isMaterial(node.$container)) reportCycle(node, accept);
+    },
     Material: (node, accept) => {
       const chain: Material[] = [node];
       for (let m = node.base?.ref; m; m = m.base?.ref) {
         if (m === node) {
-          accept('error', `material ${node.name} extends itself: ${[...chain, node].map((x) => x.name).join(' → ')}`, { node, property: 'base', code: Code.SelfReference });
+          accept('error', `material ${node.name} extends itself: ${[...chain, node].map((x) => x.name).join(' → ')}`, {
+            node,
+            property: 'base',
+            code: Code.SelfReference,
+          });
           return;
         }
         if (chain.includes(m)) return;
@@ -85,7 +104,11 @@ export function referenceChecks(services: CellSpecServices): ValidationChecks<Ce
       const chain: CellLike[] = [node];
       for (let c: CellLike | undefined = node.base?.ref; c; c = isVariant(c) ? c.base?.ref : undefined) {
         if (c === node) {
-          accept('error', `variant ${node.name} is based on itself: ${[...chain, node].map((x) => x.name).join(' → ')}`, { node, property: 'base', code: Code.SelfReference });
+          accept(
+            'error',
+            `variant ${node.name} is based on itself: ${[...chain, node].map((x) => x.name).join(' → ')}`,
+            { node, property: 'base', code: Code.SelfReference },
+          );
           return;
         }
         if (chain.includes(c)) return;
@@ -97,7 +120,11 @@ export function referenceChecks(services: CellSpecServices): ValidationChecks<Ce
       const document = AstUtils.getDocument(node);
       if (importRefusal(services.shared, node.path, document.uri)) return; // reported by the file-reference checks
       if (!resolveImport(documents, document.uri, node)) {
-        accept('error', `cannot find the file "${node.path}" (imports are relative to this file's folder)`, { node, property: 'path', code: Code.UnknownImport });
+        accept('error', `cannot find the file "${node.path}" (imports are relative to this file's folder)`, {
+          node,
+          property: 'path',
+          code: Code.UnknownImport,
+        });
       }
     },
   };

@@ -9,8 +9,19 @@ import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { CellSpecServices } from '../cellspec-module.js';
 import { findMaterialProperty } from '../evaluate.js';
 import {
-  isAreaOverride, isCell, isComposition, isElectrode, isElectrodeArea, isFlag, isProperty, isSeparatorLayer,
-  type Cell, type CellSpecAstType, type Electrode, type Material, type SeparatorLayer,
+  isAreaOverride,
+  isCell,
+  isComposition,
+  isElectrode,
+  isElectrodeArea,
+  isFlag,
+  isProperty,
+  isSeparatorLayer,
+  type Cell,
+  type CellSpecAstType,
+  type Electrode,
+  type Material,
+  type SeparatorLayer,
 } from '../generated/ast.js';
 import { REQUIRED } from '../properties.js';
 import { Code } from './codes.js';
@@ -31,13 +42,15 @@ export function requiredChecks(_services: CellSpecServices): ValidationChecks<Ce
 
 function checkCell(node: Cell, accept: ValidationAcceptor): void {
   const electrodes = node.members.filter(isElectrode);
-  const missing = (what: string): void => accept('error', `cell ${node.name} has no ${what}`, { node, property: 'name', code: Code.MissingProperty });
+  const missing = (what: string): void =>
+    accept('error', `cell ${node.name} has no ${what}`, { node, property: 'name', code: Code.MissingProperty });
   for (const role of ['cathode', 'anode'] as const) {
     if (!electrodes.some((e) => e.role === role)) missing(role);
   }
   if (!node.members.some(isSeparatorLayer)) missing('electrolyte-layer or separator');
   const eachElectrodeHasArea = electrodes.length >= 2 && electrodes.every((e) => e.members.some(isAreaOverride));
-  if (!node.members.some(isElectrodeArea) && !eachElectrodeHasArea) missing('electrode-area (or an area in each electrode)');
+  if (!node.members.some(isElectrodeArea) && !eachElectrodeHasArea)
+    missing('electrode-area (or an area in each electrode)');
 }
 
 function checkElectrode(node: Electrode, accept: ValidationAcceptor): void {
@@ -48,7 +61,11 @@ function checkElectrode(node: Electrode, accept: ValidationAcceptor): void {
     accept('error', `the ${node.role} has no composition`, { node, property: 'role', code: Code.MissingProperty });
   }
   if (!node.members.some((m) => isProperty(m) && AMOUNT.includes(m.name))) {
-    accept('error', `the ${node.role} needs its loading, thickness or areal-capacity`, { node, property: 'role', code: Code.MissingProperty });
+    accept('error', `the ${node.role} needs its loading, thickness or areal-capacity`, {
+      node,
+      property: 'role',
+      code: Code.MissingProperty,
+    });
   }
 }
 
@@ -66,7 +83,11 @@ function checkMaterial(node: Material, accept: ValidationAcceptor): void {
   const required = REQUIRED[node.kind] ?? ACTIVE_MATERIAL_REQUIRED;
   for (const name of required) {
     if (!findMaterialProperty(node, name)) {
-      accept('error', `material ${node.name} has no ${name}, which every active material needs`, { node, property: 'name', code: Code.MissingProperty });
+      accept('error', `material ${node.name} has no ${name}, which every active material needs`, {
+        node,
+        property: 'name',
+        code: Code.MissingProperty,
+      });
     }
   }
 }

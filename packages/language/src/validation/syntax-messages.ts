@@ -13,7 +13,8 @@ export function explainSyntaxError(message: string, keywords: ReadonlySet<string
   const didYouMean = suggestion ? `; did you mean '${suggestion}'?` : '';
 
   if (/Expecting token of type 'ID'/.test(message)) {
-    if (keywords.has(found)) return `'${found}' is a cellspec keyword and cannot be used as a name here; choose another name`;
+    if (keywords.has(found))
+      return `'${found}' is a cellspec keyword and cannot be used as a name here; choose another name`;
     return found === '' ? 'a name is missing at the end of the file' : `expected a name here, found '${found}'`;
   }
   if (/Expecting token of type 'STRING'/.test(message)) {
@@ -29,10 +30,14 @@ export function explainSyntaxError(message: string, keywords: ReadonlySet<string
   }
   if (/Expecting (token of type 'EOF'|end of file)/.test(message)) {
     if (found === '}') return "unmatched '}': there is no open block to close here";
-    if (isWord) return `'${found}' does not start a declaration (material, cell, variant, process, test-plan, document, let, import, library)${didYouMean}`;
+    if (isWord)
+      return `'${found}' does not start a declaration (material, cell, variant, process, test-plan, document, let, import, library)${didYouMean}`;
     return `unexpected '${found}' here`;
   }
-  if (/Expecting: one of these possible Token sequences/.test(message) || /Expecting: expecting at least one/.test(message)) {
+  if (
+    /Expecting: one of these possible Token sequences/.test(message) ||
+    /Expecting: expecting at least one/.test(message)
+  ) {
     if (found === '') return 'the file ends too early here';
     if (found === '}') return "'}' is not expected here; is a value missing?";
     return `'${found}' is not expected here${didYouMean}`;

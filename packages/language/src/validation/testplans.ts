@@ -4,11 +4,40 @@
  * reported on the step that caused them. Procedure parameters are checked by name and unit kind.
  * The expansion is cached per document and shared with hover.
  */
-import { AstUtils, WorkspaceCache, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import { designCell, expandPlan, findProcedure, suggestProcedures, type CellIR, type ExpandedPlan, type ParameterKind, type PlanProblem } from '@cellspec/physics';
+import {
+  AstUtils,
+  WorkspaceCache,
+  type AstNode,
+  type LangiumDocument,
+  type ValidationAcceptor,
+  type ValidationChecks,
+} from 'langium';
+import {
+  designCell,
+  expandPlan,
+  findProcedure,
+  suggestProcedures,
+  type CellIR,
+  type ExpandedPlan,
+  type ParameterKind,
+  type PlanProblem,
+} from '@cellspec/physics';
 import { KINDS, type QuantityKind } from '@cellspec/units';
 import type { CellSpecServices } from '../cellspec-module.js';
-import { isLoopStep, isProperty, isRecordStep, isStep, isSweep, isTestPlan, type CellSpecAstType, type ProcedureStep, type Spec, type Step, type Test, type TestPlan } from '../generated/ast.js';
+import {
+  isLoopStep,
+  isProperty,
+  isRecordStep,
+  isStep,
+  isSweep,
+  isTestPlan,
+  type CellSpecAstType,
+  type ProcedureStep,
+  type Spec,
+  type Step,
+  type Test,
+  type TestPlan,
+} from '../generated/ast.js';
 import { resolveCell, resolveDocument } from '../resolve.js';
 import { Code, type DiagnosticCode } from './codes.js';
 import { onDocumentReleased } from '../memory/closed-documents.js';
@@ -48,7 +77,11 @@ function computePlans(services: CellSpecServices, document: LangiumDocument): Pl
     // The design calculator supplies the capacity when the cell states neither 1C nor a nominal capacity.
     let designCapacity: number | undefined;
     if (cell.oneCCurrent === undefined && cell.nominalCapacity === undefined) {
-      try { designCapacity = designCell(cell).capacity; } catch { designCapacity = undefined; }
+      try {
+        designCapacity = designCell(cell).capacity;
+      } catch {
+        designCapacity = undefined;
+      }
     }
     return { node, cell, expanded: expandPlan(plan, cell, designCapacity !== undefined ? { designCapacity } : {}) };
   });
@@ -105,8 +138,9 @@ function nodeOf(plan: TestPlan, p: PlanProblem): { node: AstNode; property?: str
   if (p.code === 'no-capacity' || p.code === 'no-voltage-window' || !test) return { node: plan, property: 'cell' };
   if (p.at.sweep) {
     const key = p.at.sweep === 'temperature' ? 'at' : p.at.sweep === 'rate' ? 'rates' : 'socs';
-    const sweep = test.members.find((m) => isSweep(m) && m.key === key)
-      ?? test.members.find((m) => isProperty(m) && m.name === 'temperature' && key === 'at');
+    const sweep =
+      test.members.find((m) => isSweep(m) && m.key === key) ??
+      test.members.find((m) => isProperty(m) && m.name === 'temperature' && key === 'at');
     if (sweep) return { node: sweep };
   }
   const step = stepAt(test, p.at.step ?? []);
@@ -147,7 +181,11 @@ function checkProcedureParameters(services: CellSpecServices, node: ProcedureSte
     // Reported here as well when the plan cannot be expanded (no cell), so an unknown name is never silent.
     if (!planOf(services, node)?.expanded) {
       const near = suggestProcedures(node.name);
-      accept('error', `unknown procedure '${node.name}'${near.length ? `; did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : ''}`, { node, property: 'name', code: Code.UnknownProcedure });
+      accept(
+        'error',
+        `unknown procedure '${node.name}'${near.length ? `; did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : ''}`,
+        { node, property: 'name', code: Code.UnknownProcedure },
+      );
     }
     return;
   }
@@ -155,22 +193,35 @@ function checkProcedureParameters(services: CellSpecServices, node: ProcedureSte
   for (const p of node.parameters) {
     const param = def.parameters.find((x) => x.name === p.name);
     if (!param) {
-      accept('error', `procedure ${def.name} has no parameter '${p.name}'; it takes ${def.parameters.map((x) => x.name).join(', ') || 'no parameters'}`, { node: p, property: 'name', code: Code.UnknownProcedureParameter });
+      accept(
+        'error',
+        `procedure ${def.name} has no parameter '${p.name}'; it takes ${def.parameters.map((x) => x.name).join(', ') || 'no parameters'}`,
+        { node: p, property: 'name', code: Code.UnknownProcedureParameter },
+      );
       continue;
     }
     if (p.text !== undefined) {
-      accept('error', `parameter '${p.name}' of ${def.name} needs a value with a unit, not text`, { node: p, code: Code.UnknownProcedureParameter });
+      accept('error', `parameter '${p.name}' of ${def.name} needs a value with a unit, not text`, {
+        node: p,
+        code: Code.UnknownProcedureParameter,
+      });
       continue;
     }
     if (!p.values) continue;
     if (!param.list && p.values.values.length > 1) {
-      accept('error', `parameter '${p.name}' of ${def.name} takes one value`, { node: p, code: Code.UnknownProcedureParameter });
+      accept('error', `parameter '${p.name}' of ${def.name} takes one value`, {
+        node: p,
+        code: Code.UnknownProcedureParameter,
+      });
     }
     const kinds = KINDS_OF[param.kind];
     for (const [i, q] of evaluator.list(p.values, kinds).entries()) {
       if (q.ok) continue;
       const expected = kinds.map((k) => `${KINDS[k].label} (${KINDS[k].examples[0]})`).join(' or ');
-      accept('error', `parameter '${p.name}' of ${def.name} takes ${expected}: ${q.message}`, { node: p.values.values[i] ?? p, code: Code.UnitKind });
+      accept('error', `parameter '${p.name}' of ${def.name} takes ${expected}: ${q.message}`, {
+        node: p.values.values[i] ?? p,
+        code: Code.UnitKind,
+      });
     }
   }
 }

@@ -7,7 +7,15 @@ import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { QuantityKind } from '@cellspec/units';
 import type { CellSpecServices } from '../cellspec-module.js';
 import type {
-  AnalysisOption, CellSpecAstType, Dimensions, EndClause, EndCondition, Expression, ImpedanceStep, Sweep, Target,
+  AnalysisOption,
+  CellSpecAstType,
+  Dimensions,
+  EndClause,
+  EndCondition,
+  Expression,
+  ImpedanceStep,
+  Sweep,
+  Target,
 } from '../generated/ast.js';
 import { Code } from './codes.js';
 import { TARGET_METRICS } from '../properties.js';
@@ -85,16 +93,22 @@ export function valueChecks(services: CellSpecServices): ValidationChecks<CellSp
     if (end?.duration) v.quantity(end.duration, ['time'], 'duration', accept, POSITIVE);
   };
   return {
-    Constant: (node, accept) => { v.evaluates(node.value, accept); },
+    Constant: (node, accept) => {
+      v.evaluates(node.value, accept);
+    },
     Parameter: (node, accept) => {
       for (const value of node.values?.values ?? []) v.evaluates(value, accept);
       if (node.tolerance) v.evaluates(node.tolerance.value, accept);
     },
-    OcpPoint: (node, accept) => { v.quantity(node.voltage, ['voltage'], 'OCP voltage', accept, VOLTAGE); },
+    OcpPoint: (node, accept) => {
+      v.quantity(node.voltage, ['voltage'], 'OCP voltage', accept, VOLTAGE);
+    },
     Outline: (node, accept) => dimensions(node.size, 'outline', accept),
     ElectrodeArea: (node, accept) => dimensions(node.size, 'electrode area', accept),
     AreaOverride: (node, accept) => dimensions(node.size, 'area', accept),
-    Collector: (node, accept) => { v.quantity(node.thickness, ['length'], 'collector thickness', accept, FOIL); },
+    Collector: (node, accept) => {
+      v.quantity(node.thickness, ['length'], 'collector thickness', accept, FOIL);
+    },
     LayerFilm: (node, accept) => {
       v.quantity(node.thickness, ['length'], `${node.role} thickness`, accept, FOIL);
       v.quantity(node.width, ['length'], `${node.role} width`, accept, DIMENSION);
@@ -125,16 +139,22 @@ export function valueChecks(services: CellSpecServices): ValidationChecks<CellSp
       v.quantity(node.value, ['temperature'], 'temperature set-point', accept, TEMPERATURE);
       v.quantity(node.soak, ['time'], 'soak time', accept, POSITIVE);
     },
-    PressureStep: (node, accept) => { v.quantity(node.value, ['pressure'], 'pressure set-point', accept, { min: 0, max: 1e9 }); },
+    PressureStep: (node, accept) => {
+      v.quantity(node.value, ['pressure'], 'pressure set-point', accept, { min: 0, max: 1e9 });
+    },
     SocStep: (node, accept) => {
       v.quantity(node.value, ['fraction'], 'state of charge', accept, FRACTION);
       v.quantity(node.rate, ['cRate', 'current'], 'rate to reach the state of charge', accept, POSITIVE);
     },
-    RecordStep: (node, accept) => { v.quantity(node.interval, ['time', 'voltage', 'capacity'], 'recording interval', accept, POSITIVE); },
+    RecordStep: (node, accept) => {
+      v.quantity(node.interval, ['time', 'voltage', 'capacity'], 'recording interval', accept, POSITIVE);
+    },
     EndCondition: (node, accept) => checkEndCondition(node, accept, v),
-    Sweep: (node, accept) => checkList(node, SWEEP_KINDS[node.key] ?? [], OPTION_WORDS[`sweep ${node.key}`] ?? node.key, accept, v),
+    Sweep: (node, accept) =>
+      checkList(node, SWEEP_KINDS[node.key] ?? [], OPTION_WORDS[`sweep ${node.key}`] ?? node.key, accept, v),
     AnalysisOption: (node, accept) => {
-      if (node.key !== 'model') checkList(node, ANALYSIS_KINDS[node.key] ?? [], OPTION_WORDS[node.key] ?? node.key, accept, v);
+      if (node.key !== 'model')
+        checkList(node, ANALYSIS_KINDS[node.key] ?? [], OPTION_WORDS[node.key] ?? node.key, accept, v);
     },
   };
 }
@@ -146,14 +166,28 @@ function checkTarget(node: Target, accept: ValidationAcceptor, v: ValueChecks): 
   if (node.upper) {
     const high = v.quantity(node.upper, kinds, what, accept, POSITIVE);
     if (low && high && low.si >= high.si) {
-      accept('error', `${what} between ${showValue(low.si, low)} and ${showValue(high.si, high)} is empty; write the lower bound first`, { node, property: 'upper', code: Code.ExpectedRange });
+      accept(
+        'error',
+        `${what} between ${showValue(low.si, low)} and ${showValue(high.si, high)} is empty; write the lower bound first`,
+        { node, property: 'upper', code: Code.ExpectedRange },
+      );
     }
   }
   if (node.tolerance) {
-    v.quantity(node.tolerance.value, low ? [low.kind, 'fraction'] : [...kinds, 'fraction'], `tolerance of the ${node.metric} target`, accept, POSITIVE);
+    v.quantity(
+      node.tolerance.value,
+      low ? [low.kind, 'fraction'] : [...kinds, 'fraction'],
+      `tolerance of the ${node.metric} target`,
+      accept,
+      POSITIVE,
+    );
   }
   if (NEEDS_BASIS.has(node.metric) && !node.basis) {
-    accept('error', `${node.metric} must name its basis: (stack) for the electrode stack or (cell) for the packaged cell`, { node, property: 'metric', code: Code.MissingProperty });
+    accept(
+      'error',
+      `${node.metric} must name its basis: (stack) for the electrode stack or (cell) for the packaged cell`,
+      { node, property: 'metric', code: Code.MissingProperty },
+    );
   }
 }
 
@@ -174,15 +208,26 @@ function checkEndCondition(node: EndCondition, accept: ValidationAcceptor, v: Va
   }
 }
 
-function checkList(node: Sweep | AnalysisOption, kinds: readonly QuantityKind[], what: string, accept: ValidationAcceptor, v: ValueChecks): void {
-  const limitsOf = (kind: QuantityKind): Limits | undefined => (kind === 'temperature' ? TEMPERATURE : kind === 'fraction' ? FRACTION : POSITIVE);
+function checkList(
+  node: Sweep | AnalysisOption,
+  kinds: readonly QuantityKind[],
+  what: string,
+  accept: ValidationAcceptor,
+  v: ValueChecks,
+): void {
+  const limitsOf = (kind: QuantityKind): Limits | undefined =>
+    kind === 'temperature' ? TEMPERATURE : kind === 'fraction' ? FRACTION : POSITIVE;
   const quantities = v.list(node.values, kinds, what, accept);
   const first = quantities.find((q) => q !== undefined);
   quantities.forEach((q, i) => {
     if (!q || !first) return;
     const expr = node.values!.values[i]! as Expression;
     if (q.kind !== first.kind) {
-      accept('error', `a sweep varies one quantity: ${showValue(q.si, q)} does not fit with ${showValue(first.si, first)}`, { node: expr, code: Code.UnitKind });
+      accept(
+        'error',
+        `a sweep varies one quantity: ${showValue(q.si, q)} does not fit with ${showValue(first.si, first)}`,
+        { node: expr, code: Code.UnitKind },
+      );
       return;
     }
     const limits = limitsOf(q.kind);

@@ -6,7 +6,14 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import { KINDS, formatNumber, formatQuantity, fromSI, type Quantity, type QuantityKind } from '@cellspec/units';
 import type { Evaluator } from '../evaluate.js';
-import { isBinaryExpression, isCRateLiteral, isQuantityLiteral, isReference, type Expression, type ValueList } from '../generated/ast.js';
+import {
+  isBinaryExpression,
+  isCRateLiteral,
+  isQuantityLiteral,
+  isReference,
+  type Expression,
+  type ValueList,
+} from '../generated/ast.js';
 import { Code } from './codes.js';
 
 /** Physical limits in SI, as in the property table. */
@@ -29,7 +36,13 @@ export class ValueChecks {
   }
 
   /** The checked quantity of `expr` as one of `kinds`, or undefined after reporting why not. */
-  quantity(expr: Expression | undefined, kinds: readonly QuantityKind[], what: string, accept: ValidationAcceptor, limits?: Limits | ((kind: QuantityKind) => Limits)): Quantity | undefined {
+  quantity(
+    expr: Expression | undefined,
+    kinds: readonly QuantityKind[],
+    what: string,
+    accept: ValidationAcceptor,
+    limits?: Limits | ((kind: QuantityKind) => Limits),
+  ): Quantity | undefined {
     if (!expr) return undefined;
     const e = this.evaluator.evaluate(expr);
     if (!e.ok) {
@@ -41,12 +54,19 @@ export class ValueChecks {
       accept('error', kindMessage(what, q.message), { node: expr, code: Code.UnitKind });
       return undefined;
     }
-    if (limits) checkLimits(q.quantity, typeof limits === 'function' ? limits(q.quantity.kind) : limits, what, expr, accept);
+    if (limits)
+      checkLimits(q.quantity, typeof limits === 'function' ? limits(q.quantity.kind) : limits, what, expr, accept);
     return q.quantity;
   }
 
   /** Each value of a list (`-40, 0, 25 °C`: a unit on the last applies to all). */
-  list(list: ValueList | undefined, kinds: readonly QuantityKind[], what: string, accept: ValidationAcceptor, limits?: Limits): Array<Quantity | undefined> {
+  list(
+    list: ValueList | undefined,
+    kinds: readonly QuantityKind[],
+    what: string,
+    accept: ValidationAcceptor,
+    limits?: Limits,
+  ): Array<Quantity | undefined> {
     if (!list) return [];
     const results = this.evaluator.list(list, kinds);
     return results.map((r, i) => {
@@ -118,7 +138,13 @@ function showBound(si: number, q: Quantity): string {
 }
 
 /** Checks a quantity against physical limits; true when it is within them. */
-export function checkLimits(q: Quantity, limits: Limits, what: string, node: AstNode, accept: ValidationAcceptor): boolean {
+export function checkLimits(
+  q: Quantity,
+  limits: Limits,
+  what: string,
+  node: AstNode,
+  accept: ValidationAcceptor,
+): boolean {
   // Shown only in a message: a unit conversion costs more than the check, and most values pass.
   const value = () => showValue(q.si, q);
   if (limits.positive && q.si <= 0) {
@@ -130,9 +156,12 @@ export function checkLimits(q: Quantity, limits: Limits, what: string, node: Ast
   const above = max !== undefined && q.si > max;
   if (below || above) {
     const unit = q.written === '' ? '' : ` ${q.written}`;
-    const message = min !== undefined && max !== undefined
-      ? `${what} ${value()} is outside ${showBound(min, q)}–${showBound(max, q)}${unit}`
-      : below ? `${what} ${value()} is below ${showBound(min!, q)}${unit}` : `${what} ${value()} is above ${showBound(max!, q)}${unit}, beyond any real cell`;
+    const message =
+      min !== undefined && max !== undefined
+        ? `${what} ${value()} is outside ${showBound(min, q)}–${showBound(max, q)}${unit}`
+        : below
+          ? `${what} ${value()} is below ${showBound(min!, q)}${unit}`
+          : `${what} ${value()} is above ${showBound(max!, q)}${unit}, beyond any real cell`;
     accept('error', message, { node, code: Code.OutOfRange });
     return false;
   }

@@ -4,7 +4,16 @@
  */
 import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { CellSpecServices } from '../cellspec-module.js';
-import { isCell, isMaterial, isReplace, isVariant, type CellLike, type CellSpecAstType, type Material, type Variant } from '../generated/ast.js';
+import {
+  isCell,
+  isMaterial,
+  isReplace,
+  isVariant,
+  type CellLike,
+  type CellSpecAstType,
+  type Material,
+  type Variant,
+} from '../generated/ast.js';
 import { Code } from './codes.js';
 
 export function variantChecks(_services: CellSpecServices): ValidationChecks<CellSpecAstType> {
@@ -43,7 +52,11 @@ function checkReplacements(node: Variant, accept: ValidationAcceptor): void {
     const before = member.old?.ref;
     if (before && !used.has(before)) {
       const kind = isCell(base) ? 'cell' : 'variant';
-      accept('error', `${kind} ${base.name} does not use ${before.name}; there is nothing to replace`, { node: member, property: 'old', code: Code.VariantReplace });
+      accept('error', `${kind} ${base.name} does not use ${before.name}; there is nothing to replace`, {
+        node: member,
+        property: 'old',
+        code: Code.VariantReplace,
+      });
     }
   }
 }

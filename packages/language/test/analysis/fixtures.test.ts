@@ -16,7 +16,13 @@ import { loadWorkspace, resolveDocument } from '../../src/index.js';
 const DIR = join(import.meta.dirname, 'fixtures');
 
 interface Expectations {
-  readonly runs: { analysis: string; label: string; quantity: 'capacity' | 'end-soc'; value: number; tolerance: number }[];
+  readonly runs: {
+    analysis: string;
+    label: string;
+    quantity: 'capacity' | 'end-soc';
+    value: number;
+    tolerance: number;
+  }[];
   readonly findings: { severity: string; message: string; pattern: boolean }[];
   readonly noWarnings: boolean;
 }
@@ -30,10 +36,17 @@ function expectationsOf(text: string): Expectations {
     if (run) {
       const value = Number(run[4]);
       // capacity: relative tolerance; end-soc: absolute in percentage points.
-      runs.push({ analysis: run[1]!, label: run[2]!, quantity: run[3] as 'capacity' | 'end-soc', value, tolerance: Number(run[6]) });
+      runs.push({
+        analysis: run[1]!,
+        label: run[2]!,
+        quantity: run[3] as 'capacity' | 'end-soc',
+        value,
+        tolerance: Number(run[6]),
+      });
     }
     const finding = /^\/\/ expect-finding (\w+) (?:"([^"]+)"|\/(.+)\/)$/.exec(line.trim());
-    if (finding) findings.push({ severity: finding[1]!, message: finding[2] ?? finding[3]!, pattern: finding[3] !== undefined });
+    if (finding)
+      findings.push({ severity: finding[1]!, message: finding[2] ?? finding[3]!, pattern: finding[3] !== undefined });
     if (line.trim() === '// expect-no-warnings') noWarnings = true;
   }
   return { runs, findings, noWarnings };
@@ -55,14 +68,23 @@ describe.each(readdirSync(DIR).filter((f) => f.endsWith('.cellspec')))('%s', (na
       expect(run, `${e.analysis} / ${e.label}`).toBeDefined();
       if (e.quantity === 'capacity') {
         const mAh = run!.capacity * 1000;
-        expect(Math.abs(mAh - e.value) / e.value, `${e.label}: ${mAh.toFixed(3)} mAh`).toBeLessThanOrEqual(e.tolerance / 100);
+        expect(Math.abs(mAh - e.value) / e.value, `${e.label}: ${mAh.toFixed(3)} mAh`).toBeLessThanOrEqual(
+          e.tolerance / 100,
+        );
       } else {
-        expect(Math.abs(run!.endSoc * 100 - e.value), `${e.label}: end SOC ${(run!.endSoc * 100).toFixed(3)} %`).toBeLessThanOrEqual(e.tolerance);
+        expect(
+          Math.abs(run!.endSoc * 100 - e.value),
+          `${e.label}: end SOC ${(run!.endSoc * 100).toFixed(3)} %`,
+        ).toBeLessThanOrEqual(e.tolerance);
       }
     }
     const findings = result.outcomes.flatMap((o) => o.findings);
     for (const f of expected.findings) {
-      const match = findings.find((x) => x.severity === f.severity && (f.pattern ? new RegExp(`^${f.message}$`).test(x.message) : x.message === f.message));
+      const match = findings.find(
+        (x) =>
+          x.severity === f.severity &&
+          (f.pattern ? new RegExp(`^${f.message}$`).test(x.message) : x.message === f.message),
+      );
       expect(match, `${f.severity} "${f.message}" among ${JSON.stringify(findings)}`).toBeDefined();
     }
     if (expected.noWarnings) expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);

@@ -19,9 +19,10 @@ const COMSOL_TEXT = readFileSync(join(ROOT, 'examples/reference/marquis2019-coms
 
 /** The COMSOL cell with other analyses and limits (edits of the spec text). */
 function variantText(analyses: string, upperVoltage = '4.1 V'): string {
-  return COMSOL_TEXT
-    .replace(/analyses \{[\s\S]*?\n {2}\}/, `analyses {\n    ${analyses}\n  }`)
-    .replace('voltage 3.105 V to 4.1 V', `voltage 3.105 V to ${upperVoltage}`);
+  return COMSOL_TEXT.replace(/analyses \{[\s\S]*?\n {2}\}/, `analyses {\n    ${analyses}\n  }`).replace(
+    'voltage 3.105 V to 4.1 V',
+    `voltage 3.105 V to ${upperVoltage}`,
+  );
 }
 
 async function cellOf(text: string): Promise<CellIR> {
@@ -31,7 +32,9 @@ async function cellOf(text: string): Promise<CellIR> {
 }
 
 const services: AnalysisService[] = [];
-afterAll(async () => { await Promise.all(services.map((s) => s.dispose())); });
+afterAll(async () => {
+  await Promise.all(services.map((s) => s.dispose()));
+});
 function newService(settleMs?: number): AnalysisService {
   const s = new AnalysisService({ worker: WORKER, ...(settleMs !== undefined ? { settleMs } : {}) });
   services.push(s);
@@ -41,8 +44,15 @@ function newService(settleMs?: number): AnalysisService {
 describe('analysis key', () => {
   it('ignores provenance and follows values', async () => {
     const a = await cellOf(variantText('discharge at 1 C model reduced'));
-    const moved = await cellOf(`// a comment that moves every line\n\n${variantText('discharge at 1 C model reduced')}`);
-    const changed = await cellOf(variantText('discharge at 1 C model reduced').replace('thickness 100 um\n    porosity 30 %\n    bruggeman 1.5\n    initial-stoichiometry 0.6', 'thickness 90 um\n    porosity 30 %\n    bruggeman 1.5\n    initial-stoichiometry 0.6'));
+    const moved = await cellOf(
+      `// a comment that moves every line\n\n${variantText('discharge at 1 C model reduced')}`,
+    );
+    const changed = await cellOf(
+      variantText('discharge at 1 C model reduced').replace(
+        'thickness 100 um\n    porosity 30 %\n    bruggeman 1.5\n    initial-stoichiometry 0.6',
+        'thickness 90 um\n    porosity 30 %\n    bruggeman 1.5\n    initial-stoichiometry 0.6',
+      ),
+    );
     expect(analysisKey(moved)).toBe(analysisKey(a));
     expect(analysisKey(changed)).not.toBe(analysisKey(a));
   });
@@ -70,7 +80,9 @@ describe('analysis service (worker thread)', () => {
     const service = newService(250);
     const results: CellSummary[] = [];
     service.onResult((_owner, s) => results.push(s));
-    const edits = await Promise.all(['0.5 C', '1 C', '2 C'].map((rate) => cellOf(variantText(`discharge at ${rate} model reduced`))));
+    const edits = await Promise.all(
+      ['0.5 C', '1 C', '2 C'].map((rate) => cellOf(variantText(`discharge at ${rate} model reduced`))),
+    );
     for (const cell of edits) {
       service.request('doc#A', cell);
       await new Promise((r) => setTimeout(r, 50)); // a typist's pace, well inside the settling time
@@ -101,7 +113,10 @@ describe('analyses in the editor', () => {
     const { shared, CellSpec } = createCellSpecServices(EmptyFileSystem);
     const published: { uri: string; diagnostics: Diagnostic[] }[] = [];
     const connection = {
-      sendDiagnostics: (p: { uri: string; diagnostics: Diagnostic[] }) => { published.push(p); return Promise.resolve(); },
+      sendDiagnostics: (p: { uri: string; diagnostics: Diagnostic[] }) => {
+        published.push(p);
+        return Promise.resolve();
+      },
       languages: { inlayHint: { refresh: () => Promise.resolve() } },
     } as unknown as Connection;
     const service = registerAnalyses(connection, shared, CellSpec, WORKER);
@@ -118,14 +133,20 @@ describe('analyses in the editor', () => {
     expect(text.split('\n')[plating!.range.start.line]).toContain('fast-charge at 6 C');
 
     const lines = text.split('\n').length;
-    const hints = (await CellSpec.lsp.InlayHintProvider!.getInlayHints(doc, { textDocument: { uri: doc.uri.toString() }, range: { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } } }))!;
+    const hints = (await CellSpec.lsp.InlayHintProvider!.getInlayHints(doc, {
+      textDocument: { uri: doc.uri.toString() },
+      range: { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } },
+    }))!;
     const labels = hints.map((h) => String(h.label));
     expect(labels.some((l) => /^→ 6C: plating risk from \d+ % SOC$/.test(l))).toBe(true);
     expect(labels.some((l) => /^→ 1C 2\d\.\d Ah$/.test(l))).toBe(true);
 
     const lineOfCharge = text.split('\n').findIndex((l) => l.includes('fast-charge at 6 C'));
     const character = text.split('\n')[lineOfCharge]!.indexOf('fast-charge') + 2;
-    const hover = await CellSpec.lsp.HoverProvider!.getHoverContent(doc, { textDocument: { uri: doc.uri.toString() }, position: { line: lineOfCharge, character } });
+    const hover = await CellSpec.lsp.HoverProvider!.getHoverContent(doc, {
+      textDocument: { uri: doc.uri.toString() },
+      position: { line: lineOfCharge, character },
+    });
     const value = (hover?.contents as { value: string } | undefined)?.value ?? '';
     expect(value).toContain('P2D model');
     expect(value).toContain('| 6C charge at 25 °C |');

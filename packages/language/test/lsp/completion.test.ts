@@ -15,8 +15,13 @@ const MAIN_URI = URI.file('/ws/main.cellspec').toString();
 async function labelsAt(text: string): Promise<string[]> {
   let labels: string[] = [];
   await complete({
-    text, index: 0, parseOptions: { documentUri: MAIN_URI }, disposeAfterCheck: true,
-    assert: (list: CompletionList) => { labels = list.items.map((i) => i.label); },
+    text,
+    index: 0,
+    parseOptions: { documentUri: MAIN_URI },
+    disposeAfterCheck: true,
+    assert: (list: CompletionList) => {
+      labels = list.items.map((i) => i.label);
+    },
   });
   return labels;
 }
@@ -33,10 +38,22 @@ describe('completion of units after a number', () => {
 
   it('filters by what is typed and knows the places that are not properties', async () => {
     expect(await labelsAt(`cell A { cathode { loading 20 mA<|> } }`)).toEqual(['mAh/cm²']);
-    expect((await labelsAt(`cell A { cathode { composition { X: 75 <|> } } }`)).slice(0, 3)).toEqual(['wt%', 'vol%', '%']);
+    expect((await labelsAt(`cell A { cathode { composition { X: 75 <|> } } }`)).slice(0, 3)).toEqual([
+      'wt%',
+      'vol%',
+      '%',
+    ]);
     expect((await labelsAt(`cell A { targets { energy-density (stack) >= 400 <|> } }`))[0]).toBe('Wh/L');
-    expect((await labelsAt(`test-plan T for A { test t { rest for 30 <|> } }`)).slice(0, 4)).toEqual(['s', 'min', 'h', 'd']);
-    expect((await labelsAt(`test-plan T for A { test t { set-temperature 25 <|> } }`)).slice(0, 2)).toEqual(['°C', 'K']);
+    expect((await labelsAt(`test-plan T for A { test t { rest for 30 <|> } }`)).slice(0, 4)).toEqual([
+      's',
+      'min',
+      'h',
+      'd',
+    ]);
+    expect((await labelsAt(`test-plan T for A { test t { set-temperature 25 <|> } }`)).slice(0, 2)).toEqual([
+      '°C',
+      'K',
+    ]);
   });
 
   it('offers every unit where any unit goes', async () => {
@@ -73,7 +90,9 @@ describe('completion of property names', () => {
 
 describe('completion of material names', () => {
   it('offers materials declared in the same file', async () => {
-    const labels = await labelsAt(`material NCM811 cathode-active { }\nmaterial LPSCl solid-electrolyte { }\ncell A { cathode { composition { <|> } } }`);
+    const labels = await labelsAt(
+      `material NCM811 cathode-active { }\nmaterial LPSCl solid-electrolyte { }\ncell A { cathode { composition { <|> } } }`,
+    );
     expect(labels).toEqual(expect.arrayContaining(['NCM811', 'LPSCl']));
   });
 
@@ -83,7 +102,9 @@ describe('completion of material names', () => {
   });
 
   it('offers materials of an imported file', async () => {
-    await parse(`library lib\nmaterial Graphite anode-active { }`, { documentUri: URI.file('/ws/lib.cellspec').toString() });
+    await parse(`library lib\nmaterial Graphite anode-active { }`, {
+      documentUri: URI.file('/ws/lib.cellspec').toString(),
+    });
     const labels = await labelsAt(`import "lib.cellspec"\ncell A { anode { composition { Gra<|> } } }`);
     expect(labels).toContain('Graphite');
   });
@@ -94,16 +115,21 @@ describe('ranking of material names by the kind the place expects', () => {
   async function rankedAt(text: string, names: string[]): Promise<string[]> {
     let ranked: string[] = [];
     await complete({
-      text, index: 0, parseOptions: { documentUri: MAIN_URI }, disposeAfterCheck: true,
+      text,
+      index: 0,
+      parseOptions: { documentUri: MAIN_URI },
+      disposeAfterCheck: true,
       assert: (list: CompletionList) => {
-        ranked = list.items.filter((i) => names.includes(i.label))
+        ranked = list.items
+          .filter((i) => names.includes(i.label))
           .sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '') || a.label.localeCompare(b.label))
           .map((i) => `${i.label} (${i.detail})`);
       },
     });
     return ranked;
   }
-  const LIB = 'material Foil current-collector { }\nmaterial Act cathode-active { }\nmaterial Coat coating { }\nmaterial SE solid-electrolyte { }\n';
+  const LIB =
+    'material Foil current-collector { }\nmaterial Act cathode-active { }\nmaterial Coat coating { }\nmaterial SE solid-electrolyte { }\n';
   const names = ['Foil', 'Act', 'Coat', 'SE'];
 
   it('collectors first after `collector`', async () => {
@@ -111,8 +137,13 @@ describe('ranking of material names by the kind the place expects', () => {
   });
 
   it('electrode materials first in a composition, coatings after `coated-with`', async () => {
-    expect((await rankedAt(`${LIB}cell A { cathode { composition { <|> } } }`, names)).slice(0, 2)).toEqual(['Act (cathode-active)', 'SE (solid-electrolyte)']);
-    expect((await rankedAt(`${LIB}cell A { cathode { composition { Act coated-with <|> } } }`, names))[0]).toBe('Coat (coating)');
+    expect((await rankedAt(`${LIB}cell A { cathode { composition { <|> } } }`, names)).slice(0, 2)).toEqual([
+      'Act (cathode-active)',
+      'SE (solid-electrolyte)',
+    ]);
+    expect((await rankedAt(`${LIB}cell A { cathode { composition { Act coated-with <|> } } }`, names))[0]).toBe(
+      'Coat (coating)',
+    );
   });
 
   it('solid electrolytes first for an electrolyte layer', async () => {

@@ -5,8 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, InitializeRequest, InitializedNotification,
-  InlayHintRequest, PublishDiagnosticsNotification, ShutdownRequest, type InlayHint, type ProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  InitializeRequest,
+  InitializedNotification,
+  InlayHintRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  type InlayHint,
+  type ProtocolConnection,
 } from 'vscode-languageserver/node';
 import { inMemoryServer } from './in-memory-server.js';
 
@@ -34,11 +41,20 @@ const published: string[] = [];
 
 beforeAll(async () => {
   client = inMemoryServer();
-  client.onNotification(PublishDiagnosticsNotification.method, (p: { uri: string }) => { published.push(p.uri); });
+  client.onNotification(PublishDiagnosticsNotification.method, (p: { uri: string }) => {
+    published.push(p.uri);
+  });
   client.listen();
-  await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, workspaceFolders: null, capabilities: {} });
+  await client.sendRequest(InitializeRequest.type, {
+    processId: null,
+    rootUri: null,
+    workspaceFolders: null,
+    capabilities: {},
+  });
   await client.sendNotification(InitializedNotification.type, {});
-  await client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: URI, languageId: 'cellspec', version, text: spec('20') } });
+  await client.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri: URI, languageId: 'cellspec', version, text: spec('20') },
+  });
   for (let i = 0; i < 400 && !published.includes(URI); i++) await new Promise((r) => setTimeout(r, 25));
 }, 60_000);
 
@@ -55,7 +71,10 @@ const firstCellHint = (hints: InlayHint[] | null): string => {
 
 async function edit(loading: string): Promise<void> {
   version++;
-  await client.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: URI, version }, contentChanges: [{ text: spec(loading) }] });
+  await client.sendNotification(DidChangeTextDocumentNotification.type, {
+    textDocument: { uri: URI, version },
+    contentChanges: [{ text: spec(loading) }],
+  });
 }
 
 describe('requests right after an edit', () => {
@@ -66,10 +85,14 @@ describe('requests right after an edit', () => {
       await edit(String(21 + 2 * i));
       await new Promise((r) => setTimeout(r, delay));
       await edit(String(22 + 2 * i));
-      const answer = firstCellHint(await client.sendRequest(InlayHintRequest.type, { textDocument: { uri: URI }, range }));
+      const answer = firstCellHint(
+        await client.sendRequest(InlayHintRequest.type, { textDocument: { uri: URI }, range }),
+      );
       // Once everything has settled, the hints of the latest text.
       await new Promise((r) => setTimeout(r, 300));
-      const settled = firstCellHint(await client.sendRequest(InlayHintRequest.type, { textDocument: { uri: URI }, range }));
+      const settled = firstCellHint(
+        await client.sendRequest(InlayHintRequest.type, { textDocument: { uri: URI }, range }),
+      );
       expect(settled).toMatch(/mAh/);
       expect(answer, `second edit ${delay} ms after the first`).toBe(settled);
     }

@@ -15,7 +15,10 @@ afterEach(() => clearDocuments(CellSpec.shared));
 async function format(text: string, mustParse = true): Promise<string> {
   const doc: LangiumDocument = await parse(text);
   if (mustParse) expect(doc.parseResult.parserErrors.map((e) => e.message)).toEqual([]);
-  const edits = await CellSpec.lsp.Formatter!.formatDocument(doc, { textDocument: { uri: doc.uri.toString() }, options: { tabSize: 2, insertSpaces: true } });
+  const edits = await CellSpec.lsp.Formatter!.formatDocument(doc, {
+    textDocument: { uri: doc.uri.toString() },
+    options: { tabSize: 2, insertSpaces: true },
+  });
   return TextDocument.applyEdits(doc.textDocument, edits);
 }
 
@@ -23,7 +26,9 @@ async function format(text: string, mustParse = true): Promise<string> {
 const tokensOnly = (text: string) => text.replace(/\s+/g, '');
 
 const FIXTURES = new URL('./formatting/', import.meta.url);
-const cases = readdirSync(FIXTURES).filter((f) => f.endsWith('.input.cellspec')).map((f) => f.replace('.input.cellspec', ''));
+const cases = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.input.cellspec'))
+  .map((f) => f.replace('.input.cellspec', ''));
 
 describe('formatter golden files (formatting/<name>.input.cellspec → <name>.expected.cellspec)', () => {
   it.each(cases)('%s', async (name) => {
@@ -40,7 +45,9 @@ describe('formatter golden files (formatting/<name>.input.cellspec → <name>.ex
 
 const EXAMPLES = new URL('../../../../examples/', import.meta.url);
 const examples = existsSync(EXAMPLES)
-  ? readdirSync(EXAMPLES, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.cellspec')).sort()
+  ? readdirSync(EXAMPLES, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.cellspec'))
+      .sort()
   : [];
 
 describe('formatter on the bundled examples', () => {
@@ -69,7 +76,8 @@ describe('formatter rules', () => {
   });
 
   it('keeps a Japanese title and Japanese comments unchanged', async () => {
-    const text = '// 標準電池 2.1 の仕様書\ncell SB21 "標準電池 2.1（改訂版）" {\n  // 正極: 実測値\n  cathode {\n    loading 20 mg/cm2 // 目付量\n  }\n}\n';
+    const text =
+      '// 標準電池 2.1 の仕様書\ncell SB21 "標準電池 2.1（改訂版）" {\n  // 正極: 実測値\n  cathode {\n    loading 20 mg/cm2 // 目付量\n  }\n}\n';
     expect(await format(text)).toBe(text);
   });
 
@@ -105,20 +113,32 @@ describe('formatter rules', () => {
     // Gaps between tokens that are safe to respace: not next to a comment (a comment's line is meaningful).
     const { CstUtils } = await import('langium');
     const leaves = [...CstUtils.flattenCst(doc.parseResult.value.$cstNode!)];
-    const gaps = leaves.slice(1).map((leaf, i) => ({ start: leaves[i]!.end, end: leaf.offset, free: !leaf.hidden && !leaves[i]!.hidden }));
-    const respacing = fc.array(fc.constantFrom(' ', '   ', '\n', '\n\t  ', '  \n    '), { minLength: gaps.length, maxLength: gaps.length });
-    await fc.assert(fc.asyncProperty(respacing, async (spaces) => {
-      let text = '';
-      let at = 0;
-      gaps.forEach((gap, i) => {
-        const original = canonical.slice(gap.start, gap.end);
-        // Keep the number of line breaks where there are any, so that blank lines stay as they were.
-        const replacement = !gap.free ? original : original.includes('\n') ? original.replace(/[ \t]+/g, spaces[i]!.replace(/\n/g, '')) : spaces[i]!;
-        text += canonical.slice(at, gap.start) + replacement;
-        at = gap.end;
-      });
-      text += canonical.slice(at);
-      expect(await format(text)).toBe(canonical);
-    }), { numRuns: 30 });
+    const gaps = leaves
+      .slice(1)
+      .map((leaf, i) => ({ start: leaves[i]!.end, end: leaf.offset, free: !leaf.hidden && !leaves[i]!.hidden }));
+    const respacing = fc.array(fc.constantFrom(' ', '   ', '\n', '\n\t  ', '  \n    '), {
+      minLength: gaps.length,
+      maxLength: gaps.length,
+    });
+    await fc.assert(
+      fc.asyncProperty(respacing, async (spaces) => {
+        let text = '';
+        let at = 0;
+        gaps.forEach((gap, i) => {
+          const original = canonical.slice(gap.start, gap.end);
+          // Keep the number of line breaks where there are any, so that blank lines stay as they were.
+          const replacement = !gap.free
+            ? original
+            : original.includes('\n')
+              ? original.replace(/[ \t]+/g, spaces[i]!.replace(/\n/g, ''))
+              : spaces[i]!;
+          text += canonical.slice(at, gap.start) + replacement;
+          at = gap.end;
+        });
+        text += canonical.slice(at);
+        expect(await format(text)).toBe(canonical);
+      }),
+      { numRuns: 30 },
+    );
   });
 });

@@ -13,7 +13,13 @@ const parse = parseHelper(CellSpec);
 const MARKER = '<|>';
 const FIXTURES = new URL('./hover/', import.meta.url);
 
-interface HoverCase { file: string; line: number; text: string; offset: number; fragments: string[] }
+interface HoverCase {
+  file: string;
+  line: number;
+  text: string;
+  offset: number;
+  fragments: string[];
+}
 
 function casesOf(file: string): HoverCase[] {
   const source = readFileSync(new URL(file, FIXTURES), 'utf8');
@@ -29,21 +35,31 @@ function casesOf(file: string): HoverCase[] {
     const lineText = source.slice(source.lastIndexOf('\n', at) + 1, source.indexOf('\n', at));
     const expectation = /\/\/ hover: (.*)$/.exec(lineText)?.[1];
     if (!expectation) throw new Error(`${file}: a ${MARKER} without a '// hover:' comment on its line`);
-    cases.push({ file, line: source.slice(0, at).split('\n').length, text, offset: before.length, fragments: expectation.split(' | ') });
+    cases.push({
+      file,
+      line: source.slice(0, at).split('\n').length,
+      text,
+      offset: before.length,
+      fragments: expectation.split(' | '),
+    });
   }
   return cases;
 }
 
-const cases = readdirSync(FIXTURES).filter((f) => f.endsWith('.cellspec')).flatMap(casesOf);
+const cases = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.cellspec'))
+  .flatMap(casesOf);
 
 describe('hover fixtures', () => {
   it.each(cases.map((c) => [`${c.file}:${c.line}`, c] as const))('%s', async (_name, c) => {
     const doc = await parse(c.text, { documentUri: URI.file(`/ws/${c.file}`).toString() });
     try {
       const hover = await CellSpec.lsp.HoverProvider!.getHoverContent(doc, {
-        textDocument: { uri: doc.uri.toString() }, position: doc.textDocument.positionAt(c.offset),
+        textDocument: { uri: doc.uri.toString() },
+        position: doc.textDocument.positionAt(c.offset),
       });
-      const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+      const value =
+        hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
       for (const fragment of c.fragments) expect(value).toContain(fragment);
     } finally {
       await clearDocuments(CellSpec.shared, [doc]);

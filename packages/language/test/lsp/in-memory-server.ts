@@ -6,7 +6,13 @@
 import { PassThrough } from 'node:stream';
 import { EmptyFileSystem } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
-import { createConnection, createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+} from 'vscode-languageserver/node';
 import { createCellSpecServices } from '../../src/index.js';
 
 export function inMemoryServer(): ProtocolConnection {

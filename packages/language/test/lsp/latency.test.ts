@@ -14,7 +14,9 @@ const { CellSpec } = createCellSpecServices(EmptyFileSystem);
 function largeSpec(): string {
   const parts: string[] = [];
   for (let i = 0; i < 60; i++) {
-    parts.push(`material M${i} cathode-active "sample ${i}" {\n  specific-capacity ${180 + i} mAh/g source "lot ${i}"\n  density 4.7 g/cm3\n  stoichiometry 0.03 to 0.9\n  ionic-conductivity 1.3 mS/cm activation 0.35 eV\n}`);
+    parts.push(
+      `material M${i} cathode-active "sample ${i}" {\n  specific-capacity ${180 + i} mAh/g source "lot ${i}"\n  density 4.7 g/cm3\n  stoichiometry 0.03 to 0.9\n  ionic-conductivity 1.3 mS/cm activation 0.35 eV\n}`,
+    );
   }
   for (let i = 0; i < 60; i++) {
     parts.push(`cell C${i} "セル ${i}" {
@@ -37,7 +39,9 @@ function largeSpec(): string {
 }`);
   }
   for (let i = 0; i < 20; i++) {
-    parts.push(`test-plan T${i} for C${i} {\n  test lot-check {\n    samples 17\n    at -40, 0, 25 °C\n    charge at C/10 cv 4.25 V until C/20\n    rest for 30 min\n    discharge at 0.1 C until 2.5 V\n    procedure dc-ir { soc: 50 %; current: 0.5 C }\n  }\n}`);
+    parts.push(
+      `test-plan T${i} for C${i} {\n  test lot-check {\n    samples 17\n    at -40, 0, 25 °C\n    charge at C/10 cv 4.25 V until C/20\n    rest for 30 min\n    discharge at 0.1 C until 2.5 V\n    procedure dc-ir { soc: 50 %; current: 0.5 C }\n  }\n}`,
+    );
   }
   return parts.join('\n\n') + '\n';
 }
@@ -73,16 +77,30 @@ describe('editor feature latency on a large spec', () => {
     const positionOf = (needle: string, delta = 0) => doc.textDocument.positionAt(text.indexOf(needle) + delta);
     const lsp = CellSpec.lsp;
     const results: Record<string, number> = {
-      format: await timeIt(() => lsp.Formatter!.formatDocument(doc, { textDocument, options: { tabSize: 2, insertSpaces: true } })),
+      format: await timeIt(() =>
+        lsp.Formatter!.formatDocument(doc, { textDocument, options: { tabSize: 2, insertSpaces: true } }),
+      ),
       semanticTokens: await timeIt(() => lsp.SemanticTokenProvider!.semanticHighlight(doc, { textDocument })),
       documentSymbols: await timeIt(() => lsp.DocumentSymbolProvider!.getSymbols(doc, { textDocument })),
       folding: await timeIt(() => lsp.FoldingRangeProvider!.getFoldingRanges(doc, { textDocument })),
-      hoverMaterial: await timeIt(() => lsp.HoverProvider!.getHoverContent(doc, { textDocument, position: positionOf('M59: 75', 1) })),
-      hoverQuantity: await timeIt(() => lsp.HoverProvider!.getHoverContent(doc, { textDocument, position: positionOf('20 mg/cm2', 4) })),
-      completionUnit: await timeIt(() => lsp.CompletionProvider!.getCompletion(doc, { textDocument, position: positionOf('20 mg/cm2', 3) })),
-      completionMaterial: await timeIt(() => lsp.CompletionProvider!.getCompletion(doc, { textDocument, position: positionOf('M59: 75', 0) })),
+      hoverMaterial: await timeIt(() =>
+        lsp.HoverProvider!.getHoverContent(doc, { textDocument, position: positionOf('M59: 75', 1) }),
+      ),
+      hoverQuantity: await timeIt(() =>
+        lsp.HoverProvider!.getHoverContent(doc, { textDocument, position: positionOf('20 mg/cm2', 4) }),
+      ),
+      completionUnit: await timeIt(() =>
+        lsp.CompletionProvider!.getCompletion(doc, { textDocument, position: positionOf('20 mg/cm2', 3) }),
+      ),
+      completionMaterial: await timeIt(() =>
+        lsp.CompletionProvider!.getCompletion(doc, { textDocument, position: positionOf('M59: 75', 0) }),
+      ),
     };
-    console.log(`lines: ${text.split('\n').length}; median CPU ms: ${Object.entries(results).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`);
+    console.log(
+      `lines: ${text.split('\n').length}; median CPU ms: ${Object.entries(results)
+        .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+        .join(', ')}`,
+    );
     for (const [feature, ms] of Object.entries(results)) expect(ms, feature).toBeLessThan(100);
   });
 });

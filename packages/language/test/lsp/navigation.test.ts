@@ -60,20 +60,28 @@ describe('go to definition', () => {
   it('jumps within a file', async () => {
     await expectGoToDefinition(CellSpec)({
       text: 'material <|NCM811|> cathode-active { }\ncell A { cathode { composition { NC<|>M811: 100 wt% } } }',
-      index: 0, rangeIndex: 0, disposeAfterCheck: true,
+      index: 0,
+      rangeIndex: 0,
+      disposeAfterCheck: true,
     });
   });
 
   it('jumps from a use to the declaration in the imported library', async () => {
     const { 'main.cellspec': main } = await workspace({ 'lib.cellspec': LIB, 'main.cellspec': MAIN });
-    for (const [word, n, target] of [['NCM811', 0, 'lib.cellspec:1:9-15'], ['NCM811', 1, 'lib.cellspec:1:9-15'], ['HighNi', 0, 'lib.cellspec:2:9-15']] as const) {
+    for (const [word, n, target] of [
+      ['NCM811', 0, 'lib.cellspec:1:9-15'],
+      ['NCM811', 1, 'lib.cellspec:1:9-15'],
+      ['HighNi', 0, 'lib.cellspec:2:9-15'],
+    ] as const) {
       const links = await CellSpec.lsp.DefinitionProvider!.getDefinition(main!, params(main!, at(main!, word, n)));
       expect(links?.map((l) => where({ uri: l.targetUri, range: l.targetSelectionRange }))).toEqual([target]);
     }
   });
 
   it('jumps to a built-in library material', async () => {
-    const { 'main.cellspec': main } = await workspace({ 'main.cellspec': 'cell A { cathode { composition { NCM811: 100 wt% } } }' });
+    const { 'main.cellspec': main } = await workspace({
+      'main.cellspec': 'cell A { cathode { composition { NCM811: 100 wt% } } }',
+    });
     const links = await CellSpec.lsp.DefinitionProvider!.getDefinition(main!, params(main!, at(main!, 'NCM811')));
     expect(links?.[0]?.targetUri).toMatch(/^builtin:/);
   });
@@ -83,13 +91,17 @@ describe('find references', () => {
   it('within a file', async () => {
     await expectFindReferences(CellSpec)({
       text: 'let <|g<|>ap|> = 1 um\nlet a = 2 * <|gap|>\nlet b = <|gap|> + a',
-      includeDeclaration: true, disposeAfterCheck: true,
+      includeDeclaration: true,
+      disposeAfterCheck: true,
     });
   });
 
   it('finds uses in the importing file and in the library itself', async () => {
     const { 'lib.cellspec': lib } = await workspace({ 'lib.cellspec': LIB, 'main.cellspec': MAIN });
-    const refs = (await CellSpec.lsp.ReferencesProvider!.findReferences(lib!, { ...params(lib!, at(lib!, 'NCM811')), context: { includeDeclaration: true } })) as Location[];
+    const refs = (await CellSpec.lsp.ReferencesProvider!.findReferences(lib!, {
+      ...params(lib!, at(lib!, 'NCM811')),
+      context: { includeDeclaration: true },
+    })) as Location[];
     expect(refs.map(where).sort()).toEqual([
       'lib.cellspec:1:9-15', // declaration
       'lib.cellspec:2:39-45', // extends NCM811
@@ -97,7 +109,10 @@ describe('find references', () => {
       'main.cellspec:3:26-32', // composition
       'main.cellspec:5:33-39', // replace NCM811
     ]);
-    const usesOnly = (await CellSpec.lsp.ReferencesProvider!.findReferences(lib!, { ...params(lib!, at(lib!, 'NCM811')), context: { includeDeclaration: false } })) as Location[];
+    const usesOnly = (await CellSpec.lsp.ReferencesProvider!.findReferences(lib!, {
+      ...params(lib!, at(lib!, 'NCM811')),
+      context: { includeDeclaration: false },
+    })) as Location[];
     expect(usesOnly.length).toBe(4);
   });
 });
@@ -106,9 +121,16 @@ describe('rename', () => {
   it('renames a material in every file, and the result links without errors', async () => {
     const docs = await workspace({ 'lib.cellspec': LIB, 'main.cellspec': MAIN });
     const main = docs['main.cellspec']!;
-    const edit = await CellSpec.lsp.RenameProvider!.rename(main, { ...params(main, at(main, 'NCM811', 1)), newName: 'NCM811-lotB' });
+    const edit = await CellSpec.lsp.RenameProvider!.rename(main, {
+      ...params(main, at(main, 'NCM811', 1)),
+      newName: 'NCM811-lotB',
+    });
     const changes = edit?.changes ?? {};
-    expect(Object.keys(changes).map((u) => u.slice(u.lastIndexOf('/') + 1)).sort()).toEqual(['lib.cellspec', 'main.cellspec']);
+    expect(
+      Object.keys(changes)
+        .map((u) => u.slice(u.lastIndexOf('/') + 1))
+        .sort(),
+    ).toEqual(['lib.cellspec', 'main.cellspec']);
 
     const renamed: Record<string, string> = {};
     for (const [name, doc] of Object.entries(docs)) {
@@ -122,17 +144,30 @@ describe('rename', () => {
     expect(renamed['main.cellspec']).not.toMatch(/NCM811(?!-lotB)/);
 
     // The renamed workspace reports exactly what the original did: no reference was left behind.
-    const messagesOf = (all: Record<string, LangiumDocument>) => Object.entries(all).flatMap(([name, doc]) =>
-      (doc.diagnostics ?? []).map((d) => `${name}: ${(typeof d.message === 'string' ? d.message : d.message.value).replace(/NCM811-lotB/g, 'NCM811')}`)).sort();
+    const messagesOf = (all: Record<string, LangiumDocument>) =>
+      Object.entries(all)
+        .flatMap(([name, doc]) =>
+          (doc.diagnostics ?? []).map(
+            (d) =>
+              `${name}: ${(typeof d.message === 'string' ? d.message : d.message.value).replace(/NCM811-lotB/g, 'NCM811')}`,
+          ),
+        )
+        .sort();
     const before = messagesOf(docs);
     await clearDocuments(shared);
     expect(messagesOf(await workspace(renamed))).toEqual(before);
   });
 
   it('renames a constant and its uses', async () => {
-    const docs = await workspace({ 'lib.cellspec': LIB, 'main.cellspec': 'import "lib.cellspec"\nlet face = web * 100 mm\nlet twice = 2 * web' });
+    const docs = await workspace({
+      'lib.cellspec': LIB,
+      'main.cellspec': 'import "lib.cellspec"\nlet face = web * 100 mm\nlet twice = 2 * web',
+    });
     const lib = docs['lib.cellspec']!;
-    const edit = await CellSpec.lsp.RenameProvider!.rename(lib, { ...params(lib, at(lib, 'web')), newName: 'web-width' });
+    const edit = await CellSpec.lsp.RenameProvider!.rename(lib, {
+      ...params(lib, at(lib, 'web')),
+      newName: 'web-width',
+    });
     const total = Object.values(edit?.changes ?? {}).reduce((n, edits) => n + edits.length, 0);
     expect(total).toBe(3);
   });
@@ -141,7 +176,8 @@ describe('rename', () => {
     const docs = await workspace({ 'lib.cellspec': LIB, 'main.cellspec': MAIN });
     const lib = docs['lib.cellspec']!;
     const main = docs['main.cellspec']!;
-    const rename = (doc: LangiumDocument, word: string, newName: string) => CellSpec.lsp.RenameProvider!.rename(doc, { ...params(doc, at(doc, word)), newName });
+    const rename = (doc: LangiumDocument, word: string, newName: string) =>
+      CellSpec.lsp.RenameProvider!.rename(doc, { ...params(doc, at(doc, word)), newName });
     await expect(rename(lib, 'HighNi', 'loading')).rejects.toThrow(/'loading' is a word of the language/);
     await expect(rename(lib, 'HighNi', '2nd-sample')).rejects.toThrow(/not a valid name/);
     await expect(rename(lib, 'HighNi', 'High Ni')).rejects.toThrow(/not a valid name/);

@@ -19,7 +19,13 @@ function outline(symbols: readonly DocumentSymbol[], depth = 0): string[] {
 
 async function outlineOf(text: string): Promise<string[]> {
   let lines: string[] = [];
-  await expectSymbols(CellSpec)({ text, disposeAfterCheck: true, assert: (symbols) => { lines = outline(symbols); } });
+  await expectSymbols(CellSpec)({
+    text,
+    disposeAfterCheck: true,
+    assert: (symbols) => {
+      lines = outline(symbols);
+    },
+  });
   return lines;
 }
 
@@ -100,8 +106,11 @@ describe('folding ranges', () => {
   async function foldings(text: string): Promise<Array<[number, number, string?]>> {
     let result: Array<[number, number, string?]> = [];
     await expectFoldings(CellSpec)({
-      text, disposeAfterCheck: true,
-      assert: (ranges: FoldingRange[]) => { result = ranges.map((r) => (r.kind ? [r.startLine, r.endLine, r.kind] : [r.startLine, r.endLine])); },
+      text,
+      disposeAfterCheck: true,
+      assert: (ranges: FoldingRange[]) => {
+        result = ranges.map((r) => (r.kind ? [r.startLine, r.endLine, r.kind] : [r.startLine, r.endLine]));
+      },
     });
     return result;
   }

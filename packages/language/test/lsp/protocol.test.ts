@@ -5,10 +5,23 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CompletionRequest, DefinitionRequest, DidOpenTextDocumentNotification, DocumentFormattingRequest,
-  DocumentSymbolRequest, FoldingRangeRequest, HoverRequest, InitializeRequest, InitializedNotification,
-  PublishDiagnosticsNotification, ReferencesRequest, RenameRequest, SemanticTokensRequest, ShutdownRequest,
-  type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams,
+  CompletionRequest,
+  DefinitionRequest,
+  DidOpenTextDocumentNotification,
+  DocumentFormattingRequest,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  HoverRequest,
+  InitializeRequest,
+  InitializedNotification,
+  PublishDiagnosticsNotification,
+  ReferencesRequest,
+  RenameRequest,
+  SemanticTokensRequest,
+  ShutdownRequest,
+  type InitializeResult,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
 import { inMemoryServer } from './in-memory-server.js';
 
@@ -26,14 +39,24 @@ const textDocument = { uri: URI };
 
 beforeAll(async () => {
   client = inMemoryServer();
-  client.onNotification(PublishDiagnosticsNotification.method, (p: PublishDiagnosticsParams) => { diagnostics.push(p); });
+  client.onNotification(PublishDiagnosticsNotification.method, (p: PublishDiagnosticsParams) => {
+    diagnostics.push(p);
+  });
   client.listen();
   init = await client.sendRequest(InitializeRequest.type, {
-    processId: null, rootUri: null, workspaceFolders: null,
-    capabilities: { textDocument: { semanticTokens: { requests: { full: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] } } },
+    processId: null,
+    rootUri: null,
+    workspaceFolders: null,
+    capabilities: {
+      textDocument: {
+        semanticTokens: { requests: { full: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] },
+      },
+    },
   });
   await client.sendNotification(InitializedNotification.type, {});
-  await client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: URI, languageId: 'cellspec', version: 1, text: TEXT } });
+  await client.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri: URI, languageId: 'cellspec', version: 1, text: TEXT },
+  });
   // The document is built once its diagnostics are published.
   for (let i = 0; i < 200 && !diagnostics.some((d) => d.uri === URI); i++) await new Promise((r) => setTimeout(r, 25));
 });
@@ -54,20 +77,36 @@ describe('the language server over LSP', () => {
     expect(c.documentSymbolProvider).toBeTruthy();
     expect(c.foldingRangeProvider).toBeTruthy();
     expect(c.documentFormattingProvider).toBeTruthy();
-    expect(c.semanticTokensProvider?.legend.tokenTypes).toEqual(expect.arrayContaining(['class', 'number', 'enumMember', 'property', 'function']));
+    expect(c.semanticTokensProvider?.legend.tokenTypes).toEqual(
+      expect.arrayContaining(['class', 'number', 'enumMember', 'property', 'function']),
+    );
   });
 
   it('answers hover, completion, definition, references and rename', async () => {
     const hover = await client.sendRequest(HoverRequest.type, { textDocument, position: { line: 2, character: 27 } });
     expect(JSON.stringify(hover?.contents)).toContain('**material** `NCM811x`');
-    const completion = await client.sendRequest(CompletionRequest.type, { textDocument, position: { line: 2, character: TEXT.split('\n')[2]!.indexOf('20 mg') + 3 } });
-    const labels = (Array.isArray(completion) ? completion : completion?.items ?? []).map((i) => i.label);
+    const completion = await client.sendRequest(CompletionRequest.type, {
+      textDocument,
+      position: { line: 2, character: TEXT.split('\n')[2]!.indexOf('20 mg') + 3 },
+    });
+    const labels = (Array.isArray(completion) ? completion : (completion?.items ?? [])).map((i) => i.label);
     expect(labels.slice(0, 2)).toEqual(['mg/cm²', 'mAh/cm²']);
-    const definition = await client.sendRequest(DefinitionRequest.type, { textDocument, position: { line: 2, character: 27 } });
+    const definition = await client.sendRequest(DefinitionRequest.type, {
+      textDocument,
+      position: { line: 2, character: 27 },
+    });
     expect(JSON.stringify(definition)).toContain('"targetSelectionRange":{"start":{"line":0,"character":9}');
-    const references = await client.sendRequest(ReferencesRequest.type, { textDocument, position: { line: 0, character: 10 }, context: { includeDeclaration: true } });
+    const references = await client.sendRequest(ReferencesRequest.type, {
+      textDocument,
+      position: { line: 0, character: 10 },
+      context: { includeDeclaration: true },
+    });
     expect(references?.length).toBe(2);
-    const rename = await client.sendRequest(RenameRequest.type, { textDocument, position: { line: 0, character: 10 }, newName: 'NCM811-B' });
+    const rename = await client.sendRequest(RenameRequest.type, {
+      textDocument,
+      position: { line: 0, character: 10 },
+      newName: 'NCM811-B',
+    });
     expect(rename?.changes?.[URI]?.length).toBe(2);
   });
 
@@ -76,14 +115,22 @@ describe('the language server over LSP', () => {
     expect(symbols?.map((s) => s.name)).toEqual(['NCM811x', 'SB21']);
     const folding = await client.sendRequest(FoldingRangeRequest.type, { textDocument });
     expect(folding).toEqual([{ startLine: 1, endLine: 2 }]);
-    const edits = await client.sendRequest(DocumentFormattingRequest.type, { textDocument, options: { tabSize: 2, insertSpaces: true } });
+    const edits = await client.sendRequest(DocumentFormattingRequest.type, {
+      textDocument,
+      options: { tabSize: 2, insertSpaces: true },
+    });
     expect(edits?.length).toBeGreaterThan(0);
     const tokens = await client.sendRequest(SemanticTokensRequest.type, { textDocument });
     expect(tokens?.data.length).toBeGreaterThan(0);
   });
 
   it('refuses a rename to a keyword with a message for the engineer', async () => {
-    await expect(client.sendRequest(RenameRequest.type, { textDocument, position: { line: 0, character: 10 }, newName: 'porosity' }))
-      .rejects.toThrow(/'porosity' is a word of the language/);
+    await expect(
+      client.sendRequest(RenameRequest.type, {
+        textDocument,
+        position: { line: 0, character: 10 },
+        newName: 'porosity',
+      }),
+    ).rejects.toThrow(/'porosity' is a word of the language/);
   });
 });

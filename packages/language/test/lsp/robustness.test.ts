@@ -32,7 +32,10 @@ describe('editor features on half-typed specs', () => {
         await lsp.DocumentSymbolProvider!.getSymbols(doc, { textDocument });
         await lsp.FoldingRangeProvider!.getFoldingRanges(doc, { textDocument });
         await lsp.SemanticTokenProvider!.semanticHighlight(doc, { textDocument });
-        const edits = await lsp.Formatter!.formatDocument(doc, { textDocument, options: { tabSize: 2, insertSpaces: true } });
+        const edits = await lsp.Formatter!.formatDocument(doc, {
+          textDocument,
+          options: { tabSize: 2, insertSpaces: true },
+        });
         // A broken document is never reformatted.
         if (doc.parseResult.parserErrors.length > 0) expect(edits, where).toEqual([]);
       } catch (error) {

@@ -10,14 +10,17 @@ import { MemoryFileSystem } from './memory-file-system.js';
 import { BUILD_SLICE } from '../../src/memory/bounded-build.js';
 import { releaseClosedSyntaxTrees } from '../../src/memory/closed-documents.js';
 
-
 const CELLS = Math.round(BUILD_SLICE * 2.5);
 
-const messages = (d: LangiumDocument) => (d.diagnostics ?? []).map((x) => `${x.range.start.line}:${x.range.start.character} ${x.message}`).sort();
+const messages = (d: LangiumDocument) =>
+  (d.diagnostics ?? []).map((x) => `${x.range.start.line}:${x.range.start.character} ${x.message}`).sort();
 
 async function buildAlone(files: Map<string, string>, cell: URI, library: URI): Promise<string[]> {
   const { shared } = createCellSpecServices({ fileSystemProvider: () => new MemoryFileSystem(files) });
-  const docs = [await shared.workspace.LangiumDocuments.getOrCreateDocument(library), await shared.workspace.LangiumDocuments.getOrCreateDocument(cell)];
+  const docs = [
+    await shared.workspace.LangiumDocuments.getOrCreateDocument(library),
+    await shared.workspace.LangiumDocuments.getOrCreateDocument(cell),
+  ];
   await shared.workspace.DocumentBuilder.build(docs, { validation: true });
   return messages(docs[1]!);
 }

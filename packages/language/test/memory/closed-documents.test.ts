@@ -10,7 +10,6 @@ import { createCellSpecServices } from '../../src/index.js';
 import { MemoryFileSystem } from './memory-file-system.js';
 import { releaseClosedSyntaxTrees } from '../../src/memory/closed-documents.js';
 
-
 const LIB = `library test "Test materials"
 material NCM cathode-active { specific-capacity 195 mAh/g  density 4.7 g/cm3  mean-voltage 3.86 V }
 material LPS solid-electrolyte { density 1.86 g/cm3 }
@@ -37,13 +36,21 @@ async function workspace(files: Record<string, string>, release: boolean) {
   const { shared } = createCellSpecServices({ fileSystemProvider: () => fs });
   const releaser = release ? releaseClosedSyntaxTrees(shared) : undefined;
   const documents: LangiumDocument[] = [];
-  for (const path of Object.keys(files)) documents.push(await shared.workspace.LangiumDocuments.getOrCreateDocument(uri(path)));
+  for (const path of Object.keys(files))
+    documents.push(await shared.workspace.LangiumDocuments.getOrCreateDocument(uri(path)));
   await shared.workspace.DocumentBuilder.build(documents, { validation: true });
   return { shared, releaser, documents, fs, texts };
 }
 
 const diagnosticsOf = (documents: readonly LangiumDocument[]) =>
-  documents.map((d) => (d.diagnostics ?? []).map((x: Diagnostic) => `${x.range.start.line}:${x.range.start.character}-${x.range.end.line}:${x.range.end.character} ${x.message}`).sort());
+  documents.map((d) =>
+    (d.diagnostics ?? [])
+      .map(
+        (x: Diagnostic) =>
+          `${x.range.start.line}:${x.range.start.character}-${x.range.end.line}:${x.range.end.character} ${x.message}`,
+      )
+      .sort(),
+  );
 
 const FILES = {
   'lib/materials.cellspec': LIB,
@@ -70,9 +77,14 @@ describe('releasing the syntax trees of closed documents', () => {
     const released = await workspace(FILES, true);
     const a = released.documents[1]!;
     expect(released.releaser!.restore(a)).toBe(true);
-    const spans = (d: LangiumDocument) => AstUtils.streamAst(d.parseResult.value).map((n) => `${n.$type} ${n.$cstNode?.offset}+${n.$cstNode?.length} ${n.$cstNode?.astNode === n}`).toArray();
+    const spans = (d: LangiumDocument) =>
+      AstUtils.streamAst(d.parseResult.value)
+        .map((n) => `${n.$type} ${n.$cstNode?.offset}+${n.$cstNode?.length} ${n.$cstNode?.astNode === n}`)
+        .toArray();
     expect(spans(a)).toEqual(spans(plain.documents[1]!));
-    const refs = AstUtils.streamAst(a.parseResult.value).flatMap((n) => AstUtils.streamReferences(n)).toArray();
+    const refs = AstUtils.streamAst(a.parseResult.value)
+      .flatMap((n) => AstUtils.streamReferences(n))
+      .toArray();
     expect(refs.length).toBeGreaterThan(3);
     for (const { reference } of refs) expect(reference.$refNode?.text).toBe(reference.$refText);
   });

@@ -8,8 +8,15 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  AstUtils, CstUtils, EmptyFileSystem, GrammarAST, GrammarUtils, createLangiumParser, isCompositeCstNode,
-  type AstNode, type CstNode,
+  AstUtils,
+  CstUtils,
+  EmptyFileSystem,
+  GrammarAST,
+  GrammarUtils,
+  createLangiumParser,
+  isCompositeCstNode,
+  type AstNode,
+  type CstNode,
 } from 'langium';
 import { createCellSpecServices } from '../../src/index.js';
 import { compactCst } from '../../src/memory/cst-compaction.js';
@@ -25,7 +32,10 @@ function specFiles(dir: string): string[] {
     return name.endsWith('.cellspec') ? [path] : [];
   });
 }
-const FILES = [...specFiles(join(ROOT, 'examples')), ...specFiles(join(ROOT, 'packages/language/test/fixtures/invalid'))];
+const FILES = [
+  ...specFiles(join(ROOT, 'examples')),
+  ...specFiles(join(ROOT, 'packages/language/test/fixtures/invalid')),
+];
 
 const where = (n: CstNode | undefined) => (n ? `${n.offset}+${n.length} ${JSON.stringify(n.range)}` : 'none');
 
@@ -40,7 +50,8 @@ function observable(ast: AstNode): string[] {
     }
   }
   for (const leaf of CstUtils.streamCst(ast.$cstNode!)) {
-    if (!isCompositeCstNode(leaf)) lines.push(`leaf ${where(leaf)} ${leaf.hidden ? 'hidden' : ''} ${leaf.astNode.$type}`);
+    if (!isCompositeCstNode(leaf))
+      lines.push(`leaf ${where(leaf)} ${leaf.hidden ? 'hidden' : ''} ${leaf.astNode.$type}`);
   }
   return lines;
 }
@@ -48,15 +59,18 @@ function observable(ast: AstNode): string[] {
 const composites = (root: CstNode) => CstUtils.streamCst(root).filter(isCompositeCstNode).count();
 
 describe('CST compaction', () => {
-  it.each(FILES.map((f) => [f.slice(ROOT.length), f]))('%s: the same spans, properties and tokens with fewer nodes', (_name, file) => {
-    const text = readFileSync(file, 'utf8');
-    const plain = plainParser.parse(text);
-    const expected = observable(plain.value);
-    const before = composites(plain.value.$cstNode!);
-    const removed = compactCst(plain.value.$cstNode as Parameters<typeof compactCst>[0], plain.value);
-    expect(observable(plain.value)).toEqual(expected);
-    expect(composites(plain.value.$cstNode!)).toBe(before - removed);
-  });
+  it.each(FILES.map((f) => [f.slice(ROOT.length), f]))(
+    '%s: the same spans, properties and tokens with fewer nodes',
+    (_name, file) => {
+      const text = readFileSync(file, 'utf8');
+      const plain = plainParser.parse(text);
+      const expected = observable(plain.value);
+      const before = composites(plain.value.$cstNode!);
+      const removed = compactCst(plain.value.$cstNode as Parameters<typeof compactCst>[0], plain.value);
+      expect(observable(plain.value)).toEqual(expected);
+      expect(composites(plain.value.$cstNode!)).toBe(before - removed);
+    },
+  );
 
   it('removes the pass-through nodes of a value and its unit, and keeps the unit whole', () => {
     const parsed = plainParser.parse('let a = 20 mm\n');

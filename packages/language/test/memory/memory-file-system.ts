@@ -11,13 +11,31 @@ export class MemoryFileSystem implements FileSystemProvider {
     if (text === undefined) throw new Error(`no file ${uri.toString()}`);
     return text;
   }
-  async readFile(uri: URI): Promise<string> { return this.readFileSync(uri); }
-  readBinarySync(uri: URI): Uint8Array { return new TextEncoder().encode(this.readFileSync(uri)); }
-  async readBinary(uri: URI): Promise<Uint8Array> { return this.readBinarySync(uri); }
-  existsSync(uri: URI): boolean { return this.files.has(uri.toString()); }
-  async exists(uri: URI): Promise<boolean> { return this.existsSync(uri); }
-  statSync(uri: URI): FileSystemNode { return { isFile: true, isDirectory: false, uri }; }
-  async stat(uri: URI): Promise<FileSystemNode> { return this.statSync(uri); }
-  readDirectorySync(): FileSystemNode[] { return []; }
-  async readDirectory(): Promise<FileSystemNode[]> { return []; }
+  async readFile(uri: URI): Promise<string> {
+    return this.readFileSync(uri);
+  }
+  readBinarySync(uri: URI): Uint8Array {
+    return new TextEncoder().encode(this.readFileSync(uri));
+  }
+  async readBinary(uri: URI): Promise<Uint8Array> {
+    return this.readBinarySync(uri);
+  }
+  existsSync(uri: URI): boolean {
+    return this.files.has(uri.toString());
+  }
+  async exists(uri: URI): Promise<boolean> {
+    return this.existsSync(uri);
+  }
+  statSync(uri: URI): FileSystemNode {
+    return { isFile: true, isDirectory: false, uri };
+  }
+  async stat(uri: URI): Promise<FileSystemNode> {
+    return this.statSync(uri);
+  }
+  readDirectorySync(): FileSystemNode[] {
+    return [];
+  }
+  async readDirectory(): Promise<FileSystemNode[]> {
+    return [];
+  }
 }

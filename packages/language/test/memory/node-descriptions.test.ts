@@ -23,13 +23,20 @@ describe('compact node descriptions', () => {
     const doc = await parse(readFileSync(EXAMPLE + file, 'utf8'));
     const compact = CellSpec.workspace.AstNodeDescriptionProvider;
     const reference = new DefaultAstNodeDescriptionProvider(CellSpec);
-    const named = AstUtils.streamAst(doc.parseResult.value).filter((n: AstNode) => CellSpec.references.NameProvider.getName(n) !== undefined).toArray();
+    const named = AstUtils.streamAst(doc.parseResult.value)
+      .filter((n: AstNode) => CellSpec.references.NameProvider.getName(n) !== undefined)
+      .toArray();
     expect(named.length).toBeGreaterThan(5);
     for (const node of named) {
       const a = compact.createDescription(node, undefined, doc);
       const b = reference.createDescription(node, undefined, doc);
-      expect({ name: a.name, type: a.type, path: a.path, uri: a.documentUri.toString(), node: a.node === node })
-        .toEqual({ name: b.name, type: b.type, path: b.path, uri: b.documentUri.toString(), node: true });
+      expect({
+        name: a.name,
+        type: a.type,
+        path: a.path,
+        uri: a.documentUri.toString(),
+        node: a.node === node,
+      }).toEqual({ name: b.name, type: b.type, path: b.path, uri: b.documentUri.toString(), node: true });
       expect(a.nameSegment).toEqual(b.nameSegment);
       expect(a.selectionSegment).toEqual(b.selectionSegment);
     }

@@ -7,15 +7,21 @@ import { CompactValueConverter, convertStringToken } from '../../src/memory/valu
 
 // What the STRING terminal admits: escaped pairs and anything but a quote, backslash or line break.
 const stringToken = fc
-  .array(fc.oneof(
-    fc.string({ unit: 'grapheme', maxLength: 3 }).map((s) => s.replace(/["\\\r\n]/g, '')),
-    fc.constantFrom('b', 'f', 'n', 'r', 't', 'v', '0', '"', '\\', 'x', 'µ', ' ').map((c) => `\\${c}`),
-  ), { maxLength: 20 })
+  .array(
+    fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 3 }).map((s) => s.replace(/["\\\r\n]/g, '')),
+      fc.constantFrom('b', 'f', 'n', 'r', 't', 'v', '0', '"', '\\', 'x', 'µ', ' ').map((c) => `\\${c}`),
+    ),
+    { maxLength: 20 },
+  )
   .map((parts) => `"${parts.join('')}"`);
 
 describe('string literal conversion', () => {
-  it('equals Langium\'s conversion for any token the STRING terminal admits (2,000 cases)', () => {
-    fc.assert(fc.property(stringToken, (token) => convertStringToken(token) === ValueConverter.convertString(token)), { numRuns: 2000 });
+  it("equals Langium's conversion for any token the STRING terminal admits (2,000 cases)", () => {
+    fc.assert(
+      fc.property(stringToken, (token) => convertStringToken(token) === ValueConverter.convertString(token)),
+      { numRuns: 2000 },
+    );
   });
 
   it('reads escapes and multi-byte text', () => {
@@ -24,6 +30,8 @@ describe('string literal conversion', () => {
   });
 
   it('the language services use it', () => {
-    expect(createCellSpecServices(EmptyFileSystem).CellSpec.parser.ValueConverter).toBeInstanceOf(CompactValueConverter);
+    expect(createCellSpecServices(EmptyFileSystem).CellSpec.parser.ValueConverter).toBeInstanceOf(
+      CompactValueConverter,
+    );
   });
 });

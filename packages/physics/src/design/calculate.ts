@@ -23,7 +23,15 @@ import type { CellIR, MaterialIR } from '../ir.js';
 import { formatSI as formatQuantity } from './format.js';
 import { designElectrode, type ElectrodeOptions } from './electrode.js';
 import { meanVoltageFromOcp } from './voltage.js';
-import type { BasisFigures, CapacityBasis, CellDesign, DesignInput, DesignProblem, ElectrodeDesign, LayerDesign } from './types.js';
+import type {
+  BasisFigures,
+  CapacityBasis,
+  CellDesign,
+  DesignInput,
+  DesignProblem,
+  ElectrodeDesign,
+  LayerDesign,
+} from './types.js';
 
 export type DesignOptions = ElectrodeOptions;
 
@@ -74,7 +82,14 @@ function declaredVoltage(cell: CellIR, e: ElectrodeDesign, inputs: DesignInput[]
     const m = cell.materials[c.material];
     const v = m?.properties.meanVoltage;
     if (!ok(v)) return undefined;
-    inputs.push({ label: `${m!.name} mean voltage`, value: v, kind: 'voltage', ...(m!.sources.meanVoltage ?? m!.sources.material ? { source: m!.sources.meanVoltage ?? m!.sources.material } : {}) });
+    inputs.push({
+      label: `${m!.name} mean voltage`,
+      value: v,
+      kind: 'voltage',
+      ...((m!.sources.meanVoltage ?? m!.sources.material)
+        ? { source: m!.sources.meanVoltage ?? m!.sources.material }
+        : {}),
+    });
     sw += c.massFraction;
     sv += c.massFraction * v;
   }
@@ -89,21 +104,37 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
 
   let layers = Math.round(cell.format.layers);
   if (!ok(layers) || layers < 1) {
-    problems.push({ severity: 'error', code: 'layers', message: `the number of layers must be a whole number of at least 1`, path: 'format' });
+    problems.push({
+      severity: 'error',
+      code: 'layers',
+      message: `the number of layers must be a whole number of at least 1`,
+      path: 'format',
+    });
     layers = 1;
   }
   if (cell.format.stacking === 'single-layer' && layers > 1) {
-    problems.push({ severity: 'warning', code: 'single-layer-with-layers', message: `a single-layer cell with ${layers} layers: counted as a stack of ${layers}`, path: 'format' });
+    problems.push({
+      severity: 'warning',
+      code: 'single-layer-with-layers',
+      message: `a single-layer cell with ${layers} layers: counted as a stack of ${layers}`,
+      path: 'format',
+    });
   }
   if (cell.format.stacking === 'bi-cell' && layers % 2 !== 0) {
-    problems.push({ severity: 'warning', code: 'bicell-odd-layers', message: `bi-cells hold two unit cells each; ${layers} layers is not a whole number of bi-cells`, path: 'format' });
+    problems.push({
+      severity: 'warning',
+      code: 'bicell-odd-layers',
+      message: `bi-cells hold two unit cells each; ${layers} layers is not a whole number of bi-cells`,
+      path: 'format',
+    });
   }
   const facing = facingArea(cell);
 
   // ---- capacity, limiting electrode, N/P ---------------------------------------------------
   let basis: CapacityBasis | undefined;
   if (ok(cathode.arealCapacityWindow) && ok(anode.arealCapacityWindow)) basis = 'stoichiometry-window';
-  else if (ok(cathode.arealCapacityPractical) && ok(anode.arealCapacityPractical)) basis = 'practical-specific-capacity';
+  else if (ok(cathode.arealCapacityPractical) && ok(anode.arealCapacityPractical))
+    basis = 'practical-specific-capacity';
   const qc = arealCapacityOn(cathode, basis);
   const qa = arealCapacityOn(anode, basis);
   const cathodeOut: ElectrodeDesign = { ...cathode, ...(ok(qc) ? { arealCapacity: qc } : {}) };
@@ -115,21 +146,34 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
   let npDefinition: string | undefined;
   if (ok(qc) && ok(qa) && qc > 0 && qa > 0) {
     npRatio = qa / qc;
-    npDefinition = basis === 'stoichiometry-window'
-      ? 'anode ÷ cathode areal capacity of facing sides, each from c_s,max × active volume × its stoichiometry window'
-      : 'anode ÷ cathode areal capacity of facing sides, from practical specific capacities × active mass';
+    npDefinition =
+      basis === 'stoichiometry-window'
+        ? 'anode ÷ cathode areal capacity of facing sides, each from c_s,max × active volume × its stoichiometry window'
+        : 'anode ÷ cathode areal capacity of facing sides, from practical specific capacities × active mass';
     limiting = qc <= qa ? 'cathode' : 'anode';
     capacity = layers * facing * Math.min(qc, qa);
     const shownC = formatQuantity(qc, 'arealCapacity');
     const shownA = formatQuantity(qa, 'arealCapacity');
-    limitingReason = limiting === 'cathode'
-      ? `the cathode holds ${shownC}, less than the anode's ${shownA} (N/P ${npRatio.toFixed(2)})`
-      : `the anode holds only ${shownA}, less than the cathode's ${shownC} (N/P ${npRatio.toFixed(2)} < 1: lithium plates on charge)`;
+    limitingReason =
+      limiting === 'cathode'
+        ? `the cathode holds ${shownC}, less than the anode's ${shownA} (N/P ${npRatio.toFixed(2)})`
+        : `the anode holds only ${shownA}, less than the cathode's ${shownC} (N/P ${npRatio.toFixed(2)} < 1: lithium plates on charge)`;
     if (npRatio < 1) {
-      problems.push({ severity: 'warning', code: 'np-below-one', message: `N/P ratio ${npRatio.toFixed(2)} is below 1: the anode cannot take all the cathode's lithium, so lithium metal plates on charge`, path: 'anode' });
+      problems.push({
+        severity: 'warning',
+        code: 'np-below-one',
+        message: `N/P ratio ${npRatio.toFixed(2)} is below 1: the anode cannot take all the cathode's lithium, so lithium metal plates on charge`,
+        path: 'anode',
+      });
     }
   } else if (!basis) {
-    problems.push({ severity: 'error', code: 'no-capacity', message: 'the design capacity needs the areal capacity of both electrodes (a loading and the specific capacity of each active material, or stoichiometry windows with c_s,max)', path: ok(cathode.arealCapacityPractical) ? 'anode' : 'cathode' });
+    problems.push({
+      severity: 'error',
+      code: 'no-capacity',
+      message:
+        'the design capacity needs the areal capacity of both electrodes (a loading and the specific capacity of each active material, or stoichiometry windows with c_s,max)',
+      path: ok(cathode.arealCapacityPractical) ? 'anode' : 'cathode',
+    });
   }
 
   // ---- mean voltage, energy ------------------------------------------------------------------
@@ -141,16 +185,29 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
     meanVoltageMethod = 'ocp';
   } else {
     const vc = declaredVoltage(cell, cathode, inputs);
-    const va = cell.anode.lithiumMetal && !anode.components.some((c) => ok(cell.materials[c.material]?.properties.meanVoltage)) ? 0 : declaredVoltage(cell, anode, inputs);
+    const va =
+      cell.anode.lithiumMetal && !anode.components.some((c) => ok(cell.materials[c.material]?.properties.meanVoltage))
+        ? 0
+        : declaredVoltage(cell, anode, inputs);
     if (ok(vc) && ok(va)) {
       meanVoltage = vc - va;
       meanVoltageMethod = 'declared';
     } else {
-      problems.push({ severity: 'warning', code: 'no-mean-voltage', message: `no mean voltage for the ${ok(vc) ? 'anode' : 'cathode'} active material (declare mean-voltage, or an OCP with a stoichiometry window): energy figures are unavailable`, path: ok(vc) ? 'anode' : 'cathode' });
+      problems.push({
+        severity: 'warning',
+        code: 'no-mean-voltage',
+        message: `no mean voltage for the ${ok(vc) ? 'anode' : 'cathode'} active material (declare mean-voltage, or an OCP with a stoichiometry window): energy figures are unavailable`,
+        path: ok(vc) ? 'anode' : 'cathode',
+      });
     }
   }
   if (ok(meanVoltage) && meanVoltage <= 0) {
-    problems.push({ severity: 'error', code: 'mean-voltage-negative', message: `the mean cell voltage comes out at ${meanVoltage.toFixed(3)} V: check the electrodes' voltages against Li`, path: 'cathode' });
+    problems.push({
+      severity: 'error',
+      code: 'mean-voltage-negative',
+      message: `the mean cell voltage comes out at ${meanVoltage.toFixed(3)} V: check the electrodes' voltages against Li`,
+      path: 'cathode',
+    });
     meanVoltage = undefined;
   }
   const energy = ok(capacity) && ok(meanVoltage) ? capacity * meanVoltage : undefined;
@@ -168,20 +225,47 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
   if (sep) {
     const solidFraction = 1 - (sep.porosity ?? 0);
     const mass = massOf(cell, sep.material, sep.thickness * sepArea * layers * solidFraction);
-    if (mass === undefined) problems.push({ severity: 'warning', code: 'missing-density', message: `no density for the ${sep.type === 'separator' ? 'separator' : 'electrolyte layer'} ${sep.material}: the stack mass is incomplete`, path: 'separator' });
-    layerList.push({ name: sep.type === 'separator' ? 'separator' : 'electrolyte layer', material: sep.material, thickness: sep.thickness, area: sepArea, count: layers, ...(mass !== undefined ? { mass } : {}) });
+    if (mass === undefined)
+      problems.push({
+        severity: 'warning',
+        code: 'missing-density',
+        message: `no density for the ${sep.type === 'separator' ? 'separator' : 'electrolyte layer'} ${sep.material}: the stack mass is incomplete`,
+        path: 'separator',
+      });
+    layerList.push({
+      name: sep.type === 'separator' ? 'separator' : 'electrolyte layer',
+      material: sep.material,
+      thickness: sep.thickness,
+      area: sepArea,
+      count: layers,
+      ...(mass !== undefined ? { mass } : {}),
+    });
     if (liquid) {
       // Liquid fills the separator's and the electrodes' pores.
-      const pores = (sep.porosity ?? 0) * sep.thickness * sepArea * layers
-        + (ok(cathode.porosity) && ok(cathode.thickness) ? cathode.porosity * cathode.thickness * cathode.area * layers : 0)
-        + (ok(anode.porosity) && ok(anode.thickness) ? anode.porosity * anode.thickness * anode.area * layers : 0);
+      const pores =
+        (sep.porosity ?? 0) * sep.thickness * sepArea * layers +
+        (ok(cathode.porosity) && ok(cathode.thickness)
+          ? cathode.porosity * cathode.thickness * cathode.area * layers
+          : 0) +
+        (ok(anode.porosity) && ok(anode.thickness) ? anode.porosity * anode.thickness * anode.area * layers : 0);
       const rho = liquid.properties.density;
       electrolyteVolume = pores;
       if (ok(rho)) electrolyteMass = rho * pores;
-      else problems.push({ severity: 'warning', code: 'missing-density', message: `no density for the electrolyte ${liquid.name}: its mass is not counted`, path: 'separator' });
+      else
+        problems.push({
+          severity: 'warning',
+          code: 'missing-density',
+          message: `no density for the electrolyte ${liquid.name}: its mass is not counted`,
+          path: 'separator',
+        });
     }
   } else {
-    problems.push({ severity: 'warning', code: 'no-separator', message: 'the cell has no electrolyte layer or separator: the stack counts none', path: 'separator' });
+    problems.push({
+      severity: 'warning',
+      code: 'no-separator',
+      message: 'the cell has no electrolyte layer or separator: the stack counts none',
+      path: 'separator',
+    });
   }
   stackKnown = addCoating(anode, layers, layerList) && stackKnown;
   addCollector(cell, anode, 'anode', counts.anode, layerList, problems);
@@ -190,7 +274,10 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
   const footprint = Math.max(cathode.area, anode.area, sep ? sepArea : 0);
   const stackVolume = ok(stackHeight) ? stackHeight * footprint : undefined;
   const stackMassParts = layerList.map((l) => l.mass);
-  const stackMass = stackKnown && stackMassParts.every(ok) ? stackMassParts.reduce((s: number, m) => s + m!, 0) + electrolyteMass : undefined;
+  const stackMass =
+    stackKnown && stackMassParts.every(ok)
+      ? stackMassParts.reduce((s: number, m) => s + m!, 0) + electrolyteMass
+      : undefined;
   const stack: BasisFigures = figures(stackHeight, stackVolume, stackMass, energy);
 
   // ---- packaged cell --------------------------------------------------------------------------
@@ -205,7 +292,8 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
       massBreakdown[key] = c.arealMass * e.area * layers;
       if (ok(c.arealVolume)) volumeBreakdown[key] = c.arealVolume * e.area * layers;
     }
-    if (ok(e.porosity) && ok(e.thickness) && !liquid) volumeBreakdown[`${e.role} pores`] = e.porosity * e.thickness * e.area * layers;
+    if (ok(e.porosity) && ok(e.thickness) && !liquid)
+      volumeBreakdown[`${e.role} pores`] = e.porosity * e.thickness * e.area * layers;
   }
   for (const l of layerList) {
     if (l.name === 'cathode' || l.name === 'anode') continue;
@@ -219,42 +307,93 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
   if (fmt.outline) {
     const outlineArea = fmt.outline.width * fmt.outline.height;
     const film = fmt.packaging;
-    const thickness = ok(fmt.thickness) ? fmt.thickness : ok(stackHeight) ? stackHeight + 2 * (film?.thickness ?? 0) : undefined;
+    const thickness = ok(fmt.thickness)
+      ? fmt.thickness
+      : ok(stackHeight)
+        ? stackHeight + 2 * (film?.thickness ?? 0)
+        : undefined;
     let extraMass: number | undefined = 0;
     if (film) {
       const m = massOf(cell, film.material, 2 * outlineArea * film.thickness);
-      if (m === undefined) { extraMass = undefined; problems.push({ severity: 'warning', code: 'missing-density', message: `no density for the packaging film ${film.material}: the packaged-cell mass is unavailable`, path: 'format' }); }
-      else { extraMass += m; massBreakdown.packaging = m; volumeBreakdown.packaging = 2 * outlineArea * film.thickness; }
+      if (m === undefined) {
+        extraMass = undefined;
+        problems.push({
+          severity: 'warning',
+          code: 'missing-density',
+          message: `no density for the packaging film ${film.material}: the packaged-cell mass is unavailable`,
+          path: 'format',
+        });
+      } else {
+        extraMass += m;
+        massBreakdown.packaging = m;
+        volumeBreakdown.packaging = 2 * outlineArea * film.thickness;
+      }
     } else {
-      problems.push({ severity: 'info', code: 'no-packaging', message: 'no packaging film given: the packaged cell counts the stack only', path: 'format' });
+      problems.push({
+        severity: 'info',
+        code: 'no-packaging',
+        message: 'no packaging film given: the packaged cell counts the stack only',
+        path: 'format',
+      });
     }
     const tabs = fmt.tabs;
     if (tabs && ok(tabs.width) && ok(tabs.length) && ok(tabs.thickness) && tabs.material) {
       const v = (tabs.count ?? 2) * tabs.width * tabs.length * tabs.thickness;
       const m = massOf(cell, tabs.material, v);
-      if (m !== undefined && extraMass !== undefined) { extraMass += m; massBreakdown.tabs = m; volumeBreakdown.tabs = v; }
+      if (m !== undefined && extraMass !== undefined) {
+        extraMass += m;
+        massBreakdown.tabs = m;
+        volumeBreakdown.tabs = v;
+      }
     } else if (tabs) {
-      problems.push({ severity: 'info', code: 'tabs-incomplete', message: 'tabs need a material, width, length and thickness to be counted in the cell mass', path: 'format' });
+      problems.push({
+        severity: 'info',
+        code: 'tabs-incomplete',
+        message: 'tabs need a material, width, length and thickness to be counted in the cell mass',
+        path: 'format',
+      });
     }
     const ins = fmt.insulation;
     if (ins && ok(ins.width)) {
-      const perimeter = cell.cathode.dimensions && cell.anode.dimensions
-        ? 2 * (Math.max(cell.cathode.dimensions.width, cell.anode.dimensions.width) + Math.max(cell.cathode.dimensions.height, cell.anode.dimensions.height))
-        : 4 * Math.sqrt(footprint);
+      const perimeter =
+        cell.cathode.dimensions && cell.anode.dimensions
+          ? 2 *
+            (Math.max(cell.cathode.dimensions.width, cell.anode.dimensions.width) +
+              Math.max(cell.cathode.dimensions.height, cell.anode.dimensions.height))
+          : 4 * Math.sqrt(footprint);
       const v = 2 * perimeter * ins.width * ins.thickness;
       const m = massOf(cell, ins.material, v);
-      if (m !== undefined && extraMass !== undefined) { extraMass += m; massBreakdown.insulation = m; volumeBreakdown.insulation = v; }
+      if (m !== undefined && extraMass !== undefined) {
+        extraMass += m;
+        massBreakdown.insulation = m;
+        volumeBreakdown.insulation = v;
+      }
     } else if (ins) {
-      problems.push({ severity: 'info', code: 'insulation-incomplete', message: 'edge insulation needs a width to be counted in the cell mass', path: 'format' });
+      problems.push({
+        severity: 'info',
+        code: 'insulation-incomplete',
+        message: 'edge insulation needs a width to be counted in the cell mass',
+        path: 'format',
+      });
     }
     if (ok(thickness) && ok(stackHeight) && thickness < stackHeight) {
-      problems.push({ severity: 'warning', code: 'cell-thinner-than-stack', message: `the packaged cell thickness ${formatQuantity(thickness, 'length')} is less than its stack height ${formatQuantity(stackHeight, 'length')}`, path: 'format' });
+      problems.push({
+        severity: 'warning',
+        code: 'cell-thinner-than-stack',
+        message: `the packaged cell thickness ${formatQuantity(thickness, 'length')} is less than its stack height ${formatQuantity(stackHeight, 'length')}`,
+        path: 'format',
+      });
     }
     const volume = ok(thickness) ? outlineArea * thickness : undefined;
     const mass = ok(stackMass) && extraMass !== undefined ? stackMass + extraMass : undefined;
     cellFig = figures(thickness, volume, mass, energy);
   } else {
-    problems.push({ severity: 'info', code: 'no-outline', message: 'no package outline: the packaged-cell figures are unavailable', path: 'format' });
+    problems.push({
+      severity: 'info',
+      code: 'no-outline',
+      message: 'no package outline: the packaged-cell figures are unavailable',
+      path: 'format',
+    });
   }
 
   const design: CellDesign = {
@@ -297,26 +436,62 @@ function massOf(cell: CellIR, material: string | undefined, volume: number): num
 }
 
 /** Adds an electrode's collector sheets to the stack's layers. */
-function addCollector(cell: CellIR, e: ElectrodeDesign, role: 'cathode' | 'anode', count: number, layerList: LayerDesign[], problems: DesignProblem[]): void {
+function addCollector(
+  cell: CellIR,
+  e: ElectrodeDesign,
+  role: 'cathode' | 'anode',
+  count: number,
+  layerList: LayerDesign[],
+  problems: DesignProblem[],
+): void {
   const col = cell[role].collector;
   if (!col) {
-    problems.push({ severity: 'info', code: 'no-collector', message: `the ${role} has no current collector: the stack counts none`, path: role });
+    problems.push({
+      severity: 'info',
+      code: 'no-collector',
+      message: `the ${role} has no current collector: the stack counts none`,
+      path: role,
+    });
     return;
   }
   const mass = massOf(cell, col.material, col.thickness * e.area * count);
-  if (mass === undefined) problems.push({ severity: 'warning', code: 'missing-density', message: `no density for the ${role} collector ${col.material}: the stack mass is incomplete`, path: `${role}.collector` });
-  layerList.push({ name: `${role} collector`, material: col.material, thickness: col.thickness, area: e.area, count, ...(mass !== undefined ? { mass } : {}) });
+  if (mass === undefined)
+    problems.push({
+      severity: 'warning',
+      code: 'missing-density',
+      message: `no density for the ${role} collector ${col.material}: the stack mass is incomplete`,
+      path: `${role}.collector`,
+    });
+  layerList.push({
+    name: `${role} collector`,
+    material: col.material,
+    thickness: col.thickness,
+    area: e.area,
+    count,
+    ...(mass !== undefined ? { mass } : {}),
+  });
 }
 
 /** Adds an electrode's coating to the stack's layers; false when its thickness is unknown (the stack height is then too). */
 function addCoating(e: ElectrodeDesign, layers: number, layerList: LayerDesign[]): boolean {
   if (!ok(e.thickness)) return false;
   const mass = ok(e.loading) ? e.loading * e.area * layers : undefined;
-  layerList.push({ name: e.role, thickness: e.thickness, area: e.area, count: layers, ...(mass !== undefined ? { mass } : {}) });
+  layerList.push({
+    name: e.role,
+    thickness: e.thickness,
+    area: e.area,
+    count: layers,
+    ...(mass !== undefined ? { mass } : {}),
+  });
   return true;
 }
 
-function figures(thickness: number | undefined, volume: number | undefined, mass: number | undefined, energy: number | undefined): BasisFigures {
+function figures(
+  thickness: number | undefined,
+  volume: number | undefined,
+  mass: number | undefined,
+  energy: number | undefined,
+): BasisFigures {
   return {
     ...(ok(thickness) ? { thickness } : {}),
     ...(ok(volume) ? { volume } : {}),
@@ -345,13 +520,20 @@ function allFinite(value: unknown): boolean {
 
 function dropNonFinite<T>(value: T, problems: DesignProblem[], path: string): T {
   if (Array.isArray(value)) {
-    return value.filter((v) => !(typeof v === 'number' && !Number.isFinite(v))).map((v, i) => dropNonFinite(v, problems, `${path}[${i}]`)) as T;
+    return value
+      .filter((v) => !(typeof v === 'number' && !Number.isFinite(v)))
+      .map((v, i) => dropNonFinite(v, problems, `${path}[${i}]`)) as T;
   }
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       if (typeof v === 'number' && !Number.isFinite(v)) {
-        problems.push({ severity: 'error', code: 'not-computable', message: `${path}${k} could not be computed from the values given`, ...(path ? { path: path.split('.')[0]! } : {}) });
+        problems.push({
+          severity: 'error',
+          code: 'not-computable',
+          message: `${path}${k} could not be computed from the values given`,
+          ...(path ? { path: path.split('.')[0]! } : {}),
+        });
         continue;
       }
       out[k] = k === 'problems' ? v : dropNonFinite(v, problems, `${path}${k}.`);

@@ -22,7 +22,9 @@ export function compareDesigns(base: CellDesign, variant: CellDesign): Compariso
     const delta = b !== undefined && v !== undefined ? v - b : undefined;
     const percent = delta !== undefined && b !== undefined && b !== 0 ? (delta / b) * 100 : undefined;
     return {
-      key: spec.key, label: spec.label, spec,
+      key: spec.key,
+      label: spec.label,
+      spec,
       ...(b !== undefined ? { base: b } : {}),
       ...(v !== undefined ? { variant: v } : {}),
       ...(delta !== undefined ? { delta } : {}),

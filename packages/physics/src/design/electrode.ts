@@ -21,16 +21,23 @@ export const FARADAY = 96485.33212;
 export const CONSISTENCY_TOLERANCE = 0.02;
 
 // A value that could not be computed (NaN from, say, negative fractions) shows as '?', never as NaN.
-const fmt = (si: number, kind: Parameters<typeof formatQuantity>[1], unit?: string) => (Number.isFinite(si) ? formatQuantity(si, kind, unit ? { unit } : {}) : '?');
+const fmt = (si: number, kind: Parameters<typeof formatQuantity>[1], unit?: string) =>
+  Number.isFinite(si) ? formatQuantity(si, kind, unit ? { unit } : {}) : '?';
 
 function componentRole(material: MaterialIR | undefined, electrodeRole: 'cathode' | 'anode'): ComponentDesign['role'] {
   switch (material?.kind) {
-    case 'cathode-active': return electrodeRole === 'cathode' ? 'active' : 'other';
-    case 'anode-active': return electrodeRole === 'anode' ? 'active' : 'other';
-    case 'solid-electrolyte': return 'electrolyte';
-    case 'conductive-additive': return 'additive';
-    case 'binder': return 'binder';
-    default: return 'other';
+    case 'cathode-active':
+      return electrodeRole === 'cathode' ? 'active' : 'other';
+    case 'anode-active':
+      return electrodeRole === 'anode' ? 'active' : 'other';
+    case 'solid-electrolyte':
+      return 'electrolyte';
+    case 'conductive-additive':
+      return 'additive';
+    case 'binder':
+      return 'binder';
+    default:
+      return 'other';
   }
 }
 
@@ -41,7 +48,13 @@ function addInput(inputs: DesignInput[], label: string, value: number, kind: str
   inputs.push(source ? { label, value, kind, source } : { label, value, kind });
 }
 
-function addProblem(problems: DesignProblem[], severity: DesignProblem['severity'], code: string, message: string, path: string): void {
+function addProblem(
+  problems: DesignProblem[],
+  severity: DesignProblem['severity'],
+  code: string,
+  message: string,
+  path: string,
+): void {
   problems.push({ severity, code, message, path });
 }
 
@@ -50,7 +63,12 @@ export interface ElectrodeOptions {
 }
 
 /** Computes one electrode; problems are appended to `problems` with paths under `electrode.role`. */
-export function designElectrode(cell: CellIR, electrode: ElectrodeIR, problems: DesignProblem[], options: ElectrodeOptions = {}): ElectrodeDesign {
+export function designElectrode(
+  cell: CellIR,
+  electrode: ElectrodeIR,
+  problems: DesignProblem[],
+  options: ElectrodeOptions = {},
+): ElectrodeDesign {
   const role = electrode.role;
   const tolerance = options.tolerance ?? CONSISTENCY_TOLERANCE;
   const inputs: DesignInput[] = [];
@@ -59,24 +77,58 @@ export function designElectrode(cell: CellIR, electrode: ElectrodeIR, problems: 
   const comps = electrode.components;
   const materials = comps.map((c) => cell.materials[c.material]);
   comps.forEach((c, i) => {
-    if (!materials[i]) addProblem(problems, 'error', 'unknown-material', `${role} component ${c.material} is not a known material`, `${role}.composition`);
+    if (!materials[i])
+      addProblem(
+        problems,
+        'error',
+        'unknown-material',
+        `${role} component ${c.material} is not a known material`,
+        `${role}.composition`,
+      );
   });
-  if (comps.length === 0) addProblem(problems, 'error', 'no-composition', `the ${role} has no composition: name its active material (and electrolyte, additive, binder) with fractions`, `${role}.composition`);
+  if (comps.length === 0)
+    addProblem(
+      problems,
+      'error',
+      'no-composition',
+      `the ${role} has no composition: name its active material (and electrolyte, additive, binder) with fractions`,
+      `${role}.composition`,
+    );
   const bases = new Set(comps.map((c) => c.basis));
-  if (bases.size > 1) addProblem(problems, 'error', 'mixed-basis', `${role} composition mixes wt% and vol%; write all fractions on one basis`, `${role}.composition`);
+  if (bases.size > 1)
+    addProblem(
+      problems,
+      'error',
+      'mixed-basis',
+      `${role} composition mixes wt% and vol%; write all fractions on one basis`,
+      `${role}.composition`,
+    );
   const basis = comps[0]?.basis ?? 'mass';
   const sum = comps.reduce((s, c) => s + c.fraction, 0);
   if (comps.length > 0 && Math.abs(sum - 1) > 0.005) {
-    addProblem(problems, 'error', 'composition-sum', `${role} composition sums to ${+(sum * 100).toFixed(1)} ${basis === 'mass' ? 'wt%' : 'vol%'}, must be 100 ${basis === 'mass' ? 'wt%' : 'vol%'}`, `${role}.composition`);
+    addProblem(
+      problems,
+      'error',
+      'composition-sum',
+      `${role} composition sums to ${+(sum * 100).toFixed(1)} ${basis === 'mass' ? 'wt%' : 'vol%'}, must be 100 ${basis === 'mass' ? 'wt%' : 'vol%'}`,
+      `${role}.composition`,
+    );
   }
   const densities = materials.map((m) => m?.properties.density);
   materials.forEach((m, i) => {
-    if (m && ok(densities[i])) addInput(inputs, `${m.name} density`, densities[i]!, 'density', m.sources.density ?? m.sources.material);
+    if (m && ok(densities[i]))
+      addInput(inputs, `${m.name} density`, densities[i]!, 'density', m.sources.density ?? m.sources.material);
   });
   const allDensities = comps.length > 0 && densities.every(ok);
   if (comps.length > 0 && !allDensities) {
     const missing = comps.filter((_, i) => !ok(densities[i])).map((c) => c.material);
-    addProblem(problems, 'warning', 'missing-density', `no density for ${missing.join(', ')}: the ${role} thickness, porosity and volume cannot be computed`, `${role}.composition`);
+    addProblem(
+      problems,
+      'warning',
+      'missing-density',
+      `no density for ${missing.join(', ')}: the ${role} thickness, porosity and volume cannot be computed`,
+      `${role}.composition`,
+    );
   }
   // Fractions normalised to 1 so a sum error does not poison every downstream figure.
   const f = comps.map((c) => (sum > 0 ? c.fraction / sum : 0));
@@ -103,26 +155,50 @@ export function designElectrode(cell: CellIR, electrode: ElectrodeIR, problems: 
   // ---- active material: practical capacity and window capacity per unit of solid ----------
   const activeIdx = comps.map((_, i) => i).filter((i) => componentRole(materials[i], role) === 'active');
   if (comps.length > 0 && activeIdx.length === 0) {
-    addProblem(problems, 'error', 'no-active-material', `the ${role} composition has no ${role === 'cathode' ? 'cathode' : 'anode'}-active material`, `${role}.composition`);
+    addProblem(
+      problems,
+      'error',
+      'no-active-material',
+      `the ${role} composition has no ${role === 'cathode' ? 'cathode' : 'anode'}-active material`,
+      `${role}.composition`,
+    );
   }
   let practicalPerMass: number | undefined = 0; // C per kg of coating solids
   let windowPerVolume: number | undefined = 0; // C per m³ of solids
   for (const i of activeIdx) {
     const m = materials[i]!;
     const q = m.properties.specificCapacity;
-    if (ok(q)) addInput(inputs, `${m.name} specific capacity`, q, 'specificCapacity', m.sources.specificCapacity ?? m.sources.material);
+    if (ok(q))
+      addInput(
+        inputs,
+        `${m.name} specific capacity`,
+        q,
+        'specificCapacity',
+        m.sources.specificCapacity ?? m.sources.material,
+      );
     practicalPerMass = ok(q) && ok(practicalPerMass) && massKnown ? practicalPerMass + w[i]! * q : undefined;
     const win = m.properties.stoichiometryWindow;
     const cmax = m.properties.maxConcentration;
     if (win && ok(cmax) && v) {
       addInput(inputs, `${m.name} c_s,max`, cmax, 'concentration', m.sources.maxConcentration ?? m.sources.material);
-      addInput(inputs, `${m.name} stoichiometry window width`, Math.abs(win[1] - win[0]), 'dimensionless', m.sources.stoichiometryWindow ?? m.sources.material);
-      windowPerVolume = ok(windowPerVolume) ? windowPerVolume + v[i]! * cmax * Math.abs(win[1] - win[0]) * FARADAY : undefined;
+      addInput(
+        inputs,
+        `${m.name} stoichiometry window width`,
+        Math.abs(win[1] - win[0]),
+        'dimensionless',
+        m.sources.stoichiometryWindow ?? m.sources.material,
+      );
+      windowPerVolume = ok(windowPerVolume)
+        ? windowPerVolume + v[i]! * cmax * Math.abs(win[1] - win[0]) * FARADAY
+        : undefined;
     } else {
       windowPerVolume = undefined;
     }
   }
-  if (activeIdx.length === 0) { practicalPerMass = undefined; windowPerVolume = undefined; }
+  if (activeIdx.length === 0) {
+    practicalPerMass = undefined;
+    windowPerVolume = undefined;
+  }
 
   // ---- loading, thickness, porosity ---------------------------------------------------------
   const src = electrode.sources;
@@ -146,7 +222,13 @@ export function designElectrode(cell: CellIR, electrode: ElectrodeIR, problems: 
       loading = electrode.arealCapacity / practicalPerMass;
       derived.push('loading');
     } else {
-      addProblem(problems, 'warning', 'loading-from-capacity', `the ${role} areal capacity is written but its active material has no specific capacity, so the loading cannot be derived`, `${role}.loading`);
+      addProblem(
+        problems,
+        'warning',
+        'loading-from-capacity',
+        `the ${role} areal capacity is written but its active material has no specific capacity, so the loading cannot be derived`,
+        `${role}.loading`,
+      );
     }
   }
   // Porosity and bulk density are one degree of freedom: ρ_b = ρ_s (1 − ε).
@@ -154,7 +236,13 @@ export function designElectrode(cell: CellIR, electrode: ElectrodeIR, problems: 
     if (density !== undefined && porosity !== undefined) {
       const implied = 1 - density / solidDensity;
       if (Math.abs(implied - porosity) > 0.01) {
-        addProblem(problems, 'warning', 'porosity-density-inconsistent', `${role} density ${fmt(density, 'density')} means a porosity of ${(implied * 100).toFixed(1)} %, not the ${(porosity * 100).toFixed(1)} % written (solid density ${fmt(solidDensity, 'density')})`, `${role}.density`);
+        addProblem(
+          problems,
+          'warning',
+          'porosity-density-inconsistent',
+          `${role} density ${fmt(density, 'density')} means a porosity of ${(implied * 100).toFixed(1)} %, not the ${(porosity * 100).toFixed(1)} % written (solid density ${fmt(solidDensity, 'density')})`,
+          `${role}.density`,
+        );
       }
     } else if (density !== undefined) {
       porosity = 1 - density / solidDensity;
@@ -168,16 +256,23 @@ export function designElectrode(cell: CellIR, electrode: ElectrodeIR, problems: 
     // All three written: check, keep loading and porosity (they fix capacity and density).
     const impliedThickness = loading / density;
     if (Math.abs(impliedThickness - thickness) / thickness > tolerance) {
-      addProblem(problems, 'warning', 'thickness-inconsistent',
+      addProblem(
+        problems,
+        'warning',
+        'thickness-inconsistent',
         `${role} thickness ${fmt(thickness, 'length')} disagrees with ${fmt(impliedThickness, 'length')} from loading ${fmt(loading, 'arealMass')} at ${porosity !== undefined ? `${(porosity * 100).toFixed(1)} % porosity` : `density ${fmt(density, 'density')}`} (more than ${(tolerance * 100).toFixed(0)} % apart); the loading and porosity are used`,
-        `${role}.thickness`);
+        `${role}.thickness`,
+      );
       thickness = impliedThickness;
       derived.push('thickness');
     }
   } else if (loading !== undefined && thickness !== undefined && density === undefined) {
     density = loading / thickness;
     derived.push('density');
-    if (solidDensity !== undefined) { porosity = 1 - density / solidDensity; derived.push('porosity'); }
+    if (solidDensity !== undefined) {
+      porosity = 1 - density / solidDensity;
+      derived.push('porosity');
+    }
   } else if (loading !== undefined && density !== undefined && thickness === undefined) {
     thickness = loading / density;
     derived.push('thickness');
@@ -188,33 +283,58 @@ export function designElectrode(cell: CellIR, electrode: ElectrodeIR, problems: 
   if (loading === undefined && thickness === undefined) {
     addProblem(problems, 'error', 'no-loading', `the ${role} needs a loading (mg/cm² or mAh/cm²) or a thickness`, role);
   } else if (thickness === undefined || loading === undefined) {
-    addProblem(problems, 'warning', 'underdetermined', `the ${role} needs two of loading, thickness and porosity (or density); only one is written`, role);
+    addProblem(
+      problems,
+      'warning',
+      'underdetermined',
+      `the ${role} needs two of loading, thickness and porosity (or density); only one is written`,
+      role,
+    );
   }
   if (porosity !== undefined && porosity < 0) {
-    addProblem(problems, 'error', 'negative-porosity',
+    addProblem(
+      problems,
+      'error',
+      'negative-porosity',
       `${role} loading ${loading !== undefined ? fmt(loading, 'arealMass') : '?'} in ${thickness !== undefined ? fmt(thickness, 'length') : '?'} needs a coating density of ${density !== undefined ? fmt(density, 'density') : '?'}, above the solid density ${solidDensity !== undefined ? fmt(solidDensity, 'density') : '?'} (porosity ${(porosity * 100).toFixed(1)} %)`,
-      role);
+      role,
+    );
   }
 
   // ---- areal capacity -----------------------------------------------------------------------
-  const arealCapacityPractical = ok(practicalPerMass) && loading !== undefined ? loading * practicalPerMass : (ok(electrode.arealCapacity) ? electrode.arealCapacity : undefined);
-  const arealCapacityWindow = ok(windowPerVolume) && thickness !== undefined && porosity !== undefined && porosity >= 0 ? windowPerVolume * thickness * (1 - porosity) : undefined;
+  const arealCapacityPractical =
+    ok(practicalPerMass) && loading !== undefined
+      ? loading * practicalPerMass
+      : ok(electrode.arealCapacity)
+        ? electrode.arealCapacity
+        : undefined;
+  const arealCapacityWindow =
+    ok(windowPerVolume) && thickness !== undefined && porosity !== undefined && porosity >= 0
+      ? windowPerVolume * thickness * (1 - porosity)
+      : undefined;
 
-  const components: ComponentDesign[] = comps.map((c, i) => {
-    const m = materials[i];
-    const rho = densities[i];
-    const arealMass = loading !== undefined && massKnown ? loading * w[i]! : NaN;
-    return {
-      material: c.material,
-      role: componentRole(m, role),
-      massFraction: w[i]!,
-      volumeFraction: v ? v[i]! : NaN,
-      arealMass,
-      ...(ok(rho) && Number.isFinite(arealMass) ? { arealVolume: arealMass / rho, density: rho } : {}),
-      ...(ok(m?.properties.specificCapacity) ? { specificCapacity: m!.properties.specificCapacity } : {}),
-      ...(c.coating ? { coating: c.coating } : {}),
-    };
-  }).map((c) => ({ ...c, massFraction: Number.isFinite(c.massFraction) ? c.massFraction : 0, volumeFraction: Number.isFinite(c.volumeFraction) ? c.volumeFraction : 0, arealMass: Number.isFinite(c.arealMass) ? c.arealMass : 0 }));
+  const components: ComponentDesign[] = comps
+    .map((c, i) => {
+      const m = materials[i];
+      const rho = densities[i];
+      const arealMass = loading !== undefined && massKnown ? loading * w[i]! : NaN;
+      return {
+        material: c.material,
+        role: componentRole(m, role),
+        massFraction: w[i]!,
+        volumeFraction: v ? v[i]! : NaN,
+        arealMass,
+        ...(ok(rho) && Number.isFinite(arealMass) ? { arealVolume: arealMass / rho, density: rho } : {}),
+        ...(ok(m?.properties.specificCapacity) ? { specificCapacity: m!.properties.specificCapacity } : {}),
+        ...(c.coating ? { coating: c.coating } : {}),
+      };
+    })
+    .map((c) => ({
+      ...c,
+      massFraction: Number.isFinite(c.massFraction) ? c.massFraction : 0,
+      volumeFraction: Number.isFinite(c.volumeFraction) ? c.volumeFraction : 0,
+      arealMass: Number.isFinite(c.arealMass) ? c.arealMass : 0,
+    }));
 
   const seIdx = comps.map((_, i) => i).filter((i) => materials[i]?.kind === 'solid-electrolyte');
   const electrolyteSolidFraction = v && seIdx.length > 0 ? seIdx.reduce((s, i) => s + v![i]!, 0) : undefined;

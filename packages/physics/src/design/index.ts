@@ -5,7 +5,14 @@ export { meanVoltageFromOcp, ocpOf, integrateUnit } from './voltage.js';
 export { METRICS, metricSpec, formatMetric, type MetricSpec } from './metrics.js';
 export { checkTargets, type TargetCheck } from './targets.js';
 export { designWarnings, minimumPorosity, PERCOLATION_THRESHOLD } from './warnings.js';
-export { anodeAmountForNp, cathodeAmountForCapacity, areaForCapacity, amountOf, type InverseResult, type ElectrodeQuantity } from './inverse.js';
+export {
+  anodeAmountForNp,
+  cathodeAmountForCapacity,
+  areaForCapacity,
+  amountOf,
+  type InverseResult,
+  type ElectrodeQuantity,
+} from './inverse.js';
 export { compareDesigns, type ComparisonRow } from './compare.js';
 export { windowEndAtVoltage } from './window.js';
 export { formatSI } from './format.js';

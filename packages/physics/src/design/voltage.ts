@@ -30,7 +30,10 @@ export function integrateUnit(f: (t: number) => number, intervals = 200): number
  * Mean voltage from OCPs, or undefined when either electrode lacks a single active material with
  * an OCP and a stoichiometry window. Windows are [at 0 % SOC, at 100 % SOC].
  */
-export function meanVoltageFromOcp(cathodeActive: MaterialIR | undefined, anodeActive: MaterialIR | undefined): number | undefined {
+export function meanVoltageFromOcp(
+  cathodeActive: MaterialIR | undefined,
+  anodeActive: MaterialIR | undefined,
+): number | undefined {
   const up = ocpOf(cathodeActive);
   const un = ocpOf(anodeActive);
   const wp = cathodeActive?.properties.stoichiometryWindow;

@@ -20,12 +20,23 @@ export interface WindowEnd {
 }
 
 export function windowEndAtVoltage(args: {
-  cathodeOcp: OcpFunction; anodeOcp: OcpFunction;
-  anodeCharged: number; cathodeCharged: number;
-  anodeFullCharge: number; cathodeFullCharge: number;
+  cathodeOcp: OcpFunction;
+  anodeOcp: OcpFunction;
+  anodeCharged: number;
+  cathodeCharged: number;
+  anodeFullCharge: number;
+  cathodeFullCharge: number;
   cutoff: number;
 }): WindowEnd | undefined {
-  const { cathodeOcp, anodeOcp, anodeCharged, cathodeCharged, anodeFullCharge: qn, cathodeFullCharge: qp, cutoff } = args;
+  const {
+    cathodeOcp,
+    anodeOcp,
+    anodeCharged,
+    cathodeCharged,
+    anodeFullCharge: qn,
+    cathodeFullCharge: qp,
+    cutoff,
+  } = args;
   const ocv = (q: number) => cathodeOcp(cathodeCharged + q / qp) - anodeOcp(anodeCharged - q / qn);
   let lo = 0;
   // Neither electrode may leave 0..1.
@@ -37,7 +48,8 @@ export function windowEndAtVoltage(args: {
   }
   for (let i = 0; i < 100 && hi - lo > 1e-12 * hi; i++) {
     const mid = (lo + hi) / 2;
-    if (ocv(mid) > cutoff) lo = mid; else hi = mid;
+    if (ocv(mid) > cutoff) lo = mid;
+    else hi = mid;
   }
   const q = (lo + hi) / 2;
   return { capacity: q, anodeStoichiometry: anodeCharged - q / qn, cathodeStoichiometry: cathodeCharged + q / qp };

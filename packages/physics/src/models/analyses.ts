@@ -88,26 +88,38 @@ export function runConstantCurrent(p: ModelParameters, options: RunOptions): Ana
   let params = p;
   if (options.ambient !== undefined || options.heatTransferCoefficient !== undefined) {
     const h = options.heatTransferCoefficient;
-    const heatTransfer = h === undefined ? p.thermal.heatTransfer
-      : p.thermal.coolingArea !== undefined ? h * p.thermal.coolingArea : p.thermal.heatTransfer * (h / 10);
+    const heatTransfer =
+      h === undefined
+        ? p.thermal.heatTransfer
+        : p.thermal.coolingArea !== undefined
+          ? h * p.thermal.coolingArea
+          : p.thermal.heatTransfer * (h / 10);
     params = { ...p, thermal: { ...p.thermal, ambient: options.ambient ?? p.thermal.ambient, heatTransfer } };
   }
   const model = makeModel(params, options.fidelity);
   const charge = options.direction === 'charge';
   const step = charge
-    ? constantCurrentCharge(p.oneCCurrent, options.rate, options.targetSoc !== undefined ? [{ quantity: 'soc', value: options.targetSoc }] : [])
+    ? constantCurrentCharge(
+        p.oneCCurrent,
+        options.rate,
+        options.targetSoc !== undefined ? [{ quantity: 'soc', value: options.targetSoc }] : [],
+      )
     : constantCurrentDischarge(p.oneCCurrent, options.rate);
   const startSoc = charge ? 0 : 1;
   const startTemperature = options.thermal ? params.thermal.ambient : T;
   // A rate that is not a positive number never reaches a limit, and outside the models'
   // temperature range their rate laws mean nothing (or overflow): say so instead of running.
   const [lowest, highest] = MODEL_TEMPERATURE_RANGE;
-  const refusal = !(options.rate > 0 && Number.isFinite(options.rate)) ? `the C-rate must be a positive number (got ${options.rate})`
-    : !(startTemperature >= lowest && startTemperature <= highest) ? `the models hold from ${celsius(lowest)} to ${celsius(highest)}; ${celsius(startTemperature)} is outside`
-    : undefined;
+  const refusal = !(options.rate > 0 && Number.isFinite(options.rate))
+    ? `the C-rate must be a positive number (got ${options.rate})`
+    : !(startTemperature >= lowest && startTemperature <= highest)
+      ? `the models hold from ${celsius(lowest)} to ${celsius(highest)}; ${celsius(startTemperature)} is outside`
+      : undefined;
   const ran = operate(model, refusal === undefined ? [step] : [], {
     // (A refused run only sets up the rest state its summary reads: at 25 °C, where the model holds.)
-    initialSoc: startSoc, temperature: refusal === undefined ? startTemperature : REFERENCE_TEMPERATURE, thermal: options.thermal ?? false,
+    initialSoc: startSoc,
+    temperature: refusal === undefined ? startTemperature : REFERENCE_TEMPERATURE,
+    thermal: options.thermal ?? false,
     ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
     ...(options.timeBudgetMs !== undefined ? { timeBudgetMs: options.timeBudgetMs } : {}),
   });
@@ -120,22 +132,34 @@ export function runConstantCurrent(p: ModelParameters, options: RunOptions): Ana
   // state it started from, set up again (a failed step leaves the model's state undefined); one
   // that delivered no charge has as its mean the voltage it started at (the limit of energy /
   // capacity as the capacity goes to 0). So no summary is NaN or ±∞.
-  if (result.voltage.length === 0) model.initialise(startSoc, refusal === undefined ? startTemperature : REFERENCE_TEMPERATURE);
+  if (result.voltage.length === 0)
+    model.initialise(startSoc, refusal === undefined ? startTemperature : REFERENCE_TEMPERATURE);
   const startVoltage = result.voltage[0] ?? model.openCircuitVoltage();
   return {
     label: `${rateLabel(options.rate)} ${options.direction} at ${celsius(startTemperature)}${options.thermal ? ' (thermal)' : ''}`,
-    direction: options.direction, rate: options.rate, temperature: T, thermal: options.thermal ?? false,
-    capacity, energy, meanVoltage: capacity > 0 ? energy / capacity : startVoltage,
+    direction: options.direction,
+    rate: options.rate,
+    temperature: T,
+    thermal: options.thermal ?? false,
+    capacity,
+    energy,
+    meanVoltage: capacity > 0 ? energy / capacity : startVoltage,
     endSoc: result.soc[result.soc.length - 1] ?? startSoc,
     maxTemperature: result.temperature.reduce((a, b) => Math.max(a, b), startTemperature),
     ...(below >= 0 ? { platingFromSoc: result.soc[below]! } : {}),
-    minAnodePotential: result.anodePotential.length > 0 ? result.anodePotential.reduce((a, b) => Math.min(a, b)) : model.anodePotential,
+    minAnodePotential:
+      result.anodePotential.length > 0 ? result.anodePotential.reduce((a, b) => Math.min(a, b)) : model.anodePotential,
     result,
   };
 }
 
 /** Runs one declared analysis. */
-export function runAnalysis(p: ModelParameters, analysis: AnalysisIR, cellTemperature = p.temperature, isCancelled?: () => boolean): AnalysisOutcome {
+export function runAnalysis(
+  p: ModelParameters,
+  analysis: AnalysisIR,
+  cellTemperature = p.temperature,
+  isCancelled?: () => boolean,
+): AnalysisOutcome {
   const started = performance.now();
   const fidelity = analysis.model ?? 'p2d';
   const cancel = isCancelled ? { isCancelled } : {};
@@ -145,44 +169,96 @@ export function runAnalysis(p: ModelParameters, analysis: AnalysisIR, cellTemper
   switch (analysis.type) {
     case 'discharge':
     case 'rate-sweep':
-      for (const rate of analysis.rates) runs.push(runConstantCurrent(p, { direction: 'discharge', rate, temperature: analysis.temperature ?? cellTemperature, fidelity, ...cancel }));
+      for (const rate of analysis.rates)
+        runs.push(
+          runConstantCurrent(p, {
+            direction: 'discharge',
+            rate,
+            temperature: analysis.temperature ?? cellTemperature,
+            fidelity,
+            ...cancel,
+          }),
+        );
       break;
     case 'charge':
-      for (const rate of analysis.rates) runs.push(runConstantCurrent(p, { direction: 'charge', rate, temperature: analysis.temperature ?? cellTemperature, targetSoc: analysis.targetSoc ?? 1, fidelity, ...cancel }));
+      for (const rate of analysis.rates)
+        runs.push(
+          runConstantCurrent(p, {
+            direction: 'charge',
+            rate,
+            temperature: analysis.temperature ?? cellTemperature,
+            targetSoc: analysis.targetSoc ?? 1,
+            fidelity,
+            ...cancel,
+          }),
+        );
       break;
     case 'temperature-sweep':
-      for (const T of analysis.temperatures) runs.push(runConstantCurrent(p, { direction: 'discharge', rate: analysis.rate, temperature: T, fidelity, ...cancel }));
+      for (const T of analysis.temperatures)
+        runs.push(
+          runConstantCurrent(p, { direction: 'discharge', rate: analysis.rate, temperature: T, fidelity, ...cancel }),
+        );
       break;
     case 'thermal':
-      runs.push(runConstantCurrent(p, { direction: 'discharge', rate: analysis.rate, thermal: true, fidelity, ...cancel,
-        ...(analysis.ambient !== undefined ? { ambient: analysis.ambient } : {}),
-        ...(analysis.heatTransferCoefficient !== undefined ? { heatTransferCoefficient: analysis.heatTransferCoefficient } : {}) }));
+      runs.push(
+        runConstantCurrent(p, {
+          direction: 'discharge',
+          rate: analysis.rate,
+          thermal: true,
+          fidelity,
+          ...cancel,
+          ...(analysis.ambient !== undefined ? { ambient: analysis.ambient } : {}),
+          ...(analysis.heatTransferCoefficient !== undefined
+            ? { heatTransferCoefficient: analysis.heatTransferCoefficient }
+            : {}),
+        }),
+      );
       break;
   }
   for (const run of runs) {
     if (run.result.failure) findings.push({ severity: 'warning', message: `${run.label}: ${run.result.failure}` });
     if (run.direction === 'charge') {
-      const target = analysis.type === 'charge' ? analysis.targetSoc ?? 1 : 1;
+      const target = analysis.type === 'charge' ? (analysis.targetSoc ?? 1) : 1;
       if (run.platingFromSoc !== undefined) {
-        findings.push({ severity: 'warning', message: `${rateLabel(run.rate)} charge: anode potential below 0 V vs Li from ${(run.platingFromSoc * 100).toFixed(0)} % SOC — plating risk` });
+        findings.push({
+          severity: 'warning',
+          message: `${rateLabel(run.rate)} charge: anode potential below 0 V vs Li from ${(run.platingFromSoc * 100).toFixed(0)} % SOC — plating risk`,
+        });
       }
       if (run.endSoc < target - 0.01) {
-        findings.push({ severity: 'info', message: `${rateLabel(run.rate)} charge reaches only ${(run.endSoc * 100).toFixed(0)} % SOC before the ${p.voltageMax} V limit (target ${(target * 100).toFixed(0)} %)` });
+        findings.push({
+          severity: 'info',
+          message: `${rateLabel(run.rate)} charge reaches only ${(run.endSoc * 100).toFixed(0)} % SOC before the ${p.voltageMax} V limit (target ${(target * 100).toFixed(0)} %)`,
+        });
       }
     } else if (run.capacity < 0.01 * nominal) {
-      findings.push({ severity: 'warning', message: `${run.label}: no capacity — the voltage is below the ${p.voltageMin} V limit as soon as the current flows (the cell's resistance is too high for this rate and temperature)` });
+      findings.push({
+        severity: 'warning',
+        message: `${run.label}: no capacity — the voltage is below the ${p.voltageMin} V limit as soon as the current flows (the cell's resistance is too high for this rate and temperature)`,
+      });
     } else {
       const share = run.capacity / nominal;
-      findings.push({ severity: 'info', message: `${run.label}: ${(run.capacity * 1000).toPrecision(3)} mAh (${(share * 100).toFixed(0)} % of nominal), mean ${run.meanVoltage.toFixed(2)} V${run.thermal ? `, peak ${celsius(run.maxTemperature)}` : ''}` });
+      findings.push({
+        severity: 'info',
+        message: `${run.label}: ${(run.capacity * 1000).toPrecision(3)} mAh (${(share * 100).toFixed(0)} % of nominal), mean ${run.meanVoltage.toFixed(2)} V${run.thermal ? `, peak ${celsius(run.maxTemperature)}` : ''}`,
+      });
     }
   }
-  return { analysis: analysis.name, type: analysis.type, model: fidelity === 'reduced' ? 'spme' : 'p2d', runs, findings, wallMs: performance.now() - started };
+  return {
+    analysis: analysis.name,
+    type: analysis.type,
+    model: fidelity === 'reduced' ? 'spme' : 'p2d',
+    runs,
+    findings,
+    wallMs: performance.now() - started,
+  };
 }
 
 /** All analyses declared on a cell; stops early (fewer outcomes) when `isCancelled` turns true. */
 export function runCellAnalyses(cell: CellIR, isCancelled?: () => boolean): CellAnalyses {
   const mapped = parametersFromCell(cell);
-  if (!mapped.parameters) return { cell: cell.name, assumptions: mapped.assumptions, problems: mapped.problems, outcomes: [] };
+  if (!mapped.parameters)
+    return { cell: cell.name, assumptions: mapped.assumptions, problems: mapped.problems, outcomes: [] };
   const outcomes: AnalysisOutcome[] = [];
   for (const a of cell.analyses) {
     if (isCancelled?.()) break;

@@ -17,14 +17,20 @@ export class BandedMatrix {
   private readonly multipliers: Float64Array;
   private readonly pivots: Int32Array;
 
-  constructor(readonly n: number, readonly kl: number, readonly ku: number) {
+  constructor(
+    readonly n: number,
+    readonly kl: number,
+    readonly ku: number,
+  ) {
     this.width = 2 * kl + ku + 1;
     this.data = new Float64Array(n * this.width);
     this.multipliers = new Float64Array(n * kl);
     this.pivots = new Int32Array(n);
   }
 
-  clear(): void { this.data.fill(0); }
+  clear(): void {
+    this.data.fill(0);
+  }
 
   /** Adds v to A(i, j); |j − i| must lie within the band. */
   add(i: number, j: number, v: number): void {
@@ -46,15 +52,21 @@ export class BandedMatrix {
       let best = Math.abs(a[k * w + kl]!);
       for (let r = k + 1; r <= last; r++) {
         const v = Math.abs(a[r * w + (k - r + kl)]!);
-        if (v > best) { best = v; p = r; }
+        if (v > best) {
+          best = v;
+          p = r;
+        }
       }
       pivots[k] = p;
       if (best === 0) return false;
       const jEnd = Math.min(n - 1, k + reach);
       if (p !== k) {
         for (let j = k; j <= jEnd; j++) {
-          const ik = k * w + (j - k + kl), ip = p * w + (j - p + kl);
-          const t = a[ik]!; a[ik] = a[ip]!; a[ip] = t;
+          const ik = k * w + (j - k + kl),
+            ip = p * w + (j - p + kl);
+          const t = a[ik]!;
+          a[ik] = a[ip]!;
+          a[ip] = t;
         }
       }
       const pivot = a[k * w + kl]!;
@@ -64,7 +76,8 @@ export class BandedMatrix {
         m[k * kl + (r - k - 1)] = l;
         a[rk] = 0;
         if (l === 0) continue;
-        const rowR = r * w - r + kl, rowK = k * w - k + kl;
+        const rowR = r * w - r + kl,
+          rowK = k * w - k + kl;
         for (let j = k + 1; j <= jEnd; j++) a[rowR + j]! -= l * a[rowK + j]!;
       }
     }
@@ -76,7 +89,11 @@ export class BandedMatrix {
     const { n, kl, ku, width: w, data: a, multipliers: m, pivots } = this;
     for (let k = 0; k < n; k++) {
       const p = pivots[k]!;
-      if (p !== k) { const t = b[k]!; b[k] = b[p]!; b[p] = t; }
+      if (p !== k) {
+        const t = b[k]!;
+        b[k] = b[p]!;
+        b[p] = t;
+      }
       const bk = b[k]!;
       if (bk === 0) continue;
       const last = Math.min(n - 1, k + kl);

@@ -5,5 +5,7 @@ export const REFERENCE_TEMPERATURE = 298.15; // K
 
 /** Arrhenius factor A(E, T) = exp(E/R · (1/T_ref − 1/T)), 1 at 25 °C. */
 export function arrhenius(activationEnergy: number, temperature: number): number {
-  return activationEnergy === 0 ? 1 : Math.exp((activationEnergy / GAS_CONSTANT) * (1 / REFERENCE_TEMPERATURE - 1 / temperature));
+  return activationEnergy === 0
+    ? 1
+    : Math.exp((activationEnergy / GAS_CONSTANT) * (1 / REFERENCE_TEMPERATURE - 1 / temperature));
 }

@@ -40,12 +40,29 @@ export interface ParametersResult {
 
 /** Defaults by active-material family, from PyBaMM's Chen2020 (LG M50) set unless stated. */
 const ACTIVE_DEFAULTS = {
-  'cathode-active': { radius: 5.22e-6, diffusivity: 4e-15, diffusivityEa: 0, rateConstant: 3.42e-6, reactionEa: 17800, source: 'PyBaMM Chen2020 (NMC811)' },
-  'anode-active': { radius: 5.86e-6, diffusivity: 3.3e-14, diffusivityEa: 0, rateConstant: 6.48e-7, reactionEa: 35000, source: 'PyBaMM Chen2020 (graphite)' },
+  'cathode-active': {
+    radius: 5.22e-6,
+    diffusivity: 4e-15,
+    diffusivityEa: 0,
+    rateConstant: 3.42e-6,
+    reactionEa: 17800,
+    source: 'PyBaMM Chen2020 (NMC811)',
+  },
+  'anode-active': {
+    radius: 5.86e-6,
+    diffusivity: 3.3e-14,
+    diffusivityEa: 0,
+    rateConstant: 6.48e-7,
+    reactionEa: 35000,
+    source: 'PyBaMM Chen2020 (graphite)',
+  },
 } as const;
-const DEFAULT_OCP: Record<'cathode-active' | 'anode-active', string> = { 'cathode-active': 'NMC811_Chen2020', 'anode-active': 'graphite_Chen2020' };
+const DEFAULT_OCP: Record<'cathode-active' | 'anode-active', string> = {
+  'cathode-active': 'NMC811_Chen2020',
+  'anode-active': 'graphite_Chen2020',
+};
 export const DEFAULT_TORTUOSITY_FACTOR = 4.3;
-export const INTERFACE_ACTIVATION_ENERGY = GAS_CONSTANT * Math.log(10) / (1 / 298.15 - 1 / 333.15);
+export const INTERFACE_ACTIVATION_ENERGY = (GAS_CONSTANT * Math.log(10)) / (1 / 298.15 - 1 / 333.15);
 const NOMINAL_SE_CONCENTRATION = 1000; // mol/m³: reference c_e of the i0 law for solid electrolytes
 /** Total interfacial resistance of a sulfide solid-state cell at 25 °C, Ω·m² (Lee et al. 2020). */
 export const DEFAULT_SOLID_STATE_INTERFACE_RESISTANCE = 50e-4;
@@ -62,46 +79,95 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
   const solid = !liquidElectrolyte;
   // The ion conductor: the liquid, or the SE of the layer (or of the cathode composite).
   const seMaterial = solid
-    ? (sep && materials[sep.material]?.kind === 'solid-electrolyte' ? materials[sep.material]
-      : cell.cathode.components.map((c) => materials[c.material]).find((m) => m?.kind === 'solid-electrolyte'))
+    ? sep && materials[sep.material]?.kind === 'solid-electrolyte'
+      ? materials[sep.material]
+      : cell.cathode.components.map((c) => materials[c.material]).find((m) => m?.kind === 'solid-electrolyte')
     : liquidElectrolyte;
-  if (!seMaterial) problems.push('no electrolyte: name the solid-electrolyte layer material or the liquid electrolyte of the separator');
+  if (!seMaterial)
+    problems.push(
+      'no electrolyte: name the solid-electrolyte layer material or the liquid electrolyte of the separator',
+    );
   const conductivity25 = seMaterial?.properties.ionicConductivity;
   if (seMaterial && conductivity25 === undefined) problems.push(`${seMaterial.name} has no ionic conductivity`);
   const ionicEa = seMaterial?.properties.ionicActivationEnergy ?? 0;
-  if (seMaterial && seMaterial.properties.ionicActivationEnergy === undefined) assume(`${seMaterial.name}: no activation energy for conduction, taken as 0 (no temperature dependence)`);
+  if (seMaterial && seMaterial.properties.ionicActivationEnergy === undefined)
+    assume(`${seMaterial.name}: no activation energy for conduction, taken as 0 (no temperature dependence)`);
 
-  const capacityPerArea = design.capacity !== undefined ? design.capacity / (design.layers * design.facingArea) : undefined;
+  const capacityPerArea =
+    design.capacity !== undefined ? design.capacity / (design.layers * design.facingArea) : undefined;
   if (capacityPerArea === undefined) problems.push('the design capacity is unknown (see the design problems)');
 
-  const electrode = (role: 'cathode' | 'anode', d: ElectrodeDesign): { e?: Omit<ElectrodeParameters, 'stoichiometryAt0Soc' | 'stoichiometryAt100Soc'> & { activeMaterial: MaterialIR; ocpFn: OcpFunction }; metal?: LithiumMetalParameters } => {
+  const electrode = (
+    role: 'cathode' | 'anode',
+    d: ElectrodeDesign,
+  ): {
+    e?: Omit<ElectrodeParameters, 'stoichiometryAt0Soc' | 'stoichiometryAt100Soc'> & {
+      activeMaterial: MaterialIR;
+      ocpFn: OcpFunction;
+    };
+    metal?: LithiumMetalParameters;
+  } => {
     const ir = cell[role];
     if (ir.lithiumMetal) {
       const li = ir.components.map((c) => materials[c.material]).find(Boolean);
       const i0 = li?.properties.exchangeCurrentDensity;
-      if (i0 === undefined) assume(`lithium-metal anode: exchange-current density ${LITHIUM_EXCHANGE_CURRENT / 10} mA/cm² assumed`);
-      return { metal: { type: 'lithium-metal', exchangeCurrentDensity: i0 ?? LITHIUM_EXCHANGE_CURRENT, activationEnergy: li?.properties.reactionActivationEnergy ?? 0 } };
+      if (i0 === undefined)
+        assume(`lithium-metal anode: exchange-current density ${LITHIUM_EXCHANGE_CURRENT / 10} mA/cm² assumed`);
+      return {
+        metal: {
+          type: 'lithium-metal',
+          exchangeCurrentDensity: i0 ?? LITHIUM_EXCHANGE_CURRENT,
+          activationEnergy: li?.properties.reactionActivationEnergy ?? 0,
+        },
+      };
     }
     const kind = role === 'cathode' ? 'cathode-active' : 'anode-active';
     const activeIndex = d.components.findIndex((c) => materials[c.material]?.kind === kind);
     const active = activeIndex >= 0 ? materials[d.components[activeIndex]!.material] : undefined;
-    if (!active) { problems.push(`the ${role} has no ${kind} material`); return {}; }
-    if (d.thickness === undefined || d.porosity === undefined) { problems.push(`the ${role} thickness or porosity is unknown (loading, thickness and porosity: state two)`); return {}; }
+    if (!active) {
+      problems.push(`the ${role} has no ${kind} material`);
+      return {};
+    }
+    if (d.thickness === undefined || d.porosity === undefined) {
+      problems.push(`the ${role} thickness or porosity is unknown (loading, thickness and porosity: state two)`);
+      return {};
+    }
     // Volume fractions below come from 1 − porosity: outside 0 ≤ porosity < 1 they are negative or zero.
-    if (!(d.porosity >= 0 && d.porosity < 1)) { problems.push(`the ${role} porosity is ${+(d.porosity * 100).toPrecision(3)} %: it must be at least 0 % and below 100 %`); return {}; }
-    if (!(d.thickness > 0)) { problems.push(`the ${role} thickness is ${+(d.thickness * 1e6).toPrecision(3)} µm: it must be positive`); return {}; }
+    if (!(d.porosity >= 0 && d.porosity < 1)) {
+      problems.push(
+        `the ${role} porosity is ${+(d.porosity * 100).toPrecision(3)} %: it must be at least 0 % and below 100 %`,
+      );
+      return {};
+    }
+    if (!(d.thickness > 0)) {
+      problems.push(`the ${role} thickness is ${+(d.thickness * 1e6).toPrecision(3)} µm: it must be positive`);
+      return {};
+    }
     const solidFraction = 1 - d.porosity;
-    const activeFraction = d.components.filter((c) => materials[c.material]?.kind === kind).reduce((s, c) => s + c.volumeFraction, 0) * solidFraction;
-    const seFraction = d.components.filter((c) => materials[c.material]?.kind === 'solid-electrolyte').reduce((s, c) => s + c.volumeFraction, 0) * solidFraction;
+    const activeFraction =
+      d.components.filter((c) => materials[c.material]?.kind === kind).reduce((s, c) => s + c.volumeFraction, 0) *
+      solidFraction;
+    const seFraction =
+      d.components
+        .filter((c) => materials[c.material]?.kind === 'solid-electrolyte')
+        .reduce((s, c) => s + c.volumeFraction, 0) * solidFraction;
     const electrolyteFraction = solid ? seFraction : d.porosity;
-    if (solid && seFraction <= 0) problems.push(`the ${role} composite has no solid electrolyte: ions cannot reach its active material`);
+    if (solid && seFraction <= 0)
+      problems.push(`the ${role} composite has no solid electrolyte: ions cannot reach its active material`);
     // Ionic transport efficiency.
     let ionic: number;
     if (ir.pathResistance) ionic = 1 / ir.pathResistance;
     else if (ir.tortuosityFactor) ionic = electrolyteFraction / ir.tortuosityFactor;
     else if (ir.bruggeman) ionic = electrolyteFraction ** ir.bruggeman;
-    else if (solid) { ionic = electrolyteFraction / DEFAULT_TORTUOSITY_FACTOR; assume(`${role}: ionic path from tortuosity factor τ² = ${DEFAULT_TORTUOSITY_FACTOR} (Minnmann et al. 2021), path resistance coefficient ${(DEFAULT_TORTUOSITY_FACTOR / electrolyteFraction).toFixed(1)}`); }
-    else { ionic = electrolyteFraction ** 1.5; assume(`${role}: Bruggeman exponent 1.5`); }
+    else if (solid) {
+      ionic = electrolyteFraction / DEFAULT_TORTUOSITY_FACTOR;
+      assume(
+        `${role}: ionic path from tortuosity factor τ² = ${DEFAULT_TORTUOSITY_FACTOR} (Minnmann et al. 2021), path resistance coefficient ${(DEFAULT_TORTUOSITY_FACTOR / electrolyteFraction).toFixed(1)}`,
+      );
+    } else {
+      ionic = electrolyteFraction ** 1.5;
+      assume(`${role}: Bruggeman exponent 1.5`);
+    }
     const props = active.properties;
     const defaults = ACTIVE_DEFAULTS[kind];
     const pick = <T>(value: T | undefined, fallback: T, what: string): T => {
@@ -111,42 +177,61 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
     };
     let cmax = props.maxConcentration;
     if (cmax === undefined && props.theoreticalCapacity !== undefined && props.density !== undefined) {
-      cmax = props.theoreticalCapacity * props.density / FARADAY;
+      cmax = (props.theoreticalCapacity * props.density) / FARADAY;
       assume(`${active.name}: c_s,max = theoretical capacity × density / F = ${cmax.toFixed(0)} mol/m³`);
     }
-    if (cmax === undefined) { problems.push(`${active.name} needs max-concentration (or theoretical capacity and density)`); return {}; }
+    if (cmax === undefined) {
+      problems.push(`${active.name} needs max-concentration (or theoretical capacity and density)`);
+      return {};
+    }
     const ocpIR = props.ocp ?? { type: 'builtin' as const, name: DEFAULT_OCP[kind] };
     if (!props.ocp) assume(`${active.name}: no OCP stated, ${DEFAULT_OCP[kind]} used`);
     const ocp = resolveOcp(ocpIR);
-    if ('error' in ocp) { problems.push(`${active.name}: ${ocp.error}`); return {}; }
+    if ('error' in ocp) {
+      problems.push(`${active.name}: ${ocp.error}`);
+      return {};
+    }
     const ce0 = solid ? NOMINAL_SE_CONCENTRATION : (liquidElectrolyte?.properties.saltConcentration ?? 1000);
     let rate = props.reactionRateConstant;
-    if (rate === undefined && props.exchangeCurrentDensity !== undefined) rate = props.exchangeCurrentDensity / (Math.sqrt(ce0) * cmax / 2);
+    if (rate === undefined && props.exchangeCurrentDensity !== undefined)
+      rate = props.exchangeCurrentDensity / ((Math.sqrt(ce0) * cmax) / 2);
     rate = pick(rate, defaults.rateConstant, 'reaction rate constant');
     // Coating film: the coating material's film resistance on the reacting surface.
     const coating = d.components[activeIndex]!.coating;
-    const film = coating ? materials[coating]?.properties.filmResistance ?? 0 : 0;
+    const film = coating ? (materials[coating]?.properties.filmResistance ?? 0) : 0;
     if (coating && film === 0) assume(`${coating}: no film resistance stated; the coating adds none`);
     const contact = ir.contactFraction ?? 1;
-    if (solid && ir.contactFraction === undefined) assume(`${role}: contact fraction not stated, 1 (whole surface in contact) used`);
+    if (solid && ir.contactFraction === undefined)
+      assume(`${role}: contact fraction not stated, 1 (whole surface in contact) used`);
     let sigma = ir.electronicConductivity;
     let solidEfficiency = 1;
     if (sigma === undefined) {
       sigma = props.electronicConductivity ?? (kind === 'anode-active' ? 100 : 10);
       solidEfficiency = activeFraction ** 1.5;
-      if (props.electronicConductivity === undefined) assume(`${role}: electronic conductivity ${sigma} S/m × ε_am^1.5 assumed (Marquis 2019 order)`);
+      if (props.electronicConductivity === undefined)
+        assume(`${role}: electronic conductivity ${sigma} S/m × ε_am^1.5 assumed (Marquis 2019 order)`);
     }
     return {
       e: {
-        type: 'porous', thickness: d.thickness, electrolyteFraction, activeFraction,
+        type: 'porous',
+        thickness: d.thickness,
+        electrolyteFraction,
+        activeFraction,
         particleRadius: pick(props.particleRadius, defaults.radius, 'particle radius'),
-        maxConcentration: cmax, ocp: ocp, ocpFn: ocp, activeMaterial: active,
+        maxConcentration: cmax,
+        ocp: ocp,
+        ocpFn: ocp,
+        activeMaterial: active,
         diffusivity: pick(props.diffusivity, defaults.diffusivity, 'solid diffusivity'),
         diffusivityActivationEnergy: props.diffusivityActivationEnergy ?? defaults.diffusivityEa,
-        rateConstant: rate, reactionActivationEnergy: props.reactionActivationEnergy ?? defaults.reactionEa,
+        rateConstant: rate,
+        reactionActivationEnergy: props.reactionActivationEnergy ?? defaults.reactionEa,
         chargeTransferCoefficient: props.chargeTransferCoefficient ?? 0.5,
-        electronicConductivity: sigma, solidTransportEfficiency: solidEfficiency,
-        ionicTransportEfficiency: ionic, contactFraction: contact, filmResistance: film,
+        electronicConductivity: sigma,
+        solidTransportEfficiency: solidEfficiency,
+        ionicTransportEfficiency: ionic,
+        contactFraction: contact,
+        filmResistance: film,
       },
     };
   };
@@ -155,13 +240,21 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
   const neg = electrode('anode', design.anode);
   const voltageMin = cell.limits.voltageMin ?? 2.5;
   const voltageMax = cell.limits.voltageMax ?? 4.2;
-  if (cell.limits.voltageMin === undefined || cell.limits.voltageMax === undefined) assume(`voltage limits not stated: ${voltageMin} V to ${voltageMax} V`);
-  if (problems.length > 0 || !pos.e || !(neg.e || neg.metal) || capacityPerArea === undefined || conductivity25 === undefined) {
+  if (cell.limits.voltageMin === undefined || cell.limits.voltageMax === undefined)
+    assume(`voltage limits not stated: ${voltageMin} V to ${voltageMax} V`);
+  if (
+    problems.length > 0 ||
+    !pos.e ||
+    !(neg.e || neg.metal) ||
+    capacityPerArea === undefined ||
+    conductivity25 === undefined
+  ) {
     return { assumptions, problems };
   }
 
   // ---- stoichiometry windows ---------------------------------------------------------------------
-  const fullCharge = (e: { maxConcentration: number; activeFraction: number; thickness: number }) => e.maxConcentration * e.activeFraction * e.thickness * FARADAY;
+  const fullCharge = (e: { maxConcentration: number; activeFraction: number; thickness: number }) =>
+    e.maxConcentration * e.activeFraction * e.thickness * FARADAY;
   const windowOf = (m: MaterialIR) => m.properties.stoichiometryWindow;
   const qp = fullCharge(pos.e);
   const dy = capacityPerArea / qp;
@@ -174,7 +267,8 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
     const x0 = win ? Math.min(win[0], win[1]) : 0.02;
     x100 = win ? Math.max(win[0], win[1]) : x0 + capacityPerArea / qn;
     if (!win) assume(`anode stoichiometry window ${x0} → ${x100.toFixed(3)} from the design capacity`);
-    if (x100 > 1) problems.push(`the anode cannot hold the design capacity: it would need stoichiometry ${x100.toFixed(2)} > 1`);
+    if (x100 > 1)
+      problems.push(`the anode cannot hold the design capacity: it would need stoichiometry ${x100.toFixed(2)} > 1`);
     const { activeMaterial: _a, ocpFn: _o, ...rest } = neg.e;
     negative = { ...rest, stoichiometryAt0Soc: x0, stoichiometryAt100Soc: x100 };
   } else {
@@ -184,83 +278,140 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
   const winP = windowOf(pos.e.activeMaterial);
   let y100: number, y0: number;
   // …and the less lithiated one for the cathode (lithium leaves the cathode on charge).
-  if (winP) { y0 = Math.max(winP[0], winP[1]); y100 = Math.min(winP[0], winP[1]); }
-  else {
+  if (winP) {
+    y0 = Math.max(winP[0], winP[1]);
+    y100 = Math.min(winP[0], winP[1]);
+  } else {
     // Charged end: U_p(y) − U_n(x100) = V_max, bisection (U_p falls as y rises).
-    let lo = 0.005, hi = 0.995 - dy;
+    let lo = 0.005,
+      hi = 0.995 - dy;
     const f = (y: number) => pos.e!.ocpFn.value(y) - anodeOcpAtFull - voltageMax;
-    if (f(lo) < 0) y100 = lo; else if (f(hi) > 0) y100 = hi;
+    if (f(lo) < 0) y100 = lo;
+    else if (f(hi) > 0) y100 = hi;
     else {
-      for (let k = 0; k < 60; k++) { const mid = (lo + hi) / 2; if (f(mid) > 0) lo = mid; else hi = mid; }
+      for (let k = 0; k < 60; k++) {
+        const mid = (lo + hi) / 2;
+        if (f(mid) > 0) lo = mid;
+        else hi = mid;
+      }
       y100 = (lo + hi) / 2;
     }
     y0 = y100 + dy;
-    assume(`cathode stoichiometry window ${y0.toFixed(3)} → ${y100.toFixed(3)}: charged to the ${voltageMax} V limit, swinging by the design capacity`);
+    assume(
+      `cathode stoichiometry window ${y0.toFixed(3)} → ${y100.toFixed(3)}: charged to the ${voltageMax} V limit, swinging by the design capacity`,
+    );
   }
-  if (y0 > 1) problems.push(`the cathode cannot deliver the design capacity within its stoichiometry range (would need ${y0.toFixed(2)} > 1)`);
+  if (y0 > 1)
+    problems.push(
+      `the cathode cannot deliver the design capacity within its stoichiometry range (would need ${y0.toFixed(2)} > 1)`,
+    );
   const { activeMaterial: _pa, ocpFn: _po, ...posRest } = pos.e;
   const positive: ElectrodeParameters = { ...posRest, stoichiometryAt0Soc: y0, stoichiometryAt100Soc: y100 };
 
   // ---- separator / SE layer ----------------------------------------------------------------------
   // A liquid-filled separator without a porosity is modelled as pure electrolyte (the Doyle–
   // Fuller–Newman reference cells do this); a dense SE layer conducts over its solid fraction.
-  if (sep && !solid && sep.porosity === undefined) assume('separator porosity not stated: modelled as pure electrolyte (porosity 100 %)');
+  if (sep && !solid && sep.porosity === undefined)
+    assume('separator porosity not stated: modelled as pure electrolyte (porosity 100 %)');
   const sepFraction = sep ? (solid ? 1 - (sep.porosity ?? 0) : (sep.porosity ?? 1)) : 1;
   const transportName = liquidElectrolyte?.properties.electrolyteTransport;
   const transport = transportName ? ELECTROLYTE_TRANSPORT[transportName] : undefined;
-  if (transportName && !transport) problems.push(`unknown electrolyte transport '${transportName}' (known: ${Object.keys(ELECTROLYTE_TRANSPORT).join(', ')})`);
-  const sepEfficiency = sep?.pathResistance ? 1 / sep.pathResistance
-    : sep?.bruggeman ? sepFraction ** sep.bruggeman
-    : solid ? sepFraction : sepFraction ** 1.5;
+  if (transportName && !transport)
+    problems.push(
+      `unknown electrolyte transport '${transportName}' (known: ${Object.keys(ELECTROLYTE_TRANSPORT).join(', ')})`,
+    );
+  const sepEfficiency = sep?.pathResistance
+    ? 1 / sep.pathResistance
+    : sep?.bruggeman
+      ? sepFraction ** sep.bruggeman
+      : solid
+        ? sepFraction
+        : sepFraction ** 1.5;
   if (!sep) problems.push('no separator or solid-electrolyte layer');
 
   const electrolyte = solid
-    ? { type: 'solid' as const, initialConcentration: NOMINAL_SE_CONCENTRATION, transferenceNumber: 1, thermodynamicFactor: 1,
-      conductivity: arrheniusProperty(conductivity25, ionicEa), diffusivity: () => 0 }
-    : { type: 'liquid' as const, initialConcentration: liquidElectrolyte!.properties.saltConcentration ?? 1000,
-      transferenceNumber: liquidElectrolyte!.properties.transferenceNumber ?? 0.38, thermodynamicFactor: 1,
-      conductivity: transport?.conductivity ?? arrheniusProperty(conductivity25, ionicEa),
-      diffusivity: transport?.diffusivity ?? arrheniusProperty(liquidElectrolyte!.properties.electrolyteDiffusivity ?? 3e-10, ionicEa) };
+    ? {
+        type: 'solid' as const,
+        initialConcentration: NOMINAL_SE_CONCENTRATION,
+        transferenceNumber: 1,
+        thermodynamicFactor: 1,
+        conductivity: arrheniusProperty(conductivity25, ionicEa),
+        diffusivity: () => 0,
+      }
+    : {
+        type: 'liquid' as const,
+        initialConcentration: liquidElectrolyte!.properties.saltConcentration ?? 1000,
+        transferenceNumber: liquidElectrolyte!.properties.transferenceNumber ?? 0.38,
+        thermodynamicFactor: 1,
+        conductivity: transport?.conductivity ?? arrheniusProperty(conductivity25, ionicEa),
+        diffusivity:
+          transport?.diffusivity ??
+          arrheniusProperty(liquidElectrolyte!.properties.electrolyteDiffusivity ?? 3e-10, ionicEa),
+      };
 
   // ---- cell level --------------------------------------------------------------------------------
   const area = design.layers * design.facingArea;
   const oneC = cell.oneCCurrent ?? (cell.nominalCapacity ?? design.capacity!) / 3600;
   // C-rates and the SOC are counted against 1C: a 1C current of zero or less makes both meaningless.
-  if (!(oneC > 0 && Number.isFinite(oneC))) problems.push(`the 1C current comes out at ${+(oneC * 1000).toPrecision(3)} mA: the nominal capacity (or 1C current) must be positive`);
+  if (!(oneC > 0 && Number.isFinite(oneC)))
+    problems.push(
+      `the 1C current comes out at ${+(oneC * 1000).toPrecision(3)} mA: the nominal capacity (or 1C current) must be positive`,
+    );
   let interfaces = 2 * (cell.interfaceResistance ?? 0);
   if (solid && cell.interfaceResistance === undefined) {
     interfaces = DEFAULT_SOLID_STATE_INTERFACE_RESISTANCE;
-    assume('interfacial resistance not stated: 50 Ω·cm² for the cell at 25 °C (sulfide cells, Lee et al. 2020), thermally activated (5 Ω·cm² at 60 °C)');
+    assume(
+      'interfacial resistance not stated: 50 Ω·cm² for the cell at 25 °C (sulfide cells, Lee et al. 2020), thermally activated (5 Ω·cm² at 60 °C)',
+    );
   }
   const mass = design.layersBreakdown.reduce((s, l) => s + (l.mass ?? 0), 0);
   const cp = 800; // J/(kg K), typical of electrode composites
   const outline = cell.format.outline;
-  const coolingArea = cell.thermal?.coolingArea ?? (outline ? 2 * outline.width * outline.height : 2 * design.facingArea);
+  const coolingArea =
+    cell.thermal?.coolingArea ?? (outline ? 2 * outline.width * outline.height : 2 * design.facingArea);
   const h = cell.thermal?.heatTransferCoefficient ?? 10;
   if (!cell.thermal?.heatTransferCoefficient) assume('heat-transfer coefficient 10 W/(m² K) (still air)');
   assume(`heat capacity from the stack mass ${(mass * 1e3).toFixed(2)} g × ${cp} J/(kg K)`);
   if (problems.length > 0) return { assumptions, problems };
   return {
-    assumptions, problems,
+    assumptions,
+    problems,
     parameters: {
       name: cell.name,
-      negative, positive,
-      separator: { thickness: sep!.thickness, electrolyteFraction: sepFraction, ionicTransportEfficiency: sepEfficiency },
+      negative,
+      positive,
+      separator: {
+        thickness: sep!.thickness,
+        electrolyteFraction: sepFraction,
+        ionicTransportEfficiency: sepEfficiency,
+      },
       electrolyte,
-      electrodeArea: area, oneCCurrent: oneC, voltageMin, voltageMax,
+      electrodeArea: area,
+      oneCCurrent: oneC,
+      voltageMin,
+      voltageMax,
       temperature: cell.temperature ?? 298.15,
       seriesResistance: interfaces,
       seriesResistanceActivationEnergy: interfaces > 0 ? INTERFACE_ACTIVATION_ENERGY : 0,
-      thermal: { heatCapacity: Math.max(mass, 1e-6) * cp, heatTransfer: h * coolingArea, coolingArea, ambient: cell.thermal?.ambient ?? cell.temperature ?? 298.15 },
+      thermal: {
+        heatCapacity: Math.max(mass, 1e-6) * cp,
+        heatTransfer: h * coolingArea,
+        coolingArea,
+        ambient: cell.thermal?.ambient ?? cell.temperature ?? 298.15,
+      },
     },
   };
 }
 
 /** X(T) = X₂₅·exp(E/R (1/298.15 − 1/T)), independent of concentration. */
 function arrheniusProperty(value25: number, activationEnergy: number): (c: number, T: number) => number {
-  let lastT = NaN, last = value25; // remembered: the models call this per node and iteration
+  let lastT = NaN,
+    last = value25; // remembered: the models call this per node and iteration
   return (_c, T) => {
-    if (T !== lastT) { lastT = T; last = value25 * Math.exp((activationEnergy / GAS_CONSTANT) * (1 / 298.15 - 1 / T)); }
+    if (T !== lastT) {
+      lastT = T;
+      last = value25 * Math.exp((activationEnergy / GAS_CONSTANT) * (1 / 298.15 - 1 / T));
+    }
     return last;
   };
 }

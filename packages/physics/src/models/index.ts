@@ -7,13 +7,42 @@ export { SPMeModel } from './spme.js';
 export { BandedMatrix } from './banded.js';
 export { updateLumpedTemperature, constantHeatRise } from './thermal.js';
 export {
-  operate, MODEL_RUN_BUDGET_MS, constantCurrentCharge, constantCurrentDischarge, cccvCharge, pulse,
-  type OperationStep, type OperationOptions, type SimulationResult, type StopCondition, type StopQuantity, type StepEnd,
+  operate,
+  MODEL_RUN_BUDGET_MS,
+  constantCurrentCharge,
+  constantCurrentDischarge,
+  cccvCharge,
+  pulse,
+  type OperationStep,
+  type OperationOptions,
+  type SimulationResult,
+  type StopCondition,
+  type StopQuantity,
+  type StepEnd,
 } from './operation.js';
-export { marquis2019, marquisElectrolyteConductivity, marquisElectrolyteDiffusivity, type Marquis2019Options } from './marquis2019.js';
-export { parametersFromCell, DEFAULT_TORTUOSITY_FACTOR, DEFAULT_SOLID_STATE_INTERFACE_RESISTANCE, INTERFACE_ACTIVATION_ENERGY, type ParametersResult } from './from-cell.js';
 export {
-  runAnalysis, runCellAnalyses, runConstantCurrent, makeModel, rateLabel,
-  type AnalysisOutcome, type AnalysisRun, type CellAnalyses, type Finding, type RunOptions,
+  marquis2019,
+  marquisElectrolyteConductivity,
+  marquisElectrolyteDiffusivity,
+  type Marquis2019Options,
+} from './marquis2019.js';
+export {
+  parametersFromCell,
+  DEFAULT_TORTUOSITY_FACTOR,
+  DEFAULT_SOLID_STATE_INTERFACE_RESISTANCE,
+  INTERFACE_ACTIVATION_ENERGY,
+  type ParametersResult,
+} from './from-cell.js';
+export {
+  runAnalysis,
+  runCellAnalyses,
+  runConstantCurrent,
+  makeModel,
+  rateLabel,
+  type AnalysisOutcome,
+  type AnalysisRun,
+  type CellAnalyses,
+  type Finding,
+  type RunOptions,
 } from './analyses.js';
 export { ELECTROLYTE_TRANSPORT, type ElectrolyteTransport } from './electrolytes.js';

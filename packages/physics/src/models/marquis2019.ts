@@ -18,12 +18,13 @@ export const marquisElectrolyteConductivity = (c: number, T: number): number => 
   return (0.0911 + 1.9101 * m - 1.052 * m * m + 0.1554 * m * m * m) * kappaArrhenius(T);
 };
 export const marquisElectrolyteDiffusivity = (c: number, T: number): number =>
-  5.34e-10 * Math.exp(-0.65 * c / 1000) * diffusivityArrhenius(T);
+  5.34e-10 * Math.exp((-0.65 * c) / 1000) * diffusivityArrhenius(T);
 
 /** Arrhenius factors remembered for the last temperature (the models call these per node). */
 function cachedArrhenius(activationEnergy: number): (T: number) => number {
-  let lastT = NaN, last = 1;
-  return (T) => (T === lastT ? last : (lastT = T, last = arrhenius(activationEnergy, T)));
+  let lastT = NaN,
+    last = 1;
+  return (T) => (T === lastT ? last : ((lastT = T), (last = arrhenius(activationEnergy, T))));
 }
 const kappaArrhenius = cachedArrhenius(34700);
 const diffusivityArrhenius = cachedArrhenius(37040);
@@ -41,34 +42,56 @@ export function marquis2019(options: Marquis2019Options = {}): ModelParameters {
   const oneC = comsol ? 24 : nominalCapacityAh;
   // Capacity per m² that 1C removes in an hour; the 0 % SOC stoichiometries follow from it.
   const chargePerArea = (nominalCapacityAh * 3600) / defaultArea;
-  const negMax = 24983.2619938437, posMax = 51217.9257309275;
-  const negStart = 19986.609595075 / negMax, posStart = 30730.7554385565 / posMax;
+  const negMax = 24983.2619938437,
+    posMax = 51217.9257309275;
+  const negStart = 19986.609595075 / negMax,
+    posStart = 30730.7554385565 / posMax;
   const negative: ElectrodeParameters = {
-    type: 'porous', thickness: 100e-6, electrolyteFraction: 0.3, activeFraction: 0.6,
-    particleRadius: 10e-6, maxConcentration: negMax,
+    type: 'porous',
+    thickness: 100e-6,
+    electrolyteFraction: 0.3,
+    activeFraction: 0.6,
+    particleRadius: 10e-6,
+    maxConcentration: negMax,
     stoichiometryAt100Soc: negStart,
     stoichiometryAt0Soc: negStart - chargePerArea / (negMax * 0.6 * 100e-6 * FARADAY),
     ocp: BUILTIN_OCPS['graphite_Marquis2019']!,
-    diffusivity: 3.9e-14, diffusivityActivationEnergy: 42770,
-    rateConstant: 2e-5, reactionActivationEnergy: 37480, chargeTransferCoefficient: 0.5,
-    electronicConductivity: comsol ? 126 : 100, solidTransportEfficiency: 0.6 ** BRUGGEMAN,
-    ionicTransportEfficiency: 0.3 ** BRUGGEMAN, contactFraction: 1, filmResistance: 0,
+    diffusivity: 3.9e-14,
+    diffusivityActivationEnergy: 42770,
+    rateConstant: 2e-5,
+    reactionActivationEnergy: 37480,
+    chargeTransferCoefficient: 0.5,
+    electronicConductivity: comsol ? 126 : 100,
+    solidTransportEfficiency: 0.6 ** BRUGGEMAN,
+    ionicTransportEfficiency: 0.3 ** BRUGGEMAN,
+    contactFraction: 1,
+    filmResistance: 0,
   };
   const positive: ElectrodeParameters = {
-    type: 'porous', thickness: 100e-6, electrolyteFraction: 0.3, activeFraction: 0.5,
-    particleRadius: 10e-6, maxConcentration: posMax,
+    type: 'porous',
+    thickness: 100e-6,
+    electrolyteFraction: 0.3,
+    activeFraction: 0.5,
+    particleRadius: 10e-6,
+    maxConcentration: posMax,
     stoichiometryAt100Soc: posStart,
     stoichiometryAt0Soc: posStart + chargePerArea / (posMax * 0.5 * 100e-6 * FARADAY),
     ocp: BUILTIN_OCPS['LiCoO2_Marquis2019']!,
-    diffusivity: 1e-13, diffusivityActivationEnergy: 18550,
-    rateConstant: 6e-7, reactionActivationEnergy: 39570, chargeTransferCoefficient: 0.5,
-    electronicConductivity: comsol ? 16.6 : 10, solidTransportEfficiency: 0.5 ** BRUGGEMAN,
-    ionicTransportEfficiency: 0.3 ** BRUGGEMAN, contactFraction: 1, filmResistance: 0,
+    diffusivity: 1e-13,
+    diffusivityActivationEnergy: 18550,
+    rateConstant: 6e-7,
+    reactionActivationEnergy: 39570,
+    chargeTransferCoefficient: 0.5,
+    electronicConductivity: comsol ? 16.6 : 10,
+    solidTransportEfficiency: 0.5 ** BRUGGEMAN,
+    ionicTransportEfficiency: 0.3 ** BRUGGEMAN,
+    contactFraction: 1,
+    filmResistance: 0,
   };
   // Lumped heat capacity: Σ ρ c_p L over the layers per m² (negative, separator, positive, Cu
   // and Al collectors of 25 µm; c_p of Cu 385, Al 897 J/(kg K)) times the electrode area.
-  const rhoCpPerArea = 1657 * 700 * 100e-6 + 397 * 700 * 25e-6 + 3262 * 700 * 100e-6
-    + 8954 * 385 * 25e-6 + 2707 * 897 * 25e-6;
+  const rhoCpPerArea =
+    1657 * 700 * 100e-6 + 397 * 700 * 25e-6 + 3262 * 700 * 100e-6 + 8954 * 385 * 25e-6 + 2707 * 897 * 25e-6;
   return {
     name: comsol ? 'Marquis2019 (COMSOL reference setup)' : 'Marquis2019',
     citation: CITATION,
@@ -76,8 +99,12 @@ export function marquis2019(options: Marquis2019Options = {}): ModelParameters {
     separator: { thickness: 25e-6, electrolyteFraction: 1, ionicTransportEfficiency: 1 },
     positive,
     electrolyte: {
-      type: 'liquid', initialConcentration: 1000, transferenceNumber: 0.4, thermodynamicFactor: 1,
-      conductivity: marquisElectrolyteConductivity, diffusivity: marquisElectrolyteDiffusivity,
+      type: 'liquid',
+      initialConcentration: 1000,
+      transferenceNumber: 0.4,
+      thermodynamicFactor: 1,
+      conductivity: marquisElectrolyteConductivity,
+      diffusivity: marquisElectrolyteDiffusivity,
     },
     electrodeArea: area,
     oneCCurrent: oneC,
@@ -85,6 +112,11 @@ export function marquis2019(options: Marquis2019Options = {}): ModelParameters {
     voltageMax: 4.1,
     temperature: 298.15,
     seriesResistance: 0,
-    thermal: { heatCapacity: rhoCpPerArea * area, heatTransfer: 10 * 0.0569 * (area / defaultArea), coolingArea: 0.0569 * (area / defaultArea), ambient: 298.15 },
+    thermal: {
+      heatCapacity: rhoCpPerArea * area,
+      heatTransfer: 10 * 0.0569 * (area / defaultArea),
+      coolingArea: 0.0569 * (area / defaultArea),
+      ambient: 298.15,
+    },
   };
 }

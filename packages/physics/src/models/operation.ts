@@ -98,7 +98,11 @@ export const MODEL_RUN_BUDGET_MS = 30_000;
 const MAX_STEPS = 100_000;
 
 /** Runs `steps` on `model` and records the curves. */
-export function operate(model: CellModel, steps: readonly OperationStep[], options: OperationOptions = {}): SimulationResult {
+export function operate(
+  model: CellModel,
+  steps: readonly OperationStep[],
+  options: OperationOptions = {},
+): SimulationResult {
   const started = performance.now();
   const budgetMs = options.timeBudgetMs ?? MODEL_RUN_BUDGET_MS;
   const p = model.parameters;
@@ -109,9 +113,18 @@ export function operate(model: CellModel, steps: readonly OperationStep[], optio
   const thermal = options.thermal ?? false;
   const ambient = thermal ? p.thermal.ambient : model.getTemperature();
   const result = {
-    model: model.kind, time: [] as number[], voltage: [] as number[], current: [] as number[],
-    temperature: [] as number[], soc: [] as number[], anodePotential: [] as number[], heat: [] as number[],
-    stepEnds: [] as StepEnd[], profiles: [] as Profiles[], dischargedCapacity: 0, energy: 0,
+    model: model.kind,
+    time: [] as number[],
+    voltage: [] as number[],
+    current: [] as number[],
+    temperature: [] as number[],
+    soc: [] as number[],
+    anodePotential: [] as number[],
+    heat: [] as number[],
+    stepEnds: [] as StepEnd[],
+    profiles: [] as Profiles[],
+    dischargedCapacity: 0,
+    energy: 0,
     failure: undefined as string | undefined,
     stats: { steps: 0, newtonIterations: 0, wallMs: 0 },
   };
@@ -119,19 +132,30 @@ export function operate(model: CellModel, steps: readonly OperationStep[], optio
   let t = 0;
   const record = () => {
     const heat = model.heat();
-    result.time.push(t); result.voltage.push(model.voltage); result.current.push(model.current * area);
-    result.temperature.push(model.getTemperature()); result.soc.push(soc);
-    result.anodePotential.push(model.anodePotential); result.heat.push((heat.irreversible + heat.reversible) * area);
+    result.time.push(t);
+    result.voltage.push(model.voltage);
+    result.current.push(model.current * area);
+    result.temperature.push(model.getTemperature());
+    result.soc.push(soc);
+    result.anodePotential.push(model.anodePotential);
+    result.heat.push((heat.irreversible + heat.reversible) * area);
   };
 
   for (const step of steps) {
-    const control: Control = step.mode === 'rest' ? { mode: 'current', value: 0 }
-      : step.mode === 'current' ? { mode: 'current', value: step.value / area }
-      : step.mode === 'power' ? { mode: 'power', value: step.value / area }
-      : { mode: 'voltage', value: step.value };
+    const control: Control =
+      step.mode === 'rest'
+        ? { mode: 'current', value: 0 }
+        : step.mode === 'current'
+          ? { mode: 'current', value: step.value / area }
+          : step.mode === 'power'
+            ? { mode: 'power', value: step.value / area }
+            : { mode: 'voltage', value: step.value };
     // Consistent start after the jump in control: a vanishing implicit-Euler step fixes the
     // algebraic states (potentials, reaction currents) at the new load; then BDF restarts.
-    if (!model.step(1e-6, control)) { result.failure = 'the solver could not start this step'; break; }
+    if (!model.step(1e-6, control)) {
+      result.failure = 'the solver could not start this step';
+      break;
+    }
     model.resetHistory();
     t += 1e-6;
     soc -= (model.current * area * 1e-6) / capacityC;
@@ -145,24 +169,45 @@ export function operate(model: CellModel, steps: readonly OperationStep[], optio
       }
     }
     const charging = model.current < 0 || (step.mode === 'voltage' && step.value > model.voltage);
-    const ops = until.map((c): '<=' | '>=' => c.op ?? (
-      c.quantity === 'voltage' || c.quantity === 'soc' ? (charging ? '>=' : '<=')
-        : c.quantity === 'current' || c.quantity === 'anodePotential' ? '<=' : '>='));
-    const crossed = (k: number, v: number) => (until[k]!.quantity === 'time' ? v >= until[k]!.value - 1e-9
-      : ops[k] === '>=' ? v >= until[k]!.value : v <= until[k]!.value);
+    const ops = until.map(
+      (c): '<=' | '>=' =>
+        c.op ??
+        (c.quantity === 'voltage' || c.quantity === 'soc'
+          ? charging
+            ? '>='
+            : '<='
+          : c.quantity === 'current' || c.quantity === 'anodePotential'
+            ? '<='
+            : '>='),
+    );
+    const crossed = (k: number, v: number) =>
+      until[k]!.quantity === 'time'
+        ? v >= until[k]!.value - 1e-9
+        : ops[k] === '>='
+          ? v >= until[k]!.value
+          : v <= until[k]!.value;
     function readQuantity(q: StopQuantity): number {
       switch (q) {
-        case 'voltage': return model.voltage;
-        case 'current': return Math.abs(model.current * area);
-        case 'time': return t - stepStart;
-        case 'soc': return soc;
-        case 'temperature': return model.getTemperature();
-        case 'anodePotential': return model.anodePotential;
+        case 'voltage':
+          return model.voltage;
+        case 'current':
+          return Math.abs(model.current * area);
+        case 'time':
+          return t - stepStart;
+        case 'soc':
+          return soc;
+        case 'temperature':
+          return model.getTemperature();
+        case 'anodePotential':
+          return model.anodePotential;
       }
     }
     const metAtStart = until.findIndex((c, k) => c.quantity !== 'time' && crossed(k, readQuantity(c.quantity)));
     if (metAtStart >= 0) {
-      result.stepEnds.push({ index: result.time.length - 1, reason: step.until.includes(until[metAtStart]!) ? until[metAtStart]!.quantity : 'limit' });
+      result.stepEnds.push({
+        index: result.time.length - 1,
+        reason: step.until.includes(until[metAtStart]!) ? until[metAtStart]!.quantity : 'limit',
+      });
       if (options.profiles) result.profiles.push(model.profiles());
       continue;
     }
@@ -175,64 +220,107 @@ export function operate(model: CellModel, steps: readonly OperationStep[], optio
     const advance = (dt: number): boolean => {
       const T0 = model.getTemperature();
       if (!model.step(dt, control)) return false;
-      if (!Number.isFinite(model.voltage)) { model.restore(); return false; }
+      if (!Number.isFinite(model.voltage)) {
+        model.restore();
+        return false;
+      }
       t += dt;
       soc -= (model.current * area * dt) / capacityC;
       if (thermal) {
         const q = model.heat();
-        model.setTemperature(updateLumpedTemperature(T0, (q.irreversible + q.reversible) * area, dt, p.thermal.heatCapacity, p.thermal.heatTransfer, ambient));
+        model.setTemperature(
+          updateLumpedTemperature(
+            T0,
+            (q.irreversible + q.reversible) * area,
+            dt,
+            p.thermal.heatCapacity,
+            p.thermal.heatTransfer,
+            ambient,
+          ),
+        );
       }
       return true;
     };
     while (!ended) {
-      if (options.isCancelled?.()) { result.failure = 'cancelled'; ended = 'failed'; break; }
-      if (guard++ >= MAX_STEPS) { result.failure = `the step did not reach its end within ${MAX_STEPS} time steps (${+(t / 3600).toPrecision(3)} h simulated)`; ended = 'failed'; break; }
+      if (options.isCancelled?.()) {
+        result.failure = 'cancelled';
+        ended = 'failed';
+        break;
+      }
+      if (guard++ >= MAX_STEPS) {
+        result.failure = `the step did not reach its end within ${MAX_STEPS} time steps (${+(t / 3600).toPrecision(3)} h simulated)`;
+        ended = 'failed';
+        break;
+      }
       if (performance.now() - started > budgetMs) {
-        result.failure = `the run took longer than ${budgetMs / 1000} s and was stopped at t = ${t.toFixed(0)} s`; ended = 'failed'; break;
+        result.failure = `the run took longer than ${budgetMs / 1000} s and was stopped at t = ${t.toFixed(0)} s`;
+        ended = 'failed';
+        break;
       }
       const rate = Math.abs(model.current * area) / p.oneCCurrent;
-      const hMax = options.maxStep ?? Math.min(600, rate > 1e-6 ? 0.02 * 3600 / rate : 600);
+      const hMax = options.maxStep ?? Math.min(600, rate > 1e-6 ? (0.02 * 3600) / rate : 600);
       h = Math.min(h, hMax, timeLimit - (t - stepStart));
       const vBefore = model.voltage;
       for (let k = 0; k < until.length; k++) startValues[k] = readQuantity(until[k]!.quantity);
       model.save();
-      savedT = t; savedSoc = soc;
+      savedT = t;
+      savedSoc = soc;
       if (!advance(h)) {
         h /= 4;
         if (h < MIN_STEP) {
-          if (model.saturated) { ended = 'saturated'; break; }
-          result.failure = `the solver did not converge at t = ${t.toFixed(1)} s`; ended = 'failed'; break;
+          if (model.saturated) {
+            ended = 'saturated';
+            break;
+          }
+          result.failure = `the solver did not converge at t = ${t.toFixed(1)} s`;
+          ended = 'failed';
+          break;
         }
         continue;
       }
       // Stop conditions: refine the step by secant iterations until the crossing is met.
       let hit = until.findIndex((c, k) => crossed(k, readQuantity(c.quantity)));
       if (hit >= 0 && until[hit]!.quantity !== 'time') {
-        let lo = 0, hi = h;
-        let vLo = startValues[hit]!, vHi = readQuantity(until[hit]!.quantity);
+        let lo = 0,
+          hi = h;
+        let vLo = startValues[hit]!,
+          vHi = readQuantity(until[hit]!.quantity);
         const target = until[hit]!.value;
         for (let refine = 0; refine < 8; refine++) {
-          const tolerance = until[hit]!.quantity === 'voltage' || until[hit]!.quantity === 'anodePotential' ? 1e-4
-            : until[hit]!.quantity === 'soc' ? 1e-5 : 1e-3 * Math.abs(target) + 1e-9;
+          const tolerance =
+            until[hit]!.quantity === 'voltage' || until[hit]!.quantity === 'anodePotential'
+              ? 1e-4
+              : until[hit]!.quantity === 'soc'
+                ? 1e-5
+                : 1e-3 * Math.abs(target) + 1e-9;
           if (Math.abs(vHi - target) < tolerance || hi - lo < MIN_STEP) break;
           let frac = (target - vLo) / (vHi - vLo);
           if (!Number.isFinite(frac)) frac = 0.5;
           const trial = lo + Math.min(0.98, Math.max(0.02, frac)) * (hi - lo);
-          model.restore(); t = savedT; soc = savedSoc;
+          model.restore();
+          t = savedT;
+          soc = savedSoc;
           if (!advance(trial)) {
             // The shorter trial did not converge where the step to `hi` did: take that step again
             // and end there. (Left at the saved state, the run recorded the same instant over and
             // over and never moved on.)
-            model.restore(); t = savedT; soc = savedSoc;
+            model.restore();
+            t = savedT;
+            soc = savedSoc;
             advance(hi);
             break;
           }
           const v = readQuantity(until[hit]!.quantity);
-          if (crossed(hit, v)) { hi = trial; vHi = v; }
-          else {
+          if (crossed(hit, v)) {
+            hi = trial;
+            vHi = v;
+          } else {
             // Not yet there: keep this as the new lower end and re-run to the upper end next.
-            lo = trial; vLo = v;
-            model.restore(); t = savedT; soc = savedSoc;
+            lo = trial;
+            vLo = v;
+            model.restore();
+            t = savedT;
+            soc = savedSoc;
             if (!advance(hi)) break;
           }
         }
@@ -241,7 +329,7 @@ export function operate(model: CellModel, steps: readonly OperationStep[], optio
       result.stats.steps++;
       const dq = (model.current * area * (t - savedT)) / 3600;
       result.dischargedCapacity += dq;
-      result.energy += dq * (model.voltage + vBefore) / 2;
+      result.energy += (dq * (model.voltage + vBefore)) / 2;
       record();
       if (hit >= 0) {
         const q = until[hit]!.quantity;
@@ -264,7 +352,11 @@ export function operate(model: CellModel, steps: readonly OperationStep[], optio
 
 // ---- Protocol helpers (C-rates are multiples of the cell's 1C current) ------------------------
 
-export function constantCurrentDischarge(oneC: number, rate: number, until: readonly StopCondition[] = []): OperationStep {
+export function constantCurrentDischarge(
+  oneC: number,
+  rate: number,
+  until: readonly StopCondition[] = [],
+): OperationStep {
   return { mode: 'current', value: rate * oneC, until };
 }
 

@@ -36,15 +36,26 @@ import { BandedMatrix } from './banded.js';
 import { FARADAY as F, GAS_CONSTANT as R, arrhenius } from './constants.js';
 import { ParticleGrid } from './particle.js';
 import {
-  DEFAULT_MESH, seriesResistanceAt, stoichiometryAtSoc,
-  type ElectrodeParameters, type LithiumMetalParameters, type Mesh, type ModelParameters,
+  DEFAULT_MESH,
+  seriesResistanceAt,
+  stoichiometryAtSoc,
+  type ElectrodeParameters,
+  type LithiumMetalParameters,
+  type Mesh,
+  type ModelParameters,
 } from './parameters.js';
 import { tabulateOcp } from '../ocp/table.js';
 import type { OcpFunction } from '../ocp/types.js';
 import type { CellModel, Control, HeatSources, Profiles } from './model.js';
 
-const CE = 0, PE = 1, PS = 2, IN = 3, VARS = 4;
-const NEG = 0, SEP = 1, POS = 2;
+const CE = 0,
+  PE = 1,
+  PS = 2,
+  IN = 3,
+  VARS = 4;
+const NEG = 0,
+  SEP = 1,
+  POS = 2;
 
 /** Per-electrode constants and the step-dependent values derived from them. */
 interface ElectrodeState {
@@ -109,56 +120,83 @@ export class P2DModel implements CellModel {
   iterations = 0;
   totalIterations = 0;
 
-  constructor(readonly parameters: ModelParameters, readonly mesh: Mesh = DEFAULT_MESH) {
+  constructor(
+    readonly parameters: ModelParameters,
+    readonly mesh: Mesh = DEFAULT_MESH,
+  ) {
     const p = parameters;
     this.metal = p.negative.type === 'lithium-metal' ? p.negative : undefined;
     this.solidElectrolyte = p.electrolyte.type === 'solid';
-    const nNeg = this.metal ? 0 : mesh.negative, nSep = mesh.separator, nPos = mesh.positive;
+    const nNeg = this.metal ? 0 : mesh.negative,
+      nSep = mesh.separator,
+      nPos = mesh.positive;
     const n = nNeg + nSep + nPos;
     this.nodes = n;
-    this.h = new Float64Array(n); this.eps = new Float64Array(n); this.tf = new Float64Array(n);
-    this.region = new Int8Array(n); this.x = new Float64Array(n);
+    this.h = new Float64Array(n);
+    this.eps = new Float64Array(n);
+    this.tf = new Float64Array(n);
+    this.region = new Int8Array(n);
+    this.x = new Float64Array(n);
     this.electrodeOf = new Array(n).fill(undefined);
     this.particleOffset = new Int32Array(n).fill(-1);
     this.electrodes = [];
-    let node = 0, position = 0, particle = 0;
+    let node = 0,
+      position = 0,
+      particle = 0;
     const addElectrode = (e: ElectrodeParameters, count: number, region: number) => {
       const grid = new ParticleGrid(mesh.particle, e.particleRadius);
       const state: ElectrodeState = {
-        p: e, grid, ocp: tabulateOcp(e.ocp), firstNode: node, nodes: count,
-        area: (3 * e.activeFraction / e.particleRadius) * e.contactFraction,
+        p: e,
+        grid,
+        ocp: tabulateOcp(e.ocp),
+        firstNode: node,
+        nodes: count,
+        area: ((3 * e.activeFraction) / e.particleRadius) * e.contactFraction,
         fluxPerCurrent: e.contactFraction / F,
         sigmaEff: e.electronicConductivity * e.solidTransportEfficiency,
-        rate: 0, diffusivity: 0, surfaceSlope: 0,
+        rate: 0,
+        diffusivity: 0,
+        surfaceSlope: 0,
       };
       this.electrodes.push(state);
       for (let k = 0; k < count; k++, node++) {
-        this.h[node] = e.thickness / count; this.eps[node] = e.electrolyteFraction;
-        this.tf[node] = e.ionicTransportEfficiency; this.region[node] = region;
-        this.x[node] = position + (k + 0.5) * e.thickness / count;
+        this.h[node] = e.thickness / count;
+        this.eps[node] = e.electrolyteFraction;
+        this.tf[node] = e.ionicTransportEfficiency;
+        this.region[node] = region;
+        this.x[node] = position + ((k + 0.5) * e.thickness) / count;
         this.electrodeOf[node] = state;
-        this.particleOffset[node] = (particle++) * mesh.particle;
+        this.particleOffset[node] = particle++ * mesh.particle;
       }
       position += e.thickness;
     };
     if (!this.metal) addElectrode(p.negative as ElectrodeParameters, nNeg, NEG);
     for (let k = 0; k < nSep; k++, node++) {
-      this.h[node] = p.separator.thickness / nSep; this.eps[node] = p.separator.electrolyteFraction;
-      this.tf[node] = p.separator.ionicTransportEfficiency; this.region[node] = SEP;
-      this.x[node] = position + (k + 0.5) * p.separator.thickness / nSep;
+      this.h[node] = p.separator.thickness / nSep;
+      this.eps[node] = p.separator.electrolyteFraction;
+      this.tf[node] = p.separator.ionicTransportEfficiency;
+      this.region[node] = SEP;
+      this.x[node] = position + ((k + 0.5) * p.separator.thickness) / nSep;
     }
     position += p.separator.thickness;
     addElectrode(p.positive, nPos, POS);
 
     const states = particle * mesh.particle;
     this.matrix = new BandedMatrix(VARS * n, 5, 4);
-    this.u = new Float64Array(VARS * n); this.residual = new Float64Array(VARS * n);
-    this.ce1 = new Float64Array(n); this.ce2 = new Float64Array(n); this.ceHistory = new Float64Array(n);
-    this.cs1 = new Float64Array(states); this.cs2 = new Float64Array(states); this.csNew = new Float64Array(states);
+    this.u = new Float64Array(VARS * n);
+    this.residual = new Float64Array(VARS * n);
+    this.ce1 = new Float64Array(n);
+    this.ce2 = new Float64Array(n);
+    this.ceHistory = new Float64Array(n);
+    this.cs1 = new Float64Array(states);
+    this.cs2 = new Float64Array(states);
+    this.csNew = new Float64Array(states);
     this.csHistory = new Float64Array(states);
     this.surfaceBase = new Float64Array(n);
-    this.kappa = new Float64Array(n); this.dKappa = new Float64Array(n);
-    this.diff = new Float64Array(n); this.dDiff = new Float64Array(n);
+    this.kappa = new Float64Array(n);
+    this.dKappa = new Float64Array(n);
+    this.diff = new Float64Array(n);
+    this.dDiff = new Float64Array(n);
     this.saved = [this.u, this.ce1, this.ce2, this.cs1, this.cs2, this.u].map((a) => new Float64Array(a.length));
     this.newtonStart = new Float64Array(this.u.length);
     this.uPrevious = new Float64Array(this.u.length);
@@ -171,7 +209,8 @@ export class P2DModel implements CellModel {
   initialise(soc: number, temperature: number): void {
     this.temperature = temperature;
     const c0 = this.parameters.electrolyte.initialConcentration;
-    this.ce1.fill(c0); this.ce2.fill(c0);
+    this.ce1.fill(c0);
+    this.ce2.fill(c0);
     for (const e of this.electrodes) {
       const c = stoichiometryAtSoc(e.p, soc) * e.p.maxConcentration;
       for (let i = e.firstNode; i < e.firstNode + e.nodes; i++) {
@@ -200,22 +239,37 @@ export class P2DModel implements CellModel {
     return [this.u, this.ce1, this.ce2, this.cs1, this.cs2, this.uPrevious];
   }
 
-  setTemperature(temperature: number): void { this.temperature = temperature; }
-  getTemperature(): number { return this.temperature; }
+  setTemperature(temperature: number): void {
+    this.temperature = temperature;
+  }
+  getTemperature(): number {
+    return this.temperature;
+  }
 
   /** Forgets the multistep history (after a jump in the operating mode). */
-  resetHistory(): void { this.hasHistory = false; }
+  resetHistory(): void {
+    this.hasHistory = false;
+  }
 
   save(): void {
     this.stateArrays().forEach((a, k) => this.saved[k]!.set(a));
-    this.savedScalars = [this.hPrevious, this.hasHistory ? 1 : 0, this.temperature, this.metalLithium, this.lastCurrent];
+    this.savedScalars = [
+      this.hPrevious,
+      this.hasHistory ? 1 : 0,
+      this.temperature,
+      this.metalLithium,
+      this.lastCurrent,
+    ];
   }
 
   restore(): void {
     this.stateArrays().forEach((a, k) => a.set(this.saved[k]!));
     const s = this.savedScalars;
-    this.hPrevious = s[0]!; this.hasHistory = s[1] === 1; this.temperature = s[2]!;
-    this.metalLithium = s[3]!; this.lastCurrent = s[4]!;
+    this.hPrevious = s[0]!;
+    this.hasHistory = s[1] === 1;
+    this.temperature = s[2]!;
+    this.metalLithium = s[3]!;
+    this.lastCurrent = s[4]!;
   }
 
   /**
@@ -225,10 +279,14 @@ export class P2DModel implements CellModel {
   step(h: number, control: Control): boolean {
     // BDF2 with variable step (ω = h/h_prev):  α₀ y_{n+1} + α₁ y_n + α₂ y_{n−1} = h f(y_{n+1}),
     // α₀ = (1+2ω)/(1+ω), α₁ = −(1+ω), α₂ = ω²/(1+ω); implicit Euler (1, −1, 0) on the first step.
-    let a0 = 1, a1 = -1, a2 = 0;
+    let a0 = 1,
+      a1 = -1,
+      a2 = 0;
     if (this.hasHistory) {
       const w = h / this.hPrevious;
-      a0 = (1 + 2 * w) / (1 + w); a1 = -(1 + w); a2 = (w * w) / (1 + w);
+      a0 = (1 + 2 * w) / (1 + w);
+      a1 = -(1 + w);
+      a2 = (w * w) / (1 + w);
     }
     const T = this.temperature;
     const np = this.mesh.particle;
@@ -245,12 +303,14 @@ export class P2DModel implements CellModel {
     }
     for (let i = 0; i < this.nodes; i++) this.ceHistory[i] = (a1 * this.ce1[i]! + a2 * this.ce2[i]!) / h;
 
-    const u = this.u, n = VARS * this.nodes;
+    const u = this.u,
+      n = VARS * this.nodes;
     const start = this.newtonStart;
     start.set(u);
     // Predictor: linear extrapolation of the last two accepted states.
     if (this.hasHistory) {
-      const w = h / this.hPrevious, prev = this.uPrevious;
+      const w = h / this.hPrevious,
+        prev = this.uPrevious;
       for (let k = 0; k < n; k++) u[k] = u[k]! + w * (u[k]! - prev[k]!);
     }
     // Newton iteration; the Jacobian is factored on the first iteration and re-factored only
@@ -278,22 +338,37 @@ export class P2DModel implements CellModel {
       const damping = largest > 0.2 ? 0.2 / largest : 1;
       let worst = 0;
       for (let k = 0; k < n; k += VARS) {
-        const dc = damping * this.residual[k + CE]!, dpe = damping * this.residual[k + PE]!;
-        const dps = damping * this.residual[k + PS]!, di = damping * this.residual[k + IN]!;
-        u[k + CE]! -= dc; u[k + PE]! -= dpe; u[k + PS]! -= dps; u[k + IN]! -= di;
+        const dc = damping * this.residual[k + CE]!,
+          dpe = damping * this.residual[k + PE]!;
+        const dps = damping * this.residual[k + PS]!,
+          di = damping * this.residual[k + IN]!;
+        u[k + CE]! -= dc;
+        u[k + PE]! -= dpe;
+        u[k + PS]! -= dps;
+        u[k + IN]! -= di;
         if (u[k + CE]! < 1e-6 * c0) u[k + CE] = 1e-6 * c0;
         // Scaled update: 1 V in potentials ~ c_e0 in concentration ~ 1e6 A/m² in i_n.
         const s = Math.max(Math.abs(dc) / c0, Math.abs(dpe) + Math.abs(dps), Math.abs(di) * 1e-6);
         if (!(s <= worst)) worst = s; // also catches NaN
       }
       if (!Number.isFinite(worst)) break;
-      if (damping < 1) { refactor = true; previousNorm = Infinity; continue; }
-      if (worst < 1e-7) { converged = true; break; }
+      if (damping < 1) {
+        refactor = true;
+        previousNorm = Infinity;
+        continue;
+      }
+      if (worst < 1e-7) {
+        converged = true;
+        break;
+      }
       refactor = worst > 0.2 * previousNorm;
       previousNorm = worst;
     }
     this.totalIterations += this.iterations;
-    if (!converged) { u.set(start); return false; }
+    if (!converged) {
+      u.set(start);
+      return false;
+    }
 
     // Accept: particle states from the condensed relation c = a + j·s, then rotate histories.
     for (const e of this.electrodes) {
@@ -304,7 +379,10 @@ export class P2DModel implements CellModel {
         for (let k = 0; k < np; k++) this.csNew[o + k]! += j * s[k]!;
       }
     }
-    const old = this.cs2; this.cs2 = this.cs1; this.cs1 = this.csNew; this.csNew = old;
+    const old = this.cs2;
+    this.cs2 = this.cs1;
+    this.cs1 = this.csNew;
+    this.csNew = old;
     this.uPrevious.set(start);
     this.ce2.set(this.ce1);
     for (let i = 0; i < this.nodes; i++) this.ce1[i] = u[VARS * i + CE]!;
@@ -329,9 +407,15 @@ export class P2DModel implements CellModel {
    * sets `currentSlope` (no object is returned: this runs in the Newton loop).
    */
   private currentFor(control: Control, phiLast: number): number {
-    if (control.mode === 'current') { this.currentSlope = 0; return control.value; }
+    if (control.mode === 'current') {
+      this.currentSlope = 0;
+      return control.value;
+    }
     const r = this.terminalResistance();
-    if (control.mode === 'voltage') { this.currentSlope = 1 / r; return (phiLast - control.value) / r; }
+    if (control.mode === 'voltage') {
+      this.currentSlope = 1 / r;
+      return (phiLast - control.value) / r;
+    }
     // Power: I·(φ − I r) = P  ⇒  I = 2P / (φ + √(φ² − 4rP)) (the root that tends to P/φ as r → 0).
     const P = control.value;
     const root = Math.sqrt(Math.max(phiLast * phiLast - 4 * r * P, 0));
@@ -346,11 +430,16 @@ export class P2DModel implements CellModel {
 
   /** Fills the Jacobian and residual at the current iterate. */
   private assemble(a0OverH: number, control: Control, jacobian: boolean, propertySlopes: boolean): void {
-    const J = this.matrix, r = this.residual, u = this.u;
+    const J = this.matrix,
+      r = this.residual,
+      u = this.u;
     // Band writes inlined (A[row·W + col − row + kl]); a method call per entry would box doubles.
     // Without a new Jacobian the writes go to a scratch band and the factors stay intact.
-    const A = jacobian ? J.data : this.scratchBand, W = J.width, KL = J.kl;
-    const n = this.nodes, T = this.temperature;
+    const A = jacobian ? J.data : this.scratchBand,
+      W = J.width,
+      KL = J.kl;
+    const n = this.nodes,
+      T = this.temperature;
     const el = this.parameters.electrolyte;
     const f = F / (R * T);
     const tPlus = el.transferenceNumber;
@@ -370,51 +459,68 @@ export class P2DModel implements CellModel {
         // the Jacobian, and Newton tolerates a slightly stale Jacobian.
         if (propertySlopes) {
           const dc = 1e-6 * c;
-          this.dKappa[i] = ((el.conductivity(c + dc, T) * tf - this.kappa[i]!) / dc);
-          this.dDiff[i] = ((el.diffusivity(c + dc, T) * tf - this.diff[i]!) / dc);
+          this.dKappa[i] = (el.conductivity(c + dc, T) * tf - this.kappa[i]!) / dc;
+          this.dDiff[i] = (el.diffusivity(c + dc, T) * tf - this.diff[i]!) / dc;
         }
       }
     }
 
     // Faces between nodes i and i+1.
     for (let i = 0; i < n - 1; i++) {
-      const hi = this.h[i]!, hj = this.h[i + 1]!;
-      const ri = VARS * i, rj = VARS * (i + 1);
+      const hi = this.h[i]!,
+        hj = this.h[i + 1]!;
+      const ri = VARS * i,
+        rj = VARS * (i + 1);
       // Electrolyte current i_e = −G_κ [(φ_j − φ_i) − ν (ln c_j − ln c_i)], G harmonic mean.
-      const ki = this.kappa[i]!, kj = this.kappa[i + 1]!;
+      const ki = this.kappa[i]!,
+        kj = this.kappa[i + 1]!;
       const G = 1 / (hi / (2 * ki) + hj / (2 * kj));
-      const ci = u[ri + CE]!, cj = u[rj + CE]!;
+      const ci = u[ri + CE]!,
+        cj = u[rj + CE]!;
       const X = u[rj + PE]! - u[ri + PE]! - (solid ? 0 : nu * Math.log(cj / ci));
       const ie = -G * X;
-      r[ri + PE]! += ie; r[rj + PE]! -= ie;
-      A[(ri + PE) * (W - 1) + (rj + PE) + KL]! += -G; A[(ri + PE) * (W - 1) + (ri + PE) + KL]! += G;
-      A[(rj + PE) * (W - 1) + (rj + PE) + KL]! += G; A[(rj + PE) * (W - 1) + (ri + PE) + KL]! += -G;
+      r[ri + PE]! += ie;
+      r[rj + PE]! -= ie;
+      A[(ri + PE) * (W - 1) + (rj + PE) + KL]! += -G;
+      A[(ri + PE) * (W - 1) + (ri + PE) + KL]! += G;
+      A[(rj + PE) * (W - 1) + (rj + PE) + KL]! += G;
+      A[(rj + PE) * (W - 1) + (ri + PE) + KL]! += -G;
       if (!solid) {
-        const dGi = G * G * hi / (2 * ki * ki) * this.dKappa[i]!;
-        const dGj = G * G * hj / (2 * kj * kj) * this.dKappa[i + 1]!;
-        const dIdcj = -dGj * X + G * nu / cj;
-        const dIdci = -dGi * X - G * nu / ci;
-        A[(ri + PE) * (W - 1) + (rj + CE) + KL]! += dIdcj; A[(ri + PE) * (W - 1) + (ri + CE) + KL]! += dIdci;
-        A[(rj + PE) * (W - 1) + (rj + CE) + KL]! += -dIdcj; A[(rj + PE) * (W - 1) + (ri + CE) + KL]! += -dIdci;
+        const dGi = ((G * G * hi) / (2 * ki * ki)) * this.dKappa[i]!;
+        const dGj = ((G * G * hj) / (2 * kj * kj)) * this.dKappa[i + 1]!;
+        const dIdcj = -dGj * X + (G * nu) / cj;
+        const dIdci = -dGi * X - (G * nu) / ci;
+        A[(ri + PE) * (W - 1) + (rj + CE) + KL]! += dIdcj;
+        A[(ri + PE) * (W - 1) + (ri + CE) + KL]! += dIdci;
+        A[(rj + PE) * (W - 1) + (rj + CE) + KL]! += -dIdcj;
+        A[(rj + PE) * (W - 1) + (ri + CE) + KL]! += -dIdci;
         // Salt flux N = −G_D (c_j − c_i).
-        const di = this.diff[i]!, dj = this.diff[i + 1]!;
+        const di = this.diff[i]!,
+          dj = this.diff[i + 1]!;
         const GD = 1 / (hi / (2 * di) + hj / (2 * dj));
-        const dGDi = GD * GD * hi / (2 * di * di) * this.dDiff[i]!;
-        const dGDj = GD * GD * hj / (2 * dj * dj) * this.dDiff[i + 1]!;
+        const dGDi = ((GD * GD * hi) / (2 * di * di)) * this.dDiff[i]!;
+        const dGDj = ((GD * GD * hj) / (2 * dj * dj)) * this.dDiff[i + 1]!;
         const N = -GD * (cj - ci);
-        const dNdcj = -GD - dGDj * (cj - ci), dNdci = GD - dGDi * (cj - ci);
-        r[ri + CE]! += N; r[rj + CE]! -= N;
-        A[(ri + CE) * (W - 1) + (rj + CE) + KL]! += dNdcj; A[(ri + CE) * (W - 1) + (ri + CE) + KL]! += dNdci;
-        A[(rj + CE) * (W - 1) + (rj + CE) + KL]! += -dNdcj; A[(rj + CE) * (W - 1) + (ri + CE) + KL]! += -dNdci;
+        const dNdcj = -GD - dGDj * (cj - ci),
+          dNdci = GD - dGDi * (cj - ci);
+        r[ri + CE]! += N;
+        r[rj + CE]! -= N;
+        A[(ri + CE) * (W - 1) + (rj + CE) + KL]! += dNdcj;
+        A[(ri + CE) * (W - 1) + (ri + CE) + KL]! += dNdci;
+        A[(rj + CE) * (W - 1) + (rj + CE) + KL]! += -dNdcj;
+        A[(rj + CE) * (W - 1) + (ri + CE) + KL]! += -dNdci;
       }
       // Solid current within one electrode.
       const e = this.electrodeOf[i];
       if (e && this.electrodeOf[i + 1] === e) {
         const Gs = e.sigmaEff / ((hi + hj) / 2);
         const is = -Gs * (u[rj + PS]! - u[ri + PS]!);
-        r[ri + PS]! += is; r[rj + PS]! -= is;
-        A[(ri + PS) * (W - 1) + (rj + PS) + KL]! += -Gs; A[(ri + PS) * (W - 1) + (ri + PS) + KL]! += Gs;
-        A[(rj + PS) * (W - 1) + (rj + PS) + KL]! += Gs; A[(rj + PS) * (W - 1) + (ri + PS) + KL]! += -Gs;
+        r[ri + PS]! += is;
+        r[rj + PS]! -= is;
+        A[(ri + PS) * (W - 1) + (rj + PS) + KL]! += -Gs;
+        A[(ri + PS) * (W - 1) + (ri + PS) + KL]! += Gs;
+        A[(rj + PS) * (W - 1) + (rj + PS) + KL]! += Gs;
+        A[(rj + PS) * (W - 1) + (ri + PS) + KL]! += -Gs;
       }
     }
 
@@ -426,12 +532,12 @@ export class P2DModel implements CellModel {
       const eta = (2 / f) * Math.asinh(I / (2 * i0));
       const g = (2 * this.kappa[0]!) / this.h[0]!;
       r[PE]! += g * (u[PE]! + eta);
-      A[(PE) * (W - 1) + (PE) + KL]! += g;
+      A[PE * (W - 1) + PE + KL]! += g;
       if (!solid) r[CE]! -= ((1 - tPlus) * I) / F; // salt entering from the dissolving Li
     } else {
       const g = (2 * this.electrodes[0]!.sigmaEff) / this.h[0]!;
       r[PS]! += g * u[PS]!; // i_s(0) = −σ_eff (φ_s,0 − 0)/(h/2)
-      A[(PS) * (W - 1) + (PS) + KL]! += g;
+      A[PS * (W - 1) + PS + KL]! += g;
     }
     // Boundary at x = L: i_s = I leaves through the positive collector.
     {
@@ -439,14 +545,16 @@ export class P2DModel implements CellModel {
       const current = this.currentFor(control, u[k]!);
       const slope = this.currentSlope;
       r[k]! += current;
-      if (slope !== 0) A[(k) * (W - 1) + (k) + KL]! += slope;
+      if (slope !== 0) A[k * (W - 1) + k + KL]! += slope;
     }
 
     // Node terms: storage, reaction sources and Butler–Volmer rows.
     for (let i = 0; i < n; i++) {
-      const ri = VARS * i, hi = this.h[i]!;
+      const ri = VARS * i,
+        hi = this.h[i]!;
       if (solid) {
-        r[ri + CE] = u[ri + CE]! - el.initialConcentration; A[(ri + CE) * (W - 1) + (ri + CE) + KL]! += 1;
+        r[ri + CE] = u[ri + CE]! - el.initialConcentration;
+        A[(ri + CE) * (W - 1) + (ri + CE) + KL]! += 1;
       } else {
         const eh = this.eps[i]! * hi;
         r[ri + CE]! += eh * (a0OverH * u[ri + CE]! + this.ceHistory[i]!);
@@ -454,39 +562,49 @@ export class P2DModel implements CellModel {
       }
       const e = this.electrodeOf[i];
       if (!e) {
-        r[ri + PS] = u[ri + PS]!; A[(ri + PS) * (W - 1) + (ri + PS) + KL]! += 1;
-        r[ri + IN] = u[ri + IN]!; A[(ri + IN) * (W - 1) + (ri + IN) + KL]! += 1;
+        r[ri + PS] = u[ri + PS]!;
+        A[(ri + PS) * (W - 1) + (ri + PS) + KL]! += 1;
+        r[ri + IN] = u[ri + IN]!;
+        A[(ri + IN) * (W - 1) + (ri + IN) + KL]! += 1;
         continue;
       }
       const iN = u[ri + IN]!;
       const ah = e.area * hi;
-      r[ri + PE]! -= ah * iN; A[(ri + PE) * (W - 1) + (ri + IN) + KL]! += -ah;
-      r[ri + PS]! += ah * iN; A[(ri + PS) * (W - 1) + (ri + IN) + KL]! += ah;
+      r[ri + PE]! -= ah * iN;
+      A[(ri + PE) * (W - 1) + (ri + IN) + KL]! += -ah;
+      r[ri + PS]! += ah * iN;
+      A[(ri + PS) * (W - 1) + (ri + IN) + KL]! += ah;
       if (!solid) {
         const s = ((1 - tPlus) * ah) / F;
-        r[ri + CE]! -= s * iN; A[(ri + CE) * (W - 1) + (ri + IN) + KL]! += -s;
+        r[ri + CE]! -= s * iN;
+        A[(ri + CE) * (W - 1) + (ri + IN) + KL]! += -s;
       }
       // Butler–Volmer with c_surf = base + slope·i_n (condensed particle).
       const cmax = e.p.maxConcentration;
       let cs = this.surfaceBase[i]! + e.surfaceSlope * iN;
-      const lo = 1e-9 * cmax, hiC = cmax - lo;
+      const lo = 1e-9 * cmax,
+        hiC = cmax - lo;
       const clipped = cs < lo || cs > hiC;
       if (clipped) this.saturated = true;
-      if (cs < lo) cs = lo; else if (cs > hiC) cs = hiC;
+      if (cs < lo) cs = lo;
+      else if (cs > hiC) cs = hiC;
       const ce = Math.max(u[ri + CE]!, 1e-9);
       const sto = cs / cmax;
-      const U = e.ocp.value(sto), dUdc = clipped ? 0 : e.ocp.derivative(sto) / cmax;
+      const U = e.ocp.value(sto),
+        dUdc = clipped ? 0 : e.ocp.derivative(sto) / cmax;
       const i0 = e.rate * Math.sqrt(ce * cs * (cmax - cs));
       const di0dc = clipped ? 0 : 0.5 * i0 * (1 / cs - 1 / (cmax - cs));
-      const di0dce = 0.5 * i0 / ce;
+      const di0dce = (0.5 * i0) / ce;
       const Rf = e.p.filmResistance;
       const eta = u[ri + PS]! - u[ri + PE]! - U - Rf * iN;
       const alpha = e.p.chargeTransferCoefficient;
       const ea = Math.exp(alpha * f * eta);
       const ec = alpha === 0.5 ? 1 / ea : Math.exp(-(1 - alpha) * f * eta);
-      const g = ea - ec, dg = f * (alpha * ea + (1 - alpha) * ec);
+      const g = ea - ec,
+        dg = f * (alpha * ea + (1 - alpha) * ec);
       r[ri + IN] = iN - i0 * g;
-      A[(ri + IN) * (W - 1) + (ri + IN) + KL]! += 1 - (di0dc * e.surfaceSlope * g + i0 * dg * (-dUdc * e.surfaceSlope - Rf));
+      A[(ri + IN) * (W - 1) + (ri + IN) + KL]! +=
+        1 - (di0dc * e.surfaceSlope * g + i0 * dg * (-dUdc * e.surfaceSlope - Rf));
       A[(ri + IN) * (W - 1) + (ri + PS) + KL]! += -i0 * dg;
       A[(ri + IN) * (W - 1) + (ri + PE) + KL]! += i0 * dg;
       if (!solid) A[(ri + IN) * (W - 1) + (ri + CE) + KL]! += -di0dce * g;
@@ -495,7 +613,9 @@ export class P2DModel implements CellModel {
 
   // ---- Read-outs ------------------------------------------------------------------------------
 
-  get current(): number { return this.lastCurrent; }
+  get current(): number {
+    return this.lastCurrent;
+  }
 
   /** Terminal voltage, V. */
   get voltage(): number {
@@ -519,7 +639,8 @@ export class P2DModel implements CellModel {
   /** Mean stoichiometry of each electrode's active material. */
   stoichiometry(): { negative: number; positive: number } {
     const mean = (e: ElectrodeState) => {
-      let s = 0, L = 0;
+      let s = 0,
+        L = 0;
       for (let i = e.firstNode; i < e.firstNode + e.nodes; i++) {
         s += this.h[i]! * e.grid.mean(this.cs1, this.particleOffset[i]!);
         L += this.h[i]!;
@@ -555,15 +676,21 @@ export class P2DModel implements CellModel {
    * contact I²R_series (part of the irreversible term, reported separately).
    */
   heat(): HeatSources {
-    const I = this.lastCurrent, T = this.temperature;
+    const I = this.lastCurrent,
+      T = this.temperature;
     const s = this.stoichiometry();
     const pos = this.electrodes[this.electrodes.length - 1]!;
     const neg = this.metal ? undefined : this.electrodes[0]!;
-    const dUdT = (pos.ocp.entropic?.(s.positive, pos.p.maxConcentration) ?? 0)
-      - (neg?.ocp.entropic?.(s.negative, neg.p.maxConcentration) ?? 0);
+    const dUdT =
+      (pos.ocp.entropic?.(s.positive, pos.p.maxConcentration) ?? 0) -
+      (neg?.ocp.entropic?.(s.negative, neg.p.maxConcentration) ?? 0);
     const ocv = pos.ocp.value(s.positive) - (neg ? neg.ocp.value(s.negative) : 0);
     const irreversible = I * (ocv - this.voltage);
-    return { irreversible, reversible: -I * T * dUdT, contact: I * I * seriesResistanceAt(this.parameters, this.temperature) };
+    return {
+      irreversible,
+      reversible: -I * T * dUdT,
+      contact: I * I * seriesResistanceAt(this.parameters, this.temperature),
+    };
   }
 
   profiles(): Profiles {
@@ -576,7 +703,9 @@ export class P2DModel implements CellModel {
       return this.cs1[o + this.mesh.particle - 1]! / e.p.maxConcentration;
     });
     return {
-      x: Array.from(this.x), electrolyteConcentration: pick(CE), electrolytePotential: pick(PE),
+      x: Array.from(this.x),
+      electrolyteConcentration: pick(CE),
+      electrolytePotential: pick(PE),
       solidPotential: pick(PS).map((v, i) => (this.electrodeOf[i] ? v : NaN)),
       reactionCurrent: pick(IN).map((v, i) => (this.electrodeOf[i] ? v : NaN)),
       surfaceStoichiometry: surface,

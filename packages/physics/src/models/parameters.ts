@@ -121,7 +121,13 @@ export const DEFAULT_MESH: Mesh = { negative: 10, separator: 5, positive: 10, pa
 
 /** Capacity per area between the 0 % and 100 % SOC stoichiometries, C/m². */
 export function electrodeCapacity(e: ElectrodeParameters): number {
-  return Math.abs(e.stoichiometryAt100Soc - e.stoichiometryAt0Soc) * e.maxConcentration * e.activeFraction * e.thickness * 96485.33212;
+  return (
+    Math.abs(e.stoichiometryAt100Soc - e.stoichiometryAt0Soc) *
+    e.maxConcentration *
+    e.activeFraction *
+    e.thickness *
+    96485.33212
+  );
 }
 
 export function stoichiometryAtSoc(e: ElectrodeParameters, soc: number): number {
@@ -131,5 +137,7 @@ export function stoichiometryAtSoc(e: ElectrodeParameters, soc: number): number 
 /** Series resistance at temperature T, Ω·m² (thermally activated interfaces conduct better when hot). */
 export function seriesResistanceAt(p: ModelParameters, temperature: number): number {
   const e = p.seriesResistanceActivationEnergy ?? 0;
-  return e === 0 ? p.seriesResistance : p.seriesResistance / Math.exp((e / 8.314462618) * (1 / 298.15 - 1 / temperature));
+  return e === 0
+    ? p.seriesResistance
+    : p.seriesResistance / Math.exp((e / 8.314462618) * (1 / 298.15 - 1 / temperature));
 }

@@ -27,17 +27,21 @@ export class ParticleGrid {
   unitSurface = 0;
   private diffusivity = 0;
 
-  constructor(readonly shells: number, readonly radius: number) {
-    const n = shells, dr = radius / n;
+  constructor(
+    readonly shells: number,
+    readonly radius: number,
+  ) {
+    const n = shells,
+      dr = radius / n;
     this.volumes = new Float64Array(n);
     this.conductance = new Float64Array(Math.max(n - 1, 0));
     for (let k = 0; k < n; k++) {
-      this.volumes[k] = ((k + 1) ** 3 - k ** 3) * dr ** 3 / 3;
+      this.volumes[k] = (((k + 1) ** 3 - k ** 3) * dr ** 3) / 3;
       if (k < n - 1) this.conductance[k] = ((k + 1) * dr) ** 2 / dr;
     }
     // Volume-weighted centre of the outer shell: ∫r³dr / ∫r²dr over [R−Δr, R].
     const r0 = radius - dr;
-    const centre = (3 / 4) * (radius ** 4 - r0 ** 4) / (radius ** 3 - r0 ** 3);
+    const centre = ((3 / 4) * (radius ** 4 - r0 ** 4)) / (radius ** 3 - r0 ** 3);
     this.surfaceGap = radius - centre;
     this.totalVolume = radius ** 3 / 3;
     this.lower = new Float64Array(n);
@@ -51,7 +55,9 @@ export class ParticleGrid {
    * matrix is diagonally dominant, so no pivoting is needed). Also computes the unit-flux response.
    */
   prepare(alpha0OverH: number, diffusivity: number): void {
-    const n = this.shells, V = this.volumes, G = this.conductance;
+    const n = this.shells,
+      V = this.volumes,
+      G = this.conductance;
     this.diffusivity = diffusivity;
     for (let k = 0; k < n; k++) {
       const gl = k > 0 ? G[k - 1]! * diffusivity : 0;
@@ -88,7 +94,8 @@ export class ParticleGrid {
    * history term hist_k = Σ α_i c_k^(n−i) / h (i ≥ 1), and returns its surface concentration.
    */
   zeroFluxSolution(history: Float64Array, out: Float64Array, offset: number): number {
-    const n = this.shells, V = this.volumes;
+    const n = this.shells,
+      V = this.volumes;
     for (let k = 0; k < n; k++) out[offset + k] = -V[k]! * history[offset + k]!;
     this.substitute(out, offset);
     return out[offset + n - 1]!;
@@ -96,7 +103,7 @@ export class ParticleGrid {
 
   /** Surface concentration of a state c (at offset) with outward flux j. */
   surface(c: Float64Array, offset: number, j: number): number {
-    return c[offset + this.shells - 1]! - j * this.surfaceGap / this.diffusivity;
+    return c[offset + this.shells - 1]! - (j * this.surfaceGap) / this.diffusivity;
   }
 
   /** Mean concentration of the particle at offset, mol/m³. */

@@ -9,7 +9,12 @@
  * With hA = 0 (adiabatic) it reduces to T + QΔt/C.
  */
 export function updateLumpedTemperature(
-  temperature: number, heat: number, dt: number, heatCapacity: number, heatTransfer: number, ambient: number,
+  temperature: number,
+  heat: number,
+  dt: number,
+  heatCapacity: number,
+  heatTransfer: number,
+  ambient: number,
 ): number {
   if (heatTransfer <= 0) return temperature + (heat * dt) / heatCapacity;
   const settled = ambient + heat / heatTransfer;
@@ -17,6 +22,12 @@ export function updateLumpedTemperature(
 }
 
 /** Analytic temperature under constant heat Q from T_amb: T_amb + Q/hA·(1 − e^(−t·hA/C)). */
-export function constantHeatRise(heat: number, time: number, heatCapacity: number, heatTransfer: number, ambient: number): number {
+export function constantHeatRise(
+  heat: number,
+  time: number,
+  heatCapacity: number,
+  heatTransfer: number,
+  ambient: number,
+): number {
   return ambient + (heat / heatTransfer) * (1 - Math.exp((-time * heatTransfer) / heatCapacity));
 }

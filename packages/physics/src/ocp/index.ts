@@ -25,12 +25,17 @@ export function formulaOcp(expression: string): OcpFunction | { error: string } 
   const compiled = compileFormula(expression, OCP_FORMULA_VARIABLES);
   if ('error' in compiled) return { error: `OCP formula: ${compiled.error}` };
   const values = { x: 0, sto: 0 };
-  const value = (x: number) => { values.x = x; values.sto = x; return compiled.formula.evaluate(values); };
+  const value = (x: number) => {
+    values.x = x;
+    values.sto = x;
+    return compiled.formula.evaluate(values);
+  };
   const probe = value(0.5);
   if (!Number.isFinite(probe)) return { error: `OCP formula '${expression}' gives no finite voltage at x = 0.5` };
   const h = 1e-6;
   return {
-    name: 'formula', citation: `formula ${expression}`,
+    name: 'formula',
+    citation: `formula ${expression}`,
     value,
     derivative: (x) => (value(x + h) - value(x - h)) / (2 * h),
   };
@@ -46,7 +51,8 @@ export function resolveOcp(ocp: OcpIR): OcpFunction | { error: string } {
     case 'expression':
       return formulaOcp(ocp.expression);
     case 'table': {
-      if (ocp.stoichiometry.length === 0 && ocp.file) return { error: `OCP table file ${ocp.file} has no points (it was not read or is empty)` };
+      if (ocp.stoichiometry.length === 0 && ocp.file)
+        return { error: `OCP table file ${ocp.file} has no points (it was not read or is empty)` };
       const problem = checkOcpTable(ocp.stoichiometry, ocp.voltage);
       return problem ? { error: problem } : tableOcp(ocp.stoichiometry, ocp.voltage, ocp.file ?? 'table', ocp.file);
     }

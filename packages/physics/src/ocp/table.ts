@@ -15,13 +15,22 @@ function monotoneSlopes(xs: Float64Array, ys: Float64Array): Float64Array {
   const d = new Float64Array(n);
   const delta = new Float64Array(n - 1);
   for (let i = 0; i < n - 1; i++) delta[i] = (ys[i + 1]! - ys[i]!) / (xs[i + 1]! - xs[i]!);
-  if (n === 2) { d[0] = d[1] = delta[0]!; return d; }
+  if (n === 2) {
+    d[0] = d[1] = delta[0]!;
+    return d;
+  }
   for (let i = 1; i < n - 1; i++) {
-    const a = delta[i - 1]!, b = delta[i]!;
-    if (a * b <= 0) { d[i] = 0; continue; }
+    const a = delta[i - 1]!,
+      b = delta[i]!;
+    if (a * b <= 0) {
+      d[i] = 0;
+      continue;
+    }
     // Weighted harmonic mean (Fritsch–Butland form used by PCHIP).
-    const h0 = xs[i]! - xs[i - 1]!, h1 = xs[i + 1]! - xs[i]!;
-    const w1 = 2 * h1 + h0, w2 = h1 + 2 * h0;
+    const h0 = xs[i]! - xs[i - 1]!,
+      h1 = xs[i + 1]! - xs[i]!;
+    const w1 = 2 * h1 + h0,
+      w2 = h1 + 2 * h0;
     d[i] = (w1 + w2) / (w1 / a + w2 / b);
   }
   // One-sided three-point ends, limited to keep monotonicity.
@@ -47,39 +56,54 @@ class HermiteCurve {
   ) {}
 
   private locate(x: number): number {
-    const xs = this.xs, n = xs.length;
+    const xs = this.xs,
+      n = xs.length;
     if (x <= xs[0]!) return 0;
     if (x >= xs[n - 1]!) return n - 2;
     if (this.uniformInverse > 0) return Math.min(n - 2, Math.floor((x - xs[0]!) * this.uniformInverse));
-    let lo = 0, hi = n - 1;
+    let lo = 0,
+      hi = n - 1;
     while (hi - lo > 1) {
       const mid = (lo + hi) >> 1;
-      if (xs[mid]! > x) hi = mid; else lo = mid;
+      if (xs[mid]! > x) hi = mid;
+      else lo = mid;
     }
     return lo;
   }
 
   value(x: number): number {
-    const xs = this.xs, n = xs.length;
+    const xs = this.xs,
+      n = xs.length;
     // Linear extrapolation outside the knots, with the end slopes.
     if (x < xs[0]!) return this.ys[0]! + this.ds[0]! * (x - xs[0]!);
     if (x > xs[n - 1]!) return this.ys[n - 1]! + this.ds[n - 1]! * (x - xs[n - 1]!);
     const i = this.locate(x);
-    const h = xs[i + 1]! - xs[i]!, t = (x - xs[i]!) / h;
-    const t2 = t * t, t3 = t2 * t;
-    return (2 * t3 - 3 * t2 + 1) * this.ys[i]! + (t3 - 2 * t2 + t) * h * this.ds[i]!
-      + (-2 * t3 + 3 * t2) * this.ys[i + 1]! + (t3 - t2) * h * this.ds[i + 1]!;
+    const h = xs[i + 1]! - xs[i]!,
+      t = (x - xs[i]!) / h;
+    const t2 = t * t,
+      t3 = t2 * t;
+    return (
+      (2 * t3 - 3 * t2 + 1) * this.ys[i]! +
+      (t3 - 2 * t2 + t) * h * this.ds[i]! +
+      (-2 * t3 + 3 * t2) * this.ys[i + 1]! +
+      (t3 - t2) * h * this.ds[i + 1]!
+    );
   }
 
   derivative(x: number): number {
-    const xs = this.xs, n = xs.length;
+    const xs = this.xs,
+      n = xs.length;
     if (x < xs[0]!) return this.ds[0]!;
     if (x > xs[n - 1]!) return this.ds[n - 1]!;
     const i = this.locate(x);
-    const h = xs[i + 1]! - xs[i]!, t = (x - xs[i]!) / h;
+    const h = xs[i + 1]! - xs[i]!,
+      t = (x - xs[i]!) / h;
     const t2 = t * t;
-    return ((6 * t2 - 6 * t) * this.ys[i]! + (6 * t - 6 * t2) * this.ys[i + 1]!) / h
-      + (3 * t2 - 4 * t + 1) * this.ds[i]! + (3 * t2 - 2 * t) * this.ds[i + 1]!;
+    return (
+      ((6 * t2 - 6 * t) * this.ys[i]! + (6 * t - 6 * t2) * this.ys[i + 1]!) / h +
+      (3 * t2 - 4 * t + 1) * this.ds[i]! +
+      (3 * t2 - 2 * t) * this.ds[i + 1]!
+    );
   }
 }
 
@@ -87,7 +111,12 @@ class HermiteCurve {
  * OCP from a measured table. Points are sorted by stoichiometry; the table must be monotone in
  * voltage (an OCP always is), which `checkOcpTable` reports in the engineer's terms.
  */
-export function tableOcp(stoichiometry: readonly number[], voltage: readonly number[], name = 'table', citation?: string): OcpFunction {
+export function tableOcp(
+  stoichiometry: readonly number[],
+  voltage: readonly number[],
+  name = 'table',
+  citation?: string,
+): OcpFunction {
   const problem = checkOcpTable(stoichiometry, voltage);
   if (problem) throw new Error(problem);
   const order = stoichiometry.map((_, i) => i).sort((a, b) => stoichiometry[a]! - stoichiometry[b]!);
@@ -105,15 +134,19 @@ export function checkOcpTable(stoichiometry: readonly number[], voltage: readonl
   if (stoichiometry.length < 3) return 'OCP table needs at least 3 points';
   const order = stoichiometry.map((_, i) => i).sort((a, b) => stoichiometry[a]! - stoichiometry[b]!);
   for (let k = 1; k < order.length; k++) {
-    const a = order[k - 1]!, b = order[k]!;
+    const a = order[k - 1]!,
+      b = order[k]!;
     if (stoichiometry[a] === stoichiometry[b]) return `OCP table repeats stoichiometry ${stoichiometry[a]}`;
   }
-  let rising = 0, falling = 0;
+  let rising = 0,
+    falling = 0;
   for (let k = 1; k < order.length; k++) {
     const dv = voltage[order[k]!]! - voltage[order[k - 1]!]!;
-    if (dv > 0) rising++; else if (dv < 0) falling++;
+    if (dv > 0) rising++;
+    else if (dv < 0) falling++;
   }
-  if (rising > 0 && falling > 0) return 'OCP table voltage must fall (or rise) steadily with stoichiometry, but it goes up and down';
+  if (rising > 0 && falling > 0)
+    return 'OCP table voltage must fall (or rise) steadily with stoichiometry, but it goes up and down';
   return undefined;
 }
 
@@ -128,16 +161,22 @@ export function tabulateOcp(ocp: OcpFunction, intervals = 4096): OcpFunction {
   const cached = tabulated.get(ocp);
   if (cached && intervals === 4096) return cached;
   const n = intervals + 1;
-  const xs = new Float64Array(n), ys = new Float64Array(n), ds = new Float64Array(n);
+  const xs = new Float64Array(n),
+    ys = new Float64Array(n),
+    ds = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const x = i / intervals;
-    xs[i] = x; ys[i] = ocp.value(x); ds[i] = ocp.derivative(x);
+    xs[i] = x;
+    ys[i] = ocp.value(x);
+    ds[i] = ocp.derivative(x);
   }
   const curve = new HermiteCurve(xs, ys, ds, intervals);
   const entropic = ocp.entropic?.bind(ocp);
   const table: OcpFunction = {
-    name: ocp.name, citation: ocp.citation,
-    value: (x) => curve.value(x), derivative: (x) => curve.derivative(x),
+    name: ocp.name,
+    citation: ocp.citation,
+    value: (x) => curve.value(x),
+    derivative: (x) => curve.derivative(x),
     ...(entropic ? { entropic } : {}),
   };
   if (intervals === 4096) tabulated.set(ocp, table);

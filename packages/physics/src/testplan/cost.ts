@@ -14,7 +14,9 @@ export function testDuration(test: ConcreteTest, cell: IdealCell): number {
 }
 
 export function planCost(tests: readonly ConcreteTest[], cell: IdealCell): PlanCost {
-  const perTest = tests.filter((t) => t.electrical).map((t) => ({ id: t.id, duration: testDuration(t, cell), samples: t.samples }));
+  const perTest = tests
+    .filter((t) => t.electrical)
+    .map((t) => ({ id: t.id, duration: testDuration(t, cell), samples: t.samples }));
   const cyclerTime = perTest.reduce((a, t) => a + t.duration, 0);
   const channels = perTest.reduce((a, t) => Math.max(a, t.samples), 0);
   const channelTime = perTest.reduce((a, t) => a + t.duration * t.samples, 0);
@@ -27,14 +29,23 @@ export function planCost(tests: readonly ConcreteTest[], cell: IdealCell): PlanC
   };
   for (const t of tests) collect(t.steps);
   const chamberTemperatures = [...temps].sort((a, b) => a - b);
-  return { cyclerTime, channels, channelTime, chamberTemperatures, perTest, summary: costSummary(cyclerTime, channels, chamberTemperatures) };
+  return {
+    cyclerTime,
+    channels,
+    channelTime,
+    chamberTemperatures,
+    perTest,
+    summary: costSummary(cyclerTime, channels, chamberTemperatures),
+  };
 }
 
 /** "41 days on 3 channels at −20, 25, 45 °C" (estimated from the ideal cell). */
 export function costSummary(seconds: number, channels: number, temperatures: readonly number[]): string {
   const time = formatDuration(seconds);
   const ch = `${channels} channel${channels === 1 ? '' : 's'}`;
-  const at = temperatures.length ? ` at ${temperatures.map((k) => String(Math.round((k - K0) * 10) / 10).replace('-', '−')).join(', ')} °C` : '';
+  const at = temperatures.length
+    ? ` at ${temperatures.map((k) => String(Math.round((k - K0) * 10) / 10).replace('-', '−')).join(', ')} °C`
+    : '';
   return `${time} on ${ch}${at}`;
 }
 

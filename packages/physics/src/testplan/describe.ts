@@ -15,13 +15,20 @@ export function describeSetpoint(sp: ConcreteSetpoint): string {
 export function describeEnd(e: ConcreteEnd): string {
   const op = e.op === '>=' ? '≥' : '≤';
   switch (e.quantity) {
-    case 'voltage': return fmtV(e.value);
-    case 'current': return e.crate !== undefined ? `${fmtRate(e.crate)} (${fmtI(e.value)})` : fmtI(e.value);
-    case 'time': return `for ${formatDuration(e.value)}`;
-    case 'capacity': return `capacity ${op} ${trim(e.value / 3.6)} mAh`;
-    case 'energy': return `energy ${op} ${trim(e.value / 3.6)} mWh`;
-    case 'soc': return `SOC ${op} ${fmtPct(e.value)}`;
-    case 'temperature': return `temperature ${op} ${fmtT(e.value)}`;
+    case 'voltage':
+      return fmtV(e.value);
+    case 'current':
+      return e.crate !== undefined ? `${fmtRate(e.crate)} (${fmtI(e.value)})` : fmtI(e.value);
+    case 'time':
+      return `for ${formatDuration(e.value)}`;
+    case 'capacity':
+      return `capacity ${op} ${trim(e.value / 3.6)} mAh`;
+    case 'energy':
+      return `energy ${op} ${trim(e.value / 3.6)} mWh`;
+    case 'soc':
+      return `SOC ${op} ${fmtPct(e.value)}`;
+    case 'temperature':
+      return `temperature ${op} ${fmtT(e.value)}`;
   }
 }
 
@@ -41,22 +48,45 @@ export function describeSteps(steps: readonly ConcreteStep[], indent = ''): stri
         const tail = s.ends.filter((e) => e.quantity === 'current');
         const rest = s.ends.filter((e) => e.quantity !== 'current');
         if (s.cv !== undefined && tail.length) {
-          out.push(`${indent}${s.direction} at ${describeSetpoint(s.setpoint)} to ${fmtV(s.cv)}, hold until ${tail.map(describeEnd).join(' or ')}${rest.length ? `, ${ends(rest)}` : ''}${tag}`);
-        } else out.push(`${indent}${s.direction} at ${describeSetpoint(s.setpoint)}${s.cv !== undefined ? ` (cv ${fmtV(s.cv)})` : ''} ${ends(s.ends)}${tag}`);
+          out.push(
+            `${indent}${s.direction} at ${describeSetpoint(s.setpoint)} to ${fmtV(s.cv)}, hold until ${tail.map(describeEnd).join(' or ')}${rest.length ? `, ${ends(rest)}` : ''}${tag}`,
+          );
+        } else
+          out.push(
+            `${indent}${s.direction} at ${describeSetpoint(s.setpoint)}${s.cv !== undefined ? ` (cv ${fmtV(s.cv)})` : ''} ${ends(s.ends)}${tag}`,
+          );
         break;
       }
-      case 'pulse': out.push(`${indent}${s.direction} pulse at ${describeSetpoint(s.setpoint)} for ${trim(s.duration)} s${tag}`); break;
-      case 'hold': out.push(`${indent}hold ${fmtV(s.voltage)} ${ends(s.ends)}${tag}`); break;
-      case 'rest': out.push(`${indent}rest ${ends(s.ends)}`); break;
-      case 'impedance': out.push(`${indent}impedance ${hertz(s.frequencyHigh)} → ${hertz(s.frequencyLow)}${s.amplitude !== undefined ? `, ${trim(s.amplitude * 1000)} mV` : ''}`); break;
+      case 'pulse':
+        out.push(`${indent}${s.direction} pulse at ${describeSetpoint(s.setpoint)} for ${trim(s.duration)} s${tag}`);
+        break;
+      case 'hold':
+        out.push(`${indent}hold ${fmtV(s.voltage)} ${ends(s.ends)}${tag}`);
+        break;
+      case 'rest':
+        out.push(`${indent}rest ${ends(s.ends)}`);
+        break;
+      case 'impedance':
+        out.push(
+          `${indent}impedance ${hertz(s.frequencyHigh)} → ${hertz(s.frequencyLow)}${s.amplitude !== undefined ? `, ${trim(s.amplitude * 1000)} mV` : ''}`,
+        );
+        break;
       case 'loop':
         out.push(`${indent}repeat ${s.count} times:`);
         out.push(...describeSteps(s.steps, indent + '  '));
         break;
-      case 'temperature': out.push(`${indent}chamber ${fmtT(s.setpoint)}${s.soak > 0 ? `, soak ${formatDuration(s.soak)}` : ''}`); break;
-      case 'pressure': out.push(`${indent}restraint ${trim(s.value / 1e6)} MPa`); break;
-      case 'note': out.push(`${indent}note: ${s.text}`); break;
-      case 'documented': out.push(`${indent}off the cycler — ${s.title}: ${s.text}`); break;
+      case 'temperature':
+        out.push(`${indent}chamber ${fmtT(s.setpoint)}${s.soak > 0 ? `, soak ${formatDuration(s.soak)}` : ''}`);
+        break;
+      case 'pressure':
+        out.push(`${indent}restraint ${trim(s.value / 1e6)} MPa`);
+        break;
+      case 'note':
+        out.push(`${indent}note: ${s.text}`);
+        break;
+      case 'documented':
+        out.push(`${indent}off the cycler — ${s.title}: ${s.text}`);
+        break;
     }
   }
   return out;

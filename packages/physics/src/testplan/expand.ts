@@ -4,7 +4,13 @@
  * checked against the cell's limits. The result is what emitters write and hovers show.
  */
 import type { CellIR, EndConditionIR, SetpointIR, TestIR, TestPlanIR, TestStepIR } from '../ir.js';
-import { findProcedure, procedureArguments, suggestProcedures, type ExpansionStep, type ProcedureCell } from './procedures.js';
+import {
+  findProcedure,
+  procedureArguments,
+  suggestProcedures,
+  type ExpansionStep,
+  type ProcedureCell,
+} from './procedures.js';
 import { advance, initialState, type IdealCell, type IdealState } from './ideal.js';
 import { checkSteps, fmtRate } from './limits.js';
 import { planCost } from './cost.js';
@@ -23,10 +29,16 @@ const DEFAULT_SWEEP_SOAK = 2 * 3600;
 const DEFAULT_SOC_RATE = 1 / 3;
 
 /** Current per 1C and the capacity behind it: a fixed 1C current, else the nominal capacity, else the design capacity. */
-export function cellCapacity(cell: CellIR, options: ExpandOptions = {}): { capacity: number; oneC: number; source: string } | undefined {
-  if (cell.oneCCurrent !== undefined && cell.oneCCurrent > 0) return { capacity: cell.oneCCurrent * 3600, oneC: cell.oneCCurrent, source: 'one-c-current' };
-  if (cell.nominalCapacity !== undefined && cell.nominalCapacity > 0) return { capacity: cell.nominalCapacity, oneC: cell.nominalCapacity / 3600, source: 'nominal-capacity' };
-  if (options.designCapacity !== undefined && options.designCapacity > 0) return { capacity: options.designCapacity, oneC: options.designCapacity / 3600, source: 'design capacity' };
+export function cellCapacity(
+  cell: CellIR,
+  options: ExpandOptions = {},
+): { capacity: number; oneC: number; source: string } | undefined {
+  if (cell.oneCCurrent !== undefined && cell.oneCCurrent > 0)
+    return { capacity: cell.oneCCurrent * 3600, oneC: cell.oneCCurrent, source: 'one-c-current' };
+  if (cell.nominalCapacity !== undefined && cell.nominalCapacity > 0)
+    return { capacity: cell.nominalCapacity, oneC: cell.nominalCapacity / 3600, source: 'nominal-capacity' };
+  if (options.designCapacity !== undefined && options.designCapacity > 0)
+    return { capacity: options.designCapacity, oneC: options.designCapacity / 3600, source: 'design capacity' };
   return undefined;
 }
 
@@ -34,14 +46,22 @@ export function expandPlan(plan: TestPlanIR, cell: CellIR, options: ExpandOption
   const problems: PlanProblem[] = [];
   const cap = cellCapacity(cell, options);
   if (!cap) {
-    problems.push({ severity: 'error', code: 'no-capacity', at: { test: plan.tests[0]?.name ?? plan.name },
-      message: `cannot turn C-rates into currents: cell ${cell.name} states no nominal-capacity or one-c-current, and no design capacity is known` });
+    problems.push({
+      severity: 'error',
+      code: 'no-capacity',
+      at: { test: plan.tests[0]?.name ?? plan.name },
+      message: `cannot turn C-rates into currents: cell ${cell.name} states no nominal-capacity or one-c-current, and no design capacity is known`,
+    });
   }
   const vmin = cell.limits.voltageMin;
   const vmax = cell.limits.voltageMax;
   if (vmin === undefined || vmax === undefined) {
-    problems.push({ severity: 'error', code: 'no-voltage-window', at: { test: plan.tests[0]?.name ?? plan.name },
-      message: `cell ${cell.name} has no voltage window (limits { voltage 2.5 V to 4.25 V }); charge and discharge ends cannot be checked` });
+    problems.push({
+      severity: 'error',
+      code: 'no-voltage-window',
+      at: { test: plan.tests[0]?.name ?? plan.name },
+      message: `cell ${cell.name} has no voltage window (limits { voltage 2.5 V to 4.25 V }); charge and discharge ends cannot be checked`,
+    });
   }
   const ctx: Context = {
     cell,
@@ -79,7 +99,11 @@ interface Context {
   readonly problems: PlanProblem[];
 }
 
-interface Point { temperature?: number; rate?: number; soc?: number }
+interface Point {
+  temperature?: number;
+  rate?: number;
+  soc?: number;
+}
 
 /** One sub-test per point of the cartesian product of the test's sweeps. */
 function sweepPoints(test: TestIR): Point[] {
@@ -87,9 +111,15 @@ function sweepPoints(test: TestIR): Point[] {
   const rates: (number | undefined)[] = test.rates?.length ? [...test.rates] : [undefined];
   const socs: (number | undefined)[] = test.socs?.length ? [...test.socs] : [undefined];
   const out: Point[] = [];
-  for (const temperature of temps) for (const rate of rates) for (const soc of socs) {
-    out.push({ ...(temperature !== undefined ? { temperature } : {}), ...(rate !== undefined ? { rate } : {}), ...(soc !== undefined ? { soc } : {}) });
-  }
+  for (const temperature of temps)
+    for (const rate of rates)
+      for (const soc of socs) {
+        out.push({
+          ...(temperature !== undefined ? { temperature } : {}),
+          ...(rate !== undefined ? { rate } : {}),
+          ...(soc !== undefined ? { soc } : {}),
+        });
+      }
   return out;
 }
 
@@ -129,7 +159,8 @@ function expandTest(test: TestIR, ctx: Context): ConcreteTest[] {
       steps = [...prefix, ...move, ...expander.steps(test.steps, [], s0)];
     }
     return {
-      id, test: test.name,
+      id,
+      test: test.name,
       ...(test.title ? { title: test.title } : {}),
       point,
       samples: test.samples ?? 1,
@@ -167,60 +198,148 @@ class StepExpander {
   }
 
   /** One written (or procedure-produced) step → concrete steps; advances the ideal state. */
-  private step(s: ExpansionStep, source: readonly number[], state: IdealState, origin: string | undefined): ConcreteStep[] {
+  private step(
+    s: ExpansionStep,
+    source: readonly number[],
+    state: IdealState,
+    origin: string | undefined,
+  ): ConcreteStep[] {
     const base = { source, ...(origin ? { origin } : {}), ...(s.abuse ? { abuse: true } : {}) };
-    const emit = (c: ConcreteStep): ConcreteStep[] => { advance(c, state, this.ctx.ideal); return [c]; };
+    const emit = (c: ConcreteStep): ConcreteStep[] => {
+      advance(c, state, this.ctx.ideal);
+      return [c];
+    };
     switch (s.type) {
-      case 'charge': case 'discharge': {
-        const setpoint = s.type === 'discharge' && this.sweepRate !== undefined && origin === undefined
-          ? this.setpoint({ mode: 'crate', value: this.sweepRate }) : this.setpoint(s.setpoint);
-        return emit({ kind: 'cc', direction: s.type, setpoint, ...(s.cv !== undefined ? { cv: s.cv } : {}),
-          ends: this.ends(s.until, s.type, state), ...(s.record !== undefined ? { record: s.record } : {}), ...base });
+      case 'charge':
+      case 'discharge': {
+        const setpoint =
+          s.type === 'discharge' && this.sweepRate !== undefined && origin === undefined
+            ? this.setpoint({ mode: 'crate', value: this.sweepRate })
+            : this.setpoint(s.setpoint);
+        return emit({
+          kind: 'cc',
+          direction: s.type,
+          setpoint,
+          ...(s.cv !== undefined ? { cv: s.cv } : {}),
+          ends: this.ends(s.until, s.type, state),
+          ...(s.record !== undefined ? { record: s.record } : {}),
+          ...base,
+        });
       }
-      case 'rest': return emit({ kind: 'rest', ends: this.ends(s.until, 'rest', state), ...(s.record !== undefined ? { record: s.record } : {}), ...base });
-      case 'hold': return emit({ kind: 'hold', voltage: s.voltage, ends: this.ends(s.until, 'hold', state), ...(s.record !== undefined ? { record: s.record } : {}), ...base });
-      case 'pulse': return emit({ kind: 'pulse', direction: s.direction, setpoint: this.setpoint(s.setpoint), duration: s.duration, ...(s.record !== undefined ? { record: s.record } : {}), ...base });
+      case 'rest':
+        return emit({
+          kind: 'rest',
+          ends: this.ends(s.until, 'rest', state),
+          ...(s.record !== undefined ? { record: s.record } : {}),
+          ...base,
+        });
+      case 'hold':
+        return emit({
+          kind: 'hold',
+          voltage: s.voltage,
+          ends: this.ends(s.until, 'hold', state),
+          ...(s.record !== undefined ? { record: s.record } : {}),
+          ...base,
+        });
+      case 'pulse':
+        return emit({
+          kind: 'pulse',
+          direction: s.direction,
+          setpoint: this.setpoint(s.setpoint),
+          duration: s.duration,
+          ...(s.record !== undefined ? { record: s.record } : {}),
+          ...base,
+        });
       case 'impedance': {
-        const pre = s.soc !== undefined && origin === undefined ? this.setSoc(s.soc, DEFAULT_SOC_RATE, state, source) : [];
-        return [...pre, ...emit({ kind: 'impedance', frequencyHigh: s.frequencyHigh, frequencyLow: s.frequencyLow, ...(s.amplitude !== undefined ? { amplitude: s.amplitude } : {}), ...base })];
+        const pre =
+          s.soc !== undefined && origin === undefined ? this.setSoc(s.soc, DEFAULT_SOC_RATE, state, source) : [];
+        return [
+          ...pre,
+          ...emit({
+            kind: 'impedance',
+            frequencyHigh: s.frequencyHigh,
+            frequencyLow: s.frequencyLow,
+            ...(s.amplitude !== undefined ? { amplitude: s.amplitude } : {}),
+            ...base,
+          }),
+        ];
       }
       case 'loop': {
         const entry = { ...state };
         const inner: ConcreteStep[] = [];
         s.steps.forEach((c, i) => inner.push(...this.step(c, origin ? source : [...source, i], entry, origin)));
-        const loop: ConcreteStep = { kind: 'loop', count: s.count, steps: inner, ...(s.until?.length ? { ends: this.ends(s.until, 'loop', state) } : {}), ...base };
+        const loop: ConcreteStep = {
+          kind: 'loop',
+          count: s.count,
+          steps: inner,
+          ...(s.until?.length ? { ends: this.ends(s.until, 'loop', state) } : {}),
+          ...base,
+        };
         advance(loop, state, this.ctx.ideal);
         return [loop];
       }
-      case 'temperature': return emit({ kind: 'temperature', setpoint: s.setpoint, soak: s.soak ?? 0, ...base });
-      case 'pressure': return emit({ kind: 'pressure', value: s.value, ...base });
-      case 'set-soc': return this.setSoc(s.soc, s.rate ?? DEFAULT_SOC_RATE, state, source, origin);
-      case 'note': return [{ kind: 'note', text: s.text, ...base }];
-      case 'documented': return [{ kind: 'documented', title: s.title, text: s.text, criteria: s.criteria, ...base }];
-      case 'procedure': return this.procedure(s.name, s.arguments, source, state);
+      case 'temperature':
+        return emit({ kind: 'temperature', setpoint: s.setpoint, soak: s.soak ?? 0, ...base });
+      case 'pressure':
+        return emit({ kind: 'pressure', value: s.value, ...base });
+      case 'set-soc':
+        return this.setSoc(s.soc, s.rate ?? DEFAULT_SOC_RATE, state, source, origin);
+      case 'note':
+        return [{ kind: 'note', text: s.text, ...base }];
+      case 'documented':
+        return [{ kind: 'documented', title: s.title, text: s.text, criteria: s.criteria, ...base }];
+      case 'procedure':
+        return this.procedure(s.name, s.arguments, source, state);
     }
   }
 
-  private procedure(name: string, written: Readonly<Record<string, number | string | readonly number[]>>, source: readonly number[], state: IdealState): ConcreteStep[] {
+  private procedure(
+    name: string,
+    written: Readonly<Record<string, number | string | readonly number[]>>,
+    source: readonly number[],
+    state: IdealState,
+  ): ConcreteStep[] {
     const def = findProcedure(name);
     if (!def) {
       const near = suggestProcedures(name);
-      this.problem('error', 'unknown-procedure', `unknown procedure '${name}'${near.length ? `; did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : ''}`, source);
+      this.problem(
+        'error',
+        'unknown-procedure',
+        `unknown procedure '${name}'${near.length ? `; did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : ''}`,
+        source,
+      );
       return [];
     }
     const { args, unknown, invalid } = procedureArguments(def, written, this.ctx.procedureCell, this.defaults);
     for (const u of unknown) {
-      this.problem('error', 'unknown-parameter', `procedure ${name} has no parameter '${u}'; it takes ${def.parameters.map((p) => p.name).join(', ') || 'no parameters'}`, source);
+      this.problem(
+        'error',
+        'unknown-parameter',
+        `procedure ${name} has no parameter '${u}'; it takes ${def.parameters.map((p) => p.name).join(', ') || 'no parameters'}`,
+        source,
+      );
     }
-    for (const u of invalid) this.problem('error', 'invalid-parameter', `parameter '${u}' of procedure ${name} needs a value with a unit, not text`, source);
+    for (const u of invalid)
+      this.problem(
+        'error',
+        'invalid-parameter',
+        `parameter '${u}' of procedure ${name} needs a value with a unit, not text`,
+        source,
+      );
     for (const c of def.criteria) if (!this.criteria.includes(c)) this.criteria.push(c);
     const out: ConcreteStep[] = [];
     for (const s of def.expand(args, this.ctx.procedureCell)) out.push(...this.step(s, source, state, name));
     // Set-points the sweep supplied (the procedure's temperature was not written) belong to the sweep.
     const swept = this.defaults.temperature;
     if (swept === undefined || written.temperature !== undefined) return out;
-    const mark = (steps: ConcreteStep[]): ConcreteStep[] => steps.map((c) => (c.kind === 'temperature' && c.setpoint === swept ? { ...c, sweep: 'temperature' as const }
-      : c.kind === 'loop' ? { ...c, steps: mark([...c.steps]) } : c));
+    const mark = (steps: ConcreteStep[]): ConcreteStep[] =>
+      steps.map((c) =>
+        c.kind === 'temperature' && c.setpoint === swept
+          ? { ...c, sweep: 'temperature' as const }
+          : c.kind === 'loop'
+            ? { ...c, steps: mark([...c.steps]) }
+            : c,
+      );
     return mark(out);
   }
 
@@ -228,21 +347,39 @@ class StepExpander {
   setSoc(target: number, rate: number, state: IdealState, source: readonly number[], origin?: string): ConcreteStep[] {
     const out: ConcreteStep[] = [];
     const base = { source, origin: origin ?? 'set-soc' };
-    const push = (c: ConcreteStep): void => { advance(c, state, this.ctx.ideal); out.push(c); };
+    const push = (c: ConcreteStep): void => {
+      advance(c, state, this.ctx.ideal);
+      out.push(c);
+    };
     const vmax = this.ctx.procedureCell.voltageMax;
     const vmin = this.ctx.procedureCell.voltageMin;
     if (state.soc === undefined) {
       // Unknown state: a full CCCV charge defines SOC 100 %.
-      push({ kind: 'cc', direction: 'charge', setpoint: this.setpoint({ mode: 'crate', value: rate }), cv: vmax,
-        ends: [{ quantity: 'current', op: '<=', value: this.ctx.oneC / 20, crate: 1 / 20 }], ...base });
+      push({
+        kind: 'cc',
+        direction: 'charge',
+        setpoint: this.setpoint({ mode: 'crate', value: rate }),
+        cv: vmax,
+        ends: [{ quantity: 'current', op: '<=', value: this.ctx.oneC / 20, crate: 1 / 20 }],
+        ...base,
+      });
       push({ kind: 'rest', ends: [{ quantity: 'time', op: '>=', value: 30 * 60 }], ...base });
     }
     const delta = target - (state.soc ?? 1);
     if (Math.abs(delta) < 1e-6) return out;
     const direction = delta > 0 ? 'charge' : 'discharge';
-    push({ kind: 'cc', direction, setpoint: this.setpoint({ mode: 'crate', value: rate }),
-      ends: [{ quantity: 'capacity', op: '>=', value: Math.abs(delta) * this.ctx.capacity },
-        direction === 'charge' ? { quantity: 'voltage', op: '>=', value: vmax } : { quantity: 'voltage', op: '<=', value: vmin }], ...base });
+    push({
+      kind: 'cc',
+      direction,
+      setpoint: this.setpoint({ mode: 'crate', value: rate }),
+      ends: [
+        { quantity: 'capacity', op: '>=', value: Math.abs(delta) * this.ctx.capacity },
+        direction === 'charge'
+          ? { quantity: 'voltage', op: '>=', value: vmax }
+          : { quantity: 'voltage', op: '<=', value: vmin },
+      ],
+      ...base,
+    });
     // The move ends on capacity: the SOC is the target (the voltage end is only a guard).
     state.soc = target;
     return out;
@@ -251,29 +388,44 @@ class StepExpander {
   private setpoint(sp: SetpointIR): ConcreteSetpoint {
     const oneC = this.ctx.oneC;
     switch (sp.mode) {
-      case 'crate': return { mode: 'current', current: sp.value * oneC, crate: sp.value, written: 'crate' };
-      case 'current': return { mode: 'current', current: sp.value, crate: sp.value / oneC, written: 'current' };
+      case 'crate':
+        return { mode: 'current', current: sp.value * oneC, crate: sp.value, written: 'crate' };
+      case 'current':
+        return { mode: 'current', current: sp.value, crate: sp.value / oneC, written: 'current' };
       case 'power': {
         // Current of a power step estimated at the middle of the voltage window.
         const vmean = (this.ctx.procedureCell.voltageMin + this.ctx.procedureCell.voltageMax) / 2;
         const current = sp.value / vmean;
         return { mode: 'power', power: sp.value, current, crate: current / oneC, written: 'power' };
       }
-      case 'voltage': return { mode: 'current', current: NaN, crate: NaN, written: 'current' };
+      case 'voltage':
+        return { mode: 'current', current: NaN, crate: NaN, written: 'current' };
     }
   }
 
   /** End conditions with their comparison made explicit and C-rates turned into currents. */
-  private ends(ends: readonly EndConditionIR[], kind: 'charge' | 'discharge' | 'rest' | 'hold' | 'loop', state: IdealState): ConcreteEnd[] {
+  private ends(
+    ends: readonly EndConditionIR[],
+    kind: 'charge' | 'discharge' | 'rest' | 'hold' | 'loop',
+    state: IdealState,
+  ): ConcreteEnd[] {
     return ends.map((e): ConcreteEnd => {
       const falling = kind === 'discharge' || (kind === 'rest' && state.lastDirection === 'charge');
       switch (e.quantity) {
-        case 'voltage': return { quantity: 'voltage', op: e.op ?? (falling ? '<=' : '>='), value: e.value };
-        case 'crate': return { quantity: 'current', op: e.op ?? '<=', value: e.value * this.ctx.oneC, crate: e.value };
-        case 'current': return { quantity: 'current', op: e.op ?? '<=', value: e.value };
-        case 'soc': return { quantity: 'soc', op: e.op ?? (kind === 'discharge' ? '<=' : '>='), value: e.value };
-        case 'time': case 'capacity': case 'energy': return { quantity: e.quantity, op: e.op ?? '>=', value: e.value };
-        case 'temperature': return { quantity: 'temperature', op: e.op ?? '>=', value: e.value };
+        case 'voltage':
+          return { quantity: 'voltage', op: e.op ?? (falling ? '<=' : '>='), value: e.value };
+        case 'crate':
+          return { quantity: 'current', op: e.op ?? '<=', value: e.value * this.ctx.oneC, crate: e.value };
+        case 'current':
+          return { quantity: 'current', op: e.op ?? '<=', value: e.value };
+        case 'soc':
+          return { quantity: 'soc', op: e.op ?? (kind === 'discharge' ? '<=' : '>='), value: e.value };
+        case 'time':
+        case 'capacity':
+        case 'energy':
+          return { quantity: e.quantity, op: e.op ?? '>=', value: e.value };
+        case 'temperature':
+          return { quantity: 'temperature', op: e.op ?? '>=', value: e.value };
       }
     });
   }

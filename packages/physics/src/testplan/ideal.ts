@@ -30,12 +30,14 @@ export const OPEN_END_ESTIMATE = 60 * 60;
 
 export const initialState = (): IdealState => ({ soc: undefined, voltage: undefined, lastDirection: undefined });
 
-const socOfVoltage = (v: number, cell: IdealCell): number => (v - cell.voltageMin) / (cell.voltageMax - cell.voltageMin);
+const socOfVoltage = (v: number, cell: IdealCell): number =>
+  (v - cell.voltageMin) / (cell.voltageMax - cell.voltageMin);
 
 /** Advances the state over one step and returns its estimated duration, s. Loops multiply their body. */
 export function advance(step: ConcreteStep, state: IdealState, cell: IdealCell): number {
   switch (step.kind) {
-    case 'cc': return advanceCurrent(step.direction, step.setpoint.current, step.ends, step.cv, state, cell);
+    case 'cc':
+      return advanceCurrent(step.direction, step.setpoint.current, step.ends, step.cv, state, cell);
     case 'pulse': {
       moveSoc(state, step.direction, step.setpoint.current * step.duration, cell);
       state.lastDirection = step.direction;
@@ -52,7 +54,8 @@ export function advance(step: ConcreteStep, state: IdealState, cell: IdealCell):
       if (step.voltage >= cell.voltageMax - 1e-9) state.soc = 1;
       return t ?? OPEN_END_ESTIMATE;
     }
-    case 'impedance': return impedanceDuration(step.frequencyHigh, step.frequencyLow);
+    case 'impedance':
+      return impedanceDuration(step.frequencyHigh, step.frequencyLow);
     case 'loop': {
       if (!(step.count >= 1) || !Number.isFinite(step.count)) return 0;
       const first = step.steps.reduce((t, s) => t + advance(s, state, cell), 0);
@@ -66,26 +69,49 @@ export function advance(step: ConcreteStep, state: IdealState, cell: IdealCell):
       }
       return first + rest;
     }
-    case 'temperature': return step.soak;
-    case 'pressure': case 'note': case 'documented': return 0;
+    case 'temperature':
+      return step.soak;
+    case 'pressure':
+    case 'note':
+    case 'documented':
+      return 0;
   }
 }
 
-function advanceCurrent(direction: 'charge' | 'discharge', current: number, ends: readonly ConcreteEnd[], cv: number | undefined,
-  state: IdealState, cell: IdealCell): number {
+function advanceCurrent(
+  direction: 'charge' | 'discharge',
+  current: number,
+  ends: readonly ConcreteEnd[],
+  cv: number | undefined,
+  state: IdealState,
+  cell: IdealCell,
+): number {
   const sign = direction === 'charge' ? 1 : -1;
   const soc0 = state.soc;
   const candidates: { t: number; soc?: number; voltage?: number }[] = [];
   for (const e of ends) {
     switch (e.quantity) {
-      case 'time': candidates.push({ t: e.value }); break;
-      case 'capacity': candidates.push({ t: e.value / current }); break;
-      case 'energy': candidates.push({ t: e.value / (current * (cell.voltageMin + cell.voltageMax) / 2) }); break;
-      case 'soc': if (soc0 !== undefined) candidates.push({ t: Math.max(0, sign * (e.value - soc0)) * cell.capacity / current, soc: e.value }); break;
+      case 'time':
+        candidates.push({ t: e.value });
+        break;
+      case 'capacity':
+        candidates.push({ t: e.value / current });
+        break;
+      case 'energy':
+        candidates.push({ t: e.value / ((current * (cell.voltageMin + cell.voltageMax)) / 2) });
+        break;
+      case 'soc':
+        if (soc0 !== undefined)
+          candidates.push({ t: (Math.max(0, sign * (e.value - soc0)) * cell.capacity) / current, soc: e.value });
+        break;
       case 'voltage': {
         const target = Math.min(1, Math.max(0, socOfVoltage(e.value, cell)));
         const from = soc0 ?? (direction === 'charge' ? 0 : 1);
-        candidates.push({ t: Math.max(0, sign * (target - from)) * cell.capacity / current, soc: target, voltage: e.value });
+        candidates.push({
+          t: (Math.max(0, sign * (target - from)) * cell.capacity) / current,
+          soc: target,
+          voltage: e.value,
+        });
         break;
       }
       case 'current': {
@@ -93,15 +119,24 @@ function advanceCurrent(direction: 'charge' | 'discharge', current: number, ends
         if (cv !== undefined) {
           const target = Math.min(1, Math.max(0, socOfVoltage(cv, cell)));
           const from = soc0 ?? (direction === 'charge' ? 0 : 1);
-          candidates.push({ t: Math.max(0, sign * (target - from)) * cell.capacity / current + CV_TAIL_ESTIMATE, soc: target, voltage: cv });
+          candidates.push({
+            t: (Math.max(0, sign * (target - from)) * cell.capacity) / current + CV_TAIL_ESTIMATE,
+            soc: target,
+            voltage: cv,
+          });
         }
         break;
       }
-      case 'temperature': break;
+      case 'temperature':
+        break;
     }
   }
   state.lastDirection = direction;
-  if (candidates.length === 0) { state.soc = undefined; state.voltage = undefined; return 0; }
+  if (candidates.length === 0) {
+    state.soc = undefined;
+    state.voltage = undefined;
+    return 0;
+  }
   const first = candidates.reduce((a, b) => (b.t < a.t ? b : a));
   if (first.soc !== undefined) state.soc = first.soc;
   else moveSoc(state, direction, current * first.t, cell);
@@ -111,7 +146,7 @@ function advanceCurrent(direction: 'charge' | 'discharge', current: number, ends
 
 function moveSoc(state: IdealState, direction: 'charge' | 'discharge', charge: number, cell: IdealCell): void {
   if (state.soc === undefined) return;
-  state.soc = state.soc + (direction === 'charge' ? 1 : -1) * charge / cell.capacity;
+  state.soc = state.soc + ((direction === 'charge' ? 1 : -1) * charge) / cell.capacity;
 }
 
 function timeEnd(ends: readonly ConcreteEnd[]): number | undefined {

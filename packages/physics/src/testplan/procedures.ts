@@ -11,7 +11,8 @@
 import type { TestStepIR, EndConditionIR } from '../ir.js';
 
 /** What a parameter accepts; values arrive in SI (fractions 0..1, K, s, V, A) or as C-rate multiples. */
-export type ParameterKind = 'cRate' | 'fraction' | 'time' | 'temperature' | 'voltage' | 'count' | 'resistance' | 'frequency';
+export type ParameterKind =
+  'cRate' | 'fraction' | 'time' | 'temperature' | 'voltage' | 'count' | 'resistance' | 'frequency';
 
 export interface ProcedureParameter {
   readonly name: string;
@@ -70,23 +71,40 @@ const crateEnd = (value: number): EndConditionIR => ({ quantity: 'crate', value 
 const time = (value: number): EndConditionIR => ({ quantity: 'time', value });
 const socEnd = (value: number, op: '<=' | '>='): EndConditionIR => ({ quantity: 'soc', value, op });
 
-const charge = (rate: number, ends: EndConditionIR[], cv?: number): TestStepIR =>
-  ({ type: 'charge', setpoint: { mode: 'crate', value: rate }, ...(cv !== undefined ? { cv } : {}), until: ends });
-const discharge = (rate: number, ends: EndConditionIR[]): TestStepIR =>
-  ({ type: 'discharge', setpoint: { mode: 'crate', value: rate }, until: ends });
+const charge = (rate: number, ends: EndConditionIR[], cv?: number): TestStepIR => ({
+  type: 'charge',
+  setpoint: { mode: 'crate', value: rate },
+  ...(cv !== undefined ? { cv } : {}),
+  until: ends,
+});
+const discharge = (rate: number, ends: EndConditionIR[]): TestStepIR => ({
+  type: 'discharge',
+  setpoint: { mode: 'crate', value: rate },
+  until: ends,
+});
 const rest = (seconds: number): TestStepIR => ({ type: 'rest', until: [time(seconds)] });
-const pulse = (direction: 'charge' | 'discharge', rate: number, duration: number): TestStepIR =>
-  ({ type: 'pulse', direction, setpoint: { mode: 'crate', value: rate }, duration });
+const pulse = (direction: 'charge' | 'discharge', rate: number, duration: number): TestStepIR => ({
+  type: 'pulse',
+  direction,
+  setpoint: { mode: 'crate', value: rate },
+  duration,
+});
 const temperature = (kelvin: number, soak: number): TestStepIR => ({ type: 'temperature', setpoint: kelvin, soak });
 const setSoc = (soc: number, rate: number): TestStepIR => ({ type: 'set-soc', soc, rate });
 const loop = (count: number, steps: TestStepIR[]): TestStepIR => ({ type: 'loop', count, steps });
-const documented = (title: string, text: string, criteria: readonly string[]): DocumentedStepIR => ({ type: 'documented', title, text, criteria });
+const documented = (title: string, text: string, criteria: readonly string[]): DocumentedStepIR => ({
+  type: 'documented',
+  title,
+  text,
+  criteria,
+});
 
 /**
  * Standard CCCV charge: constant current to the upper voltage, then hold there until the current
  * falls to C/20 (or to half the charge current, for charges already at or below C/20).
  */
-const cccv = (rate: number, cell: ProcedureCell, tail = 1 / 20): TestStepIR => charge(rate, until(crateEnd(Math.min(tail, rate / 2))), cell.voltageMax);
+const cccv = (rate: number, cell: ProcedureCell, tail = 1 / 20): TestStepIR =>
+  charge(rate, until(crateEnd(Math.min(tail, rate / 2))), cell.voltageMax);
 const toEmpty = (rate: number, cell: ProcedureCell): TestStepIR => discharge(rate, until(v(cell.voltageMin)));
 
 const NO_LEAK_VENT_FIRE = 'no leakage, venting, fire, rupture or explosion';
@@ -95,12 +113,42 @@ const NO_FIRE = 'no fire or explosion';
 // ---- parameters reused by several procedures --------------------------------------------------
 
 const P = {
-  rate: (def: number, doc = 'C-rate of the test current.'): ProcedureParameter => ({ name: 'rate', kind: 'cRate', default: def, doc }),
-  chargeRate: (def: number): ProcedureParameter => ({ name: 'charge-rate', kind: 'cRate', default: def, doc: 'C-rate of the standard (CCCV) charge.' }),
-  temperature: (celsius: number, doc = 'Test temperature.'): ProcedureParameter => ({ name: 'temperature', kind: 'temperature', default: celsius + K0, doc }),
-  soak: (hours: number): ProcedureParameter => ({ name: 'soak', kind: 'time', default: hours * H, doc: 'Soak time after a temperature change, until the cell is at chamber temperature.' }),
-  rest: (seconds: number, doc = 'Rest between steps.'): ProcedureParameter => ({ name: 'rest', kind: 'time', default: seconds, doc }),
-  soc: (def: number, doc = 'State of charge the test starts from.'): ProcedureParameter => ({ name: 'soc', kind: 'fraction', default: def, doc }),
+  rate: (def: number, doc = 'C-rate of the test current.'): ProcedureParameter => ({
+    name: 'rate',
+    kind: 'cRate',
+    default: def,
+    doc,
+  }),
+  chargeRate: (def: number): ProcedureParameter => ({
+    name: 'charge-rate',
+    kind: 'cRate',
+    default: def,
+    doc: 'C-rate of the standard (CCCV) charge.',
+  }),
+  temperature: (celsius: number, doc = 'Test temperature.'): ProcedureParameter => ({
+    name: 'temperature',
+    kind: 'temperature',
+    default: celsius + K0,
+    doc,
+  }),
+  soak: (hours: number): ProcedureParameter => ({
+    name: 'soak',
+    kind: 'time',
+    default: hours * H,
+    doc: 'Soak time after a temperature change, until the cell is at chamber temperature.',
+  }),
+  rest: (seconds: number, doc = 'Rest between steps.'): ProcedureParameter => ({
+    name: 'rest',
+    kind: 'time',
+    default: seconds,
+    doc,
+  }),
+  soc: (def: number, doc = 'State of charge the test starts from.'): ProcedureParameter => ({
+    name: 'soc',
+    kind: 'fraction',
+    default: def,
+    doc,
+  }),
 };
 
 // ---- the library --------------------------------------------------------------------------------
@@ -110,9 +158,17 @@ export const PROCEDURES: readonly ProcedureDefinition[] = [
     name: 'lot-check',
     title: 'Lot check at 0.1C',
     standard: 'standard-battery programme',
-    cycler: 'all', abuse: false,
-    description: 'Charge and discharge every cell of a lot at 0.1C and 25 °C; the lot passes when all cells lie within ±3 % of the lot mean charge and discharge capacity.',
-    parameters: [P.rate(0.1), P.temperature(25), P.soak(2), P.rest(10 * MIN), { name: 'cycles', kind: 'count', default: 1, doc: 'Charge–discharge cycles.' }],
+    cycler: 'all',
+    abuse: false,
+    description:
+      'Charge and discharge every cell of a lot at 0.1C and 25 °C; the lot passes when all cells lie within ±3 % of the lot mean charge and discharge capacity.',
+    parameters: [
+      P.rate(0.1),
+      P.temperature(25),
+      P.soak(2),
+      P.rest(10 * MIN),
+      { name: 'cycles', kind: 'count', default: 1, doc: 'Charge–discharge cycles.' },
+    ],
     criteria: ['charge and discharge capacity of every cell within ±3 % of the lot mean'],
     expand: (a, cell) => [
       temperature(num(a.temperature), num(a.soak)),
@@ -123,11 +179,26 @@ export const PROCEDURES: readonly ProcedureDefinition[] = [
     name: 'conditioning',
     title: 'Post-assembly conditioning',
     standard: 'standard-battery programme',
-    cycler: 'all', abuse: false,
-    description: 'Slow first cycles after assembly, then an open-circuit rest at full charge that screens out cells with micro-shorts (their voltage sags).',
-    parameters: [P.rate(0.05), P.temperature(25), P.soak(2), { name: 'cycles', kind: 'count', default: 2, doc: 'Formation cycles.' },
-      { name: 'ocv-rest', kind: 'time', default: 24 * H, doc: 'Open-circuit rest at full charge for the micro-short screen.' }],
-    criteria: ['open-circuit voltage drop during the rest at full charge ≤ 5 mV (micro-short screen)', 'coulombic efficiency of the last cycle ≥ 98 %'],
+    cycler: 'all',
+    abuse: false,
+    description:
+      'Slow first cycles after assembly, then an open-circuit rest at full charge that screens out cells with micro-shorts (their voltage sags).',
+    parameters: [
+      P.rate(0.05),
+      P.temperature(25),
+      P.soak(2),
+      { name: 'cycles', kind: 'count', default: 2, doc: 'Formation cycles.' },
+      {
+        name: 'ocv-rest',
+        kind: 'time',
+        default: 24 * H,
+        doc: 'Open-circuit rest at full charge for the micro-short screen.',
+      },
+    ],
+    criteria: [
+      'open-circuit voltage drop during the rest at full charge ≤ 5 mV (micro-short screen)',
+      'coulombic efficiency of the last cycle ≥ 98 %',
+    ],
     expand: (a, cell) => [
       temperature(num(a.temperature), num(a.soak)),
       loop(num(a.cycles), [cccv(num(a.rate), cell), rest(10 * MIN), toEmpty(num(a.rate), cell), rest(10 * MIN)]),
@@ -139,9 +210,17 @@ export const PROCEDURES: readonly ProcedureDefinition[] = [
     name: 'iec62660-capacity',
     title: 'Capacity (IEC 62660-1)',
     standard: 'IEC 62660-1',
-    cycler: 'all', abuse: false,
-    description: 'Standard charge at 25 °C, soak at the test temperature, then a constant-current discharge to the lower voltage limit; the discharged capacity is the result.',
-    parameters: [P.rate(1 / 3, 'Discharge C-rate (IEC: 1/3C or 1C).'), P.chargeRate(1 / 3), P.temperature(25), P.soak(4), P.rest(30 * MIN)],
+    cycler: 'all',
+    abuse: false,
+    description:
+      'Standard charge at 25 °C, soak at the test temperature, then a constant-current discharge to the lower voltage limit; the discharged capacity is the result.',
+    parameters: [
+      P.rate(1 / 3, 'Discharge C-rate (IEC: 1/3C or 1C).'),
+      P.chargeRate(1 / 3),
+      P.temperature(25),
+      P.soak(4),
+      P.rest(30 * MIN),
+    ],
     criteria: ['discharge capacity at 25 °C and 1/3C ≥ rated capacity'],
     expand: (a, cell) => [
       temperature(25 + K0, num(a.soak)),
@@ -155,8 +234,10 @@ export const PROCEDURES: readonly ProcedureDefinition[] = [
     name: 'iec62660-energy',
     title: 'Energy (IEC 62660-1)',
     standard: 'IEC 62660-1',
-    cycler: 'all', abuse: false,
-    description: 'As the capacity test; the energy is the integral of voltage × current over the discharge, energy density follows from the cell volume and mass.',
+    cycler: 'all',
+    abuse: false,
+    description:
+      'As the capacity test; the energy is the integral of voltage × current over the discharge, energy density follows from the cell volume and mass.',
     parameters: [P.rate(1 / 3), P.chargeRate(1 / 3), P.temperature(25), P.soak(4), P.rest(30 * MIN)],
     criteria: ['discharge energy reported with the mean discharge voltage'],
     expand: (a, cell) => [
@@ -171,34 +252,50 @@ export const PROCEDURES: readonly ProcedureDefinition[] = [
     name: 'iec62660-power',
     title: 'Power (IEC 62660-1)',
     standard: 'IEC 62660-1',
-    cycler: 'all', abuse: false,
-    description: 'At each SOC (20, 50, 80 %): rest, a 10 s discharge pulse, rest, a 10 s charge pulse, rest. Output and input power follow from the pulse voltages.',
+    cycler: 'all',
+    abuse: false,
+    description:
+      'At each SOC (20, 50, 80 %): rest, a 10 s discharge pulse, rest, a 10 s charge pulse, rest. Output and input power follow from the pulse voltages.',
     parameters: [
-      { name: 'socs', kind: 'fraction', list: true, default: [0.2, 0.5, 0.8], doc: 'States of charge the pulses are taken at.' },
-      P.rate(1, 'Pulse C-rate (the programme ran ≥ 5C at ≥ 25 °C).'), P.chargeRate(1 / 3),
+      {
+        name: 'socs',
+        kind: 'fraction',
+        list: true,
+        default: [0.2, 0.5, 0.8],
+        doc: 'States of charge the pulses are taken at.',
+      },
+      P.rate(1, 'Pulse C-rate (the programme ran ≥ 5C at ≥ 25 °C).'),
+      P.chargeRate(1 / 3),
       { name: 'duration', kind: 'time', default: 10, doc: 'Pulse length.' },
-      P.rest(10 * MIN, 'Rest after each pulse.'), P.temperature(25), P.soak(4),
+      P.rest(10 * MIN, 'Rest after each pulse.'),
+      P.temperature(25),
+      P.soak(4),
     ],
     criteria: ['output and input power at each SOC reported (W and W/kg)'],
     expand: (a, cell) => [
       temperature(num(a.temperature), num(a.soak)),
       cccv(num(a['charge-rate']), cell),
-      ...list(a.socs).slice().sort((x, y) => y - x).flatMap((soc) => [
-        setSoc(soc, num(a['charge-rate'])),
-        rest(1 * H),
-        pulse('discharge', num(a.rate), num(a.duration)),
-        rest(num(a.rest)),
-        pulse('charge', num(a.rate), num(a.duration)),
-        rest(num(a.rest)),
-      ]),
+      ...list(a.socs)
+        .slice()
+        .sort((x, y) => y - x)
+        .flatMap((soc) => [
+          setSoc(soc, num(a['charge-rate'])),
+          rest(1 * H),
+          pulse('discharge', num(a.rate), num(a.duration)),
+          rest(num(a.rest)),
+          pulse('charge', num(a.rate), num(a.duration)),
+          rest(num(a.rest)),
+        ]),
     ],
   },
   {
     name: 'iec62660-efficiency',
     title: 'Energy efficiency (IEC 62660-1)',
     standard: 'IEC 62660-1',
-    cycler: 'all', abuse: false,
-    description: 'From the empty cell, charge to the set SOC at the test rate, rest, discharge to the lower limit at the same rate; efficiency = discharge energy ÷ charge energy.',
+    cycler: 'all',
+    abuse: false,
+    description:
+      'From the empty cell, charge to the set SOC at the test rate, rest, discharge to the lower limit at the same rate; efficiency = discharge energy ÷ charge energy.',
     parameters: [P.rate(1 / 3), P.soc(0.7, 'SOC the charge goes to.'), P.temperature(25), P.soak(4), P.rest(30 * MIN)],
     criteria: ['round-trip energy efficiency reported'],
     expand: (a, cell) => [
@@ -214,15 +311,22 @@ export const PROCEDURES: readonly ProcedureDefinition[] = [
     name: 'iec62660-storage',
     title: 'Storage life (IEC 62660-1)',
     standard: 'IEC 62660-1',
-    cycler: 'all', abuse: false,
-    description: 'Store at the set SOC and temperature (restraint pressure applied); at each check interval bring the cell to 25 °C and measure the capacity at 1/3C, then return it to storage.',
-    parameters: [P.soc(1, 'Storage SOC (IEC: 50 % and 100 %).'), P.temperature(45, 'Storage temperature.'),
+    cycler: 'all',
+    abuse: false,
+    description:
+      'Store at the set SOC and temperature (restraint pressure applied); at each check interval bring the cell to 25 °C and measure the capacity at 1/3C, then return it to storage.',
+    parameters: [
+      P.soc(1, 'Storage SOC (IEC: 50 % and 100 %).'),
+      P.temperature(45, 'Storage temperature.'),
       { name: 'duration', kind: 'time', default: 42 * DAY, doc: 'Total storage time (programme: 42 days).' },
-      { name: 'interval', kind: 'time', default: 14 * DAY, doc: 'Storage time between capacity checks.' }, P.soak(4)],
+      { name: 'interval', kind: 'time', default: 14 * DAY, doc: 'Storage time between capacity checks.' },
+      P.soak(4),
+    ],
     criteria: ['capacity retention at 1/3C and 25 °C after storage reported'],
     expand: (a, cell) => [
       temperature(25 + K0, num(a.soak)),
-      cccv(1 / 3, cell), toEmpty(1 / 3, cell),
+      cccv(1 / 3, cell),
+      toEmpty(1 / 3, cell),
       loop(Math.max(1, Math.round(num(a.duration) / num(a.interval))), [
         setSoc(num(a.soc), 1 / 3),
         temperature(num(a.temperature), num(a.soak)),
@@ -238,18 +342,32 @@ export const PROCEDURES: readonly ProcedureDefinition[] = [
     name: 'iec62660-cycle-life',
     title: 'Cycle life (IEC 62660-1)',
     standard: 'IEC 62660-1',
-    cycler: 'all', abuse: false,
-    description: 'Charge–discharge cycling at the test temperature; every block of cycles ends with a capacity check at 1/3C and 25 °C.',
-    parameters: [P.rate(1, 'Cycling C-rate (charge and discharge).'), P.temperature(45),
+    cycler: 'all',
+    abuse: false,
+    description:
+      'Charge–discharge cycling at the test temperature; every block of cycles ends with a capacity check at 1/3C and 25 °C.',
+    parameters: [
+      P.rate(1, 'Cycling C-rate (charge and discharge).'),
+      P.temperature(45),
       { name: 'cycles', kind: 'count', default: 100, doc: 'Cycles in total.' },
-      { name: 'check-every', kind: 'count', default: 50, doc: 'Cycles between capacity checks.' }, P.soak(4)],
+      { name: 'check-every', kind: 'count', default: 50, doc: 'Cycles between capacity checks.' },
+      P.soak(4),
+    ],
     criteria: ['capacity retention at 1/3C and 25 °C reported every check'],
     expand: (a, cell) => [
       loop(Math.max(1, Math.round(num(a.cycles) / num(a['check-every']))), [
         temperature(num(a.temperature), num(a.soak)),
-        loop(num(a['check-every']), [cccv(num(a.rate), cell), rest(10 * MIN), toEmpty(num(a.rate), cell), rest(10 * MIN)]),
+        loop(num(a['check-every']), [
+          cccv(num(a.rate), cell),
+          rest(10 * MIN),
+          toEmpty(num(a.rate), cell),
+          rest(10 * MIN),
+        ]),
         temperature(25 + K0, num(a.soak)),
-        cccv(1 / 3, cell), rest(30 * MIN), toEmpty(1 / 3, cell), rest(30 * MIN),
+        cccv(1 / 3, cell),
+        rest(30 * MIN),
+        toEmpty(1 / 3, cell),
+        rest(30 * MIN),
       ]),
     ],
   },
@@ -257,10 +375,23 @@ export const PROCEDURES: readonly ProcedureDefinition[] = [
     name: 'dc-ir',
     title: 'DC internal resistance',
     standard: 'standard-battery programme',
-    cycler: 'all', abuse: false,
-    description: 'At SOC 50 %: 10 s discharge and charge pulses at increasing currents up to 0.5C, each followed by a rest; resistance = slope of the voltage change against current.',
-    parameters: [P.soc(0.5), { name: 'current', kind: 'cRate', default: 0.5, doc: 'Highest pulse C-rate; pulses run at 0.1C, 0.2C, 0.5C, 1C … up to it.' },
-      { name: 'duration', kind: 'time', default: 10, doc: 'Pulse length.' }, P.rest(10 * MIN, 'Rest after each pulse.'), P.temperature(25), P.soak(2)],
+    cycler: 'all',
+    abuse: false,
+    description:
+      'At SOC 50 %: 10 s discharge and charge pulses at increasing currents up to 0.5C, each followed by a rest; resistance = slope of the voltage change against current.',
+    parameters: [
+      P.soc(0.5),
+      {
+        name: 'current',
+        kind: 'cRate',
+        default: 0.5,
+        doc: 'Highest pulse C-rate; pulses run at 0.1C, 0.2C, 0.5C, 1C … up to it.',
+      },
+      { name: 'duration', kind: 'time', default: 10, doc: 'Pulse length.' },
+      P.rest(10 * MIN, 'Rest after each pulse.'),
+      P.temperature(25),
+      P.soak(2),
+    ],
     criteria: ['DC resistance at 10 s reported (Ω and Ω·cm²)'],
     expand: (a, cell) => {
       void cell;
@@ -270,7 +401,12 @@ export const PROCEDURES: readonly ProcedureDefinition[] = [
         temperature(num(a.temperature), num(a.soak)),
         setSoc(num(a.soc), 1 / 3),
         rest(1 * H),
-        ...rates.flatMap((r) => [pulse('discharge', r, num(a.duration)), rest(num(a.rest)), pulse('charge', r, num(a.duration)), rest(num(a.rest))]),
+        ...rates.flatMap((r) => [
+          pulse('discharge', r, num(a.duration)),
+          rest(num(a.rest)),
+          pulse('charge', r, num(a.duration)),
+          rest(num(a.rest)),
+        ]),
       ];
     },
   },
@@ -278,26 +414,52 @@ export const PROCEDURES: readonly ProcedureDefinition[] = [
     name: 'impedance',
     title: 'Impedance spectrum',
     standard: 'standard-battery programme',
-    cycler: 'all', abuse: false,
-    description: 'Impedance at SOC 50 % from 1 MHz down, after a rest; needs a channel with a frequency-response analyser.',
-    parameters: [P.soc(0.5), { name: 'from', kind: 'frequency', default: 1e6, doc: 'Highest frequency, Hz.' }, { name: 'to', kind: 'frequency', default: 0.1, doc: 'Lowest frequency, Hz.' },
-      { name: 'amplitude', kind: 'voltage', default: 0.01, doc: 'Voltage amplitude.' }, P.temperature(25), P.soak(2)],
+    cycler: 'all',
+    abuse: false,
+    description:
+      'Impedance at SOC 50 % from 1 MHz down, after a rest; needs a channel with a frequency-response analyser.',
+    parameters: [
+      P.soc(0.5),
+      { name: 'from', kind: 'frequency', default: 1e6, doc: 'Highest frequency, Hz.' },
+      { name: 'to', kind: 'frequency', default: 0.1, doc: 'Lowest frequency, Hz.' },
+      { name: 'amplitude', kind: 'voltage', default: 0.01, doc: 'Voltage amplitude.' },
+      P.temperature(25),
+      P.soak(2),
+    ],
     criteria: ['spectrum recorded; bulk, grain-boundary and interface arcs fitted'],
     expand: (a) => [
       temperature(num(a.temperature), num(a.soak)),
       setSoc(num(a.soc), 1 / 3),
       rest(1 * H),
-      { type: 'impedance', frequencyHigh: num(a.from), frequencyLow: num(a.to), amplitude: num(a.amplitude), soc: num(a.soc) },
+      {
+        type: 'impedance',
+        frequencyHigh: num(a.from),
+        frequencyLow: num(a.to),
+        amplitude: num(a.amplitude),
+        soc: num(a.soc),
+      },
     ],
   },
   {
     name: 'floating',
     title: 'Floating (high-voltage hold)',
     standard: 'standard-battery programme',
-    cycler: 'all', abuse: false,
-    description: 'Charge to the float voltage and hold it for days; the leakage current and the capacity afterwards show oxidation of the electrolyte at the cathode (4.25 V barely degrades LiNbO3-coated NCM, 4.55 V does).',
-    parameters: [{ name: 'voltage', kind: 'voltage', default: (c) => c.voltageMax, doc: 'Float voltage (default: the upper voltage limit).' },
-      { name: 'duration', kind: 'time', default: 5 * DAY, doc: 'Hold time.' }, P.rate(0.1, 'C-rate of the charge to the float voltage.'), P.temperature(25), P.soak(2)],
+    cycler: 'all',
+    abuse: false,
+    description:
+      'Charge to the float voltage and hold it for days; the leakage current and the capacity afterwards show oxidation of the electrolyte at the cathode (4.25 V barely degrades LiNbO3-coated NCM, 4.55 V does).',
+    parameters: [
+      {
+        name: 'voltage',
+        kind: 'voltage',
+        default: (c) => c.voltageMax,
+        doc: 'Float voltage (default: the upper voltage limit).',
+      },
+      { name: 'duration', kind: 'time', default: 5 * DAY, doc: 'Hold time.' },
+      P.rate(0.1, 'C-rate of the charge to the float voltage.'),
+      P.temperature(25),
+      P.soak(2),
+    ],
     criteria: ['float current at the end of the hold reported', 'capacity retention at 0.1C after floating reported'],
     expand: (a, cell) => [
       temperature(num(a.temperature), num(a.soak)),
@@ -313,7 +475,8 @@ export const PROCEDURES: readonly ProcedureDefinition[] = [
     name: 'forced-discharge',
     title: 'Forced discharge (IEC 62660-2)',
     standard: 'IEC 62660-2',
-    cycler: 'all', abuse: true,
+    cycler: 'all',
+    abuse: true,
     description: 'From SOC 0 %, discharge at 1C for 90 min, driving the cell into reversal; observe for 1 h.',
     parameters: [P.rate(1), { name: 'duration', kind: 'time', default: 90 * MIN, doc: 'Forced-discharge time.' }],
     criteria: [NO_LEAK_VENT_FIRE],
@@ -327,10 +490,14 @@ export const PROCEDURES: readonly ProcedureDefinition[] = [
     name: 'overcharge',
     title: 'Overcharge (IEC 62660-2)',
     standard: 'IEC 62660-2',
-    cycler: 'all', abuse: true,
+    cycler: 'all',
+    abuse: true,
     description: 'From SOC 100 %, charge at 1C until SOC 130 % or 120 % of the maximum voltage; observe for 1 h.',
-    parameters: [P.rate(1), { name: 'soc', kind: 'fraction', default: 1.3, doc: 'SOC the overcharge ends at.' },
-      { name: 'voltage', kind: 'voltage', default: (c) => 1.2 * c.voltageMax, doc: 'Voltage the overcharge ends at.' }],
+    parameters: [
+      P.rate(1),
+      { name: 'soc', kind: 'fraction', default: 1.3, doc: 'SOC the overcharge ends at.' },
+      { name: 'voltage', kind: 'voltage', default: (c) => 1.2 * c.voltageMax, doc: 'Voltage the overcharge ends at.' },
+    ],
     criteria: [NO_LEAK_VENT_FIRE],
     expand: (a, cell) => [
       cccv(1 / 3, cell),
@@ -343,98 +510,151 @@ export const PROCEDURES: readonly ProcedureDefinition[] = [
     name: 'external-short',
     title: 'External short circuit (IEC 62660-2)',
     standard: 'IEC 62660-2',
-    cycler: 'partly', abuse: true,
+    cycler: 'partly',
+    abuse: true,
     description: 'Charge to SOC 100 %, then short the terminals through ≤ 5 mΩ for 10 min and observe for 1 h.',
     parameters: [{ name: 'resistance', kind: 'resistance', default: 0.005, doc: 'External short resistance.' }],
     criteria: [NO_FIRE],
     expand: (a, cell) => [
       cccv(1 / 3, cell),
       rest(30 * MIN),
-      documented('External short', `Short the terminals through ${fmt(num(a.resistance) * 1000)} mΩ for 10 min at 25 °C; record voltage, current and surface temperature; observe for 1 h.`, [NO_FIRE]),
+      documented(
+        'External short',
+        `Short the terminals through ${fmt(num(a.resistance) * 1000)} mΩ for 10 min at 25 °C; record voltage, current and surface temperature; observe for 1 h.`,
+        [NO_FIRE],
+      ),
     ],
   },
   {
     name: 'heating',
     title: 'Heating (IEC 62660-2)',
     standard: 'IEC 62660-2',
-    cycler: 'partly', abuse: true,
+    cycler: 'partly',
+    abuse: true,
     description: 'Charge to SOC 100 %, heat in an oven at 5 °C/min to 130 °C and hold 30 min.',
-    parameters: [{ name: 'temperature', kind: 'temperature', default: 130 + K0, doc: 'Oven temperature.' }, { name: 'hold', kind: 'time', default: 30 * MIN, doc: 'Hold time at temperature.' }],
+    parameters: [
+      { name: 'temperature', kind: 'temperature', default: 130 + K0, doc: 'Oven temperature.' },
+      { name: 'hold', kind: 'time', default: 30 * MIN, doc: 'Hold time at temperature.' },
+    ],
     criteria: [NO_FIRE],
     expand: (a, cell) => [
       cccv(1 / 3, cell),
-      documented('Heating', `In an oven: heat at 5 °C/min to ${fmt(num(a.temperature) - K0)} °C, hold ${fmt(num(a.hold) / MIN)} min, record the cell surface temperature.`, [NO_FIRE]),
+      documented(
+        'Heating',
+        `In an oven: heat at 5 °C/min to ${fmt(num(a.temperature) - K0)} °C, hold ${fmt(num(a.hold) / MIN)} min, record the cell surface temperature.`,
+        [NO_FIRE],
+      ),
     ],
   },
   {
     name: 'crush',
     title: 'Crush (IEC 62660-2)',
     standard: 'IEC 62660-2',
-    cycler: 'partly', abuse: true,
-    description: 'Charge to SOC 100 %, crush with a half-cylinder or hemisphere until the voltage drops by 1/3, the deformation reaches 15 % or the force reaches 1000 × the cell weight.',
+    cycler: 'partly',
+    abuse: true,
+    description:
+      'Charge to SOC 100 %, crush with a half-cylinder or hemisphere until the voltage drops by 1/3, the deformation reaches 15 % or the force reaches 1000 × the cell weight.',
     parameters: [],
     criteria: [NO_FIRE],
     expand: (_a, cell) => [
       cccv(1 / 3, cell),
-      documented('Crush', 'Crush with a half-cylinder (or hemisphere) perpendicular to the electrode plane; stop at a 1/3 voltage drop, 15 % deformation or a force of 1000 × the cell weight; hold and observe for 1 h.', [NO_FIRE]),
+      documented(
+        'Crush',
+        'Crush with a half-cylinder (or hemisphere) perpendicular to the electrode plane; stop at a 1/3 voltage drop, 15 % deformation or a force of 1000 × the cell weight; hold and observe for 1 h.',
+        [NO_FIRE],
+      ),
     ],
   },
   {
     name: 'vibration',
     title: 'Vibration (IEC 62660-2)',
     standard: 'IEC 62660-2',
-    cycler: 'none', abuse: true,
+    cycler: 'none',
+    abuse: true,
     description: 'Random vibration 5–2000 Hz, 8 h in each of three axes.',
     parameters: [],
     criteria: [NO_LEAK_VENT_FIRE],
-    expand: () => [documented('Vibration', 'Random vibration, 5–2000 Hz, 8 h per axis in three mutually perpendicular axes, cell in its restraint jig.', [NO_LEAK_VENT_FIRE])],
+    expand: () => [
+      documented(
+        'Vibration',
+        'Random vibration, 5–2000 Hz, 8 h per axis in three mutually perpendicular axes, cell in its restraint jig.',
+        [NO_LEAK_VENT_FIRE],
+      ),
+    ],
   },
   {
     name: 'shock',
     title: 'Mechanical shock (IEC 62660-2)',
     standard: 'IEC 62660-2',
-    cycler: 'none', abuse: true,
+    cycler: 'none',
+    abuse: true,
     description: 'Half-sine shock 500 m/s², 6 ms, 10 times in each of six directions.',
     parameters: [],
     criteria: [NO_LEAK_VENT_FIRE],
-    expand: () => [documented('Mechanical shock', 'Half-sine shock, 500 m/s² peak, 6 ms, 10 shocks in each of the six directions.', [NO_LEAK_VENT_FIRE])],
+    expand: () => [
+      documented('Mechanical shock', 'Half-sine shock, 500 m/s² peak, 6 ms, 10 shocks in each of the six directions.', [
+        NO_LEAK_VENT_FIRE,
+      ]),
+    ],
   },
   {
     name: 'temperature-cycling',
     title: 'Temperature cycling (IEC 62660-2)',
     standard: 'IEC 62660-2',
-    cycler: 'none', abuse: true,
-    description: 'Thermal cycling between −40 and 85 °C (or the maker\'s range), 30 cycles.',
-    parameters: [{ name: 'low', kind: 'temperature', default: -40 + K0, doc: 'Lower temperature.' }, { name: 'high', kind: 'temperature', default: 85 + K0, doc: 'Upper temperature.' },
-      { name: 'cycles', kind: 'count', default: 30, doc: 'Number of cycles.' }],
+    cycler: 'none',
+    abuse: true,
+    description: "Thermal cycling between −40 and 85 °C (or the maker's range), 30 cycles.",
+    parameters: [
+      { name: 'low', kind: 'temperature', default: -40 + K0, doc: 'Lower temperature.' },
+      { name: 'high', kind: 'temperature', default: 85 + K0, doc: 'Upper temperature.' },
+      { name: 'cycles', kind: 'count', default: 30, doc: 'Number of cycles.' },
+    ],
     criteria: [NO_LEAK_VENT_FIRE],
-    expand: (a) => [documented('Temperature cycling', `Chamber cycling between ${fmt(num(a.low) - K0)} °C and ${fmt(num(a.high) - K0)} °C, ${fmt(num(a.cycles))} cycles, cell at open circuit.`, [NO_LEAK_VENT_FIRE])],
+    expand: (a) => [
+      documented(
+        'Temperature cycling',
+        `Chamber cycling between ${fmt(num(a.low) - K0)} °C and ${fmt(num(a.high) - K0)} °C, ${fmt(num(a.cycles))} cycles, cell at open circuit.`,
+        [NO_LEAK_VENT_FIRE],
+      ),
+    ],
   },
   {
     name: 'nail-short',
     title: 'Ni-nail internal short (replaces FISC)',
     standard: 'standard-battery programme (replacement for IEC 62660-3 FISC)',
-    cycler: 'partly', abuse: true,
-    description: 'In the restraint jig: a 3 mm Ni rod with a sharp tip, through a 3.5 mm hole in the jig, pressed until its flat shoulder stops on the pouch so only one layer shorts. A ceramic nail of the same shape (e.g. 1 mm, 45° tip) is the control that proves the current flows through the Ni.',
+    cycler: 'partly',
+    abuse: true,
+    description:
+      'In the restraint jig: a 3 mm Ni rod with a sharp tip, through a 3.5 mm hole in the jig, pressed until its flat shoulder stops on the pouch so only one layer shorts. A ceramic nail of the same shape (e.g. 1 mm, 45° tip) is the control that proves the current flows through the Ni.',
     parameters: [P.soc(1, 'SOC at the short.')],
     criteria: [NO_FIRE, 'the ceramic-nail control shows no short'],
     expand: (a) => [
       setSoc(num(a.soc), 1 / 3),
       rest(30 * MIN),
-      documented('Ni-nail internal short', 'Cell in the restraint jig with a 3.5 mm hole; press a 3 mm Ni rod with a sharp tip until its shoulder stops on the pouch (one layer shorted); record voltage and temperature; repeat on a second cell with a ceramic nail of the same shape as the control.', [NO_FIRE, 'the ceramic-nail control shows no short']),
+      documented(
+        'Ni-nail internal short',
+        'Cell in the restraint jig with a 3.5 mm hole; press a 3 mm Ni rod with a sharp tip until its shoulder stops on the pouch (one layer shorted); record voltage and temperature; repeat on a second cell with a ceramic nail of the same shape as the control.',
+        [NO_FIRE, 'the ceramic-nail control shows no short'],
+      ),
     ],
   },
   {
     name: 'arc',
     title: 'Accelerating-rate calorimetry',
     standard: 'standard-battery programme',
-    cycler: 'partly', abuse: true,
-    description: 'Heat–wait–search in an accelerating-rate calorimeter: 2.5 °C steps, 10 min wait, 5 min search; self-heating onset at 0.02 °C/min, runaway at 1 °C/min.',
+    cycler: 'partly',
+    abuse: true,
+    description:
+      'Heat–wait–search in an accelerating-rate calorimeter: 2.5 °C steps, 10 min wait, 5 min search; self-heating onset at 0.02 °C/min, runaway at 1 °C/min.',
     parameters: [],
     criteria: ['self-heating onset temperature and runaway temperature reported'],
     expand: (_a, cell) => [
       cccv(1 / 3, cell),
-      documented('ARC heat–wait–search', 'Heat in 2.5 °C steps, wait 10 min, search 5 min for self-heating ≥ 0.02 °C/min; track adiabatically once found; runaway is declared at 1 °C/min.', ['self-heating onset temperature and runaway temperature reported']),
+      documented(
+        'ARC heat–wait–search',
+        'Heat in 2.5 °C steps, wait 10 min, search 5 min for self-heating ≥ 0.02 °C/min; track adiabatically once found; runaway is declared at 1 °C/min.',
+        ['self-heating onset temperature and runaway temperature reported'],
+      ),
     ],
   },
 ];
@@ -449,15 +669,22 @@ export function findProcedure(name: string): ProcedureDefinition | undefined {
 /** The closest known procedure names, for "did you mean" messages. */
 export function suggestProcedures(name: string, max = 3): string[] {
   return PROCEDURES.map((p) => ({ n: p.name, d: editDistance(name, p.name) }))
-    .sort((a, b) => a.d - b.d).slice(0, max).filter((x) => x.d <= Math.max(3, name.length / 2)).map((x) => x.n);
+    .sort((a, b) => a.d - b.d)
+    .slice(0, max)
+    .filter((x) => x.d <= Math.max(3, name.length / 2))
+    .map((x) => x.n);
 }
 
 /**
  * Fills defaults into the arguments a spec wrote; reports unknown parameters. List parameters
  * accept a single value, scalar parameters take the first of a list.
  */
-export function procedureArguments(def: ProcedureDefinition, written: Readonly<Record<string, number | string | readonly number[]>>, cell: ProcedureCell,
-  defaults: Readonly<Record<string, number>> = {}): { args: Record<string, number | readonly number[]>; unknown: string[]; invalid: string[] } {
+export function procedureArguments(
+  def: ProcedureDefinition,
+  written: Readonly<Record<string, number | string | readonly number[]>>,
+  cell: ProcedureCell,
+  defaults: Readonly<Record<string, number>> = {},
+): { args: Record<string, number | readonly number[]>; unknown: string[]; invalid: string[] } {
   const args: Record<string, number | readonly number[]> = {};
   const unknown: string[] = [];
   const invalid: string[] = [];

@@ -76,10 +76,28 @@ export function simulatePlan(plan: ExpandedPlan, cell: CellIR, options: Simulate
   const { parameters, assumptions, problems } = parametersFromCell(cell);
   const notes: string[] = [];
   const fidelity = options.fidelity ?? 'p2d';
-  if (!parameters) return { plan: plan.plan, cell: cell.name, model: fidelity === 'reduced' ? 'spme' : 'p2d', tests: [], assumptions, problems, notes };
-  const tests = plan.tests.filter((t) => t.electrical && (options.filter?.(t) ?? true))
+  if (!parameters)
+    return {
+      plan: plan.plan,
+      cell: cell.name,
+      model: fidelity === 'reduced' ? 'spme' : 'p2d',
+      tests: [],
+      assumptions,
+      problems,
+      notes,
+    };
+  const tests = plan.tests
+    .filter((t) => t.electrical && (options.filter?.(t) ?? true))
     .map((t) => new Runner(makeModel(parameters, fidelity), notes).run(t, options.initialSoc ?? 1));
-  return { plan: plan.plan, cell: cell.name, model: fidelity === 'reduced' ? 'spme' : 'p2d', tests, assumptions, problems, notes };
+  return {
+    plan: plan.plan,
+    cell: cell.name,
+    model: fidelity === 'reduced' ? 'spme' : 'p2d',
+    tests,
+    assumptions,
+    problems,
+    notes,
+  };
 }
 
 class Runner {
@@ -92,7 +110,10 @@ class Runner {
   private readonly capacities: SimulatedCapacity[] = [];
   private readonly pulses: SimulatedPulse[] = [];
 
-  constructor(private readonly model: CellModel, private readonly notes: string[]) {
+  constructor(
+    private readonly model: CellModel,
+    private readonly notes: string[],
+  ) {
     this.temperature = model.parameters.temperature;
   }
 
@@ -105,8 +126,13 @@ class Runner {
     this.soc = initialSoc;
     this.steps(test.steps, 1);
     return {
-      id: test.id, point: test.point, capacities: this.capacities, pulses: this.pulses, duration: this.duration,
-      ...(this.failure ? { failure: this.failure } : {}), wallMs: performance.now() - started,
+      id: test.id,
+      point: test.point,
+      capacities: this.capacities,
+      pulses: this.pulses,
+      duration: this.duration,
+      ...(this.failure ? { failure: this.failure } : {}),
+      wallMs: performance.now() - started,
     };
   }
 
@@ -119,7 +145,11 @@ class Runner {
 
   /** Runs operation steps from the present state; returns the result or undefined after a failure. */
   private operate(ops: OperationStep[]) {
-    const result = operate(this.model, ops, { initialSoc: this.soc, temperature: this.temperature, continueRun: this.started });
+    const result = operate(this.model, ops, {
+      initialSoc: this.soc,
+      temperature: this.temperature,
+      continueRun: this.started,
+    });
     this.started = true;
     if (result.time.length) {
       this.soc = result.soc[result.soc.length - 1]!;
@@ -130,12 +160,16 @@ class Runner {
   }
 
   private step(s: ConcreteStep, weight: number): void {
-    if (s.abuse) { this.note('abuse steps (beyond the limits on purpose) are not simulated'); return; }
+    if (s.abuse) {
+      this.note('abuse steps (beyond the limits on purpose) are not simulated');
+      return;
+    }
     switch (s.kind) {
       case 'temperature': {
         this.temperature = s.setpoint;
         if (this.started) this.model.setTemperature(s.setpoint);
-        if (s.soak > 0) this.timed(this.operate([{ mode: 'rest', until: [{ quantity: 'time', value: s.soak }] }]), weight);
+        if (s.soak > 0)
+          this.timed(this.operate([{ mode: 'rest', until: [{ quantity: 'time', value: s.soak }] }]), weight);
         return;
       }
       case 'rest': {
@@ -153,25 +187,44 @@ class Runner {
         const sign = s.direction === 'discharge' ? 1 : -1;
         const before = this.voltage ?? this.model.voltage;
         const soc = this.soc;
-        const op: OperationStep = s.setpoint.mode === 'power'
-          ? { mode: 'power', value: sign * (s.setpoint.power ?? 0), until: [{ quantity: 'time', value: s.duration }] }
-          : { mode: 'current', value: sign * s.setpoint.current, until: [{ quantity: 'time', value: s.duration }] };
+        const op: OperationStep =
+          s.setpoint.mode === 'power'
+            ? { mode: 'power', value: sign * (s.setpoint.power ?? 0), until: [{ quantity: 'time', value: s.duration }] }
+            : { mode: 'current', value: sign * s.setpoint.current, until: [{ quantity: 'time', value: s.duration }] };
         const r = this.operate([op]);
         this.timed(r, weight);
         const end = r.voltage[r.voltage.length - 1]!;
         const reachedEnd = r.stepEnds[0]?.reason === 'time';
-        if (reachedEnd) this.pulses.push({ direction: s.direction, rate: s.setpoint.crate, temperature: this.temperature, soc, duration: s.duration, resistance: Math.abs(end - before) / s.setpoint.current });
+        if (reachedEnd)
+          this.pulses.push({
+            direction: s.direction,
+            rate: s.setpoint.crate,
+            temperature: this.temperature,
+            soc,
+            duration: s.duration,
+            resistance: Math.abs(end - before) / s.setpoint.current,
+          });
         return;
       }
       case 'cc': {
         const sign = s.direction === 'discharge' ? 1 : -1;
         const tail = s.ends.filter((e) => e.quantity === 'current');
         const other = s.ends.filter((e) => e.quantity !== 'current');
-        const main: OperationStep = s.setpoint.mode === 'power'
-          ? { mode: 'power', value: sign * (s.setpoint.power ?? 0), until: this.stops(other, s.setpoint.current, s.cv) }
-          : { mode: 'current', value: sign * s.setpoint.current, until: this.stops(other, s.setpoint.current, s.cv) };
+        const main: OperationStep =
+          s.setpoint.mode === 'power'
+            ? {
+                mode: 'power',
+                value: sign * (s.setpoint.power ?? 0),
+                until: this.stops(other, s.setpoint.current, s.cv),
+              }
+            : { mode: 'current', value: sign * s.setpoint.current, until: this.stops(other, s.setpoint.current, s.cv) };
         const ops: OperationStep[] = [main];
-        if (s.cv !== undefined && tail.length) ops.push({ mode: 'voltage', value: s.cv, until: tail.map((e) => ({ quantity: 'current', value: e.value, op: '<=' })) });
+        if (s.cv !== undefined && tail.length)
+          ops.push({
+            mode: 'voltage',
+            value: s.cv,
+            until: tail.map((e) => ({ quantity: 'current', value: e.value, op: '<=' })),
+          });
         const r = this.operate(ops);
         this.timed(r, weight);
         const endedBy = r.stepEnds[0]?.reason ?? 'failed';
@@ -179,20 +232,34 @@ class Runner {
         if (endedBy === 'voltage' || endedBy === 'limit') {
           const capacity = sign * r.dischargedCapacity;
           const energy = sign * r.energy;
-          this.capacities.push({ direction: s.direction, rate: s.setpoint.crate, temperature: this.temperature, capacity, energy, meanVoltage: capacity > 0 ? energy / capacity : NaN, endedBy });
+          this.capacities.push({
+            direction: s.direction,
+            rate: s.setpoint.crate,
+            temperature: this.temperature,
+            capacity,
+            energy,
+            meanVoltage: capacity > 0 ? energy / capacity : NaN,
+            endedBy,
+          });
         }
         return;
       }
       case 'loop': {
         if (!(s.count >= 1)) return;
-        if (s.count > 1) this.note('a repeat is simulated for its first pass; later passes are counted at the same length');
+        if (s.count > 1)
+          this.note('a repeat is simulated for its first pass; later passes are counted at the same length');
         const before = this.duration;
         this.steps(s.steps, weight);
         this.duration += (this.duration - before) * (s.count - 1);
         return;
       }
-      case 'impedance': this.note('impedance steps are not simulated'); return;
-      case 'pressure': case 'note': case 'documented': return;
+      case 'impedance':
+        this.note('impedance steps are not simulated');
+        return;
+      case 'pressure':
+      case 'note':
+      case 'documented':
+        return;
     }
   }
 
@@ -206,13 +273,27 @@ class Runner {
     const out: StopCondition[] = [];
     for (const e of ends) {
       switch (e.quantity) {
-        case 'voltage': out.push({ quantity: 'voltage', value: e.value, op: e.op }); break;
-        case 'time': out.push({ quantity: 'time', value: e.value }); break;
-        case 'soc': out.push({ quantity: 'soc', value: e.value, op: e.op }); break;
-        case 'temperature': out.push({ quantity: 'temperature', value: e.value, op: e.op }); break;
-        case 'current': out.push({ quantity: 'current', value: e.value, op: e.op }); break;
-        case 'capacity': if (Number.isFinite(current)) out.push({ quantity: 'time', value: e.value / current }); break;
-        case 'energy': this.note('energy ends are not simulated; the step runs to its other ends'); break;
+        case 'voltage':
+          out.push({ quantity: 'voltage', value: e.value, op: e.op });
+          break;
+        case 'time':
+          out.push({ quantity: 'time', value: e.value });
+          break;
+        case 'soc':
+          out.push({ quantity: 'soc', value: e.value, op: e.op });
+          break;
+        case 'temperature':
+          out.push({ quantity: 'temperature', value: e.value, op: e.op });
+          break;
+        case 'current':
+          out.push({ quantity: 'current', value: e.value, op: e.op });
+          break;
+        case 'capacity':
+          if (Number.isFinite(current)) out.push({ quantity: 'time', value: e.value / current });
+          break;
+        case 'energy':
+          this.note('energy ends are not simulated; the step runs to its other ends');
+          break;
       }
     }
     if (cv !== undefined && !out.some((c) => c.quantity === 'voltage')) out.push({ quantity: 'voltage', value: cv });

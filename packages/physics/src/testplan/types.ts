@@ -40,17 +40,43 @@ interface StepBase {
 }
 
 export type ConcreteStep =
-  | (StepBase & { readonly kind: 'cc'; readonly direction: 'charge' | 'discharge'; readonly setpoint: ConcreteSetpoint; readonly cv?: number; readonly ends: readonly ConcreteEnd[] })
+  | (StepBase & {
+      readonly kind: 'cc';
+      readonly direction: 'charge' | 'discharge';
+      readonly setpoint: ConcreteSetpoint;
+      readonly cv?: number;
+      readonly ends: readonly ConcreteEnd[];
+    })
   | (StepBase & { readonly kind: 'hold'; readonly voltage: number; readonly ends: readonly ConcreteEnd[] })
   | (StepBase & { readonly kind: 'rest'; readonly ends: readonly ConcreteEnd[] })
-  | (StepBase & { readonly kind: 'pulse'; readonly direction: 'charge' | 'discharge'; readonly setpoint: ConcreteSetpoint; readonly duration: number })
-  | (StepBase & { readonly kind: 'impedance'; readonly frequencyHigh: number; readonly frequencyLow: number; readonly amplitude?: number })
-  | (StepBase & { readonly kind: 'loop'; readonly count: number; readonly steps: readonly ConcreteStep[]; readonly ends?: readonly ConcreteEnd[] })
+  | (StepBase & {
+      readonly kind: 'pulse';
+      readonly direction: 'charge' | 'discharge';
+      readonly setpoint: ConcreteSetpoint;
+      readonly duration: number;
+    })
+  | (StepBase & {
+      readonly kind: 'impedance';
+      readonly frequencyHigh: number;
+      readonly frequencyLow: number;
+      readonly amplitude?: number;
+    })
+  | (StepBase & {
+      readonly kind: 'loop';
+      readonly count: number;
+      readonly steps: readonly ConcreteStep[];
+      readonly ends?: readonly ConcreteEnd[];
+    })
   | (StepBase & { readonly kind: 'temperature'; readonly setpoint: number; readonly soak: number })
   | (StepBase & { readonly kind: 'pressure'; readonly value: number })
   | (StepBase & { readonly kind: 'note'; readonly text: string })
   /** An operation that is not run on a cycler (crush, nail, oven): documented with its criteria. */
-  | (StepBase & { readonly kind: 'documented'; readonly title: string; readonly text: string; readonly criteria: readonly string[] });
+  | (StepBase & {
+      readonly kind: 'documented';
+      readonly title: string;
+      readonly text: string;
+      readonly criteria: readonly string[];
+    });
 
 export type StepKind = ConcreteStep['kind'];
 

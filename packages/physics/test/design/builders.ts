@@ -3,7 +3,16 @@
  * uses (g/cm³, mAh/g, µm, mg/cm², cm) and converted to SI here, so the hand calculations in the
  * tests read in those units.
  */
-import type { CellIR, ComponentIR, ElectrodeIR, FormatIR, MaterialIR, MaterialKind, MaterialProperties, SeparatorIR } from '../../src/ir.js';
+import type {
+  CellIR,
+  ComponentIR,
+  ElectrodeIR,
+  FormatIR,
+  MaterialIR,
+  MaterialKind,
+  MaterialProperties,
+  SeparatorIR,
+} from '../../src/ir.js';
 
 export const gcc = (x: number) => x * 1000; // g/cm³ → kg/m³
 export const mAhg = (x: number) => x * 3600; // mAh/g → C/kg (1 mAh = 3.6 C, 1 g = 1e-3 kg)
@@ -23,7 +32,12 @@ export function material(name: string, kind: MaterialKind, properties: MaterialP
 export const byWeight = (parts: Record<string, number>): ComponentIR[] =>
   Object.entries(parts).map(([material, pct]) => ({ material, fraction: pct / 100, basis: 'mass' as const }));
 
-export function electrode(role: 'cathode' | 'anode', widthCm: number, heightCm: number, rest: Partial<ElectrodeIR>): ElectrodeIR {
+export function electrode(
+  role: 'cathode' | 'anode',
+  widthCm: number,
+  heightCm: number,
+  rest: Partial<ElectrodeIR>,
+): ElectrodeIR {
   return {
     role,
     area: cm(widthCm) * cm(heightCm),
@@ -35,7 +49,15 @@ export function electrode(role: 'cathode' | 'anode', widthCm: number, heightCm: 
   };
 }
 
-export function cell(parts: { name?: string; format?: Partial<FormatIR>; cathode: ElectrodeIR; anode: ElectrodeIR; separator?: SeparatorIR; materials: MaterialIR[]; targets?: CellIR['targets'] }): CellIR {
+export function cell(parts: {
+  name?: string;
+  format?: Partial<FormatIR>;
+  cathode: ElectrodeIR;
+  anode: ElectrodeIR;
+  separator?: SeparatorIR;
+  materials: MaterialIR[];
+  targets?: CellIR['targets'];
+}): CellIR {
   return {
     name: parts.name ?? 'C',
     format: { type: 'pouch', stacking: 'single-layer', layers: 1, ...parts.format },

@@ -5,7 +5,22 @@
  */
 import { describe, expect, it } from 'vitest';
 import { designCell, collectorCounts } from '../../src/design/index.js';
-import { byWeight, cell, cm, electrode, gcc, material, mAhg, mgcm2, toMAh, toMg, toUm, toWhPerKg, toWhPerL, um } from './builders.js';
+import {
+  byWeight,
+  cell,
+  cm,
+  electrode,
+  gcc,
+  material,
+  mAhg,
+  mgcm2,
+  toMAh,
+  toMg,
+  toUm,
+  toWhPerKg,
+  toWhPerL,
+  um,
+} from './builders.js';
 
 // Materials with round numbers so the arithmetic can be followed by hand.
 const NCM = material('NCM', 'cathode-active', { density: gcc(5.0), specificCapacity: mAhg(200), meanVoltage: 3.8 });
@@ -22,15 +37,25 @@ const materials = [NCM, SE, Gr, Al, Cu, Film, PI];
 //   volume fractions NCM 0.14/0.29 = 0.48276, SE 0.15/0.29 = 0.51724
 //   ρ_b = ρ_s · 0.8 = 2.75862 g/cm³; t = 0.020 g/cm² / 2.75862 g/cm³ = 0.02 · 0.29 / 0.8 cm = 72.5 µm
 //   areal capacity 20 mg/cm² · 0.7 · 200 mAh/g = 2.8 mAh/cm²
-const cathode = (w: number, h: number, doubleSided = false) => electrode('cathode', w, h, {
-  doubleSided, components: byWeight({ NCM: 70, SE: 30 }), loading: mgcm2(20), porosity: 0.2, collector: { material: 'Al', thickness: um(15) },
-});
+const cathode = (w: number, h: number, doubleSided = false) =>
+  electrode('cathode', w, h, {
+    doubleSided,
+    components: byWeight({ NCM: 70, SE: 30 }),
+    loading: mgcm2(20),
+    porosity: 0.2,
+    collector: { material: 'Al', thickness: um(15) },
+  });
 // Anode: 60 wt% Gr + 40 wt% SE, both 2.0 g/cm³ → ρ_s = 2.0; 25 % porosity → ρ_b = 1.5 g/cm³;
 //   14 mg/cm² → t = 0.014 / 1.5 cm = 93.333 µm; areal capacity 14 · 0.6 · 350 mAh/g = 2.94 mAh/cm²
 //   N/P = 2.94 / 2.8 = 1.05
-const anode = (w: number, h: number, doubleSided = false) => electrode('anode', w, h, {
-  doubleSided, components: byWeight({ Gr: 60, SE: 40 }), loading: mgcm2(14), porosity: 0.25, collector: { material: 'Cu', thickness: um(10) },
-});
+const anode = (w: number, h: number, doubleSided = false) =>
+  electrode('anode', w, h, {
+    doubleSided,
+    components: byWeight({ Gr: 60, SE: 40 }),
+    loading: mgcm2(14),
+    porosity: 0.25,
+    collector: { material: 'Cu', thickness: um(10) },
+  });
 const seLayer = { type: 'solid-electrolyte' as const, material: 'SE', thickness: um(30) };
 const rel = (actual: number | undefined, expected: number, tol = 1e-9) => {
   expect(actual).toBeDefined();
@@ -38,13 +63,19 @@ const rel = (actual: number | undefined, expected: number, tol = 1e-9) => {
 };
 
 describe('one-layer pouch cell, 2 × 2 cm electrodes', () => {
-  const d = designCell(cell({
-    cathode: cathode(2, 2), anode: anode(2, 2), separator: seLayer, materials,
-    format: {
-      outline: { width: cm(4), height: cm(3) }, packaging: { material: 'Film', thickness: um(100) },
-      tabs: { material: 'Al', width: cm(0.5), length: cm(1), thickness: um(100), count: 2 },
-    },
-  }));
+  const d = designCell(
+    cell({
+      cathode: cathode(2, 2),
+      anode: anode(2, 2),
+      separator: seLayer,
+      materials,
+      format: {
+        outline: { width: cm(4), height: cm(3) },
+        packaging: { material: 'Film', thickness: um(100) },
+        tabs: { material: 'Al', width: cm(0.5), length: cm(1), thickness: um(100), count: 2 },
+      },
+    }),
+  );
 
   it('derives the cathode thickness, density and areal capacity', () => {
     rel(d.cathode.solidDensity, gcc(1 / 0.29));
@@ -53,7 +84,7 @@ describe('one-layer pouch cell, 2 × 2 cm electrodes', () => {
     rel(toUm(d.cathode.thickness!), 72.5);
     expect(d.cathode.derived).toContain('thickness');
     rel(toMAh(d.cathode.arealCapacity!) / 1e4, 2.8); // per cm²
-    rel(toUm(d.anode.thickness!), 14 / 1.5 * 10);
+    rel(toUm(d.anode.thickness!), (14 / 1.5) * 10);
     rel(toMAh(d.anode.arealCapacity!) / 1e4, 2.94);
   });
 
@@ -73,7 +104,7 @@ describe('one-layer pouch cell, 2 × 2 cm electrodes', () => {
     // height 15 + 72.5 + 30 + 93.333 + 10 = 220.833 µm; volume 4 cm² · 0.0220833 cm = 0.0883333 cm³
     rel(toUm(d.stack.thickness!), 15 + 72.5 + 30 + 140 / 1.5 + 10);
     // 40.32 mWh / 0.0883333 mL = 456.45 Wh/L
-    rel(toWhPerL(d.stack.energyDensity!), 0.04032 / (4 * (220.8333333333333e-4) * 1e-3));
+    rel(toWhPerL(d.stack.energyDensity!), 0.04032 / (4 * 220.8333333333333e-4 * 1e-3));
     expect(toWhPerL(d.stack.energyDensity!)).toBeCloseTo(456.45, 2);
     // masses (mg): Al 4·15e-4·2.7·1000 = 16.2; cathode 4·20 = 80; SE 4·30e-4·2.0·1000 = 24; anode 4·14 = 56; Cu 4·10e-4·9.0·1000 = 36
     rel(toMg(d.massBreakdown['cathode collector']!), 16.2);
@@ -102,12 +133,27 @@ describe('one-layer pouch cell, 2 × 2 cm electrodes', () => {
 
 describe('bi-cell anode | cathode | anode with a larger anode', () => {
   // Double-sided 2 × 2 cm cathode in the centre, two single-sided 2.1 × 2.1 cm anodes.
-  const d = designCell(cell({
-    format: { stacking: 'bi-cell', layers: 2 },
-    cathode: cathode(2, 2, true), anode: anode(2.1, 2.1), separator: seLayer, materials,
-  }));
+  const d = designCell(
+    cell({
+      format: { stacking: 'bi-cell', layers: 2 },
+      cathode: cathode(2, 2, true),
+      anode: anode(2.1, 2.1),
+      separator: seLayer,
+      materials,
+    }),
+  );
   it('counts one cathode collector and two anode collectors', () => {
-    expect(collectorCounts(cell({ format: { stacking: 'bi-cell', layers: 2 }, cathode: cathode(2, 2, true), anode: anode(2.1, 2.1), materials }), 2)).toEqual({ cathode: 1, anode: 2 });
+    expect(
+      collectorCounts(
+        cell({
+          format: { stacking: 'bi-cell', layers: 2 },
+          cathode: cathode(2, 2, true),
+          anode: anode(2.1, 2.1),
+          materials,
+        }),
+        2,
+      ),
+    ).toEqual({ cathode: 1, anode: 2 });
   });
   it('computes capacity over the facing area', () => {
     // facing area min(2, 2.1)² = 4 cm²; capacity 2 · 4 · 2.8 = 22.4 mAh; energy 22.4 · 3.6 = 80.64 mWh
@@ -133,15 +179,25 @@ describe('bi-cell anode | cathode | anode with a larger anode', () => {
 });
 
 describe('stack of 4 unit cells with double-sided electrodes, edge insulation and pouch', () => {
-  const d = designCell(cell({
-    format: {
-      stacking: 'stacked', layers: 4, outline: { width: cm(4), height: cm(3) },
-      packaging: { material: 'Film', thickness: um(100) }, insulation: { material: 'PI', thickness: um(25), width: cm(0.2) },
-    },
-    cathode: cathode(2, 2, true), anode: anode(2, 2, true), separator: seLayer, materials,
-  }));
+  const d = designCell(
+    cell({
+      format: {
+        stacking: 'stacked',
+        layers: 4,
+        outline: { width: cm(4), height: cm(3) },
+        packaging: { material: 'Film', thickness: um(100) },
+        insulation: { material: 'PI', thickness: um(25), width: cm(0.2) },
+      },
+      cathode: cathode(2, 2, true),
+      anode: anode(2, 2, true),
+      separator: seLayer,
+      materials,
+    }),
+  );
   it('shares 5 collector sheets: 2 cathodes inside, 3 anodes with anodes outermost', () => {
-    const counts = Object.fromEntries(d.layersBreakdown.filter((l) => l.name.endsWith('collector')).map((l) => [l.name, l.count]));
+    const counts = Object.fromEntries(
+      d.layersBreakdown.filter((l) => l.name.endsWith('collector')).map((l) => [l.name, l.count]),
+    );
     expect(counts).toEqual({ 'cathode collector': 2, 'anode collector': 3 });
   });
   it('computes the stack', () => {
@@ -149,7 +205,7 @@ describe('stack of 4 unit cells with double-sided electrodes, edge insulation an
     rel(toMAh(d.capacity!), 44.8);
     // height 2·15 + 3·10 + 4·195.833 = 843.333 µm; volume 4 · 0.0843333 = 0.337333 cm³ → 478.10 Wh/L
     rel(toUm(d.stack.thickness!), 60 + 4 * (72.5 + 30 + 140 / 1.5));
-    expect(toWhPerL(d.stack.energyDensity!)).toBeCloseTo(478.10, 1);
+    expect(toWhPerL(d.stack.energyDensity!)).toBeCloseTo(478.1, 1);
     // mass (mg) Al 32.4 + cathode 320 + SE 96 + anode 224 + Cu 108 = 780.4 → 206.66 Wh/kg
     rel(toMg(d.stack.mass!), 780.4);
     expect(toWhPerKg(d.stack.specificEnergy!)).toBeCloseTo(206.66, 1);
@@ -168,7 +224,15 @@ describe('stack of 4 unit cells with double-sided electrodes, edge insulation an
 
 describe('any two of loading, thickness and porosity fix the third', () => {
   const base = { components: byWeight({ NCM: 70, SE: 30 }), collector: { material: 'Al', thickness: um(15) } };
-  const make = (rest: object) => designCell(cell({ cathode: electrode('cathode', 2, 2, { ...base, ...rest }), anode: anode(2, 2), separator: seLayer, materials }));
+  const make = (rest: object) =>
+    designCell(
+      cell({
+        cathode: electrode('cathode', 2, 2, { ...base, ...rest }),
+        anode: anode(2, 2),
+        separator: seLayer,
+        materials,
+      }),
+    );
   it('thickness and porosity give the loading', () => {
     // 72.5 µm at 20 % porosity: L = 2.75862 g/cm³ · 72.5e-4 cm = 20 mg/cm²
     rel(make({ thickness: um(72.5), porosity: 0.2 }).cathode.loading, mgcm2(20));
@@ -186,31 +250,54 @@ describe('any two of loading, thickness and porosity fix the third', () => {
     expect(p?.path).toBe('cathode.thickness');
   });
   it('all three within 2 % is accepted', () => {
-    expect(make({ loading: mgcm2(20), thickness: um(73), porosity: 0.2 }).problems.find((x) => x.code === 'thickness-inconsistent')).toBeUndefined();
+    expect(
+      make({ loading: mgcm2(20), thickness: um(73), porosity: 0.2 }).problems.find(
+        (x) => x.code === 'thickness-inconsistent',
+      ),
+    ).toBeUndefined();
   });
 });
 
 describe('problems instead of NaN', () => {
   it('an anode-limited cell warns of lithium plating', () => {
-    const d = designCell(cell({ cathode: cathode(2, 2), anode: { ...anode(2, 2), loading: mgcm2(10) }, separator: seLayer, materials }));
+    const d = designCell(
+      cell({ cathode: cathode(2, 2), anode: { ...anode(2, 2), loading: mgcm2(10) }, separator: seLayer, materials }),
+    );
     // anode 10 · 0.6 · 350 = 2.1 mAh/cm² < 2.8 → N/P 0.75, anode limits
     rel(d.npRatio, 0.75);
     expect(d.limitingElectrode).toBe('anode');
     expect(d.problems.some((p) => p.code === 'np-below-one')).toBe(true);
   });
   it('missing densities and loadings never produce non-finite numbers', () => {
-    const d = designCell(cell({
-      cathode: electrode('cathode', 2, 2, { components: byWeight({ NCM: 70, X: 30 }) }),
-      anode: electrode('anode', 0, 0, { components: [] }), materials,
-    }));
+    const d = designCell(
+      cell({
+        cathode: electrode('cathode', 2, 2, { components: byWeight({ NCM: 70, X: 30 }) }),
+        anode: electrode('anode', 0, 0, { components: [] }),
+        materials,
+      }),
+    );
     const numbers: number[] = [];
-    JSON.stringify(d, (_k, v) => { if (typeof v === 'number') numbers.push(v); return v; });
+    JSON.stringify(d, (_k, v) => {
+      if (typeof v === 'number') numbers.push(v);
+      return v;
+    });
     expect(numbers.every(Number.isFinite)).toBe(true);
     expect(d.capacity).toBeUndefined();
-    expect(d.problems.map((p) => p.code)).toEqual(expect.arrayContaining(['unknown-material', 'no-composition', 'no-capacity']));
+    expect(d.problems.map((p) => p.code)).toEqual(
+      expect.arrayContaining(['unknown-material', 'no-composition', 'no-capacity']),
+    );
   });
   it('reports a composition that does not sum to 100 wt%', () => {
-    const d = designCell(cell({ cathode: { ...cathode(2, 2), components: byWeight({ NCM: 70, SE: 27 }) }, anode: anode(2, 2), separator: seLayer, materials }));
-    expect(d.problems.find((p) => p.code === 'composition-sum')?.message).toBe('cathode composition sums to 97 wt%, must be 100 wt%');
+    const d = designCell(
+      cell({
+        cathode: { ...cathode(2, 2), components: byWeight({ NCM: 70, SE: 27 }) },
+        anode: anode(2, 2),
+        separator: seLayer,
+        materials,
+      }),
+    );
+    expect(d.problems.find((p) => p.code === 'composition-sum')?.message).toBe(
+      'cathode composition sums to 97 wt%, must be 100 wt%',
+    );
   });
 });

@@ -18,16 +18,25 @@ const byVolume = (parts: Record<string, number>): ComponentIR[] =>
   Object.entries(parts).map(([m, f]) => ({ material: m, fraction: f, basis: 'volume' as const }));
 
 /** Window end at the cut-off for published charged-state stoichiometries. */
-function window(args: { cathodeOcp: string; anodeOcp: string; area: number; cutoff: number;
+function window(args: {
+  cathodeOcp: string;
+  anodeOcp: string;
+  area: number;
+  cutoff: number;
   cathode: { cmax: number; eps: number; thickness: number; charged: number };
-  anode: { cmax: number; eps: number; thickness: number; charged: number } }) {
+  anode: { cmax: number; eps: number; thickness: number; charged: number };
+}) {
   const up = builtinOcp(args.cathodeOcp)!;
   const un = builtinOcp(args.anodeOcp)!;
   const full = (e: typeof args.anode) => FARADAY * e.cmax * e.eps * e.thickness * args.area;
   const end = windowEndAtVoltage({
-    cathodeOcp: (y) => up.value(y), anodeOcp: (x) => un.value(x),
-    anodeCharged: args.anode.charged, cathodeCharged: args.cathode.charged,
-    anodeFullCharge: full(args.anode), cathodeFullCharge: full(args.cathode), cutoff: args.cutoff,
+    cathodeOcp: (y) => up.value(y),
+    anodeOcp: (x) => un.value(x),
+    anodeCharged: args.anode.charged,
+    cathodeCharged: args.cathode.charged,
+    anodeFullCharge: full(args.anode),
+    cathodeFullCharge: full(args.cathode),
+    cutoff: args.cutoff,
   })!;
   return end;
 }
@@ -38,20 +47,45 @@ describe('Marquis2019 (Kokam SLPB78205130H, LiCoO2 | graphite), ../shared/refere
   const area = 0.137 * 0.207;
   const cathode = { cmax: 51217.9257309275, eps: 0.5, thickness: 100e-6, charged: 30730.7554385565 / 51217.9257309275 };
   const anode = { cmax: 24983.2619938437, eps: 0.6, thickness: 100e-6, charged: 19986.609595075 / 24983.2619938437 };
-  const end = window({ cathodeOcp: 'LiCoO2_Marquis2019', anodeOcp: 'graphite_Marquis2019', area, cutoff: 3.105, cathode, anode });
+  const end = window({
+    cathodeOcp: 'LiCoO2_Marquis2019',
+    anodeOcp: 'graphite_Marquis2019',
+    area,
+    cutoff: 3.105,
+    cathode,
+    anode,
+  });
   const materials: MaterialIR[] = [
-    material('LCO', 'cathode-active', { maxConcentration: cathode.cmax, stoichiometryWindow: [end.cathodeStoichiometry, cathode.charged], ocp: { type: 'builtin', name: 'LiCoO2_Marquis2019' } }),
-    material('MCMB', 'anode-active', { maxConcentration: anode.cmax, stoichiometryWindow: [end.anodeStoichiometry, anode.charged], ocp: { type: 'builtin', name: 'graphite_Marquis2019' } }),
+    material('LCO', 'cathode-active', {
+      maxConcentration: cathode.cmax,
+      stoichiometryWindow: [end.cathodeStoichiometry, cathode.charged],
+      ocp: { type: 'builtin', name: 'LiCoO2_Marquis2019' },
+    }),
+    material('MCMB', 'anode-active', {
+      maxConcentration: anode.cmax,
+      stoichiometryWindow: [end.anodeStoichiometry, anode.charged],
+      ocp: { type: 'builtin', name: 'graphite_Marquis2019' },
+    }),
     material('filler', 'binder', {}),
     material('sep', 'separator', {}),
   ];
   // Solid volume fractions: ε_am / (1 − porosity): 0.5/0.7 and 0.6/0.7; the rest is binder and carbon.
-  const d = designCell(cell({
-    cathode: electrode('cathode', 13.7, 20.7, { components: byVolume({ LCO: 0.5 / 0.7, filler: 0.2 / 0.7 }), thickness: um(100), porosity: 0.3 }),
-    anode: electrode('anode', 13.7, 20.7, { components: byVolume({ MCMB: 0.6 / 0.7, filler: 0.1 / 0.7 }), thickness: um(100), porosity: 0.3 }),
-    separator: { type: 'separator', material: 'sep', thickness: um(25), porosity: 1 },
-    materials,
-  }));
+  const d = designCell(
+    cell({
+      cathode: electrode('cathode', 13.7, 20.7, {
+        components: byVolume({ LCO: 0.5 / 0.7, filler: 0.2 / 0.7 }),
+        thickness: um(100),
+        porosity: 0.3,
+      }),
+      anode: electrode('anode', 13.7, 20.7, {
+        components: byVolume({ MCMB: 0.6 / 0.7, filler: 0.1 / 0.7 }),
+        thickness: um(100),
+        porosity: 0.3,
+      }),
+      separator: { type: 'separator', material: 'sep', thickness: um(25), porosity: 1 },
+      materials,
+    }),
+  );
 
   it('computes the capacity from the stoichiometry window', () => {
     expect(d.capacityBasis).toBe('stoichiometry-window');
@@ -82,17 +116,44 @@ describe('LG M50 (NMC811 | graphite-SiOx) from PyBaMM Chen2020', () => {
   const area = 0.065 * 1.58;
   const cathode = { cmax: 63104, eps: 0.665, thickness: 75.6e-6, charged: 17038 / 63104 };
   const anode = { cmax: 33133, eps: 0.75, thickness: 85.2e-6, charged: 29866 / 33133 };
-  const end = window({ cathodeOcp: 'NMC811_Chen2020', anodeOcp: 'graphite_Chen2020', area, cutoff: 2.5, cathode, anode });
-  const d = designCell(cell({
-    cathode: electrode('cathode', 6.5, 158, { components: byVolume({ NMC811: 0.665 / 0.665 }), thickness: um(75.6), porosity: 0.335, collector: { material: 'Al', thickness: um(16) } }),
-    anode: electrode('anode', 6.5, 158, { components: byVolume({ graphite: 1 }), thickness: um(85.2), porosity: 0.25, collector: { material: 'Cu', thickness: um(12) } }),
-    separator: { type: 'separator', material: 'sep', thickness: um(12), porosity: 0.47 },
-    materials: [
-      material('NMC811', 'cathode-active', { maxConcentration: 63104, stoichiometryWindow: [end.cathodeStoichiometry, cathode.charged], ocp: { type: 'builtin', name: 'NMC811_Chen2020' } }),
-      material('graphite', 'anode-active', { maxConcentration: 33133, stoichiometryWindow: [end.anodeStoichiometry, anode.charged], ocp: { type: 'builtin', name: 'graphite_Chen2020' } }),
-      material('sep', 'separator', {}),
-    ],
-  }));
+  const end = window({
+    cathodeOcp: 'NMC811_Chen2020',
+    anodeOcp: 'graphite_Chen2020',
+    area,
+    cutoff: 2.5,
+    cathode,
+    anode,
+  });
+  const d = designCell(
+    cell({
+      cathode: electrode('cathode', 6.5, 158, {
+        components: byVolume({ NMC811: 0.665 / 0.665 }),
+        thickness: um(75.6),
+        porosity: 0.335,
+        collector: { material: 'Al', thickness: um(16) },
+      }),
+      anode: electrode('anode', 6.5, 158, {
+        components: byVolume({ graphite: 1 }),
+        thickness: um(85.2),
+        porosity: 0.25,
+        collector: { material: 'Cu', thickness: um(12) },
+      }),
+      separator: { type: 'separator', material: 'sep', thickness: um(12), porosity: 0.47 },
+      materials: [
+        material('NMC811', 'cathode-active', {
+          maxConcentration: 63104,
+          stoichiometryWindow: [end.cathodeStoichiometry, cathode.charged],
+          ocp: { type: 'builtin', name: 'NMC811_Chen2020' },
+        }),
+        material('graphite', 'anode-active', {
+          maxConcentration: 33133,
+          stoichiometryWindow: [end.anodeStoichiometry, anode.charged],
+          ocp: { type: 'builtin', name: 'graphite_Chen2020' },
+        }),
+        material('sep', 'separator', {}),
+      ],
+    }),
+  );
 
   it('is within 5 % of the 5 Ah nominal on the stoichiometry-window basis', () => {
     // Chen2020 leaves no binder in ε_am: the solids are all active (1 − porosity = ε_am).

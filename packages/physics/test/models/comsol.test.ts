@@ -25,8 +25,10 @@ describe('P2D against COMSOL (Marquis2019)', () => {
     const result = operate(new P2DModel(p, MESH), [constantCurrentDischarge(p.oneCCurrent, reference.cRate)]);
     expect(result.failure).toBeUndefined();
     const { rmse, points } = voltageRmse(result, reference, 3.105);
-    console.log(`${reference.file}: RMSE ${(rmse * 1000).toFixed(2)} mV over ${points} points, ${result.stats.steps} steps`);
+    console.log(
+      `${reference.file}: RMSE ${(rmse * 1000).toFixed(2)} mV over ${points} points, ${result.stats.steps} steps`,
+    );
     expect(points).toBeGreaterThan(100);
-    expect(rmse).toBeLessThanOrEqual(0.010);
+    expect(rmse).toBeLessThanOrEqual(0.01);
   });
 });

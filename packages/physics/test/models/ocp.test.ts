@@ -9,8 +9,8 @@ describe('built-in OCPs', () => {
     ['LiCoO2_Marquis2019', 0.6, 4.027013847],
     ['graphite_Chen2020', 0.5, 0.133085513],
     ['NMC811_Chen2020', 0.5, 3.971958656],
-    ['NMC532_Xu2019', 0.5, 3.814781250],
-    ['Si_delithiation_Chen2020', 0.5, 0.426293750],
+    ['NMC532_Xu2019', 0.5, 3.81478125],
+    ['Si_delithiation_Chen2020', 0.5, 0.42629375],
   ])('%s at x = %f', (name, x, expected) => {
     expect(Math.abs(BUILTIN_OCPS[name]!.value(x) - expected)).toBeLessThan(1e-6);
   });

@@ -1,12 +1,21 @@
 /** Operating modes and stop conditions of the runner, on the Marquis2019 cell (P2D and SPMe). */
 import { describe, expect, it } from 'vitest';
 import { marquis2019 } from '../../src/models/marquis2019.js';
-import { operate, cccvCharge, constantCurrentCharge, constantCurrentDischarge, pulse } from '../../src/models/operation.js';
+import {
+  operate,
+  cccvCharge,
+  constantCurrentCharge,
+  constantCurrentDischarge,
+  pulse,
+} from '../../src/models/operation.js';
 import { P2DModel } from '../../src/models/p2d.js';
 import { SPMeModel } from '../../src/models/spme.js';
 
 const p = marquis2019();
-const models = [['P2D', () => new P2DModel(p)], ['SPMe', () => new SPMeModel(p)]] as const;
+const models = [
+  ['P2D', () => new P2DModel(p)],
+  ['SPMe', () => new SPMeModel(p)],
+] as const;
 
 describe.each(models)('%s operation', (_name, make) => {
   it('stops a discharge at the lower cut-off voltage (within 0.1 mV)', () => {
@@ -29,7 +38,8 @@ describe.each(models)('%s operation', (_name, make) => {
   it('constant power: V·I equals the set power', () => {
     const power = 2.5; // W, about 1C at 3.7 V
     const r = operate(make(), [{ mode: 'power', value: power, until: [{ quantity: 'time', value: 1200 }] }]);
-    for (let k = 1; k < r.time.length; k++) expect(Math.abs(r.voltage[k]! * r.current[k]! - power)).toBeLessThan(1e-6 * power);
+    for (let k = 1; k < r.time.length; k++)
+      expect(Math.abs(r.voltage[k]! * r.current[k]! - power)).toBeLessThan(1e-6 * power);
   });
 
   it('stops on SOC', () => {
@@ -40,7 +50,8 @@ describe.each(models)('%s operation', (_name, make) => {
 
   it('a 10 s pulse drops the voltage and the rest recovers it', () => {
     const r = operate(make(), [...pulse(3 * p.oneCCurrent, 10, 600)], { initialSoc: 0.5 });
-    const endPulse = r.stepEnds[0]!.index, endRest = r.stepEnds[1]!.index;
+    const endPulse = r.stepEnds[0]!.index,
+      endRest = r.stepEnds[1]!.index;
     expect(r.time[endPulse]!).toBeCloseTo(10 + 1e-6, 6);
     const before = r.voltage[0]!;
     expect(r.voltage[endPulse]!).toBeLessThan(before);
@@ -55,11 +66,16 @@ describe('plating risk', () => {
   // to 4.6 V so the 6C run reaches 80 %): at 6C the anode surface falls below 0 V vs Li/Li⁺ near
   // the end; at C/2 it stays well above.
   it('6C charge drives the anode below 0 V vs Li; C/2 does not', () => {
-    const until = [{ quantity: 'soc' as const, value: 0.8 }, { quantity: 'voltage' as const, value: 4.6 }];
+    const until = [
+      { quantity: 'soc' as const, value: 0.8 },
+      { quantity: 'voltage' as const, value: 4.6 },
+    ];
     const fast = operate(new P2DModel(p), [constantCurrentCharge(p.oneCCurrent, 6, until)], { initialSoc: 0.1 });
     const slow = operate(new P2DModel(p), [constantCurrentCharge(p.oneCCurrent, 0.5, until)], { initialSoc: 0.1 });
     const firstBelow = fast.anodePotential.findIndex((v) => v < 0);
-    console.log(`6C charge: anode below 0 V vs Li from ${firstBelow >= 0 ? (fast.soc[firstBelow]! * 100).toFixed(0) + ' % SOC' : 'never'}; min ${Math.min(...fast.anodePotential).toFixed(3)} V; C/2 min ${Math.min(...slow.anodePotential).toFixed(3)} V`);
+    console.log(
+      `6C charge: anode below 0 V vs Li from ${firstBelow >= 0 ? (fast.soc[firstBelow]! * 100).toFixed(0) + ' % SOC' : 'never'}; min ${Math.min(...fast.anodePotential).toFixed(3)} V; C/2 min ${Math.min(...slow.anodePotential).toFixed(3)} V`,
+    );
     expect(fast.stepEnds[0]!.reason).toBe('soc');
     expect(firstBelow).toBeGreaterThanOrEqual(0);
     expect(Math.min(...slow.anodePotential)).toBeGreaterThan(0.05);
@@ -68,7 +84,11 @@ describe('plating risk', () => {
 
 describe('stop conditions met at the start', () => {
   it('a charge step that starts above its voltage limit ends at once', () => {
-    const r = operate(new SPMeModel(p), [constantCurrentCharge(p.oneCCurrent, 1, [{ quantity: 'voltage', value: 3.0 }])], { initialSoc: 0.5 });
+    const r = operate(
+      new SPMeModel(p),
+      [constantCurrentCharge(p.oneCCurrent, 1, [{ quantity: 'voltage', value: 3.0 }])],
+      { initialSoc: 0.5 },
+    );
     expect(r.time.length).toBe(1);
     expect(r.stepEnds[0]!.reason).toBe('voltage');
   });
@@ -79,10 +99,20 @@ describe('internal profiles', () => {
   // positive one, so the salt concentration falls across the cell (conservation is checked in
   // physics.test.ts).
   it('records electrolyte, potential and reaction profiles at the end of each step', () => {
-    const r = operate(new P2DModel(p), [constantCurrentDischarge(p.oneCCurrent, 1, [{ quantity: 'time', value: 600 }])], { profiles: true });
+    const r = operate(
+      new P2DModel(p),
+      [constantCurrentDischarge(p.oneCCurrent, 1, [{ quantity: 'time', value: 600 }])],
+      { profiles: true },
+    );
     const prof = r.profiles[0]!;
     const n = prof.x.length;
-    for (const key of ['electrolyteConcentration', 'electrolytePotential', 'solidPotential', 'reactionCurrent', 'surfaceStoichiometry'] as const) {
+    for (const key of [
+      'electrolyteConcentration',
+      'electrolytePotential',
+      'solidPotential',
+      'reactionCurrent',
+      'surfaceStoichiometry',
+    ] as const) {
       expect(prof[key]).toHaveLength(n);
     }
     expect(prof.electrolyteConcentration[0]!).toBeGreaterThan(prof.electrolyteConcentration[n - 1]!);

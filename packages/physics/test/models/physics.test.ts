@@ -54,7 +54,11 @@ describe('low-rate limit', () => {
     model.initialise(0.95, p.temperature);
     let worst = 0;
     for (let soc = 0.85; soc >= 0.15; soc -= 0.1) {
-      operate(model, [constantCurrentDischarge(p.oneCCurrent, rate, [{ quantity: 'time', value: 0.1 * 3600 / rate }])], { continueRun: true });
+      operate(
+        model,
+        [constantCurrentDischarge(p.oneCCurrent, rate, [{ quantity: 'time', value: (0.1 * 3600) / rate }])],
+        { continueRun: true },
+      );
       worst = Math.max(worst, Math.abs(model.voltage - model.openCircuitVoltage()));
     }
     return worst;
@@ -64,8 +68,11 @@ describe('low-rate limit', () => {
     ['standard battery 2.1', sb21Parameters],
   ])('%s: V → OCV as the rate → 0', (name, params) => {
     const p = params();
-    const slow = deviation(p, 0.001), faster = deviation(p, 0.01);
-    console.log(`${name}: max |V − OCV| ${(faster * 1000).toFixed(3)} mV at C/100, ${(slow * 1000).toFixed(4)} mV at C/1000`);
+    const slow = deviation(p, 0.001),
+      faster = deviation(p, 0.01);
+    console.log(
+      `${name}: max |V − OCV| ${(faster * 1000).toFixed(3)} mV at C/100, ${(slow * 1000).toFixed(4)} mV at C/1000`,
+    );
     expect(slow).toBeLessThan(0.0005);
     expect(slow).toBeLessThan(faster / 5);
   });
@@ -78,8 +85,13 @@ function resistiveCell(pathResistance: number): ModelParameters {
     const f = formulaOcp(ocp);
     if ('error' in f) throw new Error(f.error);
     return {
-      ...e, ocp: f, rateConstant: 1e3, diffusivity: 1e-9, filmResistance: 0,
-      electronicConductivity: 1e7, ionicTransportEfficiency: 1e4, // electrode ion paths short-circuited
+      ...e,
+      ocp: f,
+      rateConstant: 1e3,
+      diffusivity: 1e-9,
+      filmResistance: 0,
+      electronicConductivity: 1e7,
+      ionicTransportEfficiency: 1e4, // electrode ion paths short-circuited
     };
   };
   return {
@@ -101,7 +113,7 @@ describe('purely resistive limit (solid state)', () => {
     const I = 2 * p.oneCCurrent; // 2C
     for (const model of [new P2DModel(p), new SPMeModel(p)]) {
       const result = operate(model, [{ mode: 'current', value: I, until: [{ quantity: 'time', value: 60 }] }]);
-      const expected = 3.9 - (I / p.electrodeArea) * p.separator.thickness / (sigma / prc);
+      const expected = 3.9 - ((I / p.electrodeArea) * p.separator.thickness) / (sigma / prc);
       expect(Math.abs(result.voltage[result.voltage.length - 1]! - expected)).toBeLessThan(1e-5);
     }
   });
@@ -117,18 +129,26 @@ describe('lumped thermal model', () => {
     const p: ModelParameters = {
       ...base,
       electrolyte: { ...base.electrolyte, conductivity: () => 1e6 },
-      seriesResistance: 0.01, seriesResistanceActivationEnergy: 0,
+      seriesResistance: 0.01,
+      seriesResistanceActivationEnergy: 0,
       thermal: { heatCapacity: 0.5, heatTransfer: 0.002, ambient: 298.15 },
     };
     const I = 3 * p.oneCCurrent;
     const model = new P2DModel(p);
-    const result = operate(model, [{ mode: 'current', value: I, until: [{ quantity: 'time', value: 1200 }] }], { thermal: true });
+    const result = operate(model, [{ mode: 'current', value: I, until: [{ quantity: 'time', value: 1200 }] }], {
+      thermal: true,
+    });
     const Q = I * I * (p.seriesResistance / p.electrodeArea);
     let worst = 0;
     for (let k = 0; k < result.time.length; k++) {
-      worst = Math.max(worst, Math.abs(result.temperature[k]! - constantHeatRise(Q, result.time[k]!, 0.5, 0.002, 298.15)));
+      worst = Math.max(
+        worst,
+        Math.abs(result.temperature[k]! - constantHeatRise(Q, result.time[k]!, 0.5, 0.002, 298.15)),
+      );
     }
-    console.log(`constant heat ${(Q * 1000).toFixed(3)} mW: max |T − analytic| = ${worst.toExponential(2)} K, rise ${(result.temperature.at(-1)! - 298.15).toFixed(3)} K`);
+    console.log(
+      `constant heat ${(Q * 1000).toFixed(3)} mW: max |T − analytic| = ${worst.toExponential(2)} K, rise ${(result.temperature.at(-1)! - 298.15).toFixed(3)} K`,
+    );
     expect(worst).toBeLessThan(1e-6);
   });
 
@@ -137,14 +157,18 @@ describe('lumped thermal model', () => {
     // steps; the heat is held piecewise constant per step, so trapezoid error sets the 2 % bound.
     const p = marquis2019();
     const result = operate(new P2DModel(p), [constantCurrentDischarge(p.oneCCurrent, 1)], { thermal: true });
-    let generated = 0, lost = 0;
+    let generated = 0,
+      lost = 0;
     for (let k = 1; k < result.time.length; k++) {
       const dt = result.time[k]! - result.time[k - 1]!;
       generated += dt * result.heat[k]!;
-      lost += dt * p.thermal.heatTransfer * ((result.temperature[k]! + result.temperature[k - 1]!) / 2 - p.thermal.ambient);
+      lost +=
+        dt * p.thermal.heatTransfer * ((result.temperature[k]! + result.temperature[k - 1]!) / 2 - p.thermal.ambient);
     }
     const stored = p.thermal.heatCapacity * (result.temperature.at(-1)! - result.temperature[0]!);
-    console.log(`Marquis2019 1C thermal: ΔT ${(result.temperature.at(-1)! - 298.15).toFixed(2)} K, heat ${generated.toFixed(1)} J, stored+lost ${(stored + lost).toFixed(1)} J`);
+    console.log(
+      `Marquis2019 1C thermal: ΔT ${(result.temperature.at(-1)! - 298.15).toFixed(2)} K, heat ${generated.toFixed(1)} J, stored+lost ${(stored + lost).toFixed(1)} J`,
+    );
     expect(result.temperature.at(-1)!).toBeGreaterThan(298.15 + 0.2);
     expect(Math.abs(generated - stored - lost) / generated).toBeLessThan(0.02);
   });
@@ -157,10 +181,15 @@ describe('convergence in mesh and step', () => {
   it.each([2, 3])('Marquis2019 at %fC: default within 5 mV of a fine solution', (rate) => {
     const p = marquis2019({ comsol: true });
     const coarse = operate(new P2DModel(p), [constantCurrentDischarge(p.oneCCurrent, rate)]);
-    const fine = operate(new P2DModel(p, { negative: 40, separator: 20, positive: 40, particle: 40 }),
-      [constantCurrentDischarge(p.oneCCurrent, rate)], { maxStep: 2, voltageChangePerStep: 0.002 });
+    const fine = operate(
+      new P2DModel(p, { negative: 40, separator: 20, positive: 40, particle: 40 }),
+      [constantCurrentDischarge(p.oneCCurrent, rate)],
+      { maxStep: 2, voltageChangePerStep: 0.002 },
+    );
     const rmse = curveRmse(coarse, fine);
-    console.log(`${rate}C: default vs fine RMSE ${(rmse * 1000).toFixed(2)} mV, capacity ${coarse.dischargedCapacity.toFixed(3)} vs ${fine.dischargedCapacity.toFixed(3)} Ah`);
+    console.log(
+      `${rate}C: default vs fine RMSE ${(rmse * 1000).toFixed(2)} mV, capacity ${coarse.dischargedCapacity.toFixed(3)} vs ${fine.dischargedCapacity.toFixed(3)} Ah`,
+    );
     expect(rmse).toBeLessThan(0.005);
     expect(valueAt(fine.time, fine.voltage, 0)).toBeGreaterThan(3);
   });

@@ -16,7 +16,9 @@ describe('SPMe error (Marquis2019, COMSOL setup)', () => {
     const full = operate(new P2DModel(p), steps);
     const vsComsol = voltageRmse(reduced, reference, 3.105).rmse;
     const vsP2d = curveRmse(full, reduced);
-    console.log(`${reference.file}: SPMe RMSE ${(vsComsol * 1000).toFixed(2)} mV vs COMSOL, ${(vsP2d * 1000).toFixed(2)} mV vs P2D`);
+    console.log(
+      `${reference.file}: SPMe RMSE ${(vsComsol * 1000).toFixed(2)} mV vs COMSOL, ${(vsP2d * 1000).toFixed(2)} mV vs P2D`,
+    );
     expect(vsComsol).toBeLessThan(0.01);
     expect(vsP2d).toBeLessThan(0.01);
   });

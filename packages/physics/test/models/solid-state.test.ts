@@ -12,18 +12,31 @@ import type { ElectrodeParameters, ModelParameters } from '../../src/models/para
 import { formulaOcp } from '../../src/ocp/index.js';
 import { sb21 } from './fixtures/sb21.js';
 
-const flat = (v: string) => { const f = formulaOcp(v); if ('error' in f) throw new Error(f.error); return f; };
+const flat = (v: string) => {
+  const f = formulaOcp(v);
+  if ('error' in f) throw new Error(f.error);
+  return f;
+};
 
 /** SB2.1 with flat OCPs, near-ideal kinetics, diffusion and transport: only what a test adds remains. */
 function idealCell(): ModelParameters {
   const base = parametersFromCell(sb21()).parameters!;
   const ideal = (e: ElectrodeParameters, ocp: string): ElectrodeParameters => ({
-    ...e, ocp: flat(ocp), rateConstant: 1e3, diffusivity: 1e-9, filmResistance: 0, contactFraction: 1,
-    electronicConductivity: 1e7, ionicTransportEfficiency: 1e4,
+    ...e,
+    ocp: flat(ocp),
+    rateConstant: 1e3,
+    diffusivity: 1e-9,
+    filmResistance: 0,
+    contactFraction: 1,
+    electronicConductivity: 1e7,
+    ionicTransportEfficiency: 1e4,
   });
   return {
-    ...base, negative: ideal(base.negative as ElectrodeParameters, '0.1'), positive: ideal(base.positive, '4.0'),
-    separator: { ...base.separator, ionicTransportEfficiency: 1e4 }, seriesResistance: 0,
+    ...base,
+    negative: ideal(base.negative as ElectrodeParameters, '0.1'),
+    positive: ideal(base.positive, '4.0'),
+    separator: { ...base.separator, ionicTransportEfficiency: 1e4 },
+    seriesResistance: 0,
   };
 }
 
@@ -43,7 +56,7 @@ describe('film resistance and contact fraction', () => {
     const p: ModelParameters = { ...base, positive: { ...base.positive, filmResistance: Rf, contactFraction: fc } };
     const I = p.oneCCurrent / p.electrodeArea; // A/m² at 1C
     const a = (3 * p.positive.activeFraction * fc) / p.positive.particleRadius;
-    const expected = 3.9 - I * Rf / (a * p.positive.thickness);
+    const expected = 3.9 - (I * Rf) / (a * p.positive.thickness);
     for (const model of ['p2d', 'spme'] as const) {
       expect(Math.abs(voltageAfter(p, p.oneCCurrent, model) - expected)).toBeLessThan(1e-5);
     }
@@ -56,9 +69,12 @@ describe('lithium-metal anode', () => {
   it('the voltage loss is the Butler–Volmer overpotential of the Li interface', () => {
     const base = idealCell();
     const i0 = 2; // A/m²
-    const p: ModelParameters = { ...base, negative: { type: 'lithium-metal', exchangeCurrentDensity: i0, activationEnergy: 0 } };
-    const I = 2 * p.oneCCurrent / p.electrodeArea;
-    const eta = (2 * GAS_CONSTANT * 298.15 / FARADAY) * Math.asinh(I / (2 * i0));
+    const p: ModelParameters = {
+      ...base,
+      negative: { type: 'lithium-metal', exchangeCurrentDensity: i0, activationEnergy: 0 },
+    };
+    const I = (2 * p.oneCCurrent) / p.electrodeArea;
+    const eta = ((2 * GAS_CONSTANT * 298.15) / FARADAY) * Math.asinh(I / (2 * i0));
     for (const model of ['p2d', 'spme'] as const) {
       expect(Math.abs(voltageAfter(p, 2 * p.oneCCurrent, model) - (4.0 - eta))).toBeLessThan(1e-5);
     }
@@ -67,10 +83,23 @@ describe('lithium-metal anode', () => {
   it('maps a lithium-metal anode from the IR and discharges the cathode capacity', () => {
     const cell = sb21({
       anode: {
-        role: 'anode', area: 4e-4, doubleSided: false, lithiumMetal: true, thickness: 30e-6,
-        components: [{ material: 'Li', fraction: 1, basis: 'mass' }], sources: {},
+        role: 'anode',
+        area: 4e-4,
+        doubleSided: false,
+        lithiumMetal: true,
+        thickness: 30e-6,
+        components: [{ material: 'Li', fraction: 1, basis: 'mass' }],
+        sources: {},
       },
-      materials: { ...sb21().materials, Li: { name: 'Li', kind: 'anode-active', properties: { specificCapacity: 3861 * 3600, density: 534 }, sources: {} } },
+      materials: {
+        ...sb21().materials,
+        Li: {
+          name: 'Li',
+          kind: 'anode-active',
+          properties: { specificCapacity: 3861 * 3600, density: 534 },
+          sources: {},
+        },
+      },
     });
     const mapped = parametersFromCell(cell);
     expect(mapped.problems).toEqual([]);

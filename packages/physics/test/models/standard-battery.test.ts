@@ -34,7 +34,7 @@ describe('standard battery 2.1, solid-state P2D', () => {
     expect(r.parameters!.electrolyte.type).toBe('solid');
     expect(r.parameters!.electrolyte.transferenceNumber).toBe(1);
     // 8 mAh design capacity → 1C = 8 mA (to the calculator's 0.1 % rounding of the design).
-    expect(Math.abs(r.parameters!.oneCCurrent * 3600 / 3.6 - 8)).toBeLessThan(0.05);
+    expect(Math.abs((r.parameters!.oneCCurrent * 3600) / 3.6 - 8)).toBeLessThan(0.05);
     expect(r.assumptions.some((a) => a.includes('interfacial resistance'))).toBe(true);
   });
 
@@ -47,10 +47,16 @@ describe('standard battery 2.1, solid-state P2D', () => {
 
   it('gives less at high rate and at low temperature', () => {
     const q = {
-      c10: capacity(0.1, 25), c1: capacity(1, 25), c3: capacity(3, 25),
-      c1cold: capacity(1, 0), c10cold: capacity(0.1, -20), c1hot: capacity(1, 60),
+      c10: capacity(0.1, 25),
+      c1: capacity(1, 25),
+      c3: capacity(3, 25),
+      c1cold: capacity(1, 0),
+      c10cold: capacity(0.1, -20),
+      c1hot: capacity(1, 60),
     };
-    console.log(`SB2.1 capacities (mAh): 0.1C ${q.c10.toFixed(2)}, 1C ${q.c1.toFixed(2)}, 3C ${q.c3.toFixed(2)} at 25 °C; 1C at 0 °C ${q.c1cold.toFixed(2)}, 0.1C at −20 °C ${q.c10cold.toFixed(2)}, 1C at 60 °C ${q.c1hot.toFixed(2)}`);
+    console.log(
+      `SB2.1 capacities (mAh): 0.1C ${q.c10.toFixed(2)}, 1C ${q.c1.toFixed(2)}, 3C ${q.c3.toFixed(2)} at 25 °C; 1C at 0 °C ${q.c1cold.toFixed(2)}, 0.1C at −20 °C ${q.c10cold.toFixed(2)}, 1C at 60 °C ${q.c1hot.toFixed(2)}`,
+    );
     expect(q.c1).toBeLessThan(q.c10);
     expect(q.c3).toBeLessThan(q.c1);
     expect(q.c1cold).toBeLessThan(q.c1);
@@ -66,12 +72,17 @@ describe('reduced model against P2D', () => {
   // The SPM-plus-ohmic form is exact when the reaction is uniform; its error grows with rate as
   // the reaction front concentrates near the separator. Reported numbers; bounds 15 mV (1C) and
   // 40 mV (3C) flag a broken reduction, not an accuracy promise.
-  it.each([[1, 0.015], [3, 0.04]])('SB2.1 at %fC', (rate, bound) => {
+  it.each([
+    [1, 0.015],
+    [3, 0.04],
+  ])('SB2.1 at %fC', (rate, bound) => {
     const p = params();
     const full = operate(new P2DModel(p), [constantCurrentDischarge(p.oneCCurrent, rate)]);
     const reduced = operate(new SPMeModel(p), [constantCurrentDischarge(p.oneCCurrent, rate)]);
     const rmse = curveRmse(full, reduced);
-    console.log(`SB2.1 ${rate}C: SPM+ohmic vs P2D RMSE ${(rmse * 1000).toFixed(2)} mV, capacity ${(reduced.dischargedCapacity * 1000).toFixed(3)} vs ${(full.dischargedCapacity * 1000).toFixed(3)} mAh`);
+    console.log(
+      `SB2.1 ${rate}C: SPM+ohmic vs P2D RMSE ${(rmse * 1000).toFixed(2)} mV, capacity ${(reduced.dischargedCapacity * 1000).toFixed(3)} vs ${(full.dischargedCapacity * 1000).toFixed(3)} mAh`,
+    );
     expect(rmse).toBeLessThan(bound);
   });
 });

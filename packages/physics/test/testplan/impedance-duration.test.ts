@@ -21,7 +21,10 @@ describe('impedance sweep duration', () => {
     return duration;
   };
 
-  it.each([[1e6, 1e-300], [1.7976931348623157e308, 1e-300]])('is finite for %s Hz to %s Hz', (high, low) => {
+  it.each([
+    [1e6, 1e-300],
+    [1.7976931348623157e308, 1e-300],
+  ])('is finite for %s Hz to %s Hz', (high, low) => {
     const duration = timed(high, low);
     expect(Number.isFinite(duration)).toBe(true);
     expect(duration).toBeGreaterThan(2 / low);
@@ -29,7 +32,10 @@ describe('impedance sweep duration', () => {
 
   // Two periods of a subnormal frequency exceed the largest double: the duration is unknown
   // (shown as "unknown time"), but it is found at once and is never NaN.
-  it.each([[1e6, 9e-323], [1e6, 5e-324]])('ends at once for %s Hz to %s Hz', (high, low) => {
+  it.each([
+    [1e6, 9e-323],
+    [1e6, 5e-324],
+  ])('ends at once for %s Hz to %s Hz', (high, low) => {
     expect(timed(high, low)).toBe(Infinity);
   });
 });

@@ -18,11 +18,23 @@ const plan = (tests: TestIR[]) => expandPlan({ name: 'P', cell: cell.name, tests
 
 describe('simulated test plans', () => {
   it('IEC 62660-1 capacity: near the design capacity at C/3, 25 °C; falls with rate, rises with temperature', () => {
-    const x = plan([{ name: 'cap', temperatures: [25 + K0, 60 + K0], rates: [1 / 3, 1, 3], steps: [{ type: 'procedure', name: 'iec62660-capacity', arguments: {} }], criteria: [] }]);
+    const x = plan([
+      {
+        name: 'cap',
+        temperatures: [25 + K0, 60 + K0],
+        rates: [1 / 3, 1, 3],
+        steps: [{ type: 'procedure', name: 'iec62660-capacity', arguments: {} }],
+        criteria: [],
+      },
+    ]);
     expect(x.problems.filter((p) => p.severity === 'error')).toEqual([]);
     const sim = simulatePlan(x, cell);
     expect(sim.problems).toEqual([]);
-    const cap = (id: string) => sim.tests.find((t) => t.id === id)!.capacities.filter((c) => c.direction === 'discharge').at(-1)!.capacity * 3600;
+    const cap = (id: string) =>
+      sim.tests
+        .find((t) => t.id === id)!
+        .capacities.filter((c) => c.direction === 'discharge')
+        .at(-1)!.capacity * 3600;
     // At C/3 in a 8 mAh thin-film cell the polarisation loss is small: ≥ 90 % of design, and never above it (+0.5 % for the CV tail's rounding).
     const slow = cap('cap @ 25 °C, C/3');
     expect(slow / design).toBeGreaterThan(0.9);
@@ -33,7 +45,14 @@ describe('simulated test plans', () => {
   });
 
   it('DC-IR: positive pulse resistances that fall with temperature', () => {
-    const x = plan([{ name: 'dcir', temperatures: [25 + K0, 60 + K0], steps: [{ type: 'procedure', name: 'dc-ir', arguments: {} }], criteria: [] }]);
+    const x = plan([
+      {
+        name: 'dcir',
+        temperatures: [25 + K0, 60 + K0],
+        steps: [{ type: 'procedure', name: 'dc-ir', arguments: {} }],
+        criteria: [],
+      },
+    ]);
     const sim = simulatePlan(x, cell);
     const r = (id: string) => sim.tests.find((t) => t.id === id)!.pulses.filter((p) => p.direction === 'discharge');
     const at25 = r('dcir @ 25 °C');
@@ -48,19 +67,41 @@ describe('simulated test plans', () => {
   });
 
   it('rests and soaks last as long as written; repeats count every pass', () => {
-    const x = plan([{ name: 'r', steps: [
-      { type: 'temperature', setpoint: 45 + K0, soak: 1800 },
-      { type: 'loop', count: 3, steps: [{ type: 'rest', until: [{ quantity: 'time', value: 600 }] }] },
-    ], criteria: [] }]);
+    const x = plan([
+      {
+        name: 'r',
+        steps: [
+          { type: 'temperature', setpoint: 45 + K0, soak: 1800 },
+          { type: 'loop', count: 3, steps: [{ type: 'rest', until: [{ quantity: 'time', value: 600 }] }] },
+        ],
+        criteria: [],
+      },
+    ]);
     const sim = simulatePlan(x, cell);
     // 1800 s + 3 × 600 s; the model adds 1 µs at the start of each step.
     expect(sim.tests[0]!.duration).toBeCloseTo(3600, 3);
-    expect(sim.notes).toContain('a repeat is simulated for its first pass; later passes are counted at the same length');
+    expect(sim.notes).toContain(
+      'a repeat is simulated for its first pass; later passes are counted at the same length',
+    );
   });
 
   it('abuse and impedance steps are not simulated, and say so', () => {
-    const x = plan([{ name: 'oc', steps: [{ type: 'procedure', name: 'overcharge', arguments: {} }, { type: 'impedance', frequencyHigh: 1e6, frequencyLow: 0.1 }], criteria: [] }]);
+    const x = plan([
+      {
+        name: 'oc',
+        steps: [
+          { type: 'procedure', name: 'overcharge', arguments: {} },
+          { type: 'impedance', frequencyHigh: 1e6, frequencyLow: 0.1 },
+        ],
+        criteria: [],
+      },
+    ]);
     const sim = simulatePlan(x, cell);
-    expect(sim.notes).toEqual(expect.arrayContaining(['abuse steps (beyond the limits on purpose) are not simulated', 'impedance steps are not simulated']));
+    expect(sim.notes).toEqual(
+      expect.arrayContaining([
+        'abuse steps (beyond the limits on purpose) are not simulated',
+        'impedance steps are not simulated',
+      ]),
+    );
   });
 });

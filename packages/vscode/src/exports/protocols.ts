@@ -20,7 +20,10 @@ const DESCRIPTIONS: Readonly<Record<ProtocolFormat, Omit<ProtocolFormatChoice, '
 };
 
 /** Every format the emitters support, in their order. */
-export const PROTOCOL_CHOICES: readonly ProtocolFormatChoice[] = PROTOCOL_FORMATS.map((id) => ({ id, ...DESCRIPTIONS[id] }));
+export const PROTOCOL_CHOICES: readonly ProtocolFormatChoice[] = PROTOCOL_FORMATS.map((id) => ({
+  id,
+  ...DESCRIPTIONS[id],
+}));
 
 export interface ProtocolExport {
   readonly files: readonly ProtocolFile[];
@@ -39,7 +42,9 @@ export function protocolExport(plans: readonly ExpandedPlan[], format: ProtocolF
     const result = emitProtocol(plan, format);
     files.push(...result.files);
     notes.push(...result.notes.map((n) => ({ ...n, plan: plan.plan })));
-    summaries.push(`${plan.plan} (${plan.cell}): ${plan.cost.summary} — ${result.files.length} file${result.files.length === 1 ? '' : 's'}`);
+    summaries.push(
+      `${plan.plan} (${plan.cell}): ${plan.cost.summary} — ${result.files.length} file${result.files.length === 1 ? '' : 's'}`,
+    );
   }
   const names = new Set<string>();
   for (const f of files) {

@@ -11,9 +11,16 @@ export interface ExportKind<Context> {
 }
 
 /** Wraps an export so it runs only in a trusted workspace; `refuse` explains otherwise. */
-export function guarded<Context>(kind: ExportKind<Context>, isTrusted: () => boolean, refuse: (doing: string) => void): (ctx: Context) => Promise<void> {
+export function guarded<Context>(
+  kind: ExportKind<Context>,
+  isTrusted: () => boolean,
+  refuse: (doing: string) => void,
+): (ctx: Context) => Promise<void> {
   return async (ctx) => {
-    if (!isTrusted()) { refuse(kind.doing); return; }
+    if (!isTrusted()) {
+      refuse(kind.doing);
+      return;
+    }
     await kind.run(ctx);
   };
 }

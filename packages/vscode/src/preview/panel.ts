@@ -41,23 +41,33 @@ export class PreviewManager implements vscode.Disposable {
     );
   }
 
-  get isOpen(): boolean { return this.panel !== undefined; }
+  get isOpen(): boolean {
+    return this.panel !== undefined;
+  }
 
   /** Opens (or reveals) the preview beside the editor, for that editor's document and cursor. */
   open(editor: vscode.TextEditor | undefined): void {
-    if (editor) { this.source = editor.document.uri; this.position = editor.selection.active; }
+    if (editor) {
+      this.source = editor.document.uri;
+      this.position = editor.selection.active;
+    }
     if (this.panel) {
       this.panel.reveal(undefined, true);
       this.schedule(0);
       return;
     }
     const dist = vscode.Uri.joinPath(this.context.extensionUri, 'dist');
-    const panel = vscode.window.createWebviewPanel('cellspec.preview', 'cellspec preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      enableCommandUris: false,
-      // Only the bundled script and stylesheet may be loaded into the webview.
-      localResourceRoots: [dist],
-    });
+    const panel = vscode.window.createWebviewPanel(
+      'cellspec.preview',
+      'cellspec preview',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      {
+        enableScripts: true,
+        enableCommandUris: false,
+        // Only the bundled script and stylesheet may be loaded into the webview.
+        localResourceRoots: [dist],
+      },
+    );
     panel.iconPath = {
       light: vscode.Uri.joinPath(this.context.extensionUri, 'images', 'cellspec-light.svg'),
       dark: vscode.Uri.joinPath(this.context.extensionUri, 'images', 'cellspec-dark.svg'),
@@ -70,7 +80,14 @@ export class PreviewManager implements vscode.Disposable {
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
     });
     webview.onDidReceiveMessage((m: FromWebview) => this.onMessage(m), undefined, this.disposables);
-    panel.onDidDispose(() => { this.panel = undefined; this.lastMessage = undefined; }, undefined, this.disposables);
+    panel.onDidDispose(
+      () => {
+        this.panel = undefined;
+        this.lastMessage = undefined;
+      },
+      undefined,
+      this.disposables,
+    );
     this.panel = panel;
     this.schedule(0);
   }
@@ -106,7 +123,14 @@ export class PreviewManager implements vscode.Disposable {
         ...(this.position ? { position: { line: this.position.line, character: this.position.character } } : {}),
       });
     } catch (e) {
-      if (seq === this.seq) this.post({ type: 'render', model: { ...buildPreviewModel(undefined, this.settings()), banner: `The language server did not answer: ${(e as Error).message}` } });
+      if (seq === this.seq)
+        this.post({
+          type: 'render',
+          model: {
+            ...buildPreviewModel(undefined, this.settings()),
+            banner: `The language server did not answer: ${(e as Error).message}`,
+          },
+        });
       return undefined;
     }
     if (seq !== this.seq || !this.panel) return undefined;
@@ -125,7 +149,10 @@ export class PreviewManager implements vscode.Disposable {
     if (m.type === 'ready' && this.lastMessage) void this.panel?.webview.postMessage(this.lastMessage);
     if (m.type === 'reveal-line' && this.source) {
       const line = m.line;
-      void vscode.window.showTextDocument(this.source, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(line, 0, line, 0) });
+      void vscode.window.showTextDocument(this.source, {
+        viewColumn: vscode.ViewColumn.One,
+        selection: new vscode.Range(line, 0, line, 0),
+      });
     }
   }
 

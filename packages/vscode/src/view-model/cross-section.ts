@@ -39,7 +39,8 @@ function coatingThickness(e: ElectrodeIR, computed: number | undefined): Pick<La
   if (e.thickness !== undefined) return { thickness: e.thickness, origin: 'spec' };
   if (computed !== undefined) return { thickness: computed, origin: 'computed' };
   // t = m_A / ρ_bulk: areal mass over the coating's bulk density, both per side.
-  if (e.loading !== undefined && e.density !== undefined && e.density > 0) return { thickness: e.loading / e.density, origin: 'computed' };
+  if (e.loading !== undefined && e.density !== undefined && e.density > 0)
+    return { thickness: e.loading / e.density, origin: 'computed' };
   return { thickness: undefined, origin: 'unknown' };
 }
 
@@ -52,24 +53,69 @@ function activeMaterial(e: ElectrodeIR): string | undefined {
 export function unitCellLayers(cell: CellIR, figures?: DesignFigures): LayerSpec[] {
   const layers: LayerSpec[] = [];
   const pack = cell.format.packaging;
-  if (pack) layers.push({ id: 'packaging-top', role: 'packaging', label: 'Packaging', material: pack.material, thickness: pack.thickness, origin: 'spec' });
+  if (pack)
+    layers.push({
+      id: 'packaging-top',
+      role: 'packaging',
+      label: 'Packaging',
+      material: pack.material,
+      thickness: pack.thickness,
+      origin: 'spec',
+    });
   const cc = cell.cathode.collector;
-  if (cc) layers.push({ id: 'cathode-collector', role: 'collector', label: `${cc.material} collector`, material: cc.material, thickness: cc.thickness, origin: 'spec' });
-  layers.push({ id: 'cathode', role: 'cathode', label: 'Cathode', material: activeMaterial(cell.cathode), ...coatingThickness(cell.cathode, figures?.cathodeThickness) });
+  if (cc)
+    layers.push({
+      id: 'cathode-collector',
+      role: 'collector',
+      label: `${cc.material} collector`,
+      material: cc.material,
+      thickness: cc.thickness,
+      origin: 'spec',
+    });
+  layers.push({
+    id: 'cathode',
+    role: 'cathode',
+    label: 'Cathode',
+    material: activeMaterial(cell.cathode),
+    ...coatingThickness(cell.cathode, figures?.cathodeThickness),
+  });
   const sep = cell.separator;
   if (sep) {
     layers.push({
-      id: 'electrolyte', role: 'electrolyte', label: sep.type === 'separator' ? 'Separator' : 'Electrolyte layer',
-      material: sep.material, thickness: sep.thickness, origin: 'spec',
+      id: 'electrolyte',
+      role: 'electrolyte',
+      label: sep.type === 'separator' ? 'Separator' : 'Electrolyte layer',
+      material: sep.material,
+      thickness: sep.thickness,
+      origin: 'spec',
     });
   }
   layers.push({
-    id: 'anode', role: 'anode', label: cell.anode.lithiumMetal ? 'Li metal anode' : 'Anode', material: activeMaterial(cell.anode),
+    id: 'anode',
+    role: 'anode',
+    label: cell.anode.lithiumMetal ? 'Li metal anode' : 'Anode',
+    material: activeMaterial(cell.anode),
     ...coatingThickness(cell.anode, figures?.anodeThickness),
   });
   const ac = cell.anode.collector;
-  if (ac) layers.push({ id: 'anode-collector', role: 'collector', label: `${ac.material} collector`, material: ac.material, thickness: ac.thickness, origin: 'spec' });
-  if (pack) layers.push({ id: 'packaging-bottom', role: 'packaging', label: 'Packaging', material: pack.material, thickness: pack.thickness, origin: 'spec' });
+  if (ac)
+    layers.push({
+      id: 'anode-collector',
+      role: 'collector',
+      label: `${ac.material} collector`,
+      material: ac.material,
+      thickness: ac.thickness,
+      origin: 'spec',
+    });
+  if (pack)
+    layers.push({
+      id: 'packaging-bottom',
+      role: 'packaging',
+      label: 'Packaging',
+      material: pack.material,
+      thickness: pack.thickness,
+      origin: 'spec',
+    });
   return layers;
 }
 
@@ -106,7 +152,11 @@ export function placeLabels(wanted: readonly number[], pitch: number, top: numbe
   return out;
 }
 
-export function crossSection(cell: CellIR, figures: DesignFigures | undefined, options: CrossSectionOptions): CrossSectionModel {
+export function crossSection(
+  cell: CellIR,
+  figures: DesignFigures | undefined,
+  options: CrossSectionOptions,
+): CrossSectionModel {
   const specs = unitCellLayers(cell, figures);
   const known = specs.filter((l) => l.thickness !== undefined && l.thickness > 0).map((l) => l.thickness!);
   const nominal = known.length ? known.reduce((a, b) => a + b, 0) / known.length : 1e-5;
@@ -122,18 +172,34 @@ export function crossSection(cell: CellIR, figures: DesignFigures | undefined, o
   specs.forEach((l, i) => {
     const h = drawn[i]! * scale;
     layers.push({
-      id: l.id, role: l.role, label: l.label, material: l.material, thickness: l.thickness, origin: l.origin,
+      id: l.id,
+      role: l.role,
+      label: l.label,
+      material: l.material,
+      thickness: l.thickness,
+      origin: l.origin,
       thicknessText: l.thickness !== undefined ? options.formatThickness(l.thickness) : 'thickness not given',
-      x: LAYER_X, y, width: LAYER_WIDTH, height: h,
+      x: LAYER_X,
+      y,
+      width: LAYER_WIDTH,
+      height: h,
     });
     y += h;
   });
 
-  const positions = placeLabels(layers.map((r) => r.y + r.height / 2), LABEL_PITCH, MARGIN_TOP + 4, MARGIN_TOP + drawHeight - 2);
+  const positions = placeLabels(
+    layers.map((r) => r.y + r.height / 2),
+    LABEL_PITCH,
+    MARGIN_TOP + 4,
+    MARGIN_TOP + drawHeight - 2,
+  );
   const labels: LayerLabel[] = layers.map((r, i) => ({
     layerId: r.id,
     text: `${r.label}${r.material && !r.label.startsWith(r.material) ? ` (${r.material})` : ''} · ${r.thicknessText}${r.origin === 'computed' ? ' (computed)' : ''}`,
-    x: LABEL_X, y: positions[i]!, anchorX: LAYER_X + LAYER_WIDTH, anchorY: r.y + r.height / 2,
+    x: LABEL_X,
+    y: positions[i]!,
+    anchorX: LAYER_X + LAYER_WIDTH,
+    anchorY: r.y + r.height / 2,
   }));
 
   const bar = niceLength(total);
@@ -143,15 +209,22 @@ export function crossSection(cell: CellIR, figures: DesignFigures | undefined, o
     knownTotal ? `Unit cell ${knownTotal} thick` : 'Unit cell',
     repeats > 1 ? `the stack repeats it ${repeats} times` : undefined,
     cell.cathode.doubleSided || cell.anode.doubleSided ? 'double-sided coatings: one side shown' : undefined,
-  ].filter(Boolean).join('; ');
+  ]
+    .filter(Boolean)
+    .join('; ');
   const unknown = specs.filter((l) => l.thickness === undefined).map((l) => l.label.toLowerCase());
   return {
     width: LABEL_X + 330,
     height: minHeight,
     layers,
     labels,
-    scaleBar: bar > 0 ? { x: LAYER_X, y: MARGIN_TOP + drawHeight + 14, length: bar * scale, text: options.formatThickness(bar) } : undefined,
+    scaleBar:
+      bar > 0
+        ? { x: LAYER_X, y: MARGIN_TOP + drawHeight + 14, length: bar * scale, text: options.formatThickness(bar) }
+        : undefined,
     caption,
-    warning: unknown.length ? `No thickness for the ${unknown.join(', ')}: drawn at a nominal height, not to scale.` : undefined,
+    warning: unknown.length
+      ? `No thickness for the ${unknown.join(', ')}: drawn at a nominal height, not to scale.`
+      : undefined,
   };
 }

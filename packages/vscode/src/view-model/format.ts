@@ -18,7 +18,10 @@ export interface Formatter {
   /** Any kind in its display unit. */
   quantity(si: number, kind: QuantityKind): string;
   /** The unit a chart axis uses, and the factor from SI to it. */
-  axis(kind: 'capacity' | 'voltage' | 'temperature' | 'time' | 'thickness'): { unit: string; fromSI: (si: number) => number };
+  axis(kind: 'capacity' | 'voltage' | 'temperature' | 'time' | 'thickness'): {
+    unit: string;
+    fromSI: (si: number) => number;
+  };
 }
 
 export function formatter(settings: CellspecSettings): Formatter {
@@ -38,11 +41,18 @@ export function formatter(settings: CellspecSettings): Formatter {
     axis(kind) {
       switch (kind) {
         // 1 mAh = 3.6 C; 1 Ah = 3600 C.
-        case 'capacity': return u.capacity === 'Ah' ? { unit: 'Ah', fromSI: (c) => c / 3600 } : { unit: 'mAh', fromSI: (c) => c / 3.6 };
-        case 'voltage': return { unit: 'V', fromSI: (v) => v };
-        case 'temperature': return { unit: '°C', fromSI: (k) => k - 273.15 };
-        case 'time': return { unit: 'min', fromSI: (s) => s / 60 };
-        case 'thickness': return u.thickness === 'mm' ? { unit: 'mm', fromSI: (m) => m * 1e3 } : { unit: 'µm', fromSI: (m) => m * 1e6 };
+        case 'capacity':
+          return u.capacity === 'Ah'
+            ? { unit: 'Ah', fromSI: (c) => c / 3600 }
+            : { unit: 'mAh', fromSI: (c) => c / 3.6 };
+        case 'voltage':
+          return { unit: 'V', fromSI: (v) => v };
+        case 'temperature':
+          return { unit: '°C', fromSI: (k) => k - 273.15 };
+        case 'time':
+          return { unit: 'min', fromSI: (s) => s / 60 };
+        case 'thickness':
+          return u.thickness === 'mm' ? { unit: 'mm', fromSI: (m) => m * 1e3 } : { unit: 'µm', fromSI: (m) => m * 1e6 };
       }
     },
   };

@@ -42,7 +42,11 @@ export function metricSpecs(basis: CellspecSettings['energyDensityBasis']): Metr
   ];
 }
 
-export function metricRows(figures: DesignFigures | undefined, base: DesignFigures | undefined, settings: CellspecSettings): MetricRow[] {
+export function metricRows(
+  figures: DesignFigures | undefined,
+  base: DesignFigures | undefined,
+  settings: CellspecSettings,
+): MetricRow[] {
   if (!figures) return [];
   const fmt = formatter(settings);
   const rows: MetricRow[] = [];
@@ -70,7 +74,12 @@ export function targetRows(figures: DesignFigures | undefined): TargetRow[] {
 }
 
 function componentsText(e: ElectrodeIR): string {
-  return e.components.map((c) => `${c.material}${c.coating ? ` (${c.coating})` : ''} ${(c.fraction * 100).toFixed(1).replace(/\.0$/, '')} ${c.basis === 'mass' ? 'wt%' : 'vol%'}`).join(', ');
+  return e.components
+    .map(
+      (c) =>
+        `${c.material}${c.coating ? ` (${c.coating})` : ''} ${(c.fraction * 100).toFixed(1).replace(/\.0$/, '')} ${c.basis === 'mass' ? 'wt%' : 'vol%'}`,
+    )
+    .join(', ');
 }
 
 /**
@@ -82,7 +91,8 @@ export function compareCells(cell: CellIR, base: CellIR, settings: CellspecSetti
   const rows: MetricRow[] = [];
   const added = Object.keys(cell.materials).filter((m) => !(m in base.materials));
   const removed = Object.keys(base.materials).filter((m) => !(m in cell.materials));
-  if (added.length || removed.length) rows.push({ label: 'Materials', value: added.join(', ') || '—', base: removed.join(', ') || '—' });
+  if (added.length || removed.length)
+    rows.push({ label: 'Materials', value: added.join(', ') || '—', base: removed.join(', ') || '—' });
   const differs = (label: string, a: string | undefined, b: string | undefined) => {
     if (a !== b) rows.push({ label, value: a ?? '—', base: b ?? '—' });
   };
@@ -91,17 +101,38 @@ export function compareCells(cell: CellIR, base: CellIR, settings: CellspecSetti
     const b = base[role];
     const name = role === 'cathode' ? 'Cathode' : 'Anode';
     differs(`${name} composition`, componentsText(a), componentsText(b));
-    differs(`${name} loading`, a.loading === undefined ? undefined : fmt.quantity(a.loading, 'arealMass'), b.loading === undefined ? undefined : fmt.quantity(b.loading, 'arealMass'));
-    differs(`${name} porosity`, a.porosity === undefined ? undefined : fmt.quantity(a.porosity, 'fraction'), b.porosity === undefined ? undefined : fmt.quantity(b.porosity, 'fraction'));
-    differs(`${name} thickness`, a.thickness === undefined ? undefined : fmt.thickness(a.thickness), b.thickness === undefined ? undefined : fmt.thickness(b.thickness));
+    differs(
+      `${name} loading`,
+      a.loading === undefined ? undefined : fmt.quantity(a.loading, 'arealMass'),
+      b.loading === undefined ? undefined : fmt.quantity(b.loading, 'arealMass'),
+    );
+    differs(
+      `${name} porosity`,
+      a.porosity === undefined ? undefined : fmt.quantity(a.porosity, 'fraction'),
+      b.porosity === undefined ? undefined : fmt.quantity(b.porosity, 'fraction'),
+    );
+    differs(
+      `${name} thickness`,
+      a.thickness === undefined ? undefined : fmt.thickness(a.thickness),
+      b.thickness === undefined ? undefined : fmt.thickness(b.thickness),
+    );
   }
-  differs('Electrolyte layer', cell.separator ? `${cell.separator.material} ${fmt.thickness(cell.separator.thickness)}` : undefined,
-    base.separator ? `${base.separator.material} ${fmt.thickness(base.separator.thickness)}` : undefined);
+  differs(
+    'Electrolyte layer',
+    cell.separator ? `${cell.separator.material} ${fmt.thickness(cell.separator.thickness)}` : undefined,
+    base.separator ? `${base.separator.material} ${fmt.thickness(base.separator.thickness)}` : undefined,
+  );
   return rows;
 }
 
 /** Layer thickness chart: one bar per layer of the unit cell; a variant adds its base's bars. */
-export function thicknessChart(cell: CellIR, figures: DesignFigures | undefined, base: CellIR | undefined, baseFigures: DesignFigures | undefined, settings: CellspecSettings): ChartModel | undefined {
+export function thicknessChart(
+  cell: CellIR,
+  figures: DesignFigures | undefined,
+  base: CellIR | undefined,
+  baseFigures: DesignFigures | undefined,
+  settings: CellspecSettings,
+): ChartModel | undefined {
   const axis = formatter(settings).axis('thickness');
   const layers = unitCellLayers(cell, figures).filter((l) => l.role !== 'packaging');
   if (!layers.some((l) => l.thickness !== undefined)) return undefined;
@@ -112,8 +143,14 @@ export function thicknessChart(cell: CellIR, figures: DesignFigures | undefined,
     datasets.push({ label: base.name, data: layers.map((l) => value(baseLayers.get(l.id))) });
   }
   return {
-    id: 'thickness', title: 'Layer thicknesses of the unit cell', type: 'bar', horizontal: true,
-    xLabel: `thickness / ${axis.unit}`, yLabel: 'layer', categories: layers.map((l) => l.label), datasets,
+    id: 'thickness',
+    title: 'Layer thicknesses of the unit cell',
+    type: 'bar',
+    horizontal: true,
+    xLabel: `thickness / ${axis.unit}`,
+    yLabel: 'layer',
+    categories: layers.map((l) => l.label),
+    datasets,
   };
 }
 
@@ -128,16 +165,28 @@ function runCharts(a: AnalysisData, settings: CellspecSettings): ChartModel[] {
   const cap = fmt.axis('capacity');
   const temp = fmt.axis('temperature');
   const categories = runs.map((r) => r.label);
-  const charts: ChartModel[] = [{
-    id: `analysis-${a.name}-capacity`, title: `${a.name}: delivered capacity${a.model ? ` (${a.model})` : ''}`, type: 'bar',
-    xLabel: 'run', yLabel: `capacity / ${cap.unit}`, categories,
-    datasets: [{ label: 'capacity', data: runs.map((r) => Number(cap.fromSI(r.capacity).toPrecision(4))) }],
-  }];
+  const charts: ChartModel[] = [
+    {
+      id: `analysis-${a.name}-capacity`,
+      title: `${a.name}: delivered capacity${a.model ? ` (${a.model})` : ''}`,
+      type: 'bar',
+      xLabel: 'run',
+      yLabel: `capacity / ${cap.unit}`,
+      categories,
+      datasets: [{ label: 'capacity', data: runs.map((r) => Number(cap.fromSI(r.capacity).toPrecision(4))) }],
+    },
+  ];
   if (runs.some((r) => r.maxTemperature - r.temperature > 0.05)) {
     charts.push({
-      id: `analysis-${a.name}-temperature`, title: `${a.name}: peak cell temperature`, type: 'bar',
-      xLabel: 'run', yLabel: `temperature / ${temp.unit}`, categories,
-      datasets: [{ label: 'peak temperature', data: runs.map((r) => Number(temp.fromSI(r.maxTemperature).toFixed(1))) }],
+      id: `analysis-${a.name}-temperature`,
+      title: `${a.name}: peak cell temperature`,
+      type: 'bar',
+      xLabel: 'run',
+      yLabel: `temperature / ${temp.unit}`,
+      categories,
+      datasets: [
+        { label: 'peak temperature', data: runs.map((r) => Number(temp.fromSI(r.maxTemperature).toFixed(1))) },
+      ],
     });
   }
   return charts;
@@ -148,7 +197,10 @@ export function analysisCharts(analyses: readonly AnalysisData[], settings: Cell
   const fmt = formatter(settings);
   const charts: ChartModel[] = [];
   for (const a of analyses) {
-    if (!a.curves.length) { charts.push(...runCharts(a, settings)); continue; }
+    if (!a.curves.length) {
+      charts.push(...runCharts(a, settings));
+      continue;
+    }
     for (const yKind of ['voltage', 'temperature'] as const) {
       const curves = a.curves.filter((c) => c.yKind === yKind);
       if (!curves.length) continue;
@@ -161,40 +213,57 @@ export function analysisCharts(analyses: readonly AnalysisData[], settings: Cell
         type: 'line',
         xLabel: `${xKind === 'capacity' ? 'capacity' : 'time'} / ${xa.unit}`,
         yLabel: `${yKind} / ${ya.unit}`,
-        datasets: curves.filter((c) => c.xKind === xKind).map((c) => ({
-          label: c.label,
-          data: c.x.map((x, i) => ({ x: xa.fromSI(x), y: ya.fromSI(c.y[i]!) })),
-        })),
+        datasets: curves
+          .filter((c) => c.xKind === xKind)
+          .map((c) => ({
+            label: c.label,
+            data: c.x.map((x, i) => ({ x: xa.fromSI(x), y: ya.fromSI(c.y[i]!) })),
+          })),
       });
     }
   }
   return charts;
 }
 
-function analysesNote(analyses: readonly AnalysisData[] | undefined, cell: CellIR | undefined, settings: CellspecSettings): string | undefined {
+function analysesNote(
+  analyses: readonly AnalysisData[] | undefined,
+  cell: CellIR | undefined,
+  settings: CellspecSettings,
+): string | undefined {
   if (!cell?.analyses.length) return undefined;
   if (!settings.analyses.enabled) return 'Analyses are switched off (setting cellspec.analyses.enabled).';
-  if (!analyses?.length) return `This cell asks for ${cell.analyses.length} analys${cell.analyses.length === 1 ? 'is' : 'es'}; no results yet.`;
+  if (!analyses?.length)
+    return `This cell asks for ${cell.analyses.length} analys${cell.analyses.length === 1 ? 'is' : 'es'}; no results yet.`;
   // Pending analyses first, then what finished ones found, warnings before information.
   const rank = { error: 0, warning: 1, info: 2 } as const;
   const lines = [
     ...analyses.filter((a) => a.state !== 'done').map((a) => `${a.name}: ${a.message ?? a.state}`),
-    ...analyses.filter((a) => a.state === 'done').flatMap((a) => [...(a.findings ?? [])].sort((x, y) => rank[x.severity] - rank[y.severity]).map((f) => `${a.name}: ${f.message}`)),
+    ...analyses
+      .filter((a) => a.state === 'done')
+      .flatMap((a) =>
+        [...(a.findings ?? [])]
+          .sort((x, y) => rank[x.severity] - rank[y.severity])
+          .map((f) => `${a.name}: ${f.message}`),
+      ),
   ];
   return lines.join(' · ') || undefined;
 }
 
 export function buildPreviewModel(data: PreviewData | undefined, settings: CellspecSettings): PreviewViewModel {
   const empty = { problems: [], metrics: [], targets: [], comparison: [], charts: [] };
-  if (!data) return { state: 'waiting', title: 'cellspec preview', banner: 'Waiting for the language server…', ...empty };
+  if (!data)
+    return { state: 'waiting', title: 'cellspec preview', banner: 'Waiting for the language server…', ...empty };
   const problems = data.problems.filter((p) => p.severity === 'error').map((p) => ({ text: p.message, line: p.line }));
   if (data.status === 'no-cell' || !data.cell) {
     return {
-      ...empty, state: data.status === 'errors' ? 'errors' : 'no-cell', problems,
+      ...empty,
+      state: data.status === 'errors' ? 'errors' : 'no-cell',
+      problems,
       title: 'cellspec preview',
-      banner: data.status === 'errors'
-        ? `The spec has ${problems.length} error${problems.length === 1 ? '' : 's'}; the preview shows a cell once it resolves.`
-        : 'This file has no cell. Put the cursor in a `cell` or `variant` block to preview it.',
+      banner:
+        data.status === 'errors'
+          ? `The spec has ${problems.length} error${problems.length === 1 ? '' : 's'}; the preview shows a cell once it resolves.`
+          : 'This file has no cell. Put the cursor in a `cell` or `variant` block to preview it.',
     };
   }
   const cell = data.cell;
@@ -210,13 +279,16 @@ export function buildPreviewModel(data: PreviewData | undefined, settings: Cells
       `${cell.format.type} ${cell.format.stacking}`,
       cell.format.layers > 1 ? `${cell.format.layers} unit cells` : undefined,
       cell.base ? `variant of ${cell.base}` : undefined,
-    ].filter(Boolean).join(' · '),
-    banner: data.status === 'errors'
-      ? `The spec has ${problems.length} error${problems.length === 1 ? '' : 's'}; figures below are from the parts that resolved and may be incomplete.`
-      : undefined,
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    banner:
+      data.status === 'errors'
+        ? `The spec has ${problems.length} error${problems.length === 1 ? '' : 's'}; figures below are from the parts that resolved and may be incomplete.`
+        : undefined,
     problems,
     crossSection: crossSection(cell, data.figures, { formatThickness: fmt.thickness }),
-    metrics: metricRows(data.figures, data.base ? data.baseFigures ?? {} : undefined, settings),
+    metrics: metricRows(data.figures, data.base ? (data.baseFigures ?? {}) : undefined, settings),
     metricsNote: data.figuresNote,
     targets: targetRows(data.figures),
     baseName: data.base?.name,

@@ -12,23 +12,36 @@ export type ReportFormat = 'json' | 'csv';
 export function reportJson(data: PreviewData, settings: CellspecSettings): string {
   const fmt = formatter(settings);
   const figures = data.figures ?? {};
-  const rows = metricSpecs(settings.energyDensityBasis).map((m) => {
-    const v = m.get(figures);
-    const b = data.baseFigures ? m.get(data.baseFigures) : undefined;
-    return { metric: m.label, value: v ?? null, text: v === undefined ? null : m.format(fmt, v), ...(data.base ? { base: b ?? null } : {}) };
-  }).filter((r) => r.value !== null || ('base' in r && r.base !== null));
-  return JSON.stringify({
-    cell: data.cell?.name ?? null,
-    title: data.cell?.title ?? null,
-    base: data.base?.name ?? null,
-    source: data.uri,
-    units: 'SI (C, J, m, kg, V, J/m³, J/kg); "text" is in display units',
-    figures: rows,
-    figuresNote: data.figuresNote ?? null,
-    targets: figures.targets ?? [],
-    problems: data.problems,
-    design: data.cell ?? null,
-  }, null, 2) + '\n';
+  const rows = metricSpecs(settings.energyDensityBasis)
+    .map((m) => {
+      const v = m.get(figures);
+      const b = data.baseFigures ? m.get(data.baseFigures) : undefined;
+      return {
+        metric: m.label,
+        value: v ?? null,
+        text: v === undefined ? null : m.format(fmt, v),
+        ...(data.base ? { base: b ?? null } : {}),
+      };
+    })
+    .filter((r) => r.value !== null || ('base' in r && r.base !== null));
+  return (
+    JSON.stringify(
+      {
+        cell: data.cell?.name ?? null,
+        title: data.cell?.title ?? null,
+        base: data.base?.name ?? null,
+        source: data.uri,
+        units: 'SI (C, J, m, kg, V, J/m³, J/kg); "text" is in display units',
+        figures: rows,
+        figuresNote: data.figuresNote ?? null,
+        targets: figures.targets ?? [],
+        problems: data.problems,
+        design: data.cell ?? null,
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 /** RFC 4180 quoting: fields with comma, quote or newline are quoted, quotes doubled. */
@@ -52,11 +65,26 @@ export function reportCsv(data: PreviewData, settings: CellspecSettings): string
     if (v === undefined && b === undefined) continue;
     const [value, unit] = v === undefined ? ['', ''] : splitUnit(m.format(fmt, v));
     const [baseValue] = b === undefined ? [''] : splitUnit(m.format(fmt, b));
-    const change = v !== undefined && b !== undefined && b !== 0 ? (((v - b) / Math.abs(b)) * 100).toFixed(2) + ' %' : '';
-    lines.push([data.cell?.name ?? '', m.label, value, unit, data.base?.name ?? '', baseValue, change].map(csvField).join(','));
+    const change =
+      v !== undefined && b !== undefined && b !== 0 ? (((v - b) / Math.abs(b)) * 100).toFixed(2) + ' %' : '';
+    lines.push(
+      [data.cell?.name ?? '', m.label, value, unit, data.base?.name ?? '', baseValue, change].map(csvField).join(','),
+    );
   }
   for (const t of figures.targets ?? []) {
-    lines.push([data.cell?.name ?? '', `target: ${t.text}`, t.actualText ?? '', '', '', '', t.met === undefined ? 'not computed' : t.met ? 'met' : 'missed'].map(csvField).join(','));
+    lines.push(
+      [
+        data.cell?.name ?? '',
+        `target: ${t.text}`,
+        t.actualText ?? '',
+        '',
+        '',
+        '',
+        t.met === undefined ? 'not computed' : t.met ? 'met' : 'missed',
+      ]
+        .map(csvField)
+        .join(','),
+    );
   }
   return lines.join('\r\n') + '\r\n';
 }

@@ -4,7 +4,10 @@ import type { CellspecSettings } from '../settings.js';
 import { formatter } from './format.js';
 
 /** The item's text (without icon) and tooltip; pure, for tests. */
-export function statusText(data: PreviewData | undefined, settings: CellspecSettings): { text: string; tooltip: string } | undefined {
+export function statusText(
+  data: PreviewData | undefined,
+  settings: CellspecSettings,
+): { text: string; tooltip: string } | undefined {
   const cell = data?.cell;
   if (!data || !cell) return undefined;
   const fmt = formatter(settings);

@@ -101,6 +101,4 @@ export type ToWebview =
   | { readonly type: 'render'; readonly model: PreviewViewModel }
   | { readonly type: 'focus'; readonly section: 'comparison' | 'charts' | 'cross-section' };
 
-export type FromWebview =
-  | { readonly type: 'ready' }
-  | { readonly type: 'reveal-line'; readonly line: number };
+export type FromWebview = { readonly type: 'ready' } | { readonly type: 'reveal-line'; readonly line: number };

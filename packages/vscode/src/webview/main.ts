@@ -4,18 +4,54 @@
  * so typing never makes the preview flash. All text goes in through `textContent`.
  */
 import {
-  BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement,
-  PointElement, Title, Tooltip, type ChartConfiguration,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Title,
+  Tooltip,
+  type ChartConfiguration,
 } from 'chart.js';
-import type { ChartModel, CrossSectionModel, MetricRow, PreviewViewModel, ToWebview, FromWebview } from '../view-model/types.js';
+import type {
+  ChartModel,
+  CrossSectionModel,
+  MetricRow,
+  PreviewViewModel,
+  ToWebview,
+  FromWebview,
+} from '../view-model/types.js';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Title, Tooltip);
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Legend,
+  Title,
+  Tooltip,
+);
 
-declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void; setState(s: unknown): void; getState(): unknown };
+declare function acquireVsCodeApi(): {
+  postMessage(m: FromWebview): void;
+  setState(s: unknown): void;
+  getState(): unknown;
+};
 const vscode = acquireVsCodeApi();
 const SVG = 'http://www.w3.org/2000/svg';
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   if (text !== undefined) e.textContent = text;
@@ -66,13 +102,31 @@ function drawCrossSection(model: CrossSectionModel): void {
   xsSvg.setAttribute('height', String(model.height));
   const nodes: SVGElement[] = [];
   for (const l of model.layers) {
-    const r = svg('rect', { x: l.x, y: l.y, width: l.width, height: Math.max(l.height, 0.5), class: `layer ${l.role} ${l.origin}`, 'data-layer': l.id });
+    const r = svg('rect', {
+      x: l.x,
+      y: l.y,
+      width: l.width,
+      height: Math.max(l.height, 0.5),
+      class: `layer ${l.role} ${l.origin}`,
+      'data-layer': l.id,
+    });
     r.append(svg('title', {}, `${l.label}${l.material ? ` (${l.material})` : ''}: ${l.thicknessText}`));
     nodes.push(r);
   }
   for (const lab of model.labels) {
-    nodes.push(svg('polyline', { points: `${lab.anchorX},${lab.anchorY} ${lab.anchorX + 14},${lab.anchorY} ${lab.x - 6},${lab.y} ${lab.x - 2},${lab.y}`, class: 'leader' }));
-    nodes.push(svg('text', { x: lab.x, y: lab.y, class: 'label', 'dominant-baseline': 'middle', 'data-layer': lab.layerId }, lab.text));
+    nodes.push(
+      svg('polyline', {
+        points: `${lab.anchorX},${lab.anchorY} ${lab.anchorX + 14},${lab.anchorY} ${lab.x - 6},${lab.y} ${lab.x - 2},${lab.y}`,
+        class: 'leader',
+      }),
+    );
+    nodes.push(
+      svg(
+        'text',
+        { x: lab.x, y: lab.y, class: 'label', 'dominant-baseline': 'middle', 'data-layer': lab.layerId },
+        lab.text,
+      ),
+    );
   }
   if (model.scaleBar) {
     const b = model.scaleBar;
@@ -105,8 +159,15 @@ function table(headings: string[], rows: string[][], rowClass?: (i: number) => s
 }
 
 function metricTable(rows: readonly MetricRow[], baseName: string | undefined, name: string): HTMLTableElement {
-  if (baseName) return table(['', name, baseName, 'change'], rows.map((r) => [r.label, r.value, r.base ?? '', r.change ?? '']));
-  return table(['', 'value'], rows.map((r) => [r.label, r.value]));
+  if (baseName)
+    return table(
+      ['', name, baseName, 'change'],
+      rows.map((r) => [r.label, r.value, r.base ?? '', r.change ?? '']),
+    );
+  return table(
+    ['', 'value'],
+    rows.map((r) => [r.label, r.value]),
+  );
 }
 
 // ---- charts -------------------------------------------------------------------------------------
@@ -128,7 +189,12 @@ function chartConfig(m: ChartModel): ChartConfiguration {
     borderWidth: m.type === 'line' ? 2 : 0,
     pointRadius: 0,
   }));
-  const axis = (label: string, type?: 'linear' | 'category') => ({ ...(type ? { type } : {}), title: { display: true, text: label, color: fg }, ticks: { color: fg }, grid: { color: grid } });
+  const axis = (label: string, type?: 'linear' | 'category') => ({
+    ...(type ? { type } : {}),
+    title: { display: true, text: label, color: fg },
+    ticks: { color: fg },
+    grid: { color: grid },
+  });
   return {
     type: m.type,
     data: { labels: m.categories ? [...m.categories] : undefined, datasets },
@@ -137,10 +203,16 @@ function chartConfig(m: ChartModel): ChartConfiguration {
       responsive: true,
       maintainAspectRatio: false,
       indexAxis: m.horizontal ? 'y' : 'x',
-      plugins: { title: { display: true, text: m.title, color: fg }, legend: { labels: { color: fg }, display: m.datasets.length > 1 } },
-      scales: m.type === 'line'
-        ? { x: axis(m.xLabel, 'linear'), y: axis(m.yLabel) }
-        : m.horizontal ? { x: axis(m.xLabel), y: axis(m.yLabel) } : { x: axis(m.xLabel), y: axis(m.yLabel) },
+      plugins: {
+        title: { display: true, text: m.title, color: fg },
+        legend: { labels: { color: fg }, display: m.datasets.length > 1 },
+      },
+      scales:
+        m.type === 'line'
+          ? { x: axis(m.xLabel, 'linear'), y: axis(m.yLabel) }
+          : m.horizontal
+            ? { x: axis(m.xLabel), y: axis(m.yLabel) }
+            : { x: axis(m.xLabel), y: axis(m.yLabel) },
     },
   } as ChartConfiguration;
 }
@@ -148,7 +220,11 @@ function chartConfig(m: ChartModel): ChartConfiguration {
 function drawCharts(models: readonly ChartModel[]): void {
   const wanted = new Set(models.map((m) => m.id));
   for (const [id, c] of chartObjects) {
-    if (!wanted.has(id)) { c.chart.destroy(); c.box.remove(); chartObjects.delete(id); }
+    if (!wanted.has(id)) {
+      c.chart.destroy();
+      c.box.remove();
+      chartObjects.delete(id);
+    }
   }
   for (const m of models) {
     const existing = chartObjects.get(m.id);
@@ -177,13 +253,18 @@ function render(model: PreviewViewModel): void {
   banner.textContent = model.banner ?? '';
   banner.hidden = !model.banner;
   banner.className = `banner ${model.state}`;
-  problems.replaceChildren(...model.problems.slice(0, 10).map((p) => {
-    const li = el('li');
-    const a = el('a', { href: '#', 'data-line': String(p.line) }, `line ${p.line + 1}: ${p.text}`);
-    a.addEventListener('click', (ev) => { ev.preventDefault(); vscode.postMessage({ type: 'reveal-line', line: p.line }); });
-    li.append(a);
-    return li;
-  }));
+  problems.replaceChildren(
+    ...model.problems.slice(0, 10).map((p) => {
+      const li = el('li');
+      const a = el('a', { href: '#', 'data-line': String(p.line) }, `line ${p.line + 1}: ${p.text}`);
+      a.addEventListener('click', (ev) => {
+        ev.preventDefault();
+        vscode.postMessage({ type: 'reveal-line', line: p.line });
+      });
+      li.append(a);
+      return li;
+    }),
+  );
   problems.hidden = model.problems.length === 0;
 
   // While the spec has errors and nothing resolves, keep the last good drawing, dimmed.
@@ -205,11 +286,26 @@ function render(model: PreviewViewModel): void {
     ...(model.metricsNote ? [el('p', { class: 'note' }, model.metricsNote)] : []),
   );
   targets.root.hidden = model.targets.length === 0;
-  targets.body.replaceChildren(table(['target', 'design', ''], model.targets.map((t) => [t.text, t.actual, t.status === 'met' ? '✓ met' : t.status === 'missed' ? '✗ missed' : '–']), (i) => model.targets[i]!.status));
+  targets.body.replaceChildren(
+    table(
+      ['target', 'design', ''],
+      model.targets.map((t) => [
+        t.text,
+        t.actual,
+        t.status === 'met' ? '✓ met' : t.status === 'missed' ? '✗ missed' : '–',
+      ]),
+      (i) => model.targets[i]!.status,
+    ),
+  );
   comparison.root.hidden = !model.baseName;
-  comparison.body.replaceChildren(model.comparison.length
-    ? table(['', name, model.baseName ?? 'base'], model.comparison.map((r) => [r.label, r.value, r.base ?? '']))
-    : el('p', { class: 'note' }, `Same materials and electrode parameters as ${model.baseName ?? 'the base'}.`));
+  comparison.body.replaceChildren(
+    model.comparison.length
+      ? table(
+          ['', name, model.baseName ?? 'base'],
+          model.comparison.map((r) => [r.label, r.value, r.base ?? '']),
+        )
+      : el('p', { class: 'note' }, `Same materials and electrode parameters as ${model.baseName ?? 'the base'}.`),
+  );
   charts.root.hidden = model.charts.length === 0 && !model.analysesNote;
   drawCharts(model.charts);
   const note = charts.root.querySelector('p.note') ?? el('p', { class: 'note' });
