@@ -113,7 +113,11 @@ function simulatedLines(services: CellSpecServices, node: AstNode, plan: Expande
     simulations.set(services, cache);
   }
   return cache.get(`${AstUtils.getDocument(node).uri.toString()}#${plan.plan}#${test}`, () => {
-    const sim = simulatePlan(plan, cell, { fidelity: 'reduced', filter: (t) => t.test === test });
+    const sim = simulatePlan(plan, cell, {
+      fidelity: 'reduced',
+      filter: (t) => t.test === test,
+      clock: () => performance.now(),
+    });
     if (sim.problems.length) return [`- cannot simulate: ${sim.problems[0]}`];
     return sim.tests.map((t) => {
       const discharge = t.capacities.filter((c) => c.direction === 'discharge').at(-1);
