@@ -21,6 +21,7 @@ import {
   type ExpandedPlan,
   type ParameterKind,
   type PlanProblem,
+  type PlanProblemCode,
 } from '@cellspec/physics';
 import { KINDS, type QuantityKind } from '@cellspec/units';
 import type { CellSpecServices } from '../cellspec-module.js';
@@ -101,7 +102,8 @@ export function testPlanChecks(services: CellSpecServices): ValidationChecks<Cel
   };
 }
 
-const CODE_OF: Readonly<Record<string, DiagnosticCode>> = {
+/** The diagnostic each plan problem becomes. Exhaustive: a new problem code must be placed here. */
+const CODE_OF: Readonly<Record<PlanProblemCode, DiagnosticCode>> = {
   'limit-rate': Code.TestLimit,
   'limit-voltage': Code.TestLimit,
   'limit-temperature': Code.TestLimit,
@@ -124,7 +126,7 @@ function checkPlan(services: CellSpecServices, node: TestPlan, accept: Validatio
     // Parameter names are checked on the procedure step itself, where the unit kind is known too.
     if (p.code === 'unknown-parameter' || p.code === 'invalid-parameter') continue;
     const target = nodeOf(node, p);
-    const code = CODE_OF[p.code] ?? Code.TestPlanIncomplete;
+    const code = CODE_OF[p.code];
     const where = p.at.subtest && p.at.subtest !== p.at.test ? ` (${p.at.subtest})` : '';
     // An incomplete cell (no capacity, no window) is the cell's business; here it only explains missing checks.
     const severity = code === Code.TestPlanIncomplete ? 'warning' : p.severity;
