@@ -12,7 +12,7 @@ import {
   type PartialLangiumServices,
   type PartialLangiumSharedServices,
 } from 'langium/lsp';
-import { CellSpecDocumentUpdateHandler } from './scoping/workspace.js';
+import { CellSpecDocumentUpdateHandler } from './scoping/build-pipeline.js';
 import { CellSpecLangiumDocuments } from './scoping/documents.js';
 import { guardNesting } from './nesting-guard.js';
 import { compactParsedCst } from './memory/cst-compaction.js';

@@ -7,7 +7,7 @@
  * reported as a problem and left out of the IR.
  */
 import { AstUtils, type AstNode, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
-import { loadOcpTable } from './workspace-files.js';
+import { loadOcpTable } from './file-references.js';
 import type { QuantityKind } from '@cellspec/units';
 import type {
   AnalysisIR,

@@ -19,7 +19,7 @@ import {
   type PlanSimulation,
   type SimulationResult,
 } from '@cellspec/physics';
-import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command.js';
+import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command-framework.js';
 import { loadPlans } from './protocols.js';
 
 /** Model runs from the command line keep to their wall-time budget. */

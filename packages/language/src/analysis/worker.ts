@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { runCellAnalyses } from '@cellspec/physics';
-import { summarise, type FromWorker, type ToWorker, type WorkerStartData } from './protocol.js';
+import { summarise, type FromWorker, type ToWorker, type WorkerStartData } from './worker-messages.js';
 
 /** Whether this thread was started as an analysis worker. */
 export function isAnalysisWorker(): boolean {
