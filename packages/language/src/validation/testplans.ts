@@ -4,14 +4,7 @@
  * reported on the step that caused them. Procedure parameters are checked by name and unit kind.
  * The expansion is cached per document and shared with hover.
  */
-import {
-  AstUtils,
-  WorkspaceCache,
-  type AstNode,
-  type LangiumDocument,
-  type ValidationAcceptor,
-  type ValidationChecks,
-} from 'langium';
+import { AstUtils, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import {
   designCell,
   expandPlan,
@@ -41,7 +34,6 @@ import {
 } from '../generated/ast.js';
 import { resolveCell, resolveDocument } from '../resolve.js';
 import { Code, type DiagnosticCode } from './codes.js';
-import { onDocumentReleased } from '../memory/closed-documents.js';
 
 export interface PlanEntry {
   readonly node: TestPlan;
@@ -50,18 +42,11 @@ export interface PlanEntry {
   readonly cell?: CellIR;
 }
 
-const caches = new WeakMap<CellSpecServices, WorkspaceCache<string, PlanEntry[]>>();
-
 /** Every test plan of a document, expanded for its cell (cached until the workspace changes). */
 export function documentPlans(services: CellSpecServices, document: LangiumDocument): PlanEntry[] {
-  let cache = caches.get(services);
-  if (!cache) {
-    cache = new WorkspaceCache(services.shared);
-    caches.set(services, cache);
-    const forget = cache;
-    onDocumentReleased(services.shared, (closed) => forget.delete(closed.uri.toString()));
-  }
-  return cache.get(document.uri.toString(), () => computePlans(services, document));
+  return services.caches.Documents.named<PlanEntry[]>('plans').get(document.uri.toString(), () =>
+    computePlans(services, document),
+  );
 }
 
 function computePlans(services: CellSpecServices, document: LangiumDocument): PlanEntry[] {
