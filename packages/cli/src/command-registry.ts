@@ -8,6 +8,7 @@ import { reportCommand } from './commands/report.js';
 import { simulateCommand } from './commands/simulate.js';
 import { lotsCommand } from './commands/lots.js';
 import { sweepCommand } from './commands/sweep.js';
+import { packCommand } from './commands/pack.js';
 
 export const COMMANDS: readonly Command[] = [
   checkCommand,
@@ -16,4 +17,5 @@ export const COMMANDS: readonly Command[] = [
   simulateCommand,
   lotsCommand,
   sweepCommand,
+  packCommand,
 ];
