@@ -1,1 +1,2 @@
 export * from './protocols/index.js';
+export * from './bpx/index.js';

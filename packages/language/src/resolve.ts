@@ -870,7 +870,11 @@ const MATERIAL_FIELDS: Record<string, Field<keyof MaterialProperties>> = {
   thickness: { key: 'thickness', kinds: ['length'] },
   'salt-concentration': { key: 'saltConcentration', kinds: ['concentration'] },
   'transference-number': { key: 'transferenceNumber', kinds: ['dimensionless'] },
-  'electrolyte-diffusivity': { key: 'electrolyteDiffusivity', kinds: ['diffusivity'] },
+  'electrolyte-diffusivity': {
+    key: 'electrolyteDiffusivity',
+    kinds: ['diffusivity'],
+    activation: 'electrolyteDiffusivityActivationEnergy',
+  },
   'molar-mass': { key: 'molarMass', kinds: ['molarMass'] },
   coverage: { key: 'coverage', kinds: ['fraction'] },
 };

@@ -83,6 +83,8 @@ export interface MaterialProperties {
   saltConcentration?: number;
   transferenceNumber?: number;
   electrolyteDiffusivity?: number;
+  /** Activation energy of the salt diffusivity, J/mol. */
+  electrolyteDiffusivityActivationEnergy?: number;
   /** Named built-in concentration-dependent transport functions of a liquid electrolyte (`LiPF6_Marquis2019`). */
   electrolyteTransport?: string;
   /** Molar mass, kg/mol. */

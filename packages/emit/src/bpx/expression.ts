@@ -6,7 +6,8 @@
  */
 import { compileFormula } from '@cellspec/units';
 
-const TOKEN = /\s*(?:(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|(\*\*|[-+*/()])|([A-Za-z][A-Za-z0-9]*)|(,))/y;
+const TOKEN =
+  /\s*(?:(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|(\*\*|[-+*/()])|([A-Za-z][A-Za-z0-9]*)|(,))/y;
 const BPX_FUNCTIONS = new Set(['exp', 'tanh', 'cosh']);
 
 /** Whether text is a BPX expression (the grammar above); returns the reason when it is not. */

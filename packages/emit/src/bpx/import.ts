@@ -56,7 +56,11 @@ function percent(f: number): string {
   return exact(Number((f * 100).toPrecision(15)));
 }
 
-const quote = (s: string): string => `"${s.replace(/\\/g, '/').replace(/"/g, "'").replace(/[\r\n]+/g, ' ')}"`;
+const quote = (s: string): string =>
+  `"${s
+    .replace(/\\/g, '/')
+    .replace(/"/g, "'")
+    .replace(/[\r\n]+/g, ' ')}"`;
 
 /** A cellspec identifier from free text: `Large Particles` → `LargeParticles`. */
 export function identifier(text: string): string {
@@ -69,7 +73,8 @@ export function importBpx(input: unknown, options: { readonly name: string; read
     throw new Error('not a BPX file: it has no Header and Parameterisation');
   const { document: doc, dropped } = migrateBpx(input as BpxDocument);
   const problems = validateBpx(doc);
-  if (problems.length > 0) throw new Error(`the BPX file does not match the BPX 1.1 schema:\n  ${problems.join('\n  ')}`);
+  if (problems.length > 0)
+    throw new Error(`the BPX file does not match the BPX 1.1 schema:\n  ${problems.join('\n  ')}`);
   return new Importer(doc, options.name, options.file, dropped).run();
 }
 
@@ -84,7 +89,6 @@ class Importer {
   private readonly materials: string[] = [];
   private readonly p: BpxDocument['Parameterisation'];
   private readonly ce0: number;
-  private readonly spm: boolean;
 
   constructor(
     private readonly doc: BpxDocument,
@@ -94,13 +98,14 @@ class Importer {
   ) {
     this.p = doc.Parameterisation;
     for (const d of dropped)
-      this.notes.push(`${d.field} = ${JSON.stringify(d.value)}: BPX 1.x and cellspec have no lumped thermal conductivity`);
+      this.notes.push(
+        `${d.field} = ${JSON.stringify(d.value)}: BPX 1.x and cellspec have no lumped thermal conductivity`,
+      );
     const ic = doc.State?.['Initial conditions'] ?? {};
     const ce0 = ic['Initial electrolyte concentration [mol.m-3]'];
     this.ce0 = typeof ce0 === 'number' ? ce0 : DEFAULT_CE0;
     if (typeof ce0 !== 'number')
       this.notes.push(`no initial electrolyte concentration: ${DEFAULT_CE0} mol/m3 assumed (PyBaMM's BPX default)`);
-    this.spm = !this.p.Electrolyte || !this.p.Separator;
   }
 
   run(): BpxImport {
@@ -115,18 +120,19 @@ class Importer {
     const anodeText = this.electrode('anode', anode);
     this.unheld();
     const header = this.doc.Header;
-    const title = header.Title ?? this.name;
     const lines: string[] = [
       `// ${this.name}: imported from ${this.file ?? 'a BPX file'} (BPX ${String(header.BPX)}, model ${header.Model}) by cellspec import bpx.`,
       ...wrap(header.Description ?? '').map((l) => `// ${l}`),
       ...(header.References ? wrap(`References: ${header.References}`).map((l) => `// ${l}`) : []),
       '//',
-      '// Values are the file\'s, in SI units as BPX writes them. Where BPX gives a function and',
-      '// cellspec a number, the number is the function\'s value (at the initial electrolyte',
+      "// Values are the file's, in SI units as BPX writes them. Where BPX gives a function and",
+      "// cellspec a number, the number is the function's value (at the initial electrolyte",
       '// concentration or the middle of the stoichiometry window) and the function is in the source.',
-      '// The stoichiometry windows are the cell\'s usable range, so the N/P ratio they give is 1 by',
+      "// The stoichiometry windows are the cell's usable range, so the N/P ratio they give is 1 by",
       '// construction (check warns about it as for any cell balanced at 1).',
-      ...(this.notes.length ? ['//', '// Not held by cellspec, or assumed:', ...this.notes.map((n) => `//   - ${n}`)] : []),
+      ...(this.notes.length
+        ? ['//', '// Not held by cellspec, or assumed:', ...this.notes.map((n) => `//   - ${n}`)]
+        : []),
       '',
       ...this.materials,
       this.cell(cell, cathodeText, anodeText, separator, electrolyte),
@@ -139,7 +145,9 @@ class Importer {
     const cell = this.p.Cell ?? {};
     for (const key of ['Density [kg.m-3]', 'Specific heat capacity [J.K-1.kg-1]', 'Volume [m3]'])
       if (cell[key] !== undefined)
-        this.notes.push(`Cell/${key} = ${JSON.stringify(cell[key])}: cellspec derives masses, heat capacity and volume from the layers`);
+        this.notes.push(
+          `Cell/${key} = ${JSON.stringify(cell[key])}: cellspec derives masses, heat capacity and volume from the layers`,
+        );
     if (this.p['User-defined'])
       this.notes.push(
         `User-defined parameters (${Object.keys(this.p['User-defined']).join(', ')}) are not read: cellspec has no place for free parameters`,
@@ -148,7 +156,8 @@ class Importer {
       this.notes.push(
         `Validation data (${Object.keys(this.doc.Validation).join(', ')}) are measurements, not cell parameters; not imported`,
       );
-    if (this.doc.State?.Degradation) this.notes.push('State/Degradation (LLI, LAM) is not read: cellspec specs are of new cells');
+    if (this.doc.State?.Degradation)
+      this.notes.push('State/Degradation (LLI, LAM) is not read: cellspec specs are of new cells');
     const ic = this.doc.State?.['Initial conditions'] ?? {};
     for (const key of Object.keys(ic))
       if (key.startsWith('Initial hysteresis state')) this.notes.push(`State/Initial conditions/${key} is not read`);
@@ -173,7 +182,9 @@ class Importer {
       lines.push('  electrolyte-diffusivity 3e-10 m2/s source "assumed: an SPM parameterisation has no electrolyte"');
       this.notes.push('the SPM parameterisation has no electrolyte: transport values are assumed and marked');
     }
-    lines.push(`  density ${ASSUMED_DENSITY.electrolyte.value / 1000} g/cm3 source ${quote(`assumed: BPX holds no density; ${ASSUMED_DENSITY.electrolyte.why}`)}`);
+    lines.push(
+      `  density ${ASSUMED_DENSITY.electrolyte.value / 1000} g/cm3 source ${quote(`assumed: BPX holds no density; ${ASSUMED_DENSITY.electrolyte.why}`)}`,
+    );
     lines.push('}', '');
     this.materials.push(lines.join('\n'));
     return name;
@@ -199,7 +210,7 @@ class Importer {
     try {
       return exact(evaluateBpx(v, x));
     } catch (e) {
-      throw new Error(`a BPX function of ${variable}: ${(e as Error).message}`);
+      throw new Error(`a BPX function of ${variable}: ${(e as Error).message}`, { cause: e });
     }
   }
 
@@ -253,7 +264,9 @@ class Importer {
       `    porosity ${percent(porosity)} %`,
     ];
     if (typeof e['Transport efficiency'] === 'number')
-      lines.push(`    path-resistance 1 / ${exact(e['Transport efficiency'])}   // BPX transport efficiency ${exact(e['Transport efficiency'])}`);
+      lines.push(
+        `    path-resistance 1 / ${exact(e['Transport efficiency'])}   // BPX transport efficiency ${exact(e['Transport efficiency'])}`,
+      );
     if (typeof e['Conductivity [S.m-1]'] === 'number')
       lines.push(`    electronic-conductivity ${exact(e['Conductivity [S.m-1]'])} S/m`);
     const soc = this.doc.State?.['Initial conditions']?.['Initial state-of-charge'];
@@ -293,9 +306,14 @@ class Importer {
     ];
     const dudt = p['Entropic change coefficient [V.K-1]'] as BpxFunction | undefined;
     if (dudt !== undefined)
-      lines.push(`  entropic-coefficient ${this.scalar(dudt, mid, 'stoichiometry')} V/K${this.fnSource(dudt, 'stoichiometry')}`);
+      lines.push(
+        `  entropic-coefficient ${this.scalar(dudt, mid, 'stoichiometry')} V/K${this.fnSource(dudt, 'stoichiometry')}`,
+      );
     for (const hyst of ['OCP (delithiation) [V]', 'OCP (lithiation) [V]', 'OCP hysteresis decay constant'])
-      if (p[hyst] !== undefined) this.notes.push(`${ROLE_SECTION[role]}${key ? ` / ${key}` : ''}: ${hyst} is not read (cellspec has one OCP per material)`);
+      if (p[hyst] !== undefined)
+        this.notes.push(
+          `${ROLE_SECTION[role]}${key ? ` / ${key}` : ''}: ${hyst} is not read (cellspec has one OCP per material)`,
+        );
     lines.push(`  source ${quote(`BPX ${this.file ?? ''}`.trim())}`, '}', '');
     return lines.join('\n');
   }
@@ -315,7 +333,8 @@ class Importer {
     const ic = this.doc.State?.['Initial conditions'] ?? {};
     const te = this.doc.State?.['Thermal environment'] ?? {};
     const thermal: string[] = [];
-    if (typeof te['Ambient temperature [K]'] === 'number') thermal.push(`    ambient ${exact(te['Ambient temperature [K]'])} K`);
+    if (typeof te['Ambient temperature [K]'] === 'number')
+      thermal.push(`    ambient ${exact(te['Ambient temperature [K]'])} K`);
     if (typeof te['Heat transfer coefficient [W.m-2.K-1]'] === 'number')
       thermal.push(`    heat-transfer ${exact(te['Heat transfer coefficient [W.m-2.K-1]'])} W/(m2*K)`);
     if (typeof cell['External surface area [m2]'] === 'number')
@@ -323,7 +342,9 @@ class Importer {
     const reference = cell['Reference temperature [K]'];
     const initialT = ic['Initial temperature [K]'];
     if (typeof initialT === 'number' && initialT !== reference)
-      this.notes.push(`State/Initial conditions/Initial temperature [K] = ${initialT} differs from the reference temperature; cellspec keeps one cell temperature (the reference)`);
+      this.notes.push(
+        `State/Initial conditions/Initial temperature [K] = ${initialT} differs from the reference temperature; cellspec keeps one cell temperature (the reference)`,
+      );
     return [
       `cell ${this.name} ${quote(title)} {`,
       `  format ${/18650|21700|cylind/i.test(`${title} ${this.doc.Header.Description ?? ''}`) ? 'cylindrical' : 'pouch'} ${pairs > 1 ? `stacked { layers ${pairs} }` : 'single-layer'}`,
@@ -335,7 +356,11 @@ class Importer {
       '  }',
       anode,
       `  nominal-capacity ${exact(cell['Nominal cell capacity [A.h]'] as number)} Ah`,
-      ...(typeof reference === 'number' ? [`  temperature ${exact(reference)} K`] : typeof initialT === 'number' ? [`  temperature ${exact(initialT)} K`] : []),
+      ...(typeof reference === 'number'
+        ? [`  temperature ${exact(reference)} K`]
+        : typeof initialT === 'number'
+          ? [`  temperature ${exact(initialT)} K`]
+          : []),
       '  limits {',
       `    voltage ${exact(cell['Lower voltage cut-off [V]'] as number)} V to ${exact(cell['Upper voltage cut-off [V]'] as number)} V`,
       '  }',

@@ -127,7 +127,11 @@ const state = section(
   },
 );
 const experiment = section(
-  { 'Time [s]': { type: 'array', items: num }, 'Current [A]': { type: 'array', items: num }, 'Voltage [V]': { type: 'array', items: num } },
+  {
+    'Time [s]': { type: 'array', items: num },
+    'Current [A]': { type: 'array', items: num },
+    'Voltage [V]': { type: 'array', items: num },
+  },
   { 'Temperature [K]': { type: 'array', items: num } },
 );
 const header = section(

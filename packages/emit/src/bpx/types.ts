@@ -2,7 +2,7 @@
  * BPX (Battery Parameter eXchange) objects as plain JSON types. Field names are the standard's
  * own, units in the keys (`Thickness [m]`), values SI. Source of the layout: the reference
  * implementation's schema, github.com/FaradayInstitution/BPX `bpx/schema.py` at v1.1.1
- * (MIT licence; see packages/emit/test/bpx/LICENSE-BPX.txt). Version 0.x files (which kept
+ * (MIT licence; see test/interop/bpx-examples/LICENSE-BPX.txt). Version 0.x files (which kept
  * temperatures and the initial electrolyte concentration in `Parameterisation`) are read too.
  */
 
