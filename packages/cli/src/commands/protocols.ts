@@ -12,6 +12,8 @@ import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../comman
 export interface LoadedPlans {
   readonly workspace: LoadedWorkspace;
   readonly plans: readonly ExpandedPlan[];
+  /** The cells the plans name, by name. */
+  readonly cells: ReadonlyMap<string, CellIR>;
   /** Error diagnostics of the requested file, `path:line: message`. */
   readonly errors: readonly string[];
 }
@@ -63,7 +65,7 @@ export async function loadPlans(file: string, planName: string | undefined, cwd:
     for (const q of p.problems)
       if (q.severity === 'error') errors.push(`test-plan ${p.plan}, ${q.at.subtest ?? q.at.test}: ${q.message}`);
   }
-  return { workspace, plans: expanded, errors: [...new Set(errors)] };
+  return { workspace, plans: expanded, cells, errors: [...new Set(errors)] };
 }
 
 export const protocolsCommand: Command = {
@@ -100,14 +102,18 @@ exit codes:
     if (typeof values.out !== 'string' || values.out === '') throw new UsageError('--out DIR is required');
     const file = resolve(io.cwd, positionals[0]!);
     const out = resolve(io.cwd, values.out);
-    const { plans, errors } = await loadPlans(file, typeof values.plan === 'string' ? values.plan : undefined, io.cwd);
+    const { plans, cells, errors } = await loadPlans(
+      file,
+      typeof values.plan === 'string' ? values.plan : undefined,
+      io.cwd,
+    );
     if (errors.length > 0) {
       for (const e of errors) io.stderr(`error: ${e}\n`);
       io.stderr(`cellspec protocols: ${errors.length} error${errors.length === 1 ? '' : 's'}; no protocol written\n`);
       return ExitCode.Findings;
     }
     // Emit everything first, so a failure in one plan leaves no partial set on disk.
-    const results = plans.map((p) => ({ plan: p, result: emitProtocol(p, format) }));
+    const results = plans.map((p) => ({ plan: p, result: emitProtocol(p, format, { cell: cells.get(p.cell) }) }));
     for (const { plan, result } of results) {
       let written: string[];
       try {

@@ -1,5 +1,5 @@
 /** Cycler protocol emitters: PyBaMM, Maccor, BioLogic and the neutral JSON protocol. */
-import type { ExpandedPlan } from '@cellspec/physics';
+import type { CellIR, ExpandedPlan } from '@cellspec/physics';
 import { emitPyBaMM } from './pybamm.js';
 import { emitMaccor } from './maccor.js';
 import { emitBioLogic } from './biologic.js';
@@ -9,10 +9,15 @@ import type { EmitResult } from './common.js';
 export const PROTOCOL_FORMATS = ['pybamm', 'maccor', 'biologic', 'json'] as const;
 export type ProtocolFormat = (typeof PROTOCOL_FORMATS)[number];
 
-export function emitProtocol(plan: ExpandedPlan, format: ProtocolFormat): EmitResult {
+export interface EmitOptions {
+  /** The plan's cell: PyBaMM scripts build its parameter set from it. */
+  readonly cell?: CellIR;
+}
+
+export function emitProtocol(plan: ExpandedPlan, format: ProtocolFormat, options: EmitOptions = {}): EmitResult {
   switch (format) {
     case 'pybamm':
-      return emitPyBaMM(plan);
+      return emitPyBaMM(plan, options.cell);
     case 'maccor':
       return emitMaccor(plan);
     case 'biologic':
@@ -43,6 +48,7 @@ export {
   COLUMN_WIDTH,
   type Sequence,
 } from './biologic.js';
+export { pybammParameters, formulaPython, type PyBaMMParameterCode } from './pybamm-parameters.js';
 export { emitJson, protocolDocument, PROTOCOL_FORMAT, PROTOCOL_VERSION } from './json.js';
 export { writeFilesAtomic, OverwriteRefusedError, OUTPUT_MANIFEST, type WriteOptions } from './write.js';
 export {
