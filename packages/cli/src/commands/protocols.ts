@@ -1,5 +1,5 @@
 /**
- * `cellspec protocols FILE [--plan NAME] --format pybamm|maccor|biologic|json --out DIR`: expands
+ * `cellspec protocols FILE [--plan NAME] --format pybamm|maccor|biologic|json|neware|arbin --out DIR`: expands
  * the test plans of a spec for their cells and writes cycler protocol files. Files are written
  * atomically (temporary file, then rename), and nothing is written for a spec or plan with errors.
  */
@@ -70,8 +70,8 @@ export async function loadPlans(file: string, planName: string | undefined, cwd:
 
 export const protocolsCommand: Command = {
   name: 'protocols',
-  summary: "Write cycler protocol files (PyBaMM, Maccor, BioLogic, JSON) from a spec's test plans.",
-  usage: 'FILE [--plan NAME] --format pybamm|maccor|biologic|json --out DIR',
+  summary: "Write cycler protocol files (PyBaMM, Maccor, BioLogic, Neware, Arbin, JSON) from a spec's test plans.",
+  usage: 'FILE [--plan NAME] --format pybamm|maccor|biologic|json|neware|arbin --out DIR',
   details: `Each electrical sub-test (one per sweep point) becomes one Maccor .000 or BioLogic .mps file;
 PyBaMM and JSON write one file per plan (PyBaMM also a runnable Python script). Tests done off the
 cycler (crush, vibration, …) appear in the JSON protocol only. Where a format cannot say something
@@ -88,7 +88,7 @@ exit codes:
       valueName: 'name',
       description: 'the test plan to write (default: every plan in FILE)',
     },
-    format: { type: 'string', short: 'f', valueName: 'pybamm|maccor|biologic|json', description: 'protocol format' },
+    format: { type: 'string', short: 'f', valueName: 'pybamm|maccor|biologic|json|neware|arbin', description: 'protocol format' },
     out: { type: 'string', short: 'o', valueName: 'dir', description: 'folder to write into (created if missing)' },
     force: {
       type: 'boolean',

@@ -4,9 +4,11 @@ import { emitPyBaMM } from './pybamm.js';
 import { emitMaccor } from './maccor.js';
 import { emitBioLogic } from './biologic.js';
 import { emitJson } from './json.js';
+import { emitNeware } from './neware.js';
+import { emitArbin } from './arbin.js';
 import type { EmitResult } from './common.js';
 
-export const PROTOCOL_FORMATS = ['pybamm', 'maccor', 'biologic', 'json'] as const;
+export const PROTOCOL_FORMATS = ['pybamm', 'maccor', 'biologic', 'json', 'neware', 'arbin'] as const;
 export type ProtocolFormat = (typeof PROTOCOL_FORMATS)[number];
 
 export interface EmitOptions {
@@ -24,6 +26,10 @@ export function emitProtocol(plan: ExpandedPlan, format: ProtocolFormat, options
       return emitBioLogic(plan);
     case 'json':
       return emitJson(plan);
+    case 'neware':
+      return emitNeware(plan);
+    case 'arbin':
+      return emitArbin(plan);
   }
 }
 
@@ -49,6 +55,8 @@ export {
   type Sequence,
 } from './biologic.js';
 export { pybammParameters, formulaPython, type PyBaMMParameterCode } from './pybamm-parameters.js';
+export { emitNeware, newareStepFile, NEWARE_STEP_TYPES, NEWARE_CLIENT } from './neware.js';
+export { emitArbin, arbinSchedule, arbinCurrentRange, ARBIN_SCHEDULE_VERSION, ARBIN_MAX_LOOP_DEPTH } from './arbin.js';
 export { emitJson, protocolDocument, PROTOCOL_FORMAT, PROTOCOL_VERSION } from './json.js';
 export { writeFilesAtomic, OverwriteRefusedError, OUTPUT_MANIFEST, type WriteOptions } from './write.js';
 export {
