@@ -696,6 +696,12 @@ class Resolver {
           setIf(result as Record<string, unknown>, 'duration', this.num(m.value, ['time']));
         else if (m.name === 'restraint-pressure')
           setIf(result as Record<string, unknown>, 'restraintPressure', this.num(m.value, ['pressure']));
+        else if (m.name === 'channel-voltage') {
+          const lo = this.num(m.value, ['voltage']);
+          const hi = this.num(m.upper, ['voltage']);
+          if (lo !== undefined && hi !== undefined)
+            (result as Record<string, unknown>).channelVoltage = [Math.min(lo, hi), Math.max(lo, hi)];
+        }
       } else steps.push(m as Step);
     }
     result.steps = this.steps(steps, { record: undefined });

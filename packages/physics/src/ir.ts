@@ -413,6 +413,8 @@ export interface TestIR {
   readonly duration?: number;
   /** Restraint pressure during the test, Pa. */
   readonly restraintPressure?: number;
+  /** Voltage range of the cycler channel, V [min, max]; a minimum below 0 V is a bipolar channel. */
+  readonly channelVoltage?: readonly [number, number];
 }
 
 export interface TestPlanIR {
