@@ -55,12 +55,12 @@ describe('protocol fidelity', () => {
     const steps = p.tests[0]!.steps;
     const [, charge, rest, down, full] = steps;
     expect(charge).toMatchObject({ kind: 'cc', direction: 'charge', cv: 4.25 });
-    expect((charge as { ends: { quantity: string; crate?: number }[] }).ends).toEqual([
+    expect((charge as unknown as { ends: { quantity: string; crate?: number }[] }).ends).toEqual([
       expect.objectContaining({ quantity: 'current', crate: 1 / 20 }),
     ]);
     expect(rest).toMatchObject({ kind: 'rest' });
     expect(down).toMatchObject({ kind: 'cc', direction: 'discharge' });
-    expect((down as { ends: { quantity: string; value: number }[] }).ends[0]).toEqual(
+    expect((down as unknown as { ends: { quantity: string; value: number }[] }).ends[0]).toEqual(
       expect.objectContaining({ quantity: 'capacity', value: 0.5 * p.capacity }),
     );
     expect(full).toMatchObject({ kind: 'cc', direction: 'charge', cv: 4.25 });
@@ -103,8 +103,8 @@ describe('protocol fidelity', () => {
         SB21,
       );
       const outer = x.tests[0]!.steps.find((s) => s.kind === 'loop')!;
-      const inner = (outer as { steps: ConcreteStep[] }).steps.find((s) => s.kind === 'loop')!;
-      return (inner as { count: number }).count;
+      const inner = (outer as unknown as { steps: ConcreteStep[] }).steps.find((s) => s.kind === 'loop')!;
+      return (inner as unknown as { count: number }).count;
     };
     expect(repetitions(7)).toBeGreaterThan(5);
     expect(Math.abs(repetitions(14) - 2 * repetitions(7))).toBeLessThanOrEqual(1);
