@@ -4,10 +4,10 @@
  * Import writes a `.cellspec` next to the BPX file (or `--out`); export writes `NAME.bpx.json`.
  * Both write atomically and never replace a file cellspec did not write unless `--force`.
  */
-import { readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
+import { readUtf8 } from '@cellspec/language';
 import { exportBpx, identifier, importBpx, writeFilesAtomic } from '@cellspec/emit';
-import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command.js';
+import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command-framework.js';
 import { chooseCell } from './simulate.js';
 
 const FORMATS = ['bpx'] as const;
@@ -49,11 +49,14 @@ exit codes:
     if (positionals.length !== 2) throw new UsageError('give the format and one FILE: import bpx FILE.json');
     oneOf('format', positionals[0], FORMATS);
     const file = resolve(io.cwd, positionals[1]!);
+    // Read as the workspace reads specs: strict UTF-8, a clear message for an unreadable file.
+    const read = readUtf8(file);
+    if ('problem' in read) throw new UsageError(`${positionals[1]}: ${read.problem}`);
     let json: unknown;
     try {
-      json = JSON.parse(readFileSync(file, 'utf8'));
+      json = JSON.parse(read.text);
     } catch (error) {
-      throw new UsageError(`${positionals[1]}: ${(error as Error).message}`);
+      throw new UsageError(`${positionals[1]}: not JSON (${(error as Error).message})`);
     }
     const stem = basename(file).replace(/\.json$/i, '');
     const name = typeof values.name === 'string' ? values.name : identifier(stem);
