@@ -88,7 +88,12 @@ exit codes:
       valueName: 'name',
       description: 'the test plan to write (default: every plan in FILE)',
     },
-    format: { type: 'string', short: 'f', valueName: 'pybamm|maccor|biologic|json|neware|arbin', description: 'protocol format' },
+    format: {
+      type: 'string',
+      short: 'f',
+      valueName: 'pybamm|maccor|biologic|json|neware|arbin',
+      description: 'protocol format',
+    },
     out: { type: 'string', short: 'o', valueName: 'dir', description: 'folder to write into (created if missing)' },
     force: {
       type: 'boolean',
