@@ -6,6 +6,7 @@ import { checkCommand } from './check/check-command.js';
 import { protocolsCommand } from './commands/protocols.js';
 import { reportCommand } from './commands/report.js';
 import { simulateCommand } from './commands/simulate.js';
+import { exportCommand, importCommand } from './commands/interchange.js';
 import { lotsCommand } from './commands/lots.js';
 import { sweepCommand } from './commands/sweep.js';
 import { packCommand } from './commands/pack.js';
@@ -15,6 +16,8 @@ export const COMMANDS: readonly Command[] = [
   protocolsCommand,
   reportCommand,
   simulateCommand,
+  importCommand,
+  exportCommand,
   lotsCommand,
   sweepCommand,
   packCommand,
