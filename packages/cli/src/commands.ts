@@ -6,5 +6,6 @@ import { checkCommand } from './check/check-command.js';
 import { protocolsCommand } from './commands/protocols.js';
 import { reportCommand } from './commands/report.js';
 import { simulateCommand } from './commands/simulate.js';
+import { lspCommand } from './commands/lsp.js';
 
-export const COMMANDS: readonly Command[] = [checkCommand, protocolsCommand, reportCommand, simulateCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, protocolsCommand, reportCommand, simulateCommand, lspCommand];

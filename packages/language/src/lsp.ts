@@ -1,7 +1,9 @@
 /**
  * The language server entry: `startServer()` runs cellspec over stdio or node IPC, as the
- * client chooses. Bundled into the VS Code extension as `server.cjs`.
+ * client chooses. Bundled into the VS Code extension as `server.cjs`; `cellspec lsp --stdio`
+ * runs it for other editors with `startServer('stdio')`.
  */
+import './node-compat.js';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
@@ -11,14 +13,21 @@ import { isAnalysisWorker, registerAnalyses, runAnalysisWorker } from './analysi
 import { releaseClosedSyntaxTrees } from './memory/closed-documents.js';
 import { limitHeapGrowth } from './memory/heap-growth.js';
 
-export function startServer(): void {
+/**
+ * `transport`: 'auto' reads it from the command line (`--stdio`, `--node-ipc`, `--socket=N`, as
+ * VS Code's client passes it); 'stdio' talks over standard input and output.
+ */
+export function startServer(transport: 'auto' | 'stdio' = 'auto'): void {
   // The bundled server also serves as the analysis worker's script (see analysis/editor.ts).
   if (isAnalysisWorker()) {
     runAnalysisWorker();
     return;
   }
   limitHeapGrowth();
-  const connection = createConnection(ProposedFeatures.all);
+  const connection =
+    transport === 'stdio'
+      ? createConnection(ProposedFeatures.all, process.stdin, process.stdout)
+      : createConnection(ProposedFeatures.all);
   const { shared, CellSpec } = createCellSpecServices({ connection, ...NodeFileSystem });
   registerPreviewData(connection, shared, CellSpec);
   startLanguageServer(shared);
