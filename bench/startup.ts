@@ -23,7 +23,12 @@ const runs = at >= 0 ? Number(argv[at + 1]) : 15;
 const ROOT = new URL('..', import.meta.url).pathname;
 
 const packOut = mkdtempSync(join(tmpdir(), 'cellspec-bench-pack-'));
-const packArgs = [join(ROOT, 'scripts/pack.mjs'), '--out', packOut, ...(argv.includes('--no-pack') ? ['--no-build'] : [])];
+const packArgs = [
+  join(ROOT, 'scripts/pack.mjs'),
+  '--out',
+  packOut,
+  ...(argv.includes('--no-pack') ? ['--no-build'] : []),
+];
 const tarball = execFileSync(process.execPath, packArgs, { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop()!;
 
 const machine = machineNode();

@@ -95,7 +95,11 @@ describe.each(runtimes)('installed with npm, run by $label', (node) => {
   });
 
   it('simulates a discharge with the reduced model', () => {
-    const r = npxCellspec(node, ['simulate', SB21, '--discharge', '1C', '--model', 'reduced', '--format', 'csv'], folder);
+    const r = npxCellspec(
+      node,
+      ['simulate', SB21, '--discharge', '1C', '--model', 'reduced', '--format', 'csv'],
+      folder,
+    );
     expect(r.code).toBe(0);
     const rows = r.stdout.trim().split('\n');
     expect(rows[0]).toBe('time_s,voltage_V,current_A,temperature_K,soc,anode_potential_V');

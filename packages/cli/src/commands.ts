@@ -8,4 +8,10 @@ import { reportCommand } from './commands/report.js';
 import { simulateCommand } from './commands/simulate.js';
 import { lspCommand } from './commands/lsp.js';
 
-export const COMMANDS: readonly Command[] = [checkCommand, protocolsCommand, reportCommand, simulateCommand, lspCommand];
+export const COMMANDS: readonly Command[] = [
+  checkCommand,
+  protocolsCommand,
+  reportCommand,
+  simulateCommand,
+  lspCommand,
+];
