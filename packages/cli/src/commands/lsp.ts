@@ -17,7 +17,7 @@ and Sublime Text. The server runs until the editor asks it to exit.`,
   },
   async run(): Promise<number> {
     const { startServer } = await import('@cellspec/language/lsp');
-    startServer('stdio');
+    startServer({ transport: 'stdio' });
     // Never settles: the connection keeps the process alive, and it exits when the client sends `exit`.
     return new Promise<number>(() => undefined);
   },
