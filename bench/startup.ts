@@ -9,9 +9,11 @@
  * imports one materials file), interleaved so a busy machine slows each alike. One untimed run
  * of each first fills Node's compile cache (Node 22), as any earlier use of the command would.
  * Prints medians and the ratios; aims: `--version` ≤ 3×, checking one file ≤ 6× `node -e 0`.
+ * On a busy machine wall time is mostly waiting for a core, so where GNU time is installed the
+ * median CPU time (user + system) of each is printed too, with its ratio.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median } from '../test/scale/lsp-client.js';
@@ -34,12 +36,22 @@ const tarball = execFileSync(process.execPath, packArgs, { cwd: ROOT, encoding: 
 const machine = machineNode();
 const nodes: NodeRuntime[] = [...(machine ? [machine] : []), workspaceNode()];
 
-function time(node: NodeRuntime, args: readonly string[], cwd: string): number {
+const GNU_TIME = '/usr/bin/time';
+const cpuFile = join(packOut, 'cpu');
+
+/** Wall milliseconds, and CPU milliseconds (user + system) when GNU time is there. */
+function time(node: NodeRuntime, args: readonly string[], cwd: string): { wall: number; cpu?: number } {
+  const withCpu = existsSync(GNU_TIME);
+  const [command, commandArgs] = withCpu
+    ? [GNU_TIME, ['-f', '%U %S', '-o', cpuFile, node.path, ...args]]
+    : [node.path, [...args]];
   const t0 = performance.now();
-  const r = spawnSync(node.path, args, { cwd, encoding: 'utf8' });
-  const ms = performance.now() - t0;
+  const r = spawnSync(command, commandArgs, { cwd, encoding: 'utf8' });
+  const wall = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${node.label} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return ms;
+  if (!withCpu) return { wall };
+  const [user = 0, system = 0] = readFileSync(cpuFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+  return { wall, cpu: (user + system) * 1000 };
 }
 
 console.log(`start-up of the installed package (${runs} runs each; load average ${loadavg()[0]!.toFixed(1)})`);
@@ -53,14 +65,27 @@ for (const node of nodes) {
     { name: 'cellspec check (one spec)', args: [bin, 'check', 'specs/cells/standard-battery-2-1.cellspec'], aim: 6 },
   ];
   for (const c of cases) time(node, c.args, folder);
-  const samples = cases.map(() => [] as number[]);
-  for (let i = 0; i < runs; i++) cases.forEach((c, k) => samples[k]!.push(time(node, c.args, folder)));
-  const base = median(samples[0]!);
-  console.log(`\n${node.label}`);
+  const samples = cases.map(() => ({ wall: [] as number[], cpu: [] as number[] }));
+  for (let i = 0; i < runs; i++)
+    cases.forEach((c, k) => {
+      const t = time(node, c.args, folder);
+      samples[k]!.wall.push(t.wall);
+      if (t.cpu !== undefined) samples[k]!.cpu.push(t.cpu);
+    });
+  const base = { wall: median(samples[0]!.wall), cpu: samples[0]!.cpu.length ? median(samples[0]!.cpu) : NaN };
+  console.log(
+    `\n${node.label}${Number.isNaN(base.cpu) ? '' : '                     wall             CPU (user + system)'}`,
+  );
   cases.forEach((c, k) => {
-    const m = median(samples[k]!);
-    const ratio = m / base;
+    const wall = median(samples[k]!.wall);
+    const ratio = wall / base.wall;
     const verdict = c.aim === undefined ? '' : `  (aim ≤ ${c.aim}×: ${ratio <= c.aim ? 'met' : 'not met'})`;
-    console.log(`  ${c.name.padEnd(28)} ${m.toFixed(0).padStart(6)} ms  ${ratio.toFixed(2).padStart(6)}×${verdict}`);
+    const cpu = samples[k]!.cpu.length ? median(samples[k]!.cpu) : NaN;
+    const cpuText = Number.isNaN(cpu)
+      ? ''
+      : `   ${cpu.toFixed(0).padStart(6)} ms ${(cpu / base.cpu).toFixed(2).padStart(6)}×`;
+    console.log(
+      `  ${c.name.padEnd(28)} ${wall.toFixed(0).padStart(6)} ms ${ratio.toFixed(2).padStart(6)}×${cpuText}${verdict}`,
+    );
   });
 }
