@@ -3,7 +3,7 @@
  * a language-server client (Neovim, Emacs eglot, Helix, Zed, Sublime LSP). It speaks over
  * standard input and output; every other output goes to the client's log, never to stdout.
  */
-import type { Command } from '../command.js';
+import type { Command } from '../command-framework.js';
 
 export const lspCommand: Command = {
   name: 'lsp',
