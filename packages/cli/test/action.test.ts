@@ -81,6 +81,9 @@ function interpolate(value: string, inputs: Record<string, string>, outputs: Rec
   );
 }
 
+/** Where the last Action run installed the package's bin (the pre-commit tests reuse it). */
+let installedByAction: string | undefined;
+
 function runAction(repo: string, node: NodeRuntime, given: Record<string, string>): StepRun[] {
   const inputs = {
     ...Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, String(v.default)])),
@@ -88,6 +91,7 @@ function runAction(repo: string, node: NodeRuntime, given: Record<string, string
   };
   const runner = mkdtempSync(join(tmpdir(), 'cellspec-runner-'));
   const githubPath = join(runner, 'path');
+  installedByAction = join(runner, 'cellspec/node_modules/.bin');
   writeFileSync(githubPath, '');
   const outputs: Record<string, Record<string, string>> = {};
   const runs: StepRun[] = [];
@@ -171,16 +175,17 @@ describe('the composite Action', () => {
     expect(action.inputs.package!.default).toBe(`cellspec@${version}`);
   });
 
-  it('on a clean repository: installs, checks (exit 0), writes the SARIF log, uploads it and passes', () => {
+  it('on a clean repository: installs, checks (exit 0) with a text log, writes and uploads the SARIF log, passes', () => {
     const repo = sampleRepository(false);
-    const runs = runAction(repo, node, { package: tarball, paths: 'specs' });
+    const runs = runAction(repo, node, { package: tarball, paths: 'specs', annotate: 'false' });
     expect(byName(runs, 'Set up Node').ran).toBe(false);
     const install = byName(runs, 'Install cellspec');
     expect(install.code, install.stderr).toBe(0);
     expect(install.stdout).toMatch(/^cellspec 0\.1\.0 on Node v\d+/m);
     const check = byName(runs, 'Check the specs');
     expect(check.code, check.stderr).toBe(0);
-    expect(check.stdout).not.toContain('::error');
+    expect(check.stdout).toMatch(/^\d+ files checked: 0 errors/m);
+    expect(check.stdout).not.toContain('::');
     const sarif = JSON.parse(readFileSync(join(repo, 'cellspec.sarif'), 'utf8'));
     expect(sarif.version).toBe('2.1.0');
     expect(byName(runs, 'Upload the findings to code scanning').ran).toBe(true);
@@ -206,18 +211,14 @@ describe('the composite Action', () => {
     expect(fail.stdout).toContain('::error title=cellspec::cellspec check exited 1');
   });
 
-  it('without annotations or upload: a text log, and nothing uploaded', () => {
-    const repo = sampleRepository(true);
-    const runs = runAction(repo, node, {
-      package: tarball,
-      paths: 'specs',
-      annotate: 'false',
-      'upload-sarif': 'false',
-    });
-    const check = byName(runs, 'Check the specs');
-    expect(check.stdout).toMatch(/^specs\/cells\/typo\.cellspec:2:\d+ error /m);
-    expect(byName(runs, 'Upload the findings to code scanning').ran).toBe(false);
-    expect(byName(runs, 'Fail on findings').code).toBe(1);
+  it('uploads nothing with upload-sarif: false, and fails on any exit but 0', () => {
+    const upload = action.runs.steps.find((s) => s.name === 'Upload the findings to code scanning')!;
+    const fail = action.runs.steps.find((s) => s.name === 'Fail on findings')!;
+    const inputs = { 'upload-sarif': 'false' };
+    expect(evaluateCondition(upload.if!, inputs, { check: { 'sarif-written': 'true' } })).toBe(false);
+    expect(evaluateCondition(upload.if!, { 'upload-sarif': 'true' }, { check: { 'sarif-written': '' } })).toBe(false);
+    for (const code of ['1', '2'])
+      expect(evaluateCondition(fail.if!, inputs, { check: { 'exit-code': code } })).toBe(true);
   });
 });
 
@@ -231,7 +232,8 @@ describe('the pre-commit hooks', () => {
   }[];
   let bin: string;
   beforeAll(() => {
-    bin = join(installInto(tarball, node), 'node_modules/.bin');
+    // The package as the Action installed it above, or a fresh install when run alone.
+    bin = installedByAction ?? join(installInto(tarball, node), 'node_modules/.bin');
   }, 120_000);
 
   /** pre-commit's call: the entry, then every matching file, in one process (require_serial). */
