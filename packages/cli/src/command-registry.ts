@@ -6,6 +6,8 @@ import { checkCommand } from './check/check-command.js';
 import { protocolsCommand } from './commands/protocols.js';
 import { reportCommand } from './commands/report.js';
 import { simulateCommand } from './commands/simulate.js';
+import { lotsCommand } from './commands/lots.js';
+import { sweepCommand } from './commands/sweep.js';
 import { lspCommand } from './commands/lsp.js';
 
 export const COMMANDS: readonly Command[] = [
@@ -13,5 +15,7 @@ export const COMMANDS: readonly Command[] = [
   protocolsCommand,
   reportCommand,
   simulateCommand,
+  lotsCommand,
+  sweepCommand,
   lspCommand,
 ];
