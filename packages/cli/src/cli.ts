@@ -5,10 +5,9 @@
 import { parseArgs, type ParseArgsOptionDescriptor } from 'node:util';
 import { ExitCode, UsageError, type CliIo, type Command } from './command-framework.js';
 import { COMMANDS } from './command-registry.js';
-import manifest from '../package.json' with { type: 'json' };
+import { CLI_NAME, CLI_VERSION } from './version.js';
 
-export const CLI_NAME = 'cellspec';
-export const CLI_VERSION: string = manifest.version;
+export { CLI_NAME, CLI_VERSION };
 
 export async function runCli(
   argv: readonly string[],

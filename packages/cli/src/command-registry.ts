@@ -10,6 +10,7 @@ import { exportCommand, importCommand } from './commands/interchange.js';
 import { lotsCommand } from './commands/lots.js';
 import { sweepCommand } from './commands/sweep.js';
 import { packCommand } from './commands/pack.js';
+import { lspCommand } from './commands/lsp.js';
 
 export const COMMANDS: readonly Command[] = [
   checkCommand,
@@ -21,4 +22,5 @@ export const COMMANDS: readonly Command[] = [
   lotsCommand,
   sweepCommand,
   packCommand,
+  lspCommand,
 ];
