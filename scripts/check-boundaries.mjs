@@ -9,7 +9,7 @@ const root = new URL('..', import.meta.url).pathname;
 /** Which workspace packages and which external modules each package may import. */
 export const ALLOWED = {
   units: { workspace: [], external: ['mathjs'] },
-  physics: { workspace: ['units'], external: [] },
+  physics: { workspace: ['units'], external: ['ml-levenberg-marquardt', 'ml-matrix'] },
   language: {
     workspace: ['units', 'physics'],
     external: ['langium', 'vscode-languageserver', 'vscode-languageserver-textdocument', 'vscode-uri', 'chevrotain'],
