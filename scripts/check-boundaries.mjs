@@ -12,7 +12,14 @@ export const ALLOWED = {
   physics: { workspace: ['units'], external: ['ml-levenberg-marquardt', 'ml-matrix'] },
   language: {
     workspace: ['units', 'physics'],
-    external: ['langium', 'vscode-languageserver', 'vscode-languageserver-textdocument', 'vscode-uri', 'chevrotain'],
+    external: [
+      'langium',
+      'vscode-languageserver',
+      'vscode-languageserver-textdocument',
+      'vscode-uri',
+      'chevrotain',
+      'csv-parse',
+    ],
   },
   emit: { workspace: ['units', 'physics'], external: ['fast-xml-parser', 'iconv-lite', 'docx', 'pdfkit', 'ajv'] },
   cli: { workspace: ['units', 'physics', 'language', 'emit'], external: [] },
