@@ -3,8 +3,15 @@
  */
 import type { Command } from './command.js';
 import { checkCommand } from './check/check-command.js';
+import { fitCommand } from './commands/fit.js';
 import { protocolsCommand } from './commands/protocols.js';
 import { reportCommand } from './commands/report.js';
 import { simulateCommand } from './commands/simulate.js';
 
-export const COMMANDS: readonly Command[] = [checkCommand, protocolsCommand, reportCommand, simulateCommand];
+export const COMMANDS: readonly Command[] = [
+  checkCommand,
+  protocolsCommand,
+  reportCommand,
+  simulateCommand,
+  fitCommand,
+];

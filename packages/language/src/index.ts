@@ -12,3 +12,4 @@ export {
   type MeasuredDataResult,
   type ReadMeasuredOptions,
 } from './measured-data.js';
+export { applyEdits, fitEdits, fittedSource, type FitEdits, type SpecEdit } from './fit-edits.js';

@@ -43,7 +43,7 @@ export interface FitParameterDefinition {
   readonly toSpec?: (modelValue: number) => number;
 }
 
-const OHM_CM2 = { text: 'ohm*cm2', perSi: 1e4 };
+const OHM_CM2 = { text: 'Ω·cm²', perSi: 1e4 };
 const J_PER_MOL = { text: 'J/mol', perSi: 1 };
 const M2_PER_S = { text: 'm2/s', perSi: 1 };
 const NONE = { text: '', perSi: 1 };
