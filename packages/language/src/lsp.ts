@@ -7,6 +7,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createCellSpecServices } from './cellspec-module.js';
 import { registerPreviewData } from './lsp/preview-data.js';
+import { registerFit } from './lsp/fit.js';
 import { isAnalysisWorker, registerAnalyses, runAnalysisWorker } from './analysis/index.js';
 import { releaseClosedSyntaxTrees } from './memory/closed-documents.js';
 import { limitHeapGrowth } from './memory/heap-growth.js';
@@ -21,6 +22,7 @@ export function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
   const { shared, CellSpec } = createCellSpecServices({ connection, ...NodeFileSystem });
   registerPreviewData(connection, shared, CellSpec);
+  registerFit(connection, shared, CellSpec);
   startLanguageServer(shared);
   // After Langium's own diagnostics handler, so analysis findings are merged into its set.
   registerAnalyses(connection, shared, CellSpec);
