@@ -16,6 +16,7 @@ import type { CellspecSettings } from './settings.js';
 import { PROTOCOL_CHOICES, protocolExport, refusalMessage } from './exports/protocols.js';
 import { reportCsv, reportJson, type ReportFormat } from './view-model/report.js';
 import { guarded, type ExportKind } from './exports/registry.js';
+import { fitToMeasuredData } from './fit.js';
 
 export interface CommandContext {
   readonly client: CellspecClient;
@@ -231,6 +232,10 @@ export function registerCommands(context: vscode.ExtensionContext, ctx: CommandC
     vscode.commands.registerCommand(
       'cellspec.analyses.run',
       run(() => runAnalyses(ctx)),
+    ),
+    vscode.commands.registerCommand(
+      'cellspec.fit',
+      run(() => fitToMeasuredData(ctx)),
     ),
   );
 }

@@ -178,6 +178,22 @@ export const RunAnalysesRequest = request<RunAnalysesParams, RunAnalysesResult>(
 
 // ---- Fitting model parameters to measured data ------------------------------------------------
 
+/** The fit-parameter names, for the client's picker (kept equal to physics' `FIT_PARAMETERS` by a test). */
+export const FIT_PARAMETER_NAMES: readonly string[] = [
+  'interface-resistance',
+  'interface-activation-energy',
+  ...['cathode', 'anode'].flatMap((e) =>
+    [
+      'diffusivity',
+      'diffusivity-activation-energy',
+      'rate-constant',
+      'reaction-activation-energy',
+      'contact-fraction',
+    ].map((p) => `${e}.${p}`),
+  ),
+  'anode.exchange-current',
+];
+
 export interface FitParams {
   readonly uri: string;
   readonly position?: { readonly line: number; readonly character: number };

@@ -28,7 +28,7 @@ import { FIT_PARAMETERS, parametersFromCell, replay, segmentCurrent } from '@cel
 import { createCellSpecServices, resolveDocument } from '../../src/index.js';
 import { registerAnalyses } from '../../src/analysis/index.js';
 import { registerFit } from '../../src/lsp/fit.js';
-import { FitRequest, type FitResponse } from '../../src/lsp/messages.js';
+import { FIT_PARAMETER_NAMES, FitRequest, type FitResponse } from '../../src/lsp/messages.js';
 import { registerPreviewData } from '../../src/lsp/preview-data.js';
 import { parseHelper } from 'langium/test';
 import type { Spec } from '../../src/generated/ast.js';
@@ -76,8 +76,12 @@ beforeAll(async () => {
   registerAnalyses(connection, shared, CellSpec, WORKER);
   client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   let published = false;
-  client.onNotification(PublishDiagnosticsNotification.method, () => (published = true));
-  client.onNotification('$/progress', (p: unknown) => progress.push(p));
+  client.onNotification(PublishDiagnosticsNotification.method, () => {
+    published = true;
+  });
+  client.onNotification('$/progress', (p: unknown) => {
+    progress.push(p);
+  });
   client.listen();
   await client.sendRequest(InitializeRequest.type, {
     processId: null,
@@ -95,6 +99,10 @@ beforeAll(async () => {
 afterAll(() => client.dispose());
 
 describe('cellspec/fit', () => {
+  it("the client's parameter picker lists exactly the fit-parameter table", () => {
+    expect([...FIT_PARAMETER_NAMES].sort()).toEqual(FIT_PARAMETERS.map((d) => d.name).sort());
+  });
+
   it('fits in the worker with progress, returns the edit and offers it as a quick fix', async () => {
     const response: FitResponse = await client.sendRequest(FitRequest.method, {
       uri,
