@@ -27,7 +27,7 @@ import {
   type FitResult,
   type FittedParameter,
 } from '@cellspec/physics';
-import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command.js';
+import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command-framework.js';
 import { parseTemperature } from './simulate.js';
 
 const list = (value: unknown): string[] =>
@@ -164,6 +164,7 @@ exit codes:
     }));
     const result = fitModelParameters(mapped.parameters, experiments, names, {
       model,
+      clock: () => performance.now(),
       ...(temperature !== undefined ? { temperature } : {}),
       ...(maxIterations !== undefined ? { maxIterations } : {}),
     });

@@ -19,7 +19,7 @@ import type {
   PortableFitResult,
   ToWorker,
   WorkerStartData,
-} from './protocol.js';
+} from './worker-messages.js';
 
 export interface WorkerEntry {
   /** Script (path or file URL) the worker runs. */

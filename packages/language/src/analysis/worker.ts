@@ -12,7 +12,7 @@ import {
   type PortableFitResult,
   type ToWorker,
   type WorkerStartData,
-} from './protocol.js';
+} from './worker-messages.js';
 
 /** Whether this thread was started as an analysis worker. */
 export function isAnalysisWorker(): boolean {
@@ -36,7 +36,7 @@ export function runAnalysisWorker(): void {
     const { key, cell } = message;
     let reply: FromWorker;
     try {
-      const result = runCellAnalyses(cell, cancelled);
+      const result = runCellAnalyses(cell, cancelled, () => performance.now());
       reply = cancelled() ? { type: 'cancelled', jobId } : { type: 'done', jobId, summary: summarise(key, result) };
     } catch (error) {
       reply = { type: 'error', jobId, message: (error as Error)?.message ?? String(error) };
@@ -64,6 +64,7 @@ function runFit(
       const fit = fitModelParameters(mapped.parameters, job.experiments, job.parameters, {
         isCancelled: cancelled,
         onProgress: progress,
+        clock: () => performance.now(),
         ...(job.model ? { model: job.model } : {}),
         ...(job.temperature !== undefined ? { temperature: job.temperature } : {}),
         ...(job.maxIterations !== undefined ? { maxIterations: job.maxIterations } : {}),

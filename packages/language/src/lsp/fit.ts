@@ -19,7 +19,7 @@ import type { CellSpecServices } from '../cellspec-module.js';
 import { fitEdits, fittedSource, type SpecEdit } from '../fit-edits.js';
 import type { Spec } from '../generated/ast.js';
 import { parseMeasuredData } from '../measured-data.js';
-import { readUtf8 } from '../workspace.js';
+import { readUtf8 } from '../load-workspace.js';
 import { FitRequest, type FitParams, type FitResponse, type TextChange } from './messages.js';
 import { previewDataOf, validatedDocument } from './preview-data.js';
 

@@ -30,6 +30,7 @@
  */
 import { levenbergMarquardt } from 'ml-levenberg-marquardt';
 import { Matrix, SingularValueDecomposition, inverse } from 'ml-matrix';
+import { STOPPED_CLOCK } from '../clock.js';
 import type { ModelParameters } from '../models/parameters.js';
 import type { MeasuredSeries } from './measured.js';
 import { fitParameter, type FitParameterDefinition, type SpecTarget } from './parameters.js';
@@ -213,7 +214,8 @@ export function fitModelParameters(
   names: readonly string[],
   options: FitOptions = {},
 ): FitResult {
-  const started = performance.now();
+  const clock = options.clock ?? STOPPED_CLOCK;
+  const started = clock();
   // ---- the request ---------------------------------------------------------------------------------
   if (names.length === 0) return { ok: false, reason: 'usage', message: 'name at least one parameter to fit' };
   const transforms: Transform[] = [];
@@ -459,7 +461,7 @@ export function fitModelParameters(
       conditionNumber: Math.max(...sigma) / Math.min(...sigma),
       iterations: iteration,
       evaluations,
-      wallMs: performance.now() - started,
+      wallMs: clock() - started,
       fitted: parametersAt(theta),
     };
   } catch (error) {

@@ -15,6 +15,7 @@
  * meaningful. A segment the model cannot finish (an electrode runs empty) holds its last voltage
  * for the rest of the segment: the residual is then large but defined.
  */
+import { STOPPED_CLOCK, type Clock } from '../clock.js';
 import type { CellModel } from '../models/model.js';
 import { operate, type OperationStep } from '../models/operation.js';
 import { DEFAULT_MESH, type Mesh, type ModelParameters } from '../models/parameters.js';
@@ -36,8 +37,10 @@ export interface ReplayOptions {
   /** Isothermal temperature, K, for every sample; default the data's temperature, else the parameters'. */
   readonly temperature?: number;
   readonly isCancelled?: () => boolean;
-  /** Wall-time budget of one replay, ms (default 30 s). */
+  /** Wall-time budget of one replay, ms (default 30 s), measured on `clock`. */
   readonly timeBudgetMs?: number;
+  /** The clock the budget reads (default: stopped, so no budget applies; the step-count bound still does). */
+  readonly clock?: Clock;
 }
 
 export interface Segment {
@@ -146,7 +149,8 @@ export function replay(
   initialSoc: number,
   options: ReplayOptions = {},
 ): Replay {
-  const started = performance.now();
+  const clock = options.clock ?? STOPPED_CLOCK;
+  const started = clock();
   const budget = options.timeBudgetMs ?? 30_000;
   const voltage = new Float64Array(series.time.length);
   const model = makeModel(p, options);
@@ -175,7 +179,8 @@ export function replay(
         continueRun: true,
         maxStep: options.maxStep ?? 30,
         voltageChangePerStep: Number.MAX_VALUE,
-        timeBudgetMs: Math.max(1, budget - (performance.now() - started)),
+        timeBudgetMs: Math.max(1, budget - (clock() - started)),
+        clock,
         ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
       });
       if (run.failure === 'cancelled') cancelled = true;
