@@ -74,7 +74,7 @@ describe('fit recovers the parameters that made the data', () => {
       start,
       experiments.map((e) => ({ ...e, initialSoc: 0.8 })),
       Object.keys(truth),
-      { mesh: COARSE_MESH },
+      { mesh: COARSE_MESH, clock: () => performance.now() },
     );
     if (!result.ok) throw new Error(result.message);
     const rows = result.parameters.map((f) => ({
