@@ -21,25 +21,21 @@
  * mapped back through v = v₀·e^θ (so it is a factor, asymmetric in v). Linearised intervals:
  * they hold where the model is near-linear in θ over the interval.
  *
- * Identifiability: before fitting (at the start values) and at the optimum, a parameter whose
- * column of J has an RMS below 1 µV per unit θ has no effect on these data; the columns scaled
- * to unit length have a condition number (σ_max/σ_min of their SVD) above 10⁵ (cond JᵀJ > 10¹⁰)
- * when parameters act only in a combination, which the smallest singular vector names. After the
- * fit a parameter whose 95 % interval spans more than a factor of 10 either way is not determined
- * by the data. Each stops the fit with a message rather than return a number that means nothing.
+ * Identifiability: before fitting (at the start values) and at the optimum, J is checked for
+ * parameters without effect and parameters that act only in combination (identifiability.ts);
+ * after the fit a parameter whose 95 % interval spans more than a factor of 10 either way is not
+ * determined by the data. Each stops the fit with a message rather than return a number that
+ * means nothing.
  */
 import { levenbergMarquardt } from 'ml-levenberg-marquardt';
-import { Matrix, SingularValueDecomposition, inverse } from 'ml-matrix';
+import { Matrix, inverse } from 'ml-matrix';
 import { STOPPED_CLOCK } from '../clock.js';
 import type { ModelParameters } from '../models/parameters.js';
+import { identifiabilityProblem, scaledConditionNumber, studentT975 } from './identifiability.js';
 import type { MeasuredSeries } from './measured.js';
 import { fitParameter, type FitParameterDefinition, type SpecTarget } from './parameters.js';
 import { replay, segmentCurrent, socAtOpenCircuitVoltage, type ReplayOptions, type Segment } from './replay.js';
 
-/** RMS of a Jacobian column below which a parameter has no effect, V per unit θ (1 µV per factor e). */
-export const NO_SENSITIVITY = 1e-6;
-/** Condition number of the column-scaled Jacobian above which JᵀJ counts as singular. */
-export const MAX_CONDITION = 1e5;
 /** A 95 % interval wider than this factor either way means the data do not determine the value. */
 export const MAX_INTERVAL_FACTOR = 10;
 const FINITE_DIFFERENCE = 1e-3;
@@ -154,56 +150,6 @@ function transformOf(definition: FitParameterDefinition, current: number): Trans
   };
 }
 
-/** Student's t quantile at 0.975 for ν degrees of freedom (Abramowitz & Stegun 26.7.5; < 0.1 % error for ν ≥ 3). */
-export function studentT975(nu: number): number {
-  const z = 1.959963985;
-  const z3 = z ** 3,
-    z5 = z ** 5,
-    z7 = z ** 7;
-  return (
-    z +
-    (z3 + z) / (4 * nu) +
-    (5 * z5 + 16 * z3 + 3 * z) / (96 * nu ** 2) +
-    (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * nu ** 3)
-  );
-}
-
-/** Why J says the parameters cannot be fitted, or undefined. */
-function identifiabilityProblem(J: Matrix, transforms: readonly Transform[], where: string): string | undefined {
-  const n = J.rows;
-  const names = transforms.map((t) => t.definition.name);
-  const rms = names.map((_, k) => Math.sqrt(J.getColumn(k).reduce((s, v) => s + v * v, 0) / n));
-  const flat = names.filter((_, k) => !(rms[k]! >= NO_SENSITIVITY));
-  if (flat.length > 0) {
-    const activation = flat.some((name) => name.includes('activation-energy'));
-    return (
-      `${flat.join(', ')} ${flat.length === 1 ? 'has' : 'have'} no effect on the simulated voltage of these data ` +
-      `(less than ${NO_SENSITIVITY * 1e6} µV RMS for a change by a factor e, ${where})` +
-      (activation
-        ? ': an activation energy shows only in data at more than one temperature (or away from 25 °C); add such data'
-        : ': leave it out, or add data where it matters')
-    );
-  }
-  if (names.length < 2) return undefined;
-  const scaled = new Matrix(n, names.length);
-  for (let k = 0; k < names.length; k++) {
-    const norm = rms[k]! * Math.sqrt(n);
-    for (let i = 0; i < n; i++) scaled.set(i, k, J.get(i, k) / norm);
-  }
-  const svd = new SingularValueDecomposition(scaled, { autoTranspose: true });
-  const sigma = svd.diagonal;
-  const condition = Math.max(...sigma) / Math.max(Math.min(...sigma), Number.MIN_VALUE);
-  if (condition <= MAX_CONDITION) return undefined;
-  const weakest = sigma.indexOf(Math.min(...sigma));
-  const direction = svd.rightSingularVectors.getColumn(weakest);
-  const involved = names.filter((_, k) => Math.abs(direction[k]!) > 0.2);
-  return (
-    `${involved.join(' and ')} act on these data only in combination (JᵀJ is singular or ill-conditioned, ` +
-    `condition number of JᵀJ ${(condition ** 2).toExponential(1)} ${where}): the data cannot separate them; fit fewer of them, ` +
-    'or add data where they act differently'
-  );
-}
-
 /**
  * Fits `names` (fit-parameter names, see `FIT_PARAMETERS`) of `base` to the measured voltage of
  * `experiments`. Pure: no I/O; cancellable through `options.isCancelled`.
@@ -229,6 +175,7 @@ export function fitModelParameters(
       return { ok: false, reason: 'usage', message: `${definition.name}: ${current.notApplicable}` };
     transforms.push(transformOf(definition, current));
   }
+  const canonical = transforms.map((t) => t.definition.name);
   if (experiments.length === 0) return { ok: false, reason: 'usage', message: 'no measured data' };
   const samples = experiments.reduce((s, e) => s + e.series.time.length, 0);
   if (samples <= transforms.length + 1)
@@ -345,7 +292,7 @@ export function fitModelParameters(
         message: `the model cannot run these data at the start values: ${modelFailure}`,
       };
     const J0 = jacobian(theta);
-    const atStart = identifiabilityProblem(J0, transforms, 'at the start values');
+    const atStart = identifiabilityProblem(J0, canonical, 'at the start values');
     if (atStart) return { ok: false, reason: 'unidentifiable', message: atStart };
     // ---- Levenberg–Marquardt ------------------------------------------------------------------------
     const maxIterations = options.maxIterations ?? 40;
@@ -410,7 +357,7 @@ export function fitModelParameters(
       };
     // ---- uncertainty at the optimum ---------------------------------------------------------------
     const J = jacobian(theta);
-    const atOptimum = identifiabilityProblem(J, transforms, 'at the fitted values');
+    const atOptimum = identifiabilityProblem(J, canonical, 'at the fitted values');
     const parameters = report(theta, atOptimum ? undefined : J, sse);
     if (atOptimum) return { ok: false, reason: 'unidentifiable', message: atOptimum, parameters, rmse };
     const loose = parameters.filter(
@@ -433,12 +380,6 @@ export function fitModelParameters(
     const correlation = transforms.map((_, a) =>
       transforms.map((__, b) => covariance.get(a, b) / Math.sqrt(covariance.get(a, a) * covariance.get(b, b))),
     );
-    const scaled = J.clone();
-    for (let k = 0; k < transforms.length; k++) {
-      const norm = Math.sqrt(J.getColumn(k).reduce((s, v) => s + v * v, 0));
-      for (let i = 0; i < samples; i++) scaled.set(i, k, J.get(i, k) / norm);
-    }
-    const sigma = new SingularValueDecomposition(scaled, { autoTranspose: true }).diagonal;
     return {
       ok: true,
       parameters,
@@ -458,7 +399,7 @@ export function fitModelParameters(
         };
       }),
       correlation,
-      conditionNumber: Math.max(...sigma) / Math.min(...sigma),
+      conditionNumber: scaledConditionNumber(J),
       iterations: iteration,
       evaluations,
       wallMs: clock() - started,

@@ -9,10 +9,14 @@ export {
 } from './parameters.js';
 export { replay, segmentCurrent, socAtOpenCircuitVoltage, type ReplayOptions, type Segment } from './replay.js';
 export {
-  fitModelParameters,
+  identifiabilityProblem,
+  scaledConditionNumber,
   studentT975,
   NO_SENSITIVITY,
   MAX_CONDITION,
+} from './identifiability.js';
+export {
+  fitModelParameters,
   MAX_INTERVAL_FACTOR,
   type Experiment,
   type ExperimentResiduals,
