@@ -3,10 +3,12 @@
  * measured times: the forward model of the fit.
  *
  * The measured current is cut into segments of near-constant current (a new segment starts
- * where a sample departs from the running mean of the segment by more than 2 % of the largest
+ * where a sample departs from the running mean of the segment by more than 0.5 % of the largest
  * |I|; cyclers hold current steps to well under that, so a CC step is one segment and a CV taper
- * becomes a staircase of 2 % steps) and rests (|I| below 0.5 % of the largest |I|). Each segment
- * runs as one operation step for the time to the next segment's first sample; the sample at a
+ * becomes a staircase of 0.5 % steps: noise-free CC-CV data refit to within 0.5 % of the
+ * interface resistance that made them, with 0.55 mV RMS of staircase ripple, against 1.8 mV for
+ * 2 % steps) and rests (|I| below 0.5 % of the largest |I|). Each segment runs as one operation
+ * step for the time to the next segment's first sample; the sample at a
  * segment's start is compared with the state just after the current jump.
  *
  * The time steps are fixed by the data, not by the solution (`maxStep`, geometric growth from
@@ -24,7 +26,7 @@ import { SPMeModel } from '../models/spme.js';
 import type { MeasuredSeries } from './measured.js';
 
 /** A new segment starts where |I − segment mean| exceeds this share of the largest |I|. */
-const SEGMENT_TOLERANCE = 0.02;
+const SEGMENT_TOLERANCE = 0.005;
 /** |I| below this share of the largest |I| is a rest. */
 const REST_THRESHOLD = 0.005;
 
