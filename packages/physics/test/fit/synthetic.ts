@@ -37,6 +37,7 @@ export function syntheticSeries(
   truth: ModelParameters,
   profile: readonly ProfileStep[],
   options: { interval: number; noise: number; seed: number; initialSoc: number; temperature?: number; label?: string },
+  mesh: Mesh = COARSE_MESH,
 ): MeasuredSeries {
   const time: number[] = [];
   const current: number[] = [];
@@ -56,7 +57,7 @@ export function syntheticSeries(
     voltage: time.map(() => 0),
     ...(temperature ? { temperature } : {}),
   };
-  const run = replay(truth, draft, segmentCurrent(draft), options.initialSoc, { mesh: COARSE_MESH });
+  const run = replay(truth, draft, segmentCurrent(draft), options.initialSoc, { mesh });
   if (run.failure) throw new Error(`synthetic data: ${run.failure}`);
   const uniform = random(options.seed);
   // Box–Muller: two uniforms → one standard normal.
