@@ -7,11 +7,15 @@ import { fitCommand } from './commands/fit.js';
 import { protocolsCommand } from './commands/protocols.js';
 import { reportCommand } from './commands/report.js';
 import { simulateCommand } from './commands/simulate.js';
+import { lotsCommand } from './commands/lots.js';
+import { sweepCommand } from './commands/sweep.js';
 
 export const COMMANDS: readonly Command[] = [
   checkCommand,
   protocolsCommand,
   reportCommand,
   simulateCommand,
+  lotsCommand,
+  sweepCommand,
   fitCommand,
 ];
