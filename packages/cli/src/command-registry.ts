@@ -7,15 +7,20 @@ import { fitCommand } from './commands/fit.js';
 import { protocolsCommand } from './commands/protocols.js';
 import { reportCommand } from './commands/report.js';
 import { simulateCommand } from './commands/simulate.js';
+import { exportCommand, importCommand } from './commands/interchange.js';
 import { lotsCommand } from './commands/lots.js';
 import { sweepCommand } from './commands/sweep.js';
+import { packCommand } from './commands/pack.js';
 
 export const COMMANDS: readonly Command[] = [
   checkCommand,
   protocolsCommand,
   reportCommand,
   simulateCommand,
+  importCommand,
+  exportCommand,
   lotsCommand,
   sweepCommand,
+  packCommand,
   fitCommand,
 ];

@@ -696,6 +696,12 @@ class Resolver {
           setIf(result as Record<string, unknown>, 'duration', this.num(m.value, ['time']));
         else if (m.name === 'restraint-pressure')
           setIf(result as Record<string, unknown>, 'restraintPressure', this.num(m.value, ['pressure']));
+        else if (m.name === 'channel-voltage') {
+          const lo = this.num(m.value, ['voltage']);
+          const hi = this.num(m.upper, ['voltage']);
+          if (lo !== undefined && hi !== undefined)
+            (result as Record<string, unknown>).channelVoltage = [Math.min(lo, hi), Math.max(lo, hi)];
+        }
       } else steps.push(m as Step);
     }
     result.steps = this.steps(steps, { record: undefined });
@@ -870,7 +876,11 @@ const MATERIAL_FIELDS: Record<string, Field<keyof MaterialProperties>> = {
   thickness: { key: 'thickness', kinds: ['length'] },
   'salt-concentration': { key: 'saltConcentration', kinds: ['concentration'] },
   'transference-number': { key: 'transferenceNumber', kinds: ['dimensionless'] },
-  'electrolyte-diffusivity': { key: 'electrolyteDiffusivity', kinds: ['diffusivity'] },
+  'electrolyte-diffusivity': {
+    key: 'electrolyteDiffusivity',
+    kinds: ['diffusivity'],
+    activation: 'electrolyteDiffusivityActivationEnergy',
+  },
   'molar-mass': { key: 'molarMass', kinds: ['molarMass'] },
   coverage: { key: 'coverage', kinds: ['fraction'] },
 };

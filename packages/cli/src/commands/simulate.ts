@@ -204,7 +204,7 @@ exit codes:
   },
 };
 
-async function chooseCell(file: string, name: string | undefined): Promise<CellIR> {
+export async function chooseCell(file: string, name: string | undefined): Promise<CellIR> {
   const workspace = await loadWorkspace([file]);
   const problem = workspace.problems[0];
   if (problem) throw new UsageError(`${problem.path}: ${problem.message}`);
