@@ -3,6 +3,7 @@
  */
 import type { Command } from './command-framework.js';
 import { checkCommand } from './check/check-command.js';
+import { fitCommand } from './commands/fit.js';
 import { protocolsCommand } from './commands/protocols.js';
 import { reportCommand } from './commands/report.js';
 import { simulateCommand } from './commands/simulate.js';
@@ -22,5 +23,6 @@ export const COMMANDS: readonly Command[] = [
   lotsCommand,
   sweepCommand,
   packCommand,
+  fitCommand,
   lspCommand,
 ];

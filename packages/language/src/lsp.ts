@@ -10,6 +10,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { createCellSpecServices, type CellSpecServices } from './cellspec-module.js';
 import { registerPreviewData } from './lsp/preview-data.js';
+import { registerFit } from './lsp/fit.js';
 import { isAnalysisWorker, registerAnalyses, runAnalysisWorker } from './analysis/index.js';
 import { releaseClosedSyntaxTrees } from './memory/closed-documents.js';
 import { limitHeapGrowth } from './memory/heap-growth.js';
@@ -44,6 +45,7 @@ export function startServer({ transport = 'auto', extend }: ServerOptions = {}):
       : createConnection(ProposedFeatures.all);
   const { shared, CellSpec } = createCellSpecServices({ connection, ...NodeFileSystem });
   registerPreviewData(connection, shared, CellSpec);
+  registerFit(connection, shared, CellSpec);
   extend?.({ connection, shared, CellSpec });
   startLanguageServer(shared);
   // After Langium's own diagnostics handler, so analysis findings are merged into its set.

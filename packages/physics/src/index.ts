@@ -6,3 +6,4 @@ export * from './ocp/index.js';
 export * from './models/index.js';
 export * from './variation/index.js';
 export * from './pack/index.js';
+export * from './fit/index.js';

@@ -16,6 +16,7 @@ import type { CellspecSettings } from './settings.js';
 import { PROTOCOL_CHOICES, protocolFileFromData, refusalMessage } from './exports/protocol-choices.js';
 import { reportCsv, reportJson, type ReportFormat } from './view-model/report.js';
 import { guarded, type ExportKind } from './exports/registry.js';
+import { fitToMeasuredData } from './fit.js';
 
 export interface CommandContext {
   readonly client: CellspecClient;
@@ -235,6 +236,10 @@ export function registerCommands(context: vscode.ExtensionContext, ctx: CommandC
     vscode.commands.registerCommand(
       'cellspec.analyses.run',
       run(() => runAnalyses(ctx)),
+    ),
+    vscode.commands.registerCommand(
+      'cellspec.fit',
+      run(() => fitToMeasuredData(ctx)),
     ),
   );
 }
