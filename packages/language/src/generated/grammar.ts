@@ -4638,6 +4638,14 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           },
           {
             "$type": "Keyword",
+            "value": "first-charge-capacity"
+          },
+          {
+            "$type": "Keyword",
+            "value": "first-cycle-efficiency"
+          },
+          {
+            "$type": "Keyword",
             "value": "loading"
           },
           {
