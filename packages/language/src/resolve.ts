@@ -563,7 +563,7 @@ class Resolver {
       const kinds: QuantityKind[] =
         o.key === 'temperature' || o.key === 'temperatures' || o.key === 'ambient'
           ? ['temperature']
-          : o.key === 'to-soc'
+          : o.key === 'to-soc' || o.key === 'from-soc'
             ? ['fraction']
             : o.key === 'heat-transfer'
               ? ['heatTransferCoefficient']
@@ -592,11 +592,14 @@ class Resolver {
       case 'charge':
       case 'fast-charge': {
         const soc = opts.get('to-soc')?.[0];
+        const from = opts.get('from-soc')?.[0];
         return {
           type: 'charge',
           ...common,
           rates,
+          ...(a.type === 'fast-charge' ? { fastCharge: true } : {}),
           ...(soc !== undefined ? { targetSoc: soc } : {}),
+          ...(from !== undefined ? { fromSoc: from } : {}),
           ...(temperature !== undefined ? { temperature } : {}),
         };
       }

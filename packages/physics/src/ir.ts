@@ -254,6 +254,10 @@ export type AnalysisIR =
       readonly name: string;
       readonly rates: readonly number[];
       readonly targetSoc?: number;
+      /** SOC the charge starts from (default 0; 10 % for a fast charge). */
+      readonly fromSoc?: number;
+      /** `fast-charge`: CC-CV from 10 % to 80 % SOC (unless stated) with the thermal model; time, plating margin, heating. */
+      readonly fastCharge?: boolean;
       readonly temperature?: number;
       readonly model?: ModelFidelity;
     }

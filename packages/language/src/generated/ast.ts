@@ -105,6 +105,7 @@ export type CellSpecKeywordNames =
     | "formula"
     | "formula-unit"
     | "from"
+    | "from-soc"
     | "grade"
     | "heat-transfer"
     | "history"
@@ -265,7 +266,7 @@ export function isAnalysis(item: unknown): item is Analysis {
 export interface AnalysisOption extends langium.AstNode {
     readonly $container: Analysis;
     readonly $type: 'AnalysisOption';
-    key: 'ambient' | 'at' | 'heat-transfer' | 'model' | 'rate' | 'rates' | 'temperature' | 'temperatures' | 'to-soc';
+    key: 'ambient' | 'at' | 'from-soc' | 'heat-transfer' | 'model' | 'rate' | 'rates' | 'temperature' | 'temperatures' | 'to-soc';
     model?: 'p2d' | 'reduced';
     values?: ValueList;
 }

@@ -2327,6 +2327,10 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                     },
                     {
                       "$type": "Keyword",
+                      "value": "from-soc"
+                    },
+                    {
+                      "$type": "Keyword",
                       "value": "ambient"
                     },
                     {

@@ -17,6 +17,7 @@ const REPORTED_ELSEWHERE = new Set(['composition-sum', 'unknown-material', 'mixe
 
 const CODE_OF: Readonly<Record<string, DiagnosticCode>> = {
   'np-below-one': Code.NpBelowOne,
+  'np-first-charge-below-one': Code.NpFirstChargeBelowOne,
   'se-percolation': Code.ElectrolytePercolation,
   'porosity-unreachable': Code.PorosityUnreachable,
   'layer-thinner-than-particle': Code.LayerThinnerThanParticle,

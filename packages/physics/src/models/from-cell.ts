@@ -379,11 +379,19 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
     y0 = Math.max(winP[0], winP[1]);
     y100 = Math.min(winP[0], winP[1]);
   } else {
-    // Charged end: U_p(y) − U_n(x100) = V_max, bisection (U_p falls as y rises).
-    let lo = 0.005,
+    // Charged end: U_p(y) − U_n(x100) = V_max, bisection (U_p falls as y rises), so that a cell
+    // charged to its cut-off rests at that voltage. The search reaches down to y = 1e-4: a bound
+    // of 0.005 left cells whose cathode fit reaches the cut-off only near y = 0 (NMC532 Xu2019
+    // against graphite) 5 mV under it, and a CC charge then stopped at once.
+    let lo = 1e-4,
       hi = 0.995 - dy;
     const f = (y: number) => pos.e!.ocpFn.value(y) - anodeOcpAtFull - voltageMax;
-    if (f(lo) < 0) y100 = lo;
+    if (f(lo) < 0) {
+      y100 = lo;
+      assume(
+        `the open-circuit voltage never reaches the ${voltageMax} V limit (at most ${(f(lo) + voltageMax).toFixed(3)} V): the charged end is the cathode's emptiest state`,
+      );
+    }
     else if (f(hi) > 0) y100 = hi;
     else {
       for (let k = 0; k < 60; k++) {

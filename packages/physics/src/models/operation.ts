@@ -150,6 +150,23 @@ export function operate(
           : step.mode === 'power'
             ? { mode: 'power', value: step.value / area }
             : { mode: 'voltage', value: step.value };
+    // A SOC end already met needs no new load: end the step before applying it (a CV step after
+    // a CC step that reached the target SOC would otherwise start with a current spike).
+    // (A voltage step above the open-circuit voltage charges, whatever the terminal voltage under
+    // the last load: a CV hold after a CC charge starts at or above its set voltage.)
+    const willCharge =
+      step.mode === 'voltage' ? step.value > model.openCircuitVoltage() : step.mode !== 'rest' && step.value < 0;
+    const socMet = step.until.find(
+      (c) =>
+        c.quantity === 'soc' &&
+        ((c.op ?? (willCharge ? '>=' : '<=')) === '>=' ? soc >= c.value - 1e-9 : soc <= c.value + 1e-9),
+    );
+    if (socMet && step.mode !== 'rest') {
+      if (result.time.length === 0) record();
+      result.stepEnds.push({ index: result.time.length - 1, reason: 'soc' });
+      if (options.profiles) result.profiles.push(model.profiles());
+      continue;
+    }
     // Consistent start after the jump in control: a vanishing implicit-Euler step fixes the
     // algebraic states (potentials, reaction currents) at the new load; then BDF restarts.
     if (!model.step(1e-6, control)) {

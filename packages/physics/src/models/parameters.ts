@@ -126,24 +126,39 @@ export interface ValidityRange {
   readonly max?: number;
 }
 
-/** The ranges a run at `temperature` (K) and `rate` (C-rate) leaves, in words; empty when none. */
-export function extrapolations(p: ModelParameters, temperature: number, rate: number): string[] {
-  const out: string[] = [];
+/** A value used outside the range it holds over: what it is, that range, and where it was used. */
+export interface Extrapolation {
+  readonly what: string;
+  /** "0 °C to 45 °C" */
+  readonly range: string;
+  /** "−40 °C" */
+  readonly at: string;
+}
+
+/** The ranges a run at `temperature` (K) and `rate` (C-rate) leaves; empty when none. */
+export function extrapolations(p: ModelParameters, temperature: number, rate: number): Extrapolation[] {
+  const out: Extrapolation[] = [];
   for (const v of p.validity ?? []) {
     const x = v.quantity === 'temperature' ? temperature : Math.abs(rate);
     const below = v.min !== undefined && x < v.min - 1e-9;
     const above = v.max !== undefined && x > v.max + 1e-9;
     if (!below && !above) continue;
-    const show = (y: number) => (v.quantity === 'temperature' ? `${+(y - 273.15).toFixed(1)} °C` : `${+y.toPrecision(3)}C`);
+    const show = (y: number) =>
+      v.quantity === 'temperature' ? `${+(y - 273.15).toFixed(1)} °C` : `${+y.toPrecision(3)}C`;
     const range =
       v.min !== undefined && v.max !== undefined
         ? `${show(v.min)} to ${show(v.max)}`
         : v.min !== undefined
           ? `from ${show(v.min)}`
           : `up to ${show(v.max!)}`;
-    out.push(`${v.what} holds ${range}; ${show(x)} extrapolates it`);
+    out.push({ what: v.what, range, at: show(x) });
   }
   return out;
+}
+
+/** "X holds 0 °C to 45 °C; −40 °C extrapolates it" */
+export function describeExtrapolation(e: Extrapolation): string {
+  return `${e.what} holds ${e.range}; ${e.at} extrapolates it`;
 }
 
 /** Mesh of a P2D run: control volumes per region and shells per particle. */

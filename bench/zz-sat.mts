@@ -1,0 +1,10 @@
+import { loadWorkspace, resolveDocument } from '../packages/language/src/index.js';
+import * as ph from '../packages/physics/src/index.js';
+const ws = await loadWorkspace([process.argv[2]!]);
+const cell = resolveDocument(ws.services, ws.files.find(f=>f.requested)!.document).ir.cells[0]!;
+const p = ph.parametersFromCell(cell).parameters!;
+const m = new ph.P2DModel(p);
+const r = ph.operate(m, [ph.constantCurrentCharge(p.oneCCurrent, 6, [{quantity:'soc', value:0.8}]), { mode: 'voltage', value: p.voltageMax, until: [{quantity:'soc', value:0.8},{quantity:'current', value:0.05*p.oneCCurrent}]}], { initialSoc: 0.1, profiles: true });
+console.log(JSON.stringify(r.stepEnds), r.soc.at(-1));
+for (const pr of r.profiles) console.log(pr.surfaceStoichiometry.map(v=>Number.isNaN(v)?' sep ':v.toFixed(3)).join(' '));
+console.log(p.positive.stoichiometryAt100Soc, (p.negative as ph.ElectrodeParameters).stoichiometryAt100Soc);
