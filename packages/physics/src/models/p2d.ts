@@ -119,6 +119,8 @@ export class P2DModel implements CellModel {
   factorisations = 0;
   /** Whether the last step attempt met an electrode surface at its stoichiometry bound (0 or c_max). */
   saturated = false;
+  /** Whether the latest assembly clipped a surface concentration to its bound. */
+  private clippedNow = false;
   private hPrevious = 0;
   private hasHistory = false;
   private temperature: number;
@@ -375,6 +377,10 @@ export class P2DModel implements CellModel {
       previousNorm = worst;
     }
     this.totalIterations += this.iterations;
+    // A solution that needs a surface beyond its bound (empty or full) is no solution: the
+    // clipped kinetics would let lithium flow into a full particle. Reject it; the runner then
+    // shrinks the step and ends it as 'saturated' (the electrode's capacity is used up).
+    if (converged && this.clippedNow) converged = false;
     if (!converged) {
       u.set(start);
       return false;
@@ -458,6 +464,7 @@ export class P2DModel implements CellModel {
     const nu = solid ? 0 : (2 * (1 - tPlus) * el.thermodynamicFactor) / f;
     A.fill(0);
     r.fill(0);
+    this.clippedNow = false;
 
     for (let i = 0; i < n; i++) {
       const c = u[VARS * i + CE]!;
@@ -595,7 +602,10 @@ export class P2DModel implements CellModel {
       const lo = 1e-9 * cmax,
         hiC = cmax - lo;
       const clipped = cs < lo || cs > hiC;
-      if (clipped) this.saturated = true;
+      if (clipped) {
+        this.saturated = true;
+        this.clippedNow = true;
+      }
       if (cs < lo) cs = lo;
       else if (cs > hiC) cs = hiC;
       const ce = solid ? 1 : Math.max(u[ri + CE]!, 1e-9); // single-ion conductor: no salt term
