@@ -368,19 +368,27 @@ class StepExpander {
     const delta = target - (state.soc ?? 1);
     if (Math.abs(delta) < 1e-6) return out;
     const direction = delta > 0 ? 'charge' : 'discharge';
+    // A charge to a SOC is CC-CV, as cyclers do it: where the voltage limit comes before the
+    // capacity (high rate, cold cell), the voltage is held until the capacity is in or the
+    // current has fallen to C/20. A discharge is CC with the lower limit as a guard.
     push({
       kind: 'cc',
       direction,
       setpoint: this.setpoint({ mode: 'crate', value: rate }),
-      ends: [
-        { quantity: 'capacity', op: '>=', value: Math.abs(delta) * this.ctx.capacity },
+      ...(direction === 'charge' ? { cv: vmax } : {}),
+      ends:
         direction === 'charge'
-          ? { quantity: 'voltage', op: '>=', value: vmax }
-          : { quantity: 'voltage', op: '<=', value: vmin },
-      ],
+          ? [
+              { quantity: 'capacity', op: '>=', value: delta * this.ctx.capacity },
+              { quantity: 'current', op: '<=', value: this.ctx.oneC / 20, crate: 1 / 20 },
+            ]
+          : [
+              { quantity: 'capacity', op: '>=', value: -delta * this.ctx.capacity },
+              { quantity: 'voltage', op: '<=', value: vmin },
+            ],
       ...base,
     });
-    // The move ends on capacity: the SOC is the target (the voltage end is only a guard).
+    // The move ends on capacity: the SOC is the target (the voltage and current ends are guards).
     state.soc = target;
     return out;
   }
