@@ -16,6 +16,7 @@ const paths = files.length
   : [`${ROOT}examples/cells/standard-battery-2-1.cellspec`, `${ROOT}examples/demonstration/demo-6c-11mah.cellspec`];
 const TEMPERATURES_C = [-40, -20, 0, 25, 45, 60, 80, 100];
 const RATES = [1 / 3, 1, 2, 3, 5];
+const FAST_CHARGE_RATES = [1, 2, 3, 4, 6, 8];
 
 for (const path of paths) {
   const workspace = await loadWorkspace([path]);
@@ -43,6 +44,25 @@ function capacityTable(cell: CellIR): void {
     console.log([`${celsius} °C`, ...cells].map((s) => s.padStart(9)).join(''));
   }
   console.log('(! = the run failed or reported a non-physical mean voltage)');
-  const fastCharge = (physics as Record<string, unknown>)['fastChargeTable'];
-  if (typeof fastCharge === 'function') console.log((fastCharge as (p: physics.ModelParameters) => string)(p));
+  if (typeof physics.fastCharge !== 'function') return; // (the model before CC-CV charging had none)
+  console.log(`\n${cell.name}: CC-CV fast charge from 10 % to 80 % SOC at 25 °C, lumped thermal model`);
+  console.log(['rate', 'time min', 'CC to SOC', 'anode mV', 'ΔT K'].map((s) => s.padStart(10)).join(''));
+  for (const rate of FAST_CHARGE_RATES) {
+    const fc = physics.fastCharge(p, { rate, fromSoc: 0.1, toSoc: 0.8, temperature: 298.15 });
+    console.log(
+      [
+        physics.rateLabel(rate),
+        fc.time !== undefined ? (fc.time / 60).toFixed(1) : 'not reached',
+        `${((fc.run.constantCurrentEndSoc ?? fc.run.endSoc) * 100).toFixed(0)} %`,
+        (fc.minAnodePotential * 1000).toFixed(0),
+        fc.temperatureRise.toFixed(2),
+      ]
+        .map((s) => s.padStart(10))
+        .join(''),
+    );
+  }
+  const top = physics.fastCharge(p, { rate: 6, fromSoc: 0.1, toSoc: 0.8, searchHighestRate: true });
+  console.log(
+    `highest CC-CV rate keeping the anode above 0 V vs Li (10 → 80 %): ${top.highestPlatingFreeRate !== undefined ? physics.rateLabel(top.highestPlatingFreeRate) : '—'}`,
+  );
 }

@@ -169,7 +169,7 @@ export function operate(
     }
     // Consistent start after the jump in control: a vanishing implicit-Euler step fixes the
     // algebraic states (potentials, reaction currents) at the new load; then BDF restarts.
-    if (!model.step(1e-6, control)) {
+    if (!model.step(1e-6, control) && !rampedStart(model, control)) {
       result.failure = 'the solver could not start this step';
       break;
     }
@@ -365,6 +365,18 @@ export function operate(
   result.stats.newtonIterations = model.totalIterations - startIterations;
   result.stats.wallMs = performance.now() - started;
   return result;
+}
+
+/**
+ * A consistent start by continuation, for a jump Newton cannot take at once (a nearly emptied
+ * electrode whose surface an overshooting iterate pushes past its bound): the load rises in four
+ * steps of 1e-6 s each (a negligible charge), each starting from the last.
+ */
+function rampedStart(model: CellModel, control: Control): boolean {
+  if (control.mode === 'voltage') return false;
+  for (const share of [0.25, 0.5, 0.75, 1])
+    if (!model.step(1e-6, { mode: control.mode, value: share * control.value })) return false;
+  return true;
 }
 
 // ---- Protocol helpers (C-rates are multiples of the cell's 1C current) ------------------------

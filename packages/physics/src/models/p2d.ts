@@ -380,7 +380,7 @@ export class P2DModel implements CellModel {
     // A solution that needs a surface beyond its bound (empty or full) is no solution: the
     // clipped kinetics would let lithium flow into a full particle. Reject it; the runner then
     // shrinks the step and ends it as 'saturated' (the electrode's capacity is used up).
-    if (converged && this.clippedNow) converged = false;
+    if (converged && this.clippedNow && this.surfaceOutOfBounds()) converged = false;
     if (!converged) {
       u.set(start);
       return false;
@@ -407,6 +407,19 @@ export class P2DModel implements CellModel {
     this.hPrevious = h;
     this.hasHistory = true;
     return true;
+  }
+
+  /** Whether the present iterate puts a particle surface beyond its bounds (as `assemble` clips it). */
+  private surfaceOutOfBounds(): boolean {
+    for (const e of this.electrodes) {
+      const cmax = e.p.maxConcentration,
+        lo = 1e-9 * cmax;
+      for (let i = e.firstNode; i < e.firstNode + e.nodes; i++) {
+        const cs = this.surfaceBase[i]! + e.surfaceSlope * this.u[VARS * i + IN]!;
+        if (cs < lo || cs > cmax - lo) return true;
+      }
+    }
+    return false;
   }
 
   /** Resistance from the last positive node centre to the terminal (half cell + series), Ω·m². */
