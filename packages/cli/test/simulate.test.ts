@@ -92,7 +92,7 @@ describe('cellspec simulate', () => {
       expect(code).toBe(0);
       const out = JSON.parse(stdout);
       // (The curve's temperature_K column replaces the scalar of the same name in the JSON.)
-    expect(out.temperature_K[0]).toBeCloseTo(253.15, 9);
+      expect(out.temperature_K[0]).toBeCloseTo(253.15, 9);
       expect(out.capacity_mAh).toBeGreaterThan(0);
     },
   );

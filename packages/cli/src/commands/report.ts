@@ -163,8 +163,7 @@ export function textReport(records: readonly ReportRecord[]): string {
     const row = (label: string, value: string) => out.push(`  ${label.padEnd(26)}${value}`);
     row('capacity', `${fmt(r.capacity_mAh)} mAh${r.limiting_electrode ? ` (${r.limiting_electrode} limits)` : ''}`);
     row('N/P ratio', `${fmt(r.np_ratio)} (reversible)`);
-    if (r.np_ratio_first_charge !== null)
-      row('N/P ratio, first charge', fmt(r.np_ratio_first_charge));
+    if (r.np_ratio_first_charge !== null) row('N/P ratio, first charge', fmt(r.np_ratio_first_charge));
     row('mean voltage', `${fmt(r.mean_voltage_V)} V`);
     row('energy', `${fmt(r.energy_Wh === null ? null : r.energy_Wh * 1000)} mWh`);
     row(

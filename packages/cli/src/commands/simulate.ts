@@ -229,7 +229,9 @@ function runWarnings(run: AnalysisRun): string[] {
   if (run.nonPhysical) out.push(run.nonPhysical);
   if (run.result.failure) out.push(`stopped: ${run.result.failure}`);
   else if (Math.abs(run.capacity) < 1e-3 * run.result.current.reduce((a, b) => Math.max(a, Math.abs(b)), 0))
-    out.push(`no capacity: the ${run.direction === 'charge' ? 'upper' : 'lower'} voltage limit is reached as soon as the current flows`);
+    out.push(
+      `no capacity: the ${run.direction === 'charge' ? 'upper' : 'lower'} voltage limit is reached as soon as the current flows`,
+    );
   return out;
 }
 

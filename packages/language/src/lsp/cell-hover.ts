@@ -72,7 +72,8 @@ export function cellHover(services: CellSpecServices, entry: CellDesignEntry): s
   const head: string[] = [];
   if (d.capacity !== undefined)
     head.push(`capacity **${q(d.capacity, 'capacity')}** — ${d.limitingElectrode} limits: ${d.limitingReason}`);
-  if (d.npRatio !== undefined) head.push(`N/P **${formatNumber(d.npRatio)}** on the reversible basis (${d.npDefinition})`);
+  if (d.npRatio !== undefined)
+    head.push(`N/P **${formatNumber(d.npRatio)}** on the reversible basis (${d.npDefinition})`);
   if (d.npRatioFirstCharge !== undefined)
     head.push(`N/P **${formatNumber(d.npRatioFirstCharge)}** on the first-charge basis (${d.npFirstChargeDefinition})`);
   if (d.meanVoltage !== undefined)

@@ -116,11 +116,15 @@ function checkProperty(node: Property, accept: ValidationAcceptor, values: Value
   }
   if (node.activation) {
     if (!ARRHENIUS.has(node.name)) {
-      accept('error', `${what} takes no activation energy; only diffusivities, conductivities, rate constants and interface resistances do`, {
-        node,
-        property: 'activation',
-        code: Code.MisplacedProperty,
-      });
+      accept(
+        'error',
+        `${what} takes no activation energy; only diffusivities, conductivities, rate constants and interface resistances do`,
+        {
+          node,
+          property: 'activation',
+          code: Code.MisplacedProperty,
+        },
+      );
     } else {
       values.quantity(node.activation, ['activationEnergy'], 'activation energy', accept, ACTIVATION_LIMITS);
     }

@@ -176,7 +176,7 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
     npRatioFirstCharge = fa / fc;
     npFirstChargeDefinition =
       anode.firstChargeStated || cathode.firstChargeStated
-        ? "anode first-lithiation ÷ cathode first-charge areal capacity of facing sides (first-charge specific capacities, or reversible ÷ first-cycle efficiency, × active mass)"
+        ? 'anode first-lithiation ÷ cathode first-charge areal capacity of facing sides (first-charge specific capacities, or reversible ÷ first-cycle efficiency, × active mass)'
         : 'no first-charge capacity or first-cycle efficiency stated: equal to the reversible N/P (efficiency 1 assumed)';
     // (Without stated first-charge data it equals the reversible N/P, whose own check speaks.)
     const stated = anode.firstChargeStated || cathode.firstChargeStated;

@@ -142,7 +142,8 @@ export function runConstantCurrent(p: ModelParameters, options: RunOptions): Ana
   const model = makeModel(params, options.fidelity);
   const charge = options.direction === 'charge';
   const oneC = p.oneCCurrent;
-  const socEnd: StopCondition[] = options.targetSoc !== undefined ? [{ quantity: 'soc', value: options.targetSoc }] : [];
+  const socEnd: StopCondition[] =
+    options.targetSoc !== undefined ? [{ quantity: 'soc', value: options.targetSoc }] : [];
   const steps: OperationStep[] = charge
     ? [
         constantCurrentCharge(oneC, options.rate, socEnd),

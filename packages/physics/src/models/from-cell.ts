@@ -139,8 +139,7 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
   if (seMaterial && seMaterial.properties.ionicActivationEnergy === undefined)
     assume(`${seMaterial.name}: no activation energy for conduction, taken as 0 (no temperature dependence)`);
   const validity: ValidityRange[] = [];
-  const defaultRange = (what: string) =>
-    validity.push({ what, quantity: 'temperature', ...DEFAULT_TEMPERATURE_RANGE });
+  const defaultRange = (what: string) => validity.push({ what, quantity: 'temperature', ...DEFAULT_TEMPERATURE_RANGE });
 
   const capacityPerArea =
     design.capacity !== undefined ? design.capacity / (design.layers * design.facingArea) : undefined;
@@ -270,7 +269,9 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
     let diffusivityEa = props.diffusivityActivationEnergy;
     if (diffusivityEa === undefined) {
       diffusivityEa = defaults.diffusivityEa;
-      assume(`${active.name}: solid-diffusion activation energy ${(diffusivityEa / 1000).toFixed(1)} kJ/mol (${DIFFUSION_EA_SOURCE})`);
+      assume(
+        `${active.name}: solid-diffusion activation energy ${(diffusivityEa / 1000).toFixed(1)} kJ/mol (${DIFFUSION_EA_SOURCE})`,
+      );
       defaultRange(`${active.name} solid-diffusion activation energy (${DIFFUSION_EA_SOURCE})`);
     }
     // Coating film on the reacting surface: thickness / ion conductivity of the coating, per
@@ -285,7 +286,8 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
       film = cp.filmResistance ?? (cp.thickness !== undefined ? cp.thickness / sigmaFilm : 0);
       filmEa = cp.filmActivationEnergy ?? cp.ionicActivationEnergy ?? SOLID_CHARGE_TRANSFER_ACTIVATION_ENERGY;
       if (cp.filmResistance === undefined) {
-        if (cp.thickness === undefined) assume(`${coating}: no film resistance or thickness stated; the coating adds none`);
+        if (cp.thickness === undefined)
+          assume(`${coating}: no film resistance or thickness stated; the coating adds none`);
         else
           assume(
             `${coating}: film resistance ${(film * 1e4).toPrecision(2)} Ω·cm² of particle surface = ${(cp.thickness * 1e9).toPrecision(2)} nm / ${cp.ionicConductivity === undefined ? `${COATING_CONDUCTIVITY * 10} mS/cm (amorphous LiNbO3, Glass et al. 1978)` : 'its ionic conductivity'}`,
@@ -391,8 +393,7 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
       assume(
         `the open-circuit voltage never reaches the ${voltageMax} V limit (at most ${(f(lo) + voltageMax).toFixed(3)} V): the charged end is the cathode's emptiest state`,
       );
-    }
-    else if (f(hi) > 0) y100 = hi;
+    } else if (f(hi) > 0) y100 = hi;
     else {
       for (let k = 0; k < 60; k++) {
         const mid = (lo + hi) / 2;

@@ -261,7 +261,9 @@ export class SPMeModel implements CellModel {
       const iN = this.reactionCurrent(s, I);
       // Single-ion conductor: no salt term in i0 (see p2d.ts).
       const i0 =
-        s.p.rateConstant * arrhenius(s.p.reactionActivationEnergy, T) * Math.sqrt((this.liquid ? ce : 1) * c * (cmax - c));
+        s.p.rateConstant *
+        arrhenius(s.p.reactionActivationEnergy, T) *
+        Math.sqrt((this.liquid ? ce : 1) * c * (cmax - c));
       return {
         U: s.ocp.value(c / cmax),
         eta: overpotential(iN, i0, s.p.chargeTransferCoefficient, f) + filmResistanceAt(s.p, T) * iN,
@@ -421,7 +423,9 @@ export class SPMeModel implements CellModel {
       s.p.rateConstant *
       arrhenius(s.p.reactionActivationEnergy, T) *
       Math.sqrt((this.liquid ? this.meanConcentration('negative') : 1) * cs * (cmax - cs));
-    return s.ocp.value(cs / cmax) + overpotential(iN, i0, s.p.chargeTransferCoefficient, f) + filmResistanceAt(s.p, T) * iN;
+    return (
+      s.ocp.value(cs / cmax) + overpotential(iN, i0, s.p.chargeTransferCoefficient, f) + filmResistanceAt(s.p, T) * iN
+    );
   }
 
   stoichiometry(): { negative: number; positive: number } {
