@@ -149,6 +149,6 @@ describe('analyses in the editor', () => {
     });
     const value = (hover?.contents as { value: string } | undefined)?.value ?? '';
     expect(value).toContain('P2D model');
-    expect(value).toContain('| 6C charge at 25 °C |');
+    expect(value).toContain('| 6C charge (CC-CV) at 25 °C |');
   });
 });
