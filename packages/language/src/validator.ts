@@ -20,7 +20,7 @@ import { variantChecks } from './validation/variant-checks.js';
 import { testPlanChecks } from './validation/testplans.js';
 import { designChecks } from './validation/design-checks.js';
 import { analysisChecks } from './validation/analysis-checks.js';
-import { fileReferenceChecks } from './workspace-files.js';
+import { fileReferenceChecks } from './file-references.js';
 
 export interface CheckModule {
   /** For profiling and documentation. */
