@@ -19,6 +19,7 @@ import { valueChecks } from './validation/value-checks.js';
 import { variantChecks } from './validation/variant-checks.js';
 import { testPlanChecks } from './validation/testplans.js';
 import { designChecks } from './validation/design-checks.js';
+import { analysisChecks } from './validation/analysis-checks.js';
 import { fileReferenceChecks } from './file-references.js';
 
 export interface CheckModule {
@@ -41,6 +42,7 @@ export const CHECK_MODULES: CheckModule[] = [
   { name: 'test plans', checks: testPlanChecks },
   { name: 'design', checks: designChecks },
   { name: 'file references', checks: fileReferenceChecks },
+  { name: 'analyses', category: 'slow', checks: analysisChecks },
 ];
 
 export function registerValidationChecks(services: CellSpecServices): void {

@@ -78,6 +78,7 @@ export function summarise(key: string, result: CellAnalyses): CellSummary {
       type: o.type,
       model: o.model,
       findings: o.findings,
+      ...(o.fastCharge ? { fastCharge: o.fastCharge } : {}),
       wallMs: o.wallMs,
       runs: o.runs.map((r) => ({
         label: r.label,

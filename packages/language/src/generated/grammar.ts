@@ -2327,6 +2327,10 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                     },
                     {
                       "$type": "Keyword",
+                      "value": "from-soc"
+                    },
+                    {
+                      "$type": "Keyword",
                       "value": "ambient"
                     },
                     {
@@ -4635,6 +4639,14 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "Keyword",
             "value": "coverage"
+          },
+          {
+            "$type": "Keyword",
+            "value": "first-charge-capacity"
+          },
+          {
+            "$type": "Keyword",
+            "value": "first-cycle-efficiency"
           },
           {
             "$type": "Keyword",
