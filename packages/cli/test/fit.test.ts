@@ -108,7 +108,8 @@ describe('cellspec fit', () => {
       );
       expect(e.new_text).toMatch(/source "fitted to pulses\.csv \(\d{4}-\d{2}-\d{2}, RMSE \d\.\d+ mV\)"/);
     }
-    expect((await cli('check', 'sb21.cellspec')).code).toBe(0);
+    const checked = await cli('check', 'sb21.cellspec');
+    expect(checked.code, checked.stdout).toBe(0);
     const edited = await sb21(spec);
     const fitted = Object.fromEntries(report.parameters.map((p) => [p.name, p.model_value_si]));
     // Written to 4 significant figures: 1e-4 relative.

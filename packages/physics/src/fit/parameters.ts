@@ -126,15 +126,14 @@ const metal = (p: ModelParameters): LithiumMetalParameters | { notApplicable: st
     : { notApplicable: 'the anode is porous, not lithium metal (fit anode.rate-constant instead)' };
 
 /**
- * `interface-resistance` in a spec is per interface and the model's series resistance holds both
- * electrode/electrolyte interfaces (`from-cell.ts`: series = 2 × per-interface), hence `toSpec`.
+ * `interface-resistance` in a spec is the cell's whole interfacial resistance, and the model's
+ * series resistance is that value (`from-cell.ts`), so it is written back unchanged.
  */
-const INTERFACES_IN_SERIES = 2;
 
 export const FIT_PARAMETERS: readonly FitParameterDefinition[] = [
   {
     name: 'interface-resistance',
-    doc: 'interfacial resistance in series with the electrochemistry at 25 °C (the spec states it per interface)',
+    doc: 'interfacial resistance of the cell in series with the electrochemistry at 25 °C',
     unit: OHM_CM2,
     scale: 'log',
     bounds: [1e-8, 1],
@@ -142,7 +141,6 @@ export const FIT_PARAMETERS: readonly FitParameterDefinition[] = [
     get: (p) => p.seriesResistance,
     set: (p, value) => ({ ...p, seriesResistance: value }),
     spec: { at: 'cell', property: 'interface-resistance', part: 'value' },
-    toSpec: (v) => v / INTERFACES_IN_SERIES,
   },
   {
     name: 'interface-activation-energy',

@@ -221,13 +221,15 @@ export function runConstantCurrent(p: ModelParameters, options: RunOptions): Ana
 }
 
 /**
- * A voltage no cell shows: not finite, below 0 V, or more than 1 V outside the cell's window
- * (overpotentials at a limit are tenths of a volt; beyond that the parameters, not the cell, speak).
+ * A voltage no cell shows: not finite, below 0 V, or more than 1 V above the cell's window.
+ * Under load a resistive cell may sit anywhere between 0 V and its lower cut-off on the first
+ * step (a cold cell's IR drop): that is a cell that delivers nothing at this rate, reported as
+ * "no capacity", not a voltage the parameters cannot mean.
  */
 function nonPhysicalVoltage(voltage: readonly number[], p: ModelParameters): string | undefined {
   for (const v of voltage) {
     if (!Number.isFinite(v)) return 'the voltage is not a number';
-    if (v < 0 || v < p.voltageMin - 1 || v > p.voltageMax + 1)
+    if (v < 0 || v > p.voltageMax + 1)
       return `a voltage of ${v.toFixed(2)} V, outside any physical range for a ${p.voltageMin}–${p.voltageMax} V cell`;
   }
   return undefined;
