@@ -2,6 +2,7 @@
  * Dependency-injection wiring of the cellspec language services. Each feature lives in its own
  * module file; this file only says which class serves which role.
  */
+import { UnitLexer } from './unit-lexer.js';
 import { inject, type Module } from 'langium';
 import {
   createDefaultModule,
@@ -36,7 +37,7 @@ export const CellSpecModule: Module<CellSpecServices, PartialLangiumServices & C
   validation: { CellSpecValidator: () => new CellSpecValidator() },
   evaluation: { Evaluator: (services) => new Evaluator(services) },
   workspace: { AstNodeDescriptionProvider: (services) => new CompactAstNodeDescriptionProvider(services) },
-  parser: { ValueConverter: () => new CompactValueConverter() },
+  parser: { ValueConverter: () => new CompactValueConverter(), Lexer: (services) => new UnitLexer(services) },
 };
 
 /** Edits reach the document builder as they arrive, so requests never answer from an outdated parse. */

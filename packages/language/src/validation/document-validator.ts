@@ -26,7 +26,7 @@ export class CellSpecDocumentValidator extends DefaultDocumentValidator {
   constructor(services: LangiumCoreServices) {
     super(services);
     // Keyword tokens are named by their text; the grammar's terminals are the other token types.
-    const terminals = new Set(['ID', 'NUMBER', 'STRING', 'WS', 'ML_COMMENT', 'SL_COMMENT']);
+    const terminals = new Set(['ID', 'UNIT', 'NUMBER', 'STRING', 'WS', 'ML_COMMENT', 'SL_COMMENT']);
     this.keywords = new Set(Object.keys(services.parser.Lexer.definition).filter((name) => !terminals.has(name)));
   }
 
