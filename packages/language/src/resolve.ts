@@ -55,6 +55,7 @@ import {
   isHoldStep,
   isImpedanceStep,
   isLayerFilm,
+  isStackBasis,
   isLimits,
   isLoopStep,
   isMaterial,
@@ -281,8 +282,11 @@ class Resolver {
           'contactFraction',
           'electronicConductivity',
           'initialStoichiometry',
+          'excessLithium',
         ]),
         ...(e.flags.has('lithium-metal') ? { lithiumMetal: true } : {}),
+        ...(e.flags.has('anode-free') ? { anodeFree: true } : {}),
+        ...(e.flags.has('plating-by-design') ? { platingByDesign: true } : {}),
         ...(collectorName && e.collector
           ? { collector: { material: collectorName, thickness: e.collector.thickness } }
           : {}),
@@ -310,9 +314,23 @@ class Resolver {
     const packagingName = use(f.packaging?.material);
     const insulationName = use(f.insulation?.material);
     const tabsName = use(f.tabs?.material);
+    const film = (d: FilmDraft | undefined) => {
+      const material = use(d?.material);
+      return material && d
+        ? { material, thickness: d.thickness, ...(d.count !== undefined ? { count: d.count } : {}) }
+        : undefined;
+    };
+    const interlayer = film(f.interlayer);
+    const spacer = film(f.spacer);
+    const can = film(f.can);
     const format: FormatIR = {
       type: f.type ?? 'pouch',
-      stacking: f.stacking ?? 'single-layer',
+      // A cylindrical cell is always wound.
+      stacking: f.type === 'cylindrical' ? 'wound' : (f.stacking ?? 'single-layer'),
+      ...(interlayer ? { interlayer } : {}),
+      ...(spacer ? { spacer } : {}),
+      ...(can ? { can } : {}),
+      ...pick(f.dimensions ?? {}, Object.values(FORMAT_FIELDS)),
       layers: f.layers ?? (f.stacking === 'bi-cell' ? 2 : 1),
       ...(f.outline ? { outline: f.outline } : {}),
       ...(f.thickness !== undefined ? { thickness: f.thickness } : {}),
@@ -334,6 +352,7 @@ class Resolver {
               ...(tabsName ? { material: tabsName } : {}),
               thickness: f.tabs.thickness,
               ...(f.tabs.width !== undefined ? { width: f.tabs.width } : {}),
+              ...(f.tabs.length !== undefined ? { length: f.tabs.length } : {}),
               ...(f.tabs.count !== undefined ? { count: f.tabs.count } : {}),
             },
           }
@@ -354,7 +373,10 @@ class Resolver {
         'temperature',
         'nominalCapacity',
         'oneCCurrent',
+        'npRatio',
       ]),
+      ...(draft.npRatioSource ? { npRatioSource: draft.npRatioSource } : {}),
+      ...(draft.stackBasis ? { stackBasis: draft.stackBasis } : {}),
       limits: draft.limits,
       ...(Object.keys(draft.thermal).length ? { thermal: draft.thermal } : {}),
       targets: draft.targets,
@@ -404,14 +426,20 @@ class Resolver {
             material: fm.material.ref,
             thickness: this.num(fm.thickness, ['length']) ?? 0,
             width: this.num(fm.width, ['length']),
+            length: this.num(fm.length, ['length']),
             count: this.num(fm.count, ['dimensionless']),
           };
           if (fm.role === 'packaging') draft.format.packaging = film;
           else if (fm.role === 'insulation') draft.format.insulation = film;
+          else if (fm.role === 'interlayer') draft.format.interlayer = film;
+          else if (fm.role === 'spacer') draft.format.spacer = film;
+          else if (fm.role === 'can') draft.format.can = film;
           else draft.format.tabs = film;
         } else if (isProperty(fm)) {
           if (fm.name === 'layers') draft.format.layers = this.num(fm.value, ['dimensionless']);
           else if (fm.name === 'thickness') draft.format.thickness = this.num(fm.value, ['length']);
+          else if (FORMAT_FIELDS[fm.name])
+            setIf((draft.format.dimensions ??= {}), FORMAT_FIELDS[fm.name]!, this.num(fm.value, ['length']));
         }
       }
     } else if (isElectrodeArea(member)) {
@@ -454,9 +482,12 @@ class Resolver {
         draft.analyses = draft.analyses.filter((x) => x.name !== analysis.name);
         draft.analyses.push(analysis);
       });
+    } else if (isStackBasis(member)) {
+      draft.stackBasis = member.basis as CellDraft['stackBasis'];
     } else if (isProperty(member)) {
       const field = CELL_FIELDS[member.name];
       if (field) setIf(draft.values, field.key, this.num(member.value, field.kinds));
+      if (member.name === 'np-ratio') draft.npRatioSource = sourceOf(member);
     }
   }
 
@@ -886,6 +917,7 @@ const LAYER_FIELDS: Record<string, Field> = {
   'contact-fraction': { key: 'contactFraction', kinds: ['fraction', 'dimensionless'] },
   'electronic-conductivity': { key: 'electronicConductivity', kinds: ['conductivity'] },
   'initial-stoichiometry': { key: 'initialStoichiometry', kinds: ['dimensionless'] },
+  'excess-lithium': { key: 'excessLithium', kinds: ['length'] },
 };
 
 const CELL_FIELDS: Record<string, Field> = {
@@ -894,6 +926,15 @@ const CELL_FIELDS: Record<string, Field> = {
   'nominal-capacity': { key: 'nominalCapacity', kinds: ['capacity'] },
   'one-c-current': { key: 'oneCCurrent', kinds: ['current'] },
   'interface-resistance': { key: 'interfaceResistance', kinds: ['arealResistance'] },
+  'np-ratio': { key: 'npRatio', kinds: ['dimensionless'] },
+};
+
+/** Can and winding dimensions written in a format block. */
+const FORMAT_FIELDS: Record<string, string> = {
+  diameter: 'diameter',
+  height: 'height',
+  mandrel: 'mandrel',
+  headspace: 'headspace',
 };
 
 // ---- drafts ----------------------------------------------------------------------------------
@@ -927,6 +968,7 @@ interface FilmDraft {
   material: Material | undefined;
   thickness: number;
   width?: number;
+  length?: number;
   count?: number;
 }
 
@@ -941,7 +983,13 @@ interface CellDraft {
     packaging?: FilmDraft;
     insulation?: FilmDraft;
     tabs?: FilmDraft;
+    interlayer?: FilmDraft;
+    spacer?: FilmDraft;
+    can?: FilmDraft;
+    dimensions?: Record<string, number>;
   };
+  npRatioSource?: SourceRef;
+  stackBasis?: 'footprint' | 'electrode-area';
   electrodeArea?: { width: number; height: number };
   cathode?: ElectrodeDraft;
   anode?: ElectrodeDraft;
@@ -981,7 +1029,7 @@ function cloneDraft(d: CellDraft | undefined): CellDraft | undefined {
   if (!d) return undefined;
   return {
     ...d,
-    format: { ...d.format },
+    format: { ...d.format, ...(d.format.dimensions ? { dimensions: { ...d.format.dimensions } } : {}) },
     cathode: cloneElectrode(d.cathode),
     anode: cloneElectrode(d.anode),
     separator: d.separator ? { ...d.separator, values: { ...d.separator.values } } : undefined,

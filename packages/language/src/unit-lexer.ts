@@ -51,7 +51,7 @@ function markUnits(tokens: IToken[], text: string, types: { unit: TokenType; id:
 }
 
 function lineBreakBetween(text: string, before: IToken, after: IToken): boolean {
-  for (let k = before.endOffset + 1; k < after.startOffset; k++) {
+  for (let k = (before.endOffset ?? before.startOffset) + 1; k < after.startOffset; k++) {
     const c = text.charCodeAt(k);
     if (c === 10 || c === 13) return true;
   }

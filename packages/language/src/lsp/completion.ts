@@ -242,6 +242,9 @@ const FILM_MATERIALS: Readonly<Record<string, readonly string[]>> = {
   packaging: ['packaging'],
   insulation: ['insulation'],
   tabs: ['current-collector'],
+  interlayer: ['insulation', 'packaging', 'binder'],
+  spacer: ['insulation', 'packaging'],
+  can: ['packaging', 'current-collector', 'other'],
 };
 
 /**
