@@ -24,6 +24,10 @@ const CODE_OF: Readonly<Record<string, DiagnosticCode>> = {
   'porosity-density-inconsistent': Code.DesignInconsistent,
   'negative-porosity': Code.DesignInconsistent,
   'cell-thinner-than-stack': Code.DesignInconsistent,
+  'np-ratio-conflict': Code.NpRatioConflict,
+  'np-ratio-unsolved': Code.NpRatioConflict,
+  'plating-not-needed': Code.DesignInconsistent,
+  'winding-incomplete': Code.WindingIncomplete,
 };
 
 export function designChecks(services: CellSpecServices): ValidationChecks<CellSpecAstType> {
@@ -50,7 +54,14 @@ function reportProblem(cell: CellLike, p: DesignProblem, accept: ValidationAccep
   const { node, property } = nodeForPath(cell, p.path);
   const code = CODE_OF[p.code] ?? Code.DesignIncomplete;
   // What is missing is the required-property checks' business; here it only explains absent figures.
-  const severity = p.code === 'negative-porosity' ? 'error' : code === Code.DesignIncomplete ? 'info' : 'warning';
+  const severity =
+    p.code === 'negative-porosity' || p.severity === 'error'
+      ? code === Code.DesignIncomplete
+        ? 'info'
+        : 'error'
+      : code === Code.DesignIncomplete
+        ? 'info'
+        : 'warning';
   accept(severity, p.message, { node, ...(property ? { property } : {}), code, data: { code, designCode: p.code } });
 }
 

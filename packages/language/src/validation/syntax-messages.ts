@@ -13,7 +13,8 @@ export function explainSyntaxError(message: string, keywords: ReadonlySet<string
   const didYouMean = suggestion ? `; did you mean '${suggestion}'?` : '';
 
   // A name slot that admits some keywords lists its alternatives ("one of these … [ID] [capacity] …").
-  const nameExpected = /Expecting token of type 'ID'/.test(message) || /\[ID\]/.test(message);
+  const nameExpected =
+    /Expecting token of type 'ID'/.test(message) || (isWord && keywords.has(found) && /\[ID\]/.test(message));
   if (nameExpected) {
     if (keywords.has(found))
       return `'${found}' is a cellspec keyword and cannot be used as a name here; choose another name`;
