@@ -4,3 +4,12 @@ export * from './workspace.js';
 export { resolveDocument, resolveCell, sourceOf, type ResolveProblem, type ResolveResult } from './resolve.js';
 export { Code, CODE_DESCRIPTIONS, type DiagnosticCode } from './validation/codes.js';
 export { BUILTIN_SCHEME, STANDARD_LIBRARY_URI, isBuiltinUri } from './scoping/builtin-library.js';
+export {
+  ConfigError,
+  CONFIG_FILE,
+  findProjectRoot,
+  loadProjectConfig,
+  type ProjectConfig,
+  type RuleSeverity,
+} from './project.js';
+export type { SuppressedFinding } from './validation/document-validator.js';

@@ -10,6 +10,7 @@ import { registerPreviewData } from './lsp/preview-data.js';
 import { isAnalysisWorker, registerAnalyses, runAnalysisWorker } from './analysis/index.js';
 import { releaseClosedSyntaxTrees } from './memory/closed-documents.js';
 import { limitHeapGrowth } from './memory/heap-growth.js';
+import { registerProject } from './lsp/project.js';
 
 export function startServer(): void {
   // The bundled server also serves as the analysis worker's script (see analysis/editor.ts).
@@ -21,6 +22,7 @@ export function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
   const { shared, CellSpec } = createCellSpecServices({ connection, ...NodeFileSystem });
   registerPreviewData(connection, shared, CellSpec);
+  registerProject(connection, shared);
   startLanguageServer(shared);
   // After Langium's own diagnostics handler, so analysis findings are merged into its set.
   registerAnalyses(connection, shared, CellSpec);

@@ -6,6 +6,7 @@
  * wrong kind, is left out (the validator reports it); a cell that lacks an electrode is
  * reported as a problem and left out of the IR.
  */
+import { projectConfigOf } from './project.js';
 import { AstUtils, type AstNode, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { loadOcpTable } from './workspace-files.js';
 import type { QuantityKind } from '@cellspec/units';
@@ -128,6 +129,10 @@ class Resolver {
     private readonly evaluator: Evaluator,
     private readonly shared?: LangiumSharedCoreServices,
   ) {}
+
+  private projectBasis(): 'footprint' | 'electrode-area' | undefined {
+    return this.shared ? projectConfigOf(this.shared)?.energyDensityBasis : undefined;
+  }
 
   // ---- values -------------------------------------------------------------------------------
 
@@ -376,7 +381,8 @@ class Resolver {
         'npRatio',
       ]),
       ...(draft.npRatioSource ? { npRatioSource: draft.npRatioSource } : {}),
-      ...(draft.stackBasis ? { stackBasis: draft.stackBasis } : {}),
+      // The cell's own stack basis, else the project's default (cellspec.json "energyDensityBasis").
+      ...((draft.stackBasis ?? this.projectBasis()) ? { stackBasis: draft.stackBasis ?? this.projectBasis() } : {}),
       limits: draft.limits,
       ...(Object.keys(draft.thermal).length ? { thermal: draft.thermal } : {}),
       targets: draft.targets,
