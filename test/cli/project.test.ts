@@ -169,3 +169,18 @@ describe('suppression comments', () => {
     expect(file.suppressed.map((s: { code: string }) => s.code)).toEqual(['np-below-one']);
   });
 });
+
+describe('document numbers', () => {
+  it('must match the project pattern', async () => {
+    const dir = repository({
+      'cellspec.json': JSON.stringify({ documentNumber: '^CS-[0-9]{4}$' }),
+      'specs/a.cellspec': 'document {\n  number "CS-0012"\n}\n',
+      'specs/b.cellspec': 'document {\n  number "DOC-12"\n}\n',
+    });
+    const run = await check(dir, 'specs');
+    expect(run.stdout).toContain(
+      'specs/b.cellspec:2:10 warning document number "DOC-12" does not match the project\'s pattern /^CS-[0-9]{4}$/ [document-number-pattern]',
+    );
+    expect(run.stdout).not.toContain('specs/a.cellspec:2');
+  });
+});

@@ -43,6 +43,7 @@ export const Code = {
   WindingIncomplete: 'winding-incomplete',
   ModelReadiness: 'model-readiness',
   Suppression: 'suppression',
+  DocumentNumberPattern: 'document-number-pattern',
 } as const;
 
 export type DiagnosticCode = (typeof Code)[keyof typeof Code];
@@ -93,5 +94,6 @@ export const CODE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
     'An N/P ratio declared as a design input that a written anode loading or areal capacity contradicts (or that cannot be met).',
   'winding-incomplete': 'A wound cylindrical or prismatic cell whose can dimensions do not give an electrode length.',
   'model-readiness': 'What a model run of this cell will need or assume (info): missing model inputs, defaults taken.',
-  suppression: 'A suppression comment without a reason, or one that suppresses nothing.',
+  suppression: 'A suppression comment without a reason or without the codes it silences.',
+  'document-number-pattern': 'A document number that does not match the project pattern (cellspec.json "documentNumber").',
 };
