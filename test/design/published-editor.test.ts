@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EmptyFileSystem, URI } from 'langium';
 import { clearDocuments, expectCompletion } from 'langium/test';
-import type { CompletionList } from 'vscode-languageserver';
+import type { CompletionList } from 'vscode-languageserver-protocol';
 import { createCellSpecServices } from '../../packages/language/src/index.js';
 import { hoverAt } from './helpers.js';
 
