@@ -13,7 +13,7 @@ export const CellSpecTerminals = {
     NUMBER: /(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?/,
     STRING: /"(\\.|[^"\\\r\n])*"/,
     ID: /[A-Za-z_\u00B0\u00B5\u03A9\u03BC\u2103][A-Za-z0-9_\u00B2\u00B3\u00B0\u00B5\u03A9\u03BC]*(-[A-Za-z0-9][A-Za-z0-9_\u00B2\u00B3]*)*/,
-    UNIT: /[^\s\S]/,
+    UNIT: /\u0000unit\u0000/,
 };
 
 export type CellSpecTerminalNames = keyof typeof CellSpecTerminals;

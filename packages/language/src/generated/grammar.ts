@@ -5723,7 +5723,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
       "name": "UNIT",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/[^\\\\s\\\\S]/",
+        "regex": "/\\\\u0000unit\\\\u0000/",
         "parenthesized": false
       },
       "fragment": false,
