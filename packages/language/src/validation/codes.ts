@@ -95,5 +95,6 @@ export const CODE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
   'winding-incomplete': 'A wound cylindrical or prismatic cell whose can dimensions do not give an electrode length.',
   'model-readiness': 'What a model run of this cell will need or assume (info): missing model inputs, defaults taken.',
   suppression: 'A suppression comment without a reason or without the codes it silences.',
-  'document-number-pattern': 'A document number that does not match the project pattern (cellspec.json "documentNumber").',
+  'document-number-pattern':
+    'A document number that does not match the project pattern (cellspec.json "documentNumber").',
 };
