@@ -3,12 +3,11 @@
  * `node:util` parseArgs in strict mode; any parse failure is a usage error (exit 2).
  */
 import { parseArgs, type ParseArgsOptionDescriptor } from 'node:util';
-import { ExitCode, UsageError, type CliIo, type Command } from './command.js';
-import { COMMANDS } from './commands.js';
-import manifest from '../package.json' with { type: 'json' };
+import { ExitCode, UsageError, type CliIo, type Command } from './command-framework.js';
+import { COMMANDS } from './command-registry.js';
+import { CLI_NAME, CLI_VERSION } from './version.js';
 
-export const CLI_NAME = 'cellspec';
-export const CLI_VERSION: string = manifest.version;
+export { CLI_NAME, CLI_VERSION };
 
 export async function runCli(
   argv: readonly string[],

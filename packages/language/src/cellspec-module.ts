@@ -13,15 +13,21 @@ import {
   type PartialLangiumServices,
   type PartialLangiumSharedServices,
 } from 'langium/lsp';
-import { CellSpecDocumentUpdateHandler } from './scoping/workspace.js';
+import { CellSpecDocumentUpdateHandler } from './scoping/build-pipeline.js';
 import { CellSpecLangiumDocuments } from './scoping/documents.js';
 import { guardNesting } from './nesting-guard.js';
 import { compactParsedCst } from './memory/cst-compaction.js';
 import { CompactAstNodeDescriptionProvider } from './memory/node-descriptions.js';
 import { CompactValueConverter } from './memory/value-converter.js';
-import { CellSpecGeneratedModule, CellSpecGeneratedSharedModule } from './generated/module.js';
+import {
+  CellSpecGeneratedModule,
+  CellSpecGeneratedSharedModule,
+  CellSpecLanguageMetaData,
+} from './generated/module.js';
+import { PARSER_MODE } from './parser-mode.js';
 import { CellSpecValidator, registerValidationChecks } from './validator.js';
 import { Evaluator } from './evaluate.js';
+import { DocumentCaches } from './document-caches.js';
 import { CellSpecScopingModule, CellSpecSharedScopingModule } from './scoping/module.js';
 import { CellSpecLspModule, type CellSpecLspAddedServices } from './lsp/module.js';
 
@@ -29,6 +35,7 @@ import { CellSpecLspModule, type CellSpecLspAddedServices } from './lsp/module.j
 export type CellSpecAddedServices = {
   validation: { CellSpecValidator: CellSpecValidator };
   evaluation: { Evaluator: Evaluator };
+  caches: { Documents: DocumentCaches };
 };
 
 export type CellSpecServices = LangiumServices & CellSpecAddedServices & CellSpecLspAddedServices;
@@ -36,8 +43,10 @@ export type CellSpecServices = LangiumServices & CellSpecAddedServices & CellSpe
 export const CellSpecModule: Module<CellSpecServices, PartialLangiumServices & CellSpecAddedServices> = {
   validation: { CellSpecValidator: () => new CellSpecValidator() },
   evaluation: { Evaluator: (services) => new Evaluator(services) },
+  caches: { Documents: (services) => new DocumentCaches(services.shared) },
   workspace: { AstNodeDescriptionProvider: (services) => new CompactAstNodeDescriptionProvider(services) },
   parser: { ValueConverter: () => new CompactValueConverter(), Lexer: (services) => new UnitLexer(services) },
+  LanguageMetaData: () => ({ ...CellSpecLanguageMetaData, mode: PARSER_MODE }),
 };
 
 /** Edits reach the document builder as they arrive, so requests never answer from an outdated parse. */

@@ -268,6 +268,12 @@ export const PROPERTIES: Readonly<Record<string, PropertySpec>> = {
     'Height inside the can left unwound (cap, header, tab bends); the electrode width is the inner height less this.',
     { min: 0, max: 0.05 },
   ),
+  'channel-voltage': P(
+    ['test'],
+    ['voltage'],
+    'Voltage range of the cycler channel the test runs on (`-5 V to 5 V`; a range below 0 V is a bipolar channel).',
+    { min: -100, max: 100, range: true },
+  ),
 };
 
 /** Properties a context requires (checked as "missing required property"). */

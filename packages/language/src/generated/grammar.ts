@@ -5041,6 +5041,10 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "value": "duration"
           },
           {
+            "$type": "Keyword",
+            "value": "channel-voltage"
+          },
+          {
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@79"

@@ -190,3 +190,29 @@ export interface ExpandedPlansResult {
   readonly errors: readonly string[];
 }
 export const ExpandedPlansRequest = request<ExpandedPlansParams, ExpandedPlansResult>('cellspec/expandedPlans');
+
+// ---- Protocol files, emitted by the server -----------------------------------------------------
+
+export interface ProtocolFilesParams {
+  readonly uri: string;
+  /** A cycler format of `@cellspec/emit` (`pybamm`, `maccor`, `biologic`, `json`). */
+  readonly format: string;
+}
+/** A file to write: text, or bytes in base64 (BioLogic settings are Windows-1252). */
+export interface ProtocolFileData {
+  readonly name: string;
+  readonly text?: string;
+  readonly base64?: string;
+}
+export interface ProtocolFilesResult {
+  /** Empty when `errors` is not. */
+  readonly files: readonly ProtocolFileData[];
+  /** What the format could not say, per plan and test. */
+  readonly notes: readonly { readonly plan: string; readonly test: string; readonly message: string }[];
+  /** "TP-SB21 (SB21): 3 tests, 2.4 days on 3 channels — 2 files" per plan. */
+  readonly summaries: readonly string[];
+  /** Why nothing can be written, in the engineer's words. */
+  readonly errors: readonly string[];
+}
+/** Served by the extension's server entry (packages/vscode/src/server.ts), where the emitters are. */
+export const ProtocolFilesRequest = request<ProtocolFilesParams, ProtocolFilesResult>('cellspec/protocolFiles');

@@ -10,7 +10,7 @@ import { URI } from 'langium';
 import type { Connection, InitializeParams } from 'vscode-languageserver';
 import { ConfigError, findProjectRoot, loadProjectConfig, setProjectConfig, type ProjectConfig } from '../project.js';
 import { setLibrarySearchPaths } from '../scoping/libraries.js';
-import { setWorkspaceRoots } from '../workspace-files.js';
+import { setWorkspaceRoots } from '../file-references.js';
 
 export function registerProject(connection: Connection, shared: LangiumSharedServices): void {
   shared.lsp.LanguageServer.onInitialize((params: InitializeParams) => {

@@ -44,6 +44,7 @@ export const Code = {
   ModelReadiness: 'model-readiness',
   Suppression: 'suppression',
   DocumentNumberPattern: 'document-number-pattern',
+  ChannelCapability: 'channel-capability',
 } as const;
 
 export type DiagnosticCode = (typeof Code)[keyof typeof Code];
@@ -97,4 +98,6 @@ export const CODE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
   suppression: 'A suppression comment without a reason or without the codes it silences.',
   'document-number-pattern':
     'A document number that does not match the project pattern (cellspec.json "documentNumber").',
+  'channel-capability':
+    "A test step the cycler channel cannot do: a forced discharge below 0 V on a unipolar channel, or a voltage outside the declared channel's range.",
 };
