@@ -118,7 +118,7 @@ describe('cellspec check reports (built CLI)', () => {
   });
 
   it('reports the expected warning of the warnings fixture', () => {
-    const file = 'test/cli/fixtures/warnings/low-np.cellspec';
+    const file = 'test/cli/fixtures/warnings/thickness-mismatch.cellspec';
     const [warning] = expectedFindings(readFileSync(join(ROOT, file), 'utf8'));
     const report = JSON.parse(runBuiltCli(['check', '--format', 'json', file]).stdout);
     expect(report.summary).toMatchObject({ errors: 0, warnings: 1 });

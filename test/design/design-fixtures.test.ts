@@ -62,7 +62,7 @@ describe('design fixtures', () => {
       'layer-thinner-than-particle',
       'design-inconsistent',
     ]) {
-      expect(all, code).toContain(`expect warning ${code}`);
+      expect(all, code).toMatch(new RegExp(`expect (warning|error) ${code} `));
     }
     expect(all).toContain('// hint');
   });

@@ -16,6 +16,8 @@ export const DESIGN_CODES = new Set([
   'porosity-unreachable',
   'layer-thinner-than-particle',
   'design-inconsistent',
+  'np-ratio-conflict',
+  'winding-incomplete',
 ]);
 
 export interface Built {

@@ -2,6 +2,7 @@
  * Dependency-injection wiring of the cellspec language services. Each feature lives in its own
  * module file; this file only says which class serves which role.
  */
+import { UnitLexer } from './unit-lexer.js';
 import { inject, type Module } from 'langium';
 import {
   createDefaultModule,
@@ -44,7 +45,7 @@ export const CellSpecModule: Module<CellSpecServices, PartialLangiumServices & C
   evaluation: { Evaluator: (services) => new Evaluator(services) },
   caches: { Documents: (services) => new DocumentCaches(services.shared) },
   workspace: { AstNodeDescriptionProvider: (services) => new CompactAstNodeDescriptionProvider(services) },
-  parser: { ValueConverter: () => new CompactValueConverter() },
+  parser: { ValueConverter: () => new CompactValueConverter(), Lexer: (services) => new UnitLexer(services) },
   LanguageMetaData: () => ({ ...CellSpecLanguageMetaData, mode: PARSER_MODE }),
 };
 

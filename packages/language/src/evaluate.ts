@@ -53,6 +53,15 @@ export class Evaluator {
   quantity(expr: Expression, kinds?: readonly QuantityKind[]): QuantityResult & { node?: AstNode } {
     const e = this.evaluate(expr);
     if (!e.ok) return { ok: false, message: e.message, node: e.node };
+    // A range with its unit on the upper bound only (`-20 to 60 °C`): the lower bound takes it.
+    const owner = expr.$container;
+    if (isProperty(owner) && owner.value === expr && owner.upper && !hasUnit(e.value)) {
+      const upper = this.evaluate(owner.upper);
+      if (upper.ok && hasUnit(upper.value)) {
+        const r = withUnitOf(e.value, upper.value);
+        if (r.ok) return toQuantity(r.value, kinds);
+      }
+    }
     return toQuantity(e.value, kinds);
   }
 

@@ -13,3 +13,12 @@ export {
   type ReadMeasuredOptions,
 } from './measured-data.js';
 export { applyEdits, fitEdits, fittedSource, type FitEdits, type SpecEdit } from './fit-edits.js';
+export {
+  ConfigError,
+  CONFIG_FILE,
+  findProjectRoot,
+  loadProjectConfig,
+  type ProjectConfig,
+  type RuleSeverity,
+} from './project.js';
+export type { SuppressedFinding } from './validation/document-validator.js';

@@ -13,6 +13,9 @@ import { NodeFileSystem } from 'langium/node';
 import { createCellSpecServices, type CellSpecServices } from './cellspec-module.js';
 import { isSpec, type Spec } from './generated/ast.js';
 import { confineReference, rootsForPaths, setWorkspaceRoots, workspaceRoots } from './file-references.js';
+import { isIgnored, loadProjectConfig, setProjectConfig, type ProjectConfig } from './project.js';
+import { libraryCandidates, setLibrarySearchPaths } from './scoping/libraries.js';
+import { suppressedFindings, type SuppressedFinding } from './validation/document-validator.js';
 
 export const CELLSPEC_EXTENSION = '.cellspec';
 
@@ -39,6 +42,8 @@ export interface LoadedFile {
   /** Whether the file was named by the caller (directly or through a folder) rather than reached through an import. */
   readonly requested: boolean;
   readonly document: LangiumDocument<Spec>;
+  /** Findings silenced by suppression comments, with their reasons. */
+  readonly suppressed: readonly SuppressedFinding[];
 }
 
 /** An input that could not become a document: missing, unreadable, or not UTF-8. */
@@ -51,6 +56,8 @@ export interface LoadedWorkspace {
   readonly files: readonly LoadedFile[];
   readonly problems: readonly InputProblem[];
   readonly services: CellSpecServices;
+  /** The project the files belong to: its root and configuration (`cellspec.json`). */
+  readonly project: ProjectConfig;
 }
 
 export interface LoadOptions {
@@ -58,6 +65,9 @@ export interface LoadOptions {
   readonly services?: CellSpecServices;
   /** Follow `import "…"` statements to files outside the given paths (default true). */
   readonly followImports?: boolean;
+  /** Folder the project root is searched from (default the working directory); or the project itself. */
+  readonly projectFrom?: string;
+  readonly project?: ProjectConfig;
 }
 
 /**
@@ -71,13 +81,21 @@ export async function loadWorkspace(paths: readonly string[], options: LoadOptio
   // Lets the built-in library (if the language registers one) load before the user's files.
   await shared.workspace.WorkspaceManager.initializeWorkspace([]);
 
-  // File references may not leave the working directory and the folders being checked.
-  setWorkspaceRoots(shared, rootsForPaths(paths));
+  // The project (root and configuration) is found as the editor finds it; a bad configuration
+  // file throws ConfigError before anything is read.
+  const project = options.project ?? loadProjectConfig(options.projectFrom ?? process.cwd());
+  setProjectConfig(shared, project);
+  setLibrarySearchPaths(project.libraries);
+  // File references may not leave the project root, its library folders, the working directory
+  // and the folders being checked.
+  setWorkspaceRoots(shared, [project.root, ...project.libraries, ...rootsForPaths(paths)]);
   const problems: InputProblem[] = [];
   const requested = new Set<string>();
   const visitedFolders = new Set<string>();
   for (const path of paths)
     collectFiles(resolve(path), requested, problems, true, visitedFolders, workspaceRoots(shared));
+  // Ignored files are not checked when found in a folder (a file named on the command line still is).
+  for (const path of [...requested]) if (!paths.includes(path) && isIgnored(project, path)) requested.delete(path);
 
   const documents = new Map<string, LangiumDocument<Spec>>();
   const texts = new Map<string, string>();
@@ -114,9 +132,10 @@ export async function loadWorkspace(paths: readonly string[], options: LoadOptio
       diagnostics: toFileDiagnostics(document),
       requested: requested.has(path),
       document,
+      suppressed: suppressedFindings(document),
     }));
   problems.sort((a, b) => a.path.localeCompare(b.path));
-  return { files, problems, services };
+  return { files, problems, services, project };
 }
 
 /** Adds `path` (a file, or every cellspec file below a folder) to `into`. */
@@ -224,7 +243,8 @@ function importedFiles(document: LangiumDocument<Spec>, path: string, roots: rea
     if (!imp.path) continue;
     if (!confineReference(imp.path, path, roots).ok) continue; // reported by the file-reference checks
     const target = isAbsolute(imp.path) ? imp.path : resolve(dirname(path), imp.path);
-    for (const candidate of [target, target + CELLSPEC_EXTENSION]) {
+    const libraries = libraryCandidates(imp.path).map((uri) => uri.fsPath);
+    for (const candidate of [target, target + CELLSPEC_EXTENSION, ...libraries]) {
       if (isFile(candidate)) {
         found.push(candidate);
         break;

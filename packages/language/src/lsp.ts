@@ -14,6 +14,7 @@ import { registerFit } from './lsp/fit.js';
 import { isAnalysisWorker, registerAnalyses, runAnalysisWorker } from './analysis/index.js';
 import { releaseClosedSyntaxTrees } from './memory/closed-documents.js';
 import { limitHeapGrowth } from './memory/heap-growth.js';
+import { registerProject } from './lsp/project.js';
 
 /** A started server's connection and services, for an entry that serves more requests. */
 export interface RunningServer {
@@ -46,6 +47,7 @@ export function startServer({ transport = 'auto', extend }: ServerOptions = {}):
   const { shared, CellSpec } = createCellSpecServices({ connection, ...NodeFileSystem });
   registerPreviewData(connection, shared, CellSpec);
   registerFit(connection, shared, CellSpec);
+  registerProject(connection, shared);
   extend?.({ connection, shared, CellSpec });
   startLanguageServer(shared);
   // After Langium's own diagnostics handler, so analysis findings are merged into its set.

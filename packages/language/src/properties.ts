@@ -37,6 +37,8 @@ export interface PropertySpec {
   readonly kindRanges?: Partial<Record<QuantityKind, { readonly min?: number; readonly max?: number }>>;
   /** Whether the value must be a whole number. */
   readonly integer?: boolean;
+  /** Ranges per context where real cells differ by place (an electrode coating vs a can), in SI; override min/max. */
+  readonly contextRanges?: Partial<Record<PropertyContext, { readonly min?: number; readonly max?: number }>>;
   readonly doc: string;
 }
 
@@ -140,6 +142,15 @@ export const PROPERTIES: Readonly<Record<string, PropertySpec>> = {
   thickness: P(['material', 'electrode', 'separator', 'format'], ['length'], 'Thickness (µm).', {
     positive: true,
     max: 0.1,
+    // Real cells: composite coatings and pressed pellets up to ~1 mm per side (thick solid-state
+    // pellet electrodes), electrolyte layers and separators from ~1 µm (thin films) to ~1 mm
+    // (lab pellets); a packaged cell (pouch or prismatic can) up to ~100 mm thick.
+    contextRanges: {
+      electrode: { max: 2e-3 },
+      separator: { max: 2e-3 },
+      format: { max: 0.1 },
+      material: { max: 0.01 },
+    },
   }),
   'salt-concentration': P(
     ['material'],
@@ -237,6 +248,45 @@ export const PROPERTIES: Readonly<Record<string, PropertySpec>> = {
   yield: P(['process'], ['fraction'], 'Expected yield (%).', { min: 0, max: 1 }),
   samples: P(['test'], ['dimensionless'], 'Number of cells tested.', { min: 1, max: 10000, integer: true }),
   duration: P(['test'], ['time'], 'Duration of a test (storage, cycle life).', { positive: true }),
+
+  // ---- published cell designs: plated lithium, design inputs, cans and windings ----------------
+  'excess-lithium': P(
+    ['electrode'],
+    ['length'],
+    'Lithium present at assembly on the anode (a reservoir), as a thickness of dense lithium per side (µm); 0 for anode-free.',
+    { min: 0, max: 1e-3 },
+  ),
+  'np-ratio': P(
+    ['cell'],
+    ['dimensionless'],
+    'N/P ratio as a design input: the anode loading is solved so its areal capacity is N/P × the cathode’s (a written anode loading that disagrees is reported).',
+    { positive: true, min: 0.05, max: 10 },
+  ),
+  diameter: P(
+    ['format'],
+    ['length'],
+    'Outer diameter of a cylindrical can (18650: 18 mm, 21700: 21 mm, 4680: 46 mm).',
+    {
+      positive: true,
+      min: 3e-3,
+      max: 0.1,
+    },
+  ),
+  height: P(['format'], ['length'], 'Outer height of a cylindrical can (18650: 65 mm, 21700: 70 mm, 4680: 80 mm).', {
+    positive: true,
+    min: 5e-3,
+    max: 0.3,
+  }),
+  mandrel: P(['format'], ['length'], 'Diameter of the winding core (mandrel or centre pin) of a wound cell.', {
+    min: 0,
+    max: 0.02,
+  }),
+  headspace: P(
+    ['format'],
+    ['length'],
+    'Height inside the can left unwound (cap, header, tab bends); the electrode width is the inner height less this.',
+    { min: 0, max: 0.05 },
+  ),
   'channel-voltage': P(
     ['test'],
     ['voltage'],

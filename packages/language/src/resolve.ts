@@ -6,6 +6,7 @@
  * wrong kind, is left out (the validator reports it); a cell that lacks an electrode is
  * reported as a problem and left out of the IR.
  */
+import { projectConfigOf } from './project.js';
 import { AstUtils, type AstNode, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { loadOcpTable } from './file-references.js';
 import type { QuantityKind } from '@cellspec/units';
@@ -55,6 +56,7 @@ import {
   isHoldStep,
   isImpedanceStep,
   isLayerFilm,
+  isStackBasis,
   isLimits,
   isLoopStep,
   isMaterial,
@@ -127,6 +129,10 @@ class Resolver {
     private readonly evaluator: Evaluator,
     private readonly shared?: LangiumSharedCoreServices,
   ) {}
+
+  private projectBasis(): 'footprint' | 'electrode-area' | undefined {
+    return this.shared ? projectConfigOf(this.shared)?.energyDensityBasis : undefined;
+  }
 
   // ---- values -------------------------------------------------------------------------------
 
@@ -281,8 +287,11 @@ class Resolver {
           'contactFraction',
           'electronicConductivity',
           'initialStoichiometry',
+          'excessLithium',
         ]),
         ...(e.flags.has('lithium-metal') ? { lithiumMetal: true } : {}),
+        ...(e.flags.has('anode-free') ? { anodeFree: true } : {}),
+        ...(e.flags.has('plating-by-design') ? { platingByDesign: true } : {}),
         ...(collectorName && e.collector
           ? { collector: { material: collectorName, thickness: e.collector.thickness } }
           : {}),
@@ -310,9 +319,23 @@ class Resolver {
     const packagingName = use(f.packaging?.material);
     const insulationName = use(f.insulation?.material);
     const tabsName = use(f.tabs?.material);
+    const film = (d: FilmDraft | undefined) => {
+      const material = use(d?.material);
+      return material && d
+        ? { material, thickness: d.thickness, ...(d.count !== undefined ? { count: d.count } : {}) }
+        : undefined;
+    };
+    const interlayer = film(f.interlayer);
+    const spacer = film(f.spacer);
+    const can = film(f.can);
     const format: FormatIR = {
       type: f.type ?? 'pouch',
-      stacking: f.stacking ?? 'single-layer',
+      // A cylindrical cell is always wound.
+      stacking: f.type === 'cylindrical' ? 'wound' : (f.stacking ?? 'single-layer'),
+      ...(interlayer ? { interlayer } : {}),
+      ...(spacer ? { spacer } : {}),
+      ...(can ? { can } : {}),
+      ...pick(f.dimensions ?? {}, Object.values(FORMAT_FIELDS)),
       layers: f.layers ?? (f.stacking === 'bi-cell' ? 2 : 1),
       ...(f.outline ? { outline: f.outline } : {}),
       ...(f.thickness !== undefined ? { thickness: f.thickness } : {}),
@@ -334,6 +357,7 @@ class Resolver {
               ...(tabsName ? { material: tabsName } : {}),
               thickness: f.tabs.thickness,
               ...(f.tabs.width !== undefined ? { width: f.tabs.width } : {}),
+              ...(f.tabs.length !== undefined ? { length: f.tabs.length } : {}),
               ...(f.tabs.count !== undefined ? { count: f.tabs.count } : {}),
             },
           }
@@ -355,7 +379,11 @@ class Resolver {
         'temperature',
         'nominalCapacity',
         'oneCCurrent',
+        'npRatio',
       ]),
+      ...(draft.npRatioSource ? { npRatioSource: draft.npRatioSource } : {}),
+      // The cell's own stack basis, else the project's default (cellspec.json "energyDensityBasis").
+      ...((draft.stackBasis ?? this.projectBasis()) ? { stackBasis: draft.stackBasis ?? this.projectBasis() } : {}),
       limits: draft.limits,
       ...(Object.keys(draft.thermal).length ? { thermal: draft.thermal } : {}),
       targets: draft.targets,
@@ -405,14 +433,20 @@ class Resolver {
             material: fm.material.ref,
             thickness: this.num(fm.thickness, ['length']) ?? 0,
             width: this.num(fm.width, ['length']),
+            length: this.num(fm.length, ['length']),
             count: this.num(fm.count, ['dimensionless']),
           };
           if (fm.role === 'packaging') draft.format.packaging = film;
           else if (fm.role === 'insulation') draft.format.insulation = film;
+          else if (fm.role === 'interlayer') draft.format.interlayer = film;
+          else if (fm.role === 'spacer') draft.format.spacer = film;
+          else if (fm.role === 'can') draft.format.can = film;
           else draft.format.tabs = film;
         } else if (isProperty(fm)) {
           if (fm.name === 'layers') draft.format.layers = this.num(fm.value, ['dimensionless']);
           else if (fm.name === 'thickness') draft.format.thickness = this.num(fm.value, ['length']);
+          else if (FORMAT_FIELDS[fm.name])
+            setIf((draft.format.dimensions ??= {}), FORMAT_FIELDS[fm.name]!, this.num(fm.value, ['length']));
         }
       }
     } else if (isElectrodeArea(member)) {
@@ -455,11 +489,14 @@ class Resolver {
         draft.analyses = draft.analyses.filter((x) => x.name !== analysis.name);
         draft.analyses.push(analysis);
       });
+    } else if (isStackBasis(member)) {
+      draft.stackBasis = member.basis as CellDraft['stackBasis'];
     } else if (isProperty(member)) {
       const field = CELL_FIELDS[member.name];
       if (field) setIf(draft.values, field.key, this.num(member.value, field.kinds));
       if (field?.activation && member.activation)
         setIf(draft.values, field.activation, this.num(member.activation, ['activationEnergy']));
+      if (member.name === 'np-ratio') draft.npRatioSource = sourceOf(member);
     }
   }
 
@@ -904,6 +941,7 @@ const LAYER_FIELDS: Record<string, Field> = {
   'contact-fraction': { key: 'contactFraction', kinds: ['fraction', 'dimensionless'] },
   'electronic-conductivity': { key: 'electronicConductivity', kinds: ['conductivity'] },
   'initial-stoichiometry': { key: 'initialStoichiometry', kinds: ['dimensionless'] },
+  'excess-lithium': { key: 'excessLithium', kinds: ['length'] },
 };
 
 const CELL_FIELDS: Record<string, Field> = {
@@ -916,6 +954,15 @@ const CELL_FIELDS: Record<string, Field> = {
     kinds: ['arealResistance'],
     activation: 'interfaceResistanceActivationEnergy',
   },
+  'np-ratio': { key: 'npRatio', kinds: ['dimensionless'] },
+};
+
+/** Can and winding dimensions written in a format block. */
+const FORMAT_FIELDS: Record<string, string> = {
+  diameter: 'diameter',
+  height: 'height',
+  mandrel: 'mandrel',
+  headspace: 'headspace',
 };
 
 // ---- drafts ----------------------------------------------------------------------------------
@@ -949,6 +996,7 @@ interface FilmDraft {
   material: Material | undefined;
   thickness: number;
   width?: number;
+  length?: number;
   count?: number;
 }
 
@@ -963,7 +1011,13 @@ interface CellDraft {
     packaging?: FilmDraft;
     insulation?: FilmDraft;
     tabs?: FilmDraft;
+    interlayer?: FilmDraft;
+    spacer?: FilmDraft;
+    can?: FilmDraft;
+    dimensions?: Record<string, number>;
   };
+  npRatioSource?: SourceRef;
+  stackBasis?: 'footprint' | 'electrode-area';
   electrodeArea?: { width: number; height: number };
   cathode?: ElectrodeDraft;
   anode?: ElectrodeDraft;
@@ -1003,7 +1057,7 @@ function cloneDraft(d: CellDraft | undefined): CellDraft | undefined {
   if (!d) return undefined;
   return {
     ...d,
-    format: { ...d.format },
+    format: { ...d.format, ...(d.format.dimensions ? { dimensions: { ...d.format.dimensions } } : {}) },
     cathode: cloneElectrode(d.cathode),
     anode: cloneElectrode(d.anode),
     separator: d.separator ? { ...d.separator, values: { ...d.separator.values } } : undefined,

@@ -21,6 +21,8 @@ import { testPlanChecks } from './validation/testplans.js';
 import { designChecks } from './validation/design-checks.js';
 import { analysisChecks } from './validation/analysis-checks.js';
 import { fileReferenceChecks } from './file-references.js';
+import { modelReadinessChecks } from './validation/model-readiness.js';
+import { projectChecks } from './validation/project-checks.js';
 
 export interface CheckModule {
   /** For profiling and documentation. */
@@ -43,6 +45,8 @@ export const CHECK_MODULES: CheckModule[] = [
   { name: 'design', checks: designChecks },
   { name: 'file references', checks: fileReferenceChecks },
   { name: 'analyses', category: 'slow', checks: analysisChecks },
+  { name: 'model readiness', category: 'slow', checks: modelReadinessChecks },
+  { name: 'project', checks: projectChecks },
 ];
 
 export function registerValidationChecks(services: CellSpecServices): void {

@@ -149,6 +149,12 @@ export interface ElectrodeIR {
   readonly arealCapacity?: number;
   /** Lithium-metal anode: thickness of the foil (then components hold the Li metal). */
   readonly lithiumMetal?: boolean;
+  /** Anode-free: a bare collector (or a host layer) on which the cathode's lithium plates on charge. */
+  readonly anodeFree?: boolean;
+  /** An intercalation anode meant to run with N/P below 1: the missing capacity plates as lithium. */
+  readonly platingByDesign?: boolean;
+  /** Lithium reservoir present at assembly (excess lithium), thickness per side, m. */
+  readonly excessLithium?: number;
   readonly collector?: { readonly material: string; readonly thickness: number };
   /** Ionic path resistance coefficient σ/σ_eff = τ²/φ of the composite (the programme's term). */
   readonly pathResistance?: number;
@@ -166,7 +172,7 @@ export interface ElectrodeIR {
   readonly stoichiometryWindow?: readonly [number, number];
   /** Where the loading/thickness/porosity values were written. */
   readonly sources: Partial<
-    Record<'loading' | 'thickness' | 'porosity' | 'density' | 'arealCapacity' | 'area', SourceRef>
+    Record<'loading' | 'thickness' | 'porosity' | 'density' | 'arealCapacity' | 'area' | 'excessLithium', SourceRef>
   >;
 }
 
@@ -184,9 +190,18 @@ export interface SeparatorIR {
   readonly area?: number;
 }
 
+/** A film outside the unit cell (interlayer between unit cells or bi-cells, spacer, can wall). */
+export interface FilmIR {
+  readonly material: string;
+  readonly thickness: number;
+  /** How many films; an interlayer defaults to one between each pair of stacked units, a spacer to 1. */
+  readonly count?: number;
+}
+
 export interface FormatIR {
   readonly type: 'pouch' | 'coin' | 'pellet' | 'cylindrical' | 'prismatic' | 'test-jig';
-  readonly stacking: 'single-layer' | 'stacked' | 'bi-cell';
+  /** `wound`: a jelly roll (cylindrical cells always are). */
+  readonly stacking: 'single-layer' | 'stacked' | 'bi-cell' | 'wound';
   /** Package outline in plan view, m. */
   readonly outline?: Rect;
   /** Outer thickness of the packaged cell when stated, m. */
@@ -204,6 +219,19 @@ export interface FormatIR {
   };
   /** Edge insulation film: material and thickness. */
   readonly insulation?: { readonly material: string; readonly thickness: number; readonly width?: number };
+  /** Insulating or adhesive films between stacked unit cells (or bi-cells). */
+  readonly interlayer?: FilmIR;
+  /** Spacer plates between the stack and the package. */
+  readonly spacer?: FilmIR;
+  /** Metal can: material and wall thickness (cylindrical and prismatic cells). */
+  readonly can?: FilmIR;
+  /** Cylindrical can: outer diameter and height, m. */
+  readonly diameter?: number;
+  readonly height?: number;
+  /** Winding core (mandrel or centre pin) diameter, m. */
+  readonly mandrel?: number;
+  /** Height inside the can not wound (header, cap, tab bends), m. */
+  readonly headspace?: number;
 }
 
 export interface LimitsIR {
@@ -321,6 +349,11 @@ export interface CellIR {
   readonly nominalCapacity?: number;
   /** Current per 1C, A, when the spec fixes it (reference comparisons); else from the design capacity. */
   readonly oneCCurrent?: number;
+  /** N/P ratio as a design input: the anode loading is solved to meet it. */
+  readonly npRatio?: number;
+  readonly npRatioSource?: SourceRef;
+  /** Area the stack energy density divides by: the largest layer footprint (default) or the electrode area. */
+  readonly stackBasis?: 'footprint' | 'electrode-area';
   readonly thermal?: ThermalIR;
   readonly targets: readonly TargetIR[];
   readonly analyses: readonly AnalysisIR[];

@@ -32,6 +32,27 @@ describe('cross-section layers', () => {
     expect(cathode.thickness).toBeCloseTo(0.14 / 3000, 12);
   });
 
+  it('draws films outside the unit cell and plated lithium; a bare anode-free collector has no coating', () => {
+    const cell = {
+      ...SB21,
+      format: { ...SB21.format, interlayer: { material: 'PVDF', thickness: 20e-6 } },
+      anode: { ...SB21.anode, anodeFree: true, components: [], excessLithium: 5e-6 },
+    };
+    const layers = unitCellLayers(cell, { ...SB21_FIGURES, platedLithiumThickness: 9.93e-6 });
+    expect(layers.map((l) => l.id)).toEqual([
+      'packaging-top',
+      'interlayer',
+      'cathode-collector',
+      'cathode',
+      'electrolyte',
+      'plated-lithium',
+      'lithium-reservoir',
+      'anode-collector',
+      'packaging-bottom',
+    ]);
+    expect(layers.find((l) => l.id === 'plated-lithium')).toMatchObject({ thickness: 9.93e-6, origin: 'computed' });
+  });
+
   it('marks a coating without any thickness as unknown', () => {
     const anode = unitCellLayers(SB21).find((l) => l.id === 'anode')!;
     expect(anode).toMatchObject({ thickness: undefined, origin: 'unknown' });

@@ -8,7 +8,15 @@
  */
 import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { countDiagnostics, loadWorkspace, type FileDiagnostic, type InputProblem } from '@cellspec/language';
+import {
+  ConfigError,
+  countDiagnostics,
+  loadWorkspace,
+  type FileDiagnostic,
+  type InputProblem,
+  type ProjectConfig,
+  type SuppressedFinding,
+} from '@cellspec/language';
 import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command-framework.js';
 import { formatText } from './format-text.js';
 import { formatJson } from './format-json.js';
@@ -24,6 +32,8 @@ export interface CheckedFile {
   readonly relativePath: string;
   readonly text: string;
   readonly diagnostics: readonly FileDiagnostic[];
+  /** Findings silenced by suppression comments (absent in reports built by hand). */
+  readonly suppressed?: readonly SuppressedFinding[];
 }
 
 export interface CheckedInputProblem extends InputProblem {
@@ -36,11 +46,14 @@ export interface CheckReport {
   readonly files: readonly CheckedFile[];
   readonly problems: readonly CheckedInputProblem[];
   readonly counts: Readonly<Record<FileDiagnostic['severity'], number>>;
+  /** The project root and the configuration file used (relative to the base), if any. */
+  readonly project?: { readonly root: string; readonly config?: string; readonly foundBy: ProjectConfig['foundBy'] };
 }
 
-export async function checkInputs(paths: readonly string[], base: string): Promise<CheckReport> {
-  const workspace = await loadWorkspace(paths);
+export async function checkInputs(paths: readonly string[], base: string, cwd = base): Promise<CheckReport> {
+  const workspace = await loadWorkspace(paths, { projectFrom: cwd });
   const rel = (p: string) => relative(base, p).split('\\').join('/') || '.';
+  const project = workspace.project;
   return {
     base,
     files: workspace.files.map((f) => ({
@@ -48,9 +61,15 @@ export async function checkInputs(paths: readonly string[], base: string): Promi
       relativePath: rel(f.path),
       text: f.text,
       diagnostics: f.diagnostics,
+      suppressed: f.suppressed,
     })),
     problems: workspace.problems.map((p) => ({ ...p, relativePath: rel(p.path) })),
     counts: countDiagnostics(workspace.files),
+    project: {
+      root: rel(project.root),
+      foundBy: project.foundBy,
+      ...(project.file ? { config: rel(project.file) } : {}),
+    },
   };
 }
 
@@ -98,7 +117,15 @@ exit codes:
     if (values.output === '') throw new UsageError('--output needs a file name');
     const base = resolve(io.cwd, typeof values.base === 'string' ? values.base : '.');
     const paths = (positionals.length > 0 ? positionals : ['.']).map((p) => resolve(io.cwd, p));
-    const report = await checkInputs(paths, base);
+    let report: CheckReport;
+    try {
+      report = await checkInputs(paths, base, io.cwd);
+    } catch (error) {
+      // A configuration file that cannot be used stops the run: exit 2 with the line that is wrong.
+      if (!(error instanceof ConfigError)) throw error;
+      io.stderr(`cellspec check: ${relative(io.cwd, error.file) || error.file}:${error.line}: ${error.reason}\n`);
+      return ExitCode.Usage;
+    }
 
     const renderers: Record<CheckFormat, (r: CheckReport) => string> = {
       text: formatText,

@@ -14,8 +14,18 @@ export function formatJson(report: CheckReport): string {
       hints: report.counts.hint,
       unreadable: report.problems.length,
     },
+    project: report.project
+      ? { root: report.project.root, foundBy: report.project.foundBy, config: report.project.config ?? null }
+      : null,
     files: report.files.map((f) => ({
       path: f.relativePath,
+      suppressed: (f.suppressed ?? []).map((x) => ({
+        code: x.code,
+        message: x.message,
+        line: x.line,
+        suppressedAt: x.suppressedAt,
+        reason: x.reason,
+      })),
       diagnostics: f.diagnostics.map((d) => ({
         severity: d.severity,
         code: d.code ?? null,

@@ -18,6 +18,11 @@ export function formatText(report: CheckReport): string {
     for (const d of file.diagnostics) out.push(formatDiagnostic(file, d, lines));
   }
   out.push(summary(report));
+  // Which configuration was used, when the project has one; and what it silenced.
+  if (report.project?.config) out.push(`config: ${report.project.config} (project root ${report.project.root})\n`);
+  const suppressed = report.files.reduce((n, f) => n + (f.suppressed?.length ?? 0), 0);
+  if (suppressed > 0)
+    out.push(`${suppressed} finding${suppressed === 1 ? '' : 's'} suppressed by comments (--format json lists them)\n`);
   return out.join('');
 }
 

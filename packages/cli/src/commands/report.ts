@@ -58,6 +58,9 @@ export interface ReportRecord {
   readonly mean_voltage_V: number | null;
   readonly energy_Wh: number | null;
   readonly energy_density_Wh_per_L: { readonly stack: number | null; readonly cell: number | null };
+  /** What the stack volume is over (footprint, electrode-area, jelly-roll); `charged` when plated lithium is counted. */
+  readonly stack_basis: string;
+  readonly energy_density_state: 'charged' | null;
   readonly specific_energy_Wh_per_kg: { readonly stack: number | null; readonly cell: number | null };
   readonly areal_capacity_mAh_per_cm2: { readonly cathode: number | null; readonly anode: number | null };
   readonly mass_g: Readonly<Record<string, number>>;
@@ -108,6 +111,8 @@ export function reportRecord(
       stack: n(design.stack.energyDensity, WH_PER_L),
       cell: n(design.cell.energyDensity, WH_PER_L),
     },
+    stack_basis: design.stackBasis,
+    energy_density_state: design.stack.state ?? design.cell.state ?? null,
     specific_energy_Wh_per_kg: { stack: n(design.stack.specificEnergy, WH), cell: n(design.cell.specificEnergy, WH) },
     areal_capacity_mAh_per_cm2: {
       cathode: n(design.cathode.arealCapacity, MAH_PER_CM2),
@@ -168,7 +173,7 @@ export function textReport(records: readonly ReportRecord[]): string {
     row('energy', `${fmt(r.energy_Wh === null ? null : r.energy_Wh * 1000)} mWh`);
     row(
       'energy density',
-      `${fmt(r.energy_density_Wh_per_L.stack)} Wh/L (stack), ${fmt(r.energy_density_Wh_per_L.cell)} Wh/L (cell)`,
+      `${fmt(r.energy_density_Wh_per_L.stack)} Wh/L (${['stack', ...(r.stack_basis === 'footprint' ? [] : [r.stack_basis.replace('-', ' ')]), ...(r.energy_density_state ? [r.energy_density_state] : [])].join(', ')}), ${fmt(r.energy_density_Wh_per_L.cell)} Wh/L (cell${r.energy_density_state ? `, ${r.energy_density_state}` : ''})`,
     );
     row(
       'specific energy',

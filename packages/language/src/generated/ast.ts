@@ -13,6 +13,7 @@ export const CellSpecTerminals = {
     NUMBER: /(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?/,
     STRING: /"(\\.|[^"\\\r\n])*"/,
     ID: /[A-Za-z_\u00B0\u00B5\u03A9\u03BC\u2103][A-Za-z0-9_\u00B2\u00B3\u00B0\u00B5\u03A9\u03BC]*(-[A-Za-z0-9][A-Za-z0-9_\u00B2\u00B3]*)*/,
+    UNIT: /\u0000unit\u0000/,
 };
 
 export type CellSpecTerminalNames = keyof typeof CellSpecTerminals;
@@ -42,6 +43,7 @@ export type CellSpecKeywordNames =
     | "and"
     | "anode"
     | "anode-active"
+    | "anode-free"
     | "approver"
     | "area"
     | "areal-capacity"
@@ -55,6 +57,7 @@ export type CellSpecKeywordNames =
     | "by"
     | "by-volume"
     | "by-weight"
+    | "can"
     | "capacity"
     | "cathode"
     | "cathode-active"
@@ -78,6 +81,7 @@ export type CellSpecKeywordNames =
     | "date"
     | "density"
     | "description"
+    | "diameter"
     | "diffusivity"
     | "discharge"
     | "document"
@@ -94,6 +98,7 @@ export type CellSpecKeywordNames =
     | "entropic-coefficient"
     | "environment"
     | "every"
+    | "excess-lithium"
     | "exchange-current"
     | "extends"
     | "fast-charge"
@@ -101,6 +106,7 @@ export type CellSpecKeywordNames =
     | "film-resistance"
     | "first-charge-capacity"
     | "first-cycle-efficiency"
+    | "footprint"
     | "for"
     | "format"
     | "formula"
@@ -108,7 +114,9 @@ export type CellSpecKeywordNames =
     | "from"
     | "from-soc"
     | "grade"
+    | "headspace"
     | "heat-transfer"
+    | "height"
     | "history"
     | "hold"
     | "impedance"
@@ -117,8 +125,10 @@ export type CellSpecKeywordNames =
     | "initial-stoichiometry"
     | "insulation"
     | "interface-resistance"
+    | "interlayer"
     | "ionic-conductivity"
     | "layers"
+    | "length"
     | "let"
     | "library"
     | "limits"
@@ -126,6 +136,7 @@ export type CellSpecKeywordNames =
     | "lithium-metal"
     | "loading"
     | "lot"
+    | "mandrel"
     | "mass"
     | "material"
     | "max-charge-current"
@@ -153,6 +164,7 @@ export type CellSpecKeywordNames =
     | "pass"
     | "path-resistance"
     | "pellet"
+    | "plating-by-design"
     | "porosity"
     | "pouch"
     | "prismatic"
@@ -185,10 +197,12 @@ export type CellSpecKeywordNames =
     | "socs"
     | "solid-electrolyte"
     | "source"
+    | "spacer"
     | "specific-capacity"
     | "specific-energy"
     | "specific-heat"
     | "stack"
+    | "stack-basis"
     | "stacked"
     | "status"
     | "step"
@@ -221,6 +235,7 @@ export type CellSpecKeywordNames =
     | "voltage"
     | "width"
     | "with"
+    | "wound"
     | "x"
     | "yield"
     | "{"
@@ -333,7 +348,7 @@ export interface Cell extends langium.AstNode {
     readonly $container: Spec;
     readonly $type: 'Cell';
     members: Array<CellMember>;
-    name: string;
+    name: Name;
     title?: string;
 }
 
@@ -358,7 +373,7 @@ export function isCellLike(item: unknown): item is CellLike {
     return reflection.isInstance(item, CellLike.$type);
 }
 
-export type CellMember = Analyses | Electrode | ElectrodeArea | Format | Limits | Property | SeparatorLayer | Targets | Thermal;
+export type CellMember = Analyses | Electrode | ElectrodeArea | Format | Limits | Property | SeparatorLayer | StackBasis | Targets | Thermal;
 
 export const CellMember = {
     $type: 'CellMember'
@@ -424,7 +439,7 @@ export function isComposition(item: unknown): item is Composition {
 export interface Constant extends langium.AstNode {
     readonly $container: Spec;
     readonly $type: 'Constant';
-    name: string;
+    name: Name;
     value: Expression;
 }
 
@@ -644,10 +659,16 @@ export function isExpression(item: unknown): item is Expression {
     return reflection.isInstance(item, Expression.$type);
 }
 
+export type FilmRole = 'can' | 'insulation' | 'interlayer' | 'packaging' | 'spacer' | 'tabs';
+
+export function isFilmRole(item: unknown): item is FilmRole {
+    return item === 'packaging' || item === 'insulation' || item === 'tabs' || item === 'interlayer' || item === 'spacer' || item === 'can';
+}
+
 export interface Flag extends langium.AstNode {
     readonly $container: Electrode;
     readonly $type: 'Flag';
-    flag: 'double-sided' | 'lithium-metal' | 'single-sided';
+    flag: 'double-sided' | 'lithium-metal' | 'single-sided' | PlatingFlag;
 }
 
 export const Flag = {
@@ -785,8 +806,9 @@ export interface LayerFilm extends langium.AstNode {
     readonly $container: Format;
     readonly $type: 'LayerFilm';
     count?: Expression;
+    length?: Expression;
     material: langium.Reference<Material>;
-    role: 'insulation' | 'packaging' | 'tabs';
+    role: FilmRole;
     thickness: Expression;
     width?: Expression;
 }
@@ -794,6 +816,7 @@ export interface LayerFilm extends langium.AstNode {
 export const LayerFilm = {
     $type: 'LayerFilm',
     count: 'count',
+    length: 'length',
     material: 'material',
     role: 'role',
     thickness: 'thickness',
@@ -861,7 +884,7 @@ export interface Material extends langium.AstNode {
     base?: langium.Reference<Material>;
     kind: MaterialKind;
     members: Array<MaterialMember>;
-    name: string;
+    name: Name;
     title?: string;
 }
 
@@ -898,6 +921,12 @@ export type Metric = 'areal-capacity' | 'capacity' | 'energy' | 'energy-density'
 
 export function isMetric(item: unknown): item is Metric {
     return item === 'capacity' || item === 'energy' || item === 'energy-density' || item === 'specific-energy' || item === 'np-ratio' || item === 'areal-capacity' || item === 'mean-voltage' || item === 'thickness' || item === 'mass';
+}
+
+export type Name = 'ambient' | 'amplitude' | 'area' | 'capacity' | 'count' | 'energy' | 'hold' | 'model' | 'rate' | 'rates' | 'soc' | 'socs' | 'width' | PropertyName | ReachKeyword | TextKey | string;
+
+export function isName(item: unknown): item is Name {
+    return isPropertyName(item) || isTextKey(item) || isReachKeyword(item) || item === 'capacity' || item === 'energy' || item === 'rate' || item === 'model' || item === 'width' || item === 'count' || item === 'area' || item === 'ambient' || item === 'hold' || item === 'amplitude' || item === 'soc' || item === 'socs' || item === 'rates' || (typeof item === 'string' && (/[A-Za-z_\u00B0\u00B5\u03A9\u03BC\u2103][A-Za-z0-9_\u00B2\u00B3\u00B0\u00B5\u03A9\u03BC]*(-[A-Za-z0-9][A-Za-z0-9_\u00B2\u00B3]*)*/.test(item)));
 }
 
 export interface NoteStep extends langium.AstNode {
@@ -991,10 +1020,10 @@ export function isParameter(item: unknown): item is Parameter {
     return reflection.isInstance(item, Parameter.$type);
 }
 
-export type ParameterName = 'ambient' | 'amplitude' | 'anode' | 'area' | 'binder' | 'capacity' | 'cathode' | 'coating' | 'collector' | 'composition' | 'count' | 'energy' | 'hold' | 'insulation' | 'model' | 'packaging' | 'rate' | 'rates' | 'separator' | 'soc' | 'socs' | 'width' | PropertyName | TextKey | string;
+export type ParameterName = 'ambient' | 'amplitude' | 'anode' | 'area' | 'binder' | 'capacity' | 'cathode' | 'coating' | 'collector' | 'composition' | 'count' | 'energy' | 'hold' | 'insulation' | 'model' | 'packaging' | 'rate' | 'rates' | 'separator' | 'soc' | 'socs' | 'width' | PropertyName | ReachKeyword | TextKey | string;
 
 export function isParameterName(item: unknown): item is ParameterName {
-    return isPropertyName(item) || isTextKey(item) || item === 'soc' || item === 'capacity' || item === 'energy' || item === 'rate' || item === 'rates' || item === 'model' || item === 'width' || item === 'count' || item === 'area' || item === 'composition' || item === 'collector' || item === 'cathode' || item === 'anode' || item === 'separator' || item === 'ambient' || item === 'packaging' || item === 'insulation' || item === 'coating' || item === 'binder' || item === 'amplitude' || item === 'hold' || item === 'socs' || (typeof item === 'string' && (/[A-Za-z_\u00B0\u00B5\u03A9\u03BC\u2103][A-Za-z0-9_\u00B2\u00B3\u00B0\u00B5\u03A9\u03BC]*(-[A-Za-z0-9][A-Za-z0-9_\u00B2\u00B3]*)*/.test(item)));
+    return isPropertyName(item) || isTextKey(item) || isReachKeyword(item) || item === 'soc' || item === 'capacity' || item === 'energy' || item === 'rate' || item === 'rates' || item === 'model' || item === 'width' || item === 'count' || item === 'area' || item === 'composition' || item === 'collector' || item === 'cathode' || item === 'anode' || item === 'separator' || item === 'ambient' || item === 'packaging' || item === 'insulation' || item === 'coating' || item === 'binder' || item === 'amplitude' || item === 'hold' || item === 'socs' || (typeof item === 'string' && (/[A-Za-z_\u00B0\u00B5\u03A9\u03BC\u2103][A-Za-z0-9_\u00B2\u00B3\u00B0\u00B5\u03A9\u03BC]*(-[A-Za-z0-9][A-Za-z0-9_\u00B2\u00B3]*)*/.test(item)));
 }
 
 export interface Parenthesized extends langium.AstNode {
@@ -1010,6 +1039,12 @@ export const Parenthesized = {
 
 export function isParenthesized(item: unknown): item is Parenthesized {
     return reflection.isInstance(item, Parenthesized.$type);
+}
+
+export type PlatingFlag = 'anode-free' | 'plating-by-design';
+
+export function isPlatingFlag(item: unknown): item is PlatingFlag {
+    return item === 'anode-free' || item === 'plating-by-design';
 }
 
 export interface PressureStep extends langium.AstNode {
@@ -1049,7 +1084,7 @@ export interface Process extends langium.AstNode {
     readonly $type: 'Process';
     cell?: langium.Reference<CellLike>;
     members: Array<ProcessMember>;
-    name: string;
+    name: Name;
     title?: string;
 }
 
@@ -1119,10 +1154,10 @@ export function isProperty(item: unknown): item is Property {
     return reflection.isInstance(item, Property.$type);
 }
 
-export type PropertyName = 'ambient' | 'areal-capacity' | 'batch-size' | 'bruggeman' | 'channel-voltage' | 'contact-fraction' | 'cooling-area' | 'coverage' | 'd50' | 'density' | 'diffusivity' | 'duration' | 'electrolyte-diffusivity' | 'electronic-conductivity' | 'entropic-coefficient' | 'exchange-current' | 'film-resistance' | 'first-charge-capacity' | 'first-cycle-efficiency' | 'heat-transfer' | 'initial-stoichiometry' | 'interface-resistance' | 'ionic-conductivity' | 'layers' | 'loading' | 'max-charge-current' | 'max-charge-rate' | 'max-concentration' | 'max-discharge-current' | 'max-discharge-rate' | 'mean-voltage' | 'molar-mass' | 'nominal-capacity' | 'one-c-current' | 'particle-radius' | 'path-resistance' | 'porosity' | 'rate-constant' | 'restraint-pressure' | 'salt-concentration' | 'samples' | 'specific-capacity' | 'specific-heat' | 'stoichiometry' | 'temperature' | 'theoretical-capacity' | 'thermal-conductivity' | 'thickness' | 'tortuosity-factor' | 'transfer-coefficient' | 'transference-number' | 'voltage' | 'yield';
+export type PropertyName = 'ambient' | 'areal-capacity' | 'batch-size' | 'bruggeman' | 'channel-voltage' | 'contact-fraction' | 'cooling-area' | 'coverage' | 'd50' | 'density' | 'diffusivity' | 'duration' | 'electrolyte-diffusivity' | 'electronic-conductivity' | 'entropic-coefficient' | 'exchange-current' | 'film-resistance' | 'first-charge-capacity' | 'first-cycle-efficiency' | 'heat-transfer' | 'initial-stoichiometry' | 'interface-resistance' | 'ionic-conductivity' | 'layers' | 'loading' | 'max-charge-current' | 'max-charge-rate' | 'max-concentration' | 'max-discharge-current' | 'max-discharge-rate' | 'mean-voltage' | 'molar-mass' | 'nominal-capacity' | 'one-c-current' | 'particle-radius' | 'path-resistance' | 'porosity' | 'rate-constant' | 'restraint-pressure' | 'salt-concentration' | 'samples' | 'specific-capacity' | 'specific-heat' | 'stoichiometry' | 'temperature' | 'theoretical-capacity' | 'thermal-conductivity' | 'thickness' | 'tortuosity-factor' | 'transfer-coefficient' | 'transference-number' | 'voltage' | 'yield' | ReachPropertyName;
 
 export function isPropertyName(item: unknown): item is PropertyName {
-    return item === 'specific-capacity' || item === 'theoretical-capacity' || item === 'density' || item === 'mean-voltage' || item === 'stoichiometry' || item === 'max-concentration' || item === 'particle-radius' || item === 'd50' || item === 'diffusivity' || item === 'rate-constant' || item === 'exchange-current' || item === 'transfer-coefficient' || item === 'ionic-conductivity' || item === 'electronic-conductivity' || item === 'specific-heat' || item === 'thermal-conductivity' || item === 'entropic-coefficient' || item === 'film-resistance' || item === 'thickness' || item === 'salt-concentration' || item === 'transference-number' || item === 'electrolyte-diffusivity' || item === 'molar-mass' || item === 'coverage' || item === 'first-charge-capacity' || item === 'first-cycle-efficiency' || item === 'loading' || item === 'porosity' || item === 'areal-capacity' || item === 'path-resistance' || item === 'tortuosity-factor' || item === 'bruggeman' || item === 'contact-fraction' || item === 'initial-stoichiometry' || item === 'layers' || item === 'restraint-pressure' || item === 'temperature' || item === 'nominal-capacity' || item === 'one-c-current' || item === 'interface-resistance' || item === 'voltage' || item === 'max-charge-rate' || item === 'max-discharge-rate' || item === 'max-charge-current' || item === 'max-discharge-current' || item === 'ambient' || item === 'heat-transfer' || item === 'cooling-area' || item === 'batch-size' || item === 'yield' || item === 'samples' || item === 'duration' || item === 'channel-voltage';
+    return isReachPropertyName(item) || item === 'specific-capacity' || item === 'theoretical-capacity' || item === 'density' || item === 'mean-voltage' || item === 'stoichiometry' || item === 'max-concentration' || item === 'particle-radius' || item === 'd50' || item === 'diffusivity' || item === 'rate-constant' || item === 'exchange-current' || item === 'transfer-coefficient' || item === 'ionic-conductivity' || item === 'electronic-conductivity' || item === 'specific-heat' || item === 'thermal-conductivity' || item === 'entropic-coefficient' || item === 'film-resistance' || item === 'thickness' || item === 'salt-concentration' || item === 'transference-number' || item === 'electrolyte-diffusivity' || item === 'molar-mass' || item === 'coverage' || item === 'first-charge-capacity' || item === 'first-cycle-efficiency' || item === 'loading' || item === 'porosity' || item === 'areal-capacity' || item === 'path-resistance' || item === 'tortuosity-factor' || item === 'bruggeman' || item === 'contact-fraction' || item === 'initial-stoichiometry' || item === 'layers' || item === 'restraint-pressure' || item === 'temperature' || item === 'nominal-capacity' || item === 'one-c-current' || item === 'interface-resistance' || item === 'voltage' || item === 'max-charge-rate' || item === 'max-discharge-rate' || item === 'max-charge-current' || item === 'max-discharge-current' || item === 'ambient' || item === 'heat-transfer' || item === 'cooling-area' || item === 'batch-size' || item === 'yield' || item === 'samples' || item === 'duration' || item === 'channel-voltage';
 }
 
 export interface PulseStep extends langium.AstNode {
@@ -1159,6 +1194,18 @@ export const QuantityLiteral = {
 
 export function isQuantityLiteral(item: unknown): item is QuantityLiteral {
     return reflection.isInstance(item, QuantityLiteral.$type);
+}
+
+export type ReachKeyword = 'can' | 'footprint' | 'interlayer' | 'length' | 'spacer' | 'stack-basis' | 'wound';
+
+export function isReachKeyword(item: unknown): item is ReachKeyword {
+    return item === 'interlayer' || item === 'spacer' || item === 'can' || item === 'length' || item === 'wound' || item === 'footprint' || item === 'stack-basis';
+}
+
+export type ReachPropertyName = 'diameter' | 'excess-lithium' | 'headspace' | 'height' | 'mandrel' | 'np-ratio';
+
+export function isReachPropertyName(item: unknown): item is ReachPropertyName {
+    return item === 'excess-lithium' || item === 'np-ratio' || item === 'diameter' || item === 'height' || item === 'mandrel' || item === 'headspace';
 }
 
 export interface RecordStep extends langium.AstNode {
@@ -1299,10 +1346,25 @@ export function isSpec(item: unknown): item is Spec {
     return reflection.isInstance(item, Spec.$type);
 }
 
-export type Stacking = 'bi-cell' | 'single-layer' | 'stacked';
+export interface StackBasis extends langium.AstNode {
+    readonly $container: Cell | Variant;
+    readonly $type: 'StackBasis';
+    basis: 'electrode-area' | 'footprint';
+}
+
+export const StackBasis = {
+    $type: 'StackBasis',
+    basis: 'basis'
+} as const;
+
+export function isStackBasis(item: unknown): item is StackBasis {
+    return reflection.isInstance(item, StackBasis.$type);
+}
+
+export type Stacking = 'bi-cell' | 'single-layer' | 'stacked' | 'wound';
 
 export function isStacking(item: unknown): item is Stacking {
-    return item === 'single-layer' || item === 'stacked' || item === 'bi-cell';
+    return item === 'single-layer' || item === 'stacked' || item === 'bi-cell' || item === 'wound';
 }
 
 export interface Status extends langium.AstNode {
@@ -1443,7 +1505,7 @@ export interface TestPlan extends langium.AstNode {
     readonly $container: Spec;
     readonly $type: 'TestPlan';
     cell: langium.Reference<CellLike>;
-    name: string;
+    name: Name;
     tests: Array<Test>;
     title?: string;
 }
@@ -1585,7 +1647,7 @@ export interface Variant extends langium.AstNode {
     readonly $type: 'Variant';
     base: langium.Reference<CellLike>;
     members: Array<CellMember | Replace>;
-    name: string;
+    name: Name;
     title?: string;
 }
 
@@ -1665,6 +1727,7 @@ export type CellSpecAstType = {
     SeparatorMember: SeparatorMember
     SocStep: SocStep
     Spec: Spec
+    StackBasis: StackBasis
     Status: Status
     Step: Step
     Sweep: Sweep
@@ -2104,6 +2167,10 @@ export class CellSpecAstReflection extends langium.AbstractAstReflection {
                     name: LayerFilm.count,
                     optional: true
                 },
+                length: {
+                    name: LayerFilm.length,
+                    optional: true
+                },
                 material: {
                     name: LayerFilm.material,
                     referenceType: Material.$type
@@ -2517,6 +2584,15 @@ export class CellSpecAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: []
+        },
+        StackBasis: {
+            name: StackBasis.$type,
+            properties: {
+                basis: {
+                    name: StackBasis.basis
+                }
+            },
+            superTypes: [CellMember.$type]
         },
         Status: {
             name: Status.$type,

@@ -90,6 +90,11 @@ export function electrodeNode(cell: CellLike, role: 'cathode' | 'anode'): Electr
   return (cell.members as AstNode[]).find((m): m is Electrode => isElectrode(m) && m.role === role);
 }
 
+/** Every block of an electrode role, last first: a later block's values win, so a finding belongs there. */
+function electrodeNodesLastFirst(cell: CellLike, role: 'cathode' | 'anode'): Electrode[] {
+  return (cell.members as AstNode[]).filter((m): m is Electrode => isElectrode(m) && m.role === role).reverse();
+}
+
 /**
  * The AST node a calculator path (`cathode.loading`, `separator.thickness`, `format`) is about,
  * in this cell node; falls back to the nearest written block, then the cell itself.
@@ -98,17 +103,23 @@ export function nodeForPath(cell: CellLike, path: string | undefined): { node: A
   if (!path) return { node: cell, property: 'name' };
   const [head, tail] = path.split('.') as [string, string | undefined];
   if (head === 'cathode' || head === 'anode') {
-    const e = electrodeNode(cell, head);
+    const blocks = electrodeNodesLastFirst(cell, head);
+    const e = blocks[0];
     if (!e) return { node: cell, property: 'name' };
-    if (tail === 'composition') {
-      const c = e.members.find(isComposition);
-      return c ? { node: c } : { node: e };
-    }
-    if (tail) {
-      const p = e.members.find((m) => isProperty(m) && m.name === tail);
-      if (p) return { node: p };
+    for (const b of blocks) {
+      if (tail === 'composition') {
+        const c = b.members.find(isComposition);
+        if (c) return { node: c };
+      } else if (tail) {
+        const p = b.members.find((m) => isProperty(m) && m.name === tail);
+        if (p) return { node: p };
+      }
     }
     return { node: e, property: 'role' };
+  }
+  if (head === 'npRatio') {
+    const p = (cell.members as AstNode[]).find((m) => isProperty(m) && m.name === 'np-ratio');
+    return p ? { node: p } : { node: cell, property: 'name' };
   }
   if (head === 'separator') {
     const s = (cell.members as AstNode[]).find(isSeparatorLayer);

@@ -80,10 +80,11 @@ export function cellHover(services: CellSpecServices, entry: CellDesignEntry): s
     head.push(
       `mean voltage ${q(d.meanVoltage, 'voltage')} (${d.meanVoltageMethod === 'ocp' ? 'from both OCP curves over the window' : 'declared mean voltages'}); energy ${q(d.energy, 'energy', 'mWh')}`,
     );
+  head.push(...reachNotes(d));
   lines.push(head.map((h) => `- ${h}`).join('\n'));
   lines.push(
     [
-      '| | stack | packaged cell |',
+      `| | stack (${stackBasisWords(d)}${d.stack.state ? ', charged' : ''}) | packaged cell${d.cell.state ? ' (charged)' : ''} |`,
       '|---|---:|---:|',
       `| thickness | ${q(d.stack.thickness, 'length')} | ${q(d.cell.thickness, 'length', 'mm')} |`,
       `| volume | ${q(d.stack.volume, 'volume')} | ${q(d.cell.volume, 'volume')} |`,
@@ -107,6 +108,32 @@ export function cellHover(services: CellSpecServices, entry: CellDesignEntry): s
   const inputs = inputsTable([...d.inputs, ...d.cathode.inputs, ...d.anode.inputs]);
   if (inputs.length) lines.push(inputs.join('\n'));
   return lines.filter(Boolean).join('\n\n');
+}
+
+/** What the stack figures are taken over, in words. */
+export function stackBasisWords(d: CellDesign): string {
+  return d.stackBasis === 'jelly-roll'
+    ? 'jelly roll'
+    : d.stackBasis === 'electrode-area'
+      ? 'over the electrode area'
+      : 'over the layer footprint';
+}
+
+/** Plated lithium, the as-assembled figures and the winding, where the cell has them. */
+function reachNotes(d: CellDesign): string[] {
+  const notes: string[] = [];
+  if (d.platedLithiumThickness !== undefined)
+    notes.push(
+      `${q(d.platedLithiumThickness, 'length')} of lithium plates per unit cell on charge (dense lithium, 2062 mAh/cm³); figures marked *charged* include it` +
+        (d.discharged
+          ? `; as assembled (discharged): stack ${q(d.discharged.stack.energyDensity, 'energyDensity')}, cell ${q(d.discharged.cell.energyDensity, 'energyDensity')}`
+          : ''),
+    );
+  if (d.winding)
+    notes.push(
+      `wound: electrode length ${q(d.winding.electrodeLength, 'length', 'mm')} × width ${q(d.winding.width, 'length', 'mm')}, winding repeat ${q(d.winding.repeatThickness, 'length')}${d.winding.turns !== undefined ? `, ${formatNumber(d.winding.turns, 3)} turns` : ''}`,
+    );
+  return notes;
 }
 
 /** Variant against base: each metric, its change and the relative change. */

@@ -77,8 +77,8 @@ export class CellSpecCompletionProvider extends DefaultCompletionProvider {
       }
     }
     if (UNIT_RULES.has(rule)) {
-      // A unit's first tokens (ID, 'C', '%', '(') all land here; offer whole units once, for the ID.
-      if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.$refText === 'ID')
+      // A unit's first tokens (UNIT, 'C', '%', '(') all land here; offer whole units once, for the UNIT.
+      if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.$refText === 'UNIT')
         this.completeUnits(context, acceptor);
       return;
     }
@@ -187,7 +187,8 @@ export class CellSpecCompletionProvider extends DefaultCompletionProvider {
 
 /** Whether the keyword is a property name (and not, say, the `thickness` of a target metric). */
 function isPropertyNameKeyword(keyword: GrammarAST.Keyword): boolean {
-  return AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name === 'PropertyName';
+  const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
+  return rule === 'PropertyName' || rule === 'ReachPropertyName';
 }
 
 /** The literal whose number ends right before the token being completed, if it is a number. */
@@ -242,6 +243,9 @@ const FILM_MATERIALS: Readonly<Record<string, readonly string[]>> = {
   packaging: ['packaging'],
   insulation: ['insulation'],
   tabs: ['current-collector'],
+  interlayer: ['insulation', 'packaging', 'binder'],
+  spacer: ['insulation', 'packaging'],
+  can: ['packaging', 'current-collector', 'other'],
 };
 
 /**

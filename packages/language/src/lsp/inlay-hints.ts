@@ -13,13 +13,23 @@ import { documentDesigns } from './cell-design.js';
 export function cellHintText(d: CellDesign): string | undefined {
   const parts: string[] = [];
   if (d.capacity !== undefined) parts.push(formatMetric(metricSpec('capacity')!, d.capacity));
+  // A wound cell is judged by its can (cell basis); a stack names its area basis and its state.
   const ed =
-    d.stack.energyDensity !== undefined
-      ? { v: d.stack.energyDensity, basis: 'stack' as const }
-      : d.cell.energyDensity !== undefined
-        ? { v: d.cell.energyDensity, basis: 'cell' as const }
-        : undefined;
-  if (ed) parts.push(`${formatMetric(metricSpec('energyDensity', ed.basis)!, ed.v)} (${ed.basis})`);
+    d.winding && d.cell.energyDensity !== undefined
+      ? { v: d.cell.energyDensity, basis: 'cell' as const }
+      : d.stack.energyDensity !== undefined
+        ? { v: d.stack.energyDensity, basis: 'stack' as const }
+        : d.cell.energyDensity !== undefined
+          ? { v: d.cell.energyDensity, basis: 'cell' as const }
+          : undefined;
+  if (ed) {
+    const qualifiers = [
+      ed.basis,
+      ...(ed.basis === 'stack' && d.stackBasis === 'electrode-area' ? ['electrode area'] : []),
+      ...((ed.basis === 'stack' ? d.stack.state : d.cell.state) ? ['charged'] : []),
+    ];
+    parts.push(`${formatMetric(metricSpec('energyDensity', ed.basis)!, ed.v)} (${qualifiers.join(', ')})`);
+  }
   if (d.npRatio !== undefined) parts.push(`N/P ${formatMetric(metricSpec('npRatio')!, d.npRatio)}`);
   // The first-charge basis shows only when first-charge capacities are stated (else it equals the reversible one).
   if (d.npRatioFirstCharge !== undefined && (d.cathode.firstChargeStated || d.anode.firstChargeStated))

@@ -87,6 +87,8 @@ export interface DesignFigures {
   /** Coating thickness per side, m, as computed from loading, composition and porosity. */
   readonly cathodeThickness?: number;
   readonly anodeThickness?: number;
+  /** Lithium plated per unit cell at full charge, m (anode-free, lithium metal, plating by design). */
+  readonly platedLithiumThickness?: number;
   /** Stack and cell thickness, m; stack and cell mass, kg. */
   readonly stackThickness?: number;
   readonly cellThickness?: number;

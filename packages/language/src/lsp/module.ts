@@ -18,6 +18,7 @@ import { CellSpecCodeActionProvider } from './code-actions.js';
 import { CellSpecCodeLensProvider } from './code-lens.js';
 import { cellHoverContributor } from './cell-hover.js';
 import { procedureHoverContributor } from './procedure-hover.js';
+import { designKeywordHoverContributor } from './design-keyword-hover.js';
 
 /** Editor services cellspec adds to Langium's `lsp` group. */
 export type CellSpecLspAddedServices = {
@@ -31,6 +32,7 @@ export const CellSpecLspModule: Module<CellSpecServices, PartialLangiumServices 
       contributors.add(cellHoverContributor(services));
       contributors.add(procedureHoverContributor(services));
       contributors.add(analysisHoverContributor(services));
+      contributors.add(designKeywordHoverContributor());
       return contributors;
     },
     HoverProvider: (services) => new CellSpecHoverProvider(services),

@@ -110,6 +110,7 @@ export function figuresFromDesign(cell: CellIR, design: CellDesign): DesignFigur
     cathodeArealCapacity: design.cathode.arealCapacity,
     anodeArealCapacity: design.anode.arealCapacity,
     cathodeThickness: design.cathode.thickness,
+    ...(design.platedLithiumThickness !== undefined ? { platedLithiumThickness: design.platedLithiumThickness } : {}),
     anodeThickness: design.anode.thickness,
     stackThickness: design.stack.thickness,
     cellThickness: design.cell.thickness,

@@ -5,6 +5,7 @@
  */
 import { UriUtils, URI, type LangiumDocument, type LangiumDocuments } from 'langium';
 import { isSpec, type Import } from '../generated/ast.js';
+import { libraryCandidates } from './libraries.js';
 
 export const CELLSPEC_SUFFIX = '.cellspec';
 
@@ -15,7 +16,10 @@ export function importCandidates(importer: URI, path: string): URI[] {
     /^[a-z][a-z0-9+.-]*:/i.test(path) && !/^[a-z]:[\\/]/i.test(path)
       ? URI.parse(path)
       : UriUtils.resolvePath(base, path);
-  return path.endsWith(CELLSPEC_SUFFIX) ? [target] : [target, URI.parse(target.toString() + CELLSPEC_SUFFIX)];
+  const candidates = path.endsWith(CELLSPEC_SUFFIX)
+    ? [target]
+    : [target, URI.parse(target.toString() + CELLSPEC_SUFFIX)];
+  return [...candidates, ...libraryCandidates(path)];
 }
 
 const namedByParse = new WeakMap<object, readonly string[]>();

@@ -41,6 +41,12 @@ export const Code = {
   UnknownProcedure: 'unknown-procedure',
   UnknownProcedureParameter: 'unknown-procedure-parameter',
   TestPlanIncomplete: 'test-plan-incomplete',
+  // published cell designs and project configuration
+  NpRatioConflict: 'np-ratio-conflict',
+  WindingIncomplete: 'winding-incomplete',
+  ModelReadiness: 'model-readiness',
+  Suppression: 'suppression',
+  DocumentNumberPattern: 'document-number-pattern',
   ChannelCapability: 'channel-capability',
 } as const;
 
@@ -93,6 +99,13 @@ export const CODE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
   'unknown-procedure': 'A named test procedure that the procedure library does not define.',
   'unknown-procedure-parameter': 'A parameter a named test procedure does not take, or a value it cannot use.',
   'test-plan-incomplete': 'A test plan that cannot be expanded: its cell states no capacity or no voltage window.',
+  'np-ratio-conflict':
+    'An N/P ratio declared as a design input that a written anode loading or areal capacity contradicts (or that cannot be met).',
+  'winding-incomplete': 'A wound cylindrical or prismatic cell whose can dimensions do not give an electrode length.',
+  'model-readiness': 'What a model run of this cell will need or assume (info): missing model inputs, defaults taken.',
+  suppression: 'A suppression comment without a reason or without the codes it silences.',
+  'document-number-pattern':
+    'A document number that does not match the project pattern (cellspec.json "documentNumber").',
   'channel-capability':
     "A test step the cycler channel cannot do: a forced discharge below 0 V on a unipolar channel, or a voltage outside the declared channel's range.",
 };

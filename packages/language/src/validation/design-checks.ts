@@ -30,6 +30,12 @@ const CODE_OF: Readonly<Record<DesignProblemCode, DiagnosticCode | null>> = {
   'porosity-density-inconsistent': Code.DesignInconsistent,
   'negative-porosity': Code.DesignInconsistent,
   'cell-thinner-than-stack': Code.DesignInconsistent,
+  'np-ratio-conflict': Code.NpRatioConflict,
+  'np-ratio-unsolved': Code.NpRatioConflict,
+  'plating-not-needed': Code.DesignInconsistent,
+  'winding-incomplete': Code.WindingIncomplete,
+  'no-can': Code.DesignIncomplete,
+  'interlayer-unused': Code.DesignIncomplete,
   'no-active-material': Code.DesignIncomplete,
   'no-loading': Code.DesignIncomplete,
   'loading-from-capacity': Code.DesignIncomplete,
@@ -74,7 +80,14 @@ function reportProblem(cell: CellLike, p: DesignProblem, accept: ValidationAccep
   if (p.severity === 'info' || code === null) return;
   const { node, property } = nodeForPath(cell, p.path);
   // What is missing is the required-property checks' business; here it only explains absent figures.
-  const severity = p.code === 'negative-porosity' ? 'error' : code === Code.DesignIncomplete ? 'info' : 'warning';
+  const severity =
+    p.code === 'negative-porosity' || p.severity === 'error'
+      ? code === Code.DesignIncomplete
+        ? 'info'
+        : 'error'
+      : code === Code.DesignIncomplete
+        ? 'info'
+        : 'warning';
   accept(severity, p.message, { node, ...(property ? { property } : {}), code, data: { code, designCode: p.code } });
 }
 

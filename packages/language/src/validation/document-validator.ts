@@ -12,6 +12,8 @@ import {
 } from 'langium';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { Code } from './codes.js';
+import { projectConfigOf, type ProjectConfig } from '../project.js';
+import { findSuppressions, suppressionFor } from '../suppressions.js';
 import { explainSyntaxError } from './syntax-messages.js';
 
 const BUILT_IN_CODES: Readonly<Record<string, string>> = {
@@ -23,10 +25,13 @@ const BUILT_IN_CODES: Readonly<Record<string, string>> = {
 export class CellSpecDocumentValidator extends DefaultDocumentValidator {
   private readonly keywords: ReadonlySet<string>;
 
+  private readonly shared: LangiumCoreServices['shared'];
+
   constructor(services: LangiumCoreServices) {
     super(services);
+    this.shared = services.shared;
     // Keyword tokens are named by their text; the grammar's terminals are the other token types.
-    const terminals = new Set(['ID', 'NUMBER', 'STRING', 'WS', 'ML_COMMENT', 'SL_COMMENT']);
+    const terminals = new Set(['ID', 'UNIT', 'NUMBER', 'STRING', 'WS', 'ML_COMMENT', 'SL_COMMENT']);
     this.keywords = new Set(Object.keys(services.parser.Lexer.definition).filter((name) => !terminals.has(name)));
   }
 
@@ -54,6 +59,78 @@ export class CellSpecDocumentValidator extends DefaultDocumentValidator {
         };
       }
     }
-    return diagnostics;
+    return applyProjectRules(document, diagnostics, projectConfigOf(this.shared));
   }
+}
+
+// ---- project rules and inline suppressions -----------------------------------------------------
+
+/** What a suppression comment silenced in a document, for reports. */
+export interface SuppressedFinding {
+  readonly code: string;
+  readonly message: string;
+  /** 1-based line of the finding and of the comment that suppressed it. */
+  readonly line: number;
+  readonly suppressedAt: number;
+  readonly reason: string;
+}
+
+const suppressedByDocument = new WeakMap<LangiumDocument, readonly SuppressedFinding[]>();
+
+/** The findings suppressed in a document at its last validation. */
+export function suppressedFindings(document: LangiumDocument): readonly SuppressedFinding[] {
+  return suppressedByDocument.get(document) ?? [];
+}
+
+const SEVERITY = { error: 1, warning: 2, info: 3 } as const;
+
+/**
+ * The project's rule severities (`cellspec.json` "rules": a code set to off is dropped, others
+ * take the written severity), then inline suppressions; a suppression without a reason is
+ * reported instead of applied. Syntax errors are never suppressed: the file would not mean what
+ * it says.
+ */
+function applyProjectRules(
+  document: LangiumDocument,
+  diagnostics: Diagnostic[],
+  config: ProjectConfig | undefined,
+): Diagnostic[] {
+  const rules = config?.rules ?? {};
+  const suppressions = findSuppressions(document.textDocument.getText());
+  const suppressed: SuppressedFinding[] = [];
+  const kept: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const code = typeof d.code === 'string' ? d.code : undefined;
+    const rule = code ? rules[code] : undefined;
+    if (rule === 'off' && code !== Code.Syntax) continue;
+    if (rule && rule !== 'off' && code !== Code.Syntax) d.severity = SEVERITY[rule];
+    const line = d.range.start.line + 1;
+    const by = code && code !== Code.Syntax ? suppressionFor(suppressions, code, line) : undefined;
+    if (by) {
+      suppressed.push({ code: code!, message: String(d.message), line, suppressedAt: by.line, reason: by.reason! });
+      continue;
+    }
+    kept.push(d);
+  }
+  for (const s of suppressions) {
+    const range = { start: { line: s.line - 1, character: 0 }, end: { line: s.line - 1, character: 1000 } };
+    if (s.reason === undefined)
+      kept.push({
+        severity: SEVERITY.warning,
+        range,
+        code: Code.Suppression,
+        message: 'a suppression needs a reason: write it after `--` (cellspec-disable-next-line <code> -- why)',
+        source: 'cellspec',
+      });
+    else if (s.codes.length === 0)
+      kept.push({
+        severity: SEVERITY.warning,
+        range,
+        code: Code.Suppression,
+        message: 'a suppression must name the codes it silences (cellspec-disable-next-line <code> -- why)',
+        source: 'cellspec',
+      });
+  }
+  suppressedByDocument.set(document, suppressed);
+  return kept;
 }

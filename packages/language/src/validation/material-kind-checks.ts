@@ -34,6 +34,9 @@ const FILM_KINDS: Readonly<Record<string, readonly string[]>> = {
   packaging: ['packaging'],
   insulation: ['insulation', 'other'],
   tabs: ['current-collector', 'other'],
+  interlayer: ['insulation', 'packaging', 'binder', 'other'],
+  spacer: ['insulation', 'packaging', 'other'],
+  can: ['packaging', 'current-collector', 'other'],
 };
 
 export function materialKindChecks(_services: CellSpecServices): ValidationChecks<CellSpecAstType> {

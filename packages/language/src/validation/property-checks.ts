@@ -75,7 +75,11 @@ function checkProperty(node: Property, accept: ValidationAcceptor, values: Value
     return;
   }
   const what = node.name;
-  const limitsFor = (kind: QuantityKind): Limits => ({ ...spec, ...(spec.kindRanges?.[kind] ?? {}) });
+  const limitsFor = (kind: QuantityKind): Limits => ({
+    ...spec,
+    ...(spec.contextRanges?.[context] ?? {}),
+    ...(spec.kindRanges?.[kind] ?? {}),
+  });
   const quantityOf = (expr: Property['value'] | undefined) =>
     values.quantity(expr, spec.kinds, what, accept, limitsFor);
   const low = quantityOf(node.value);
@@ -161,8 +165,15 @@ function checkTextField(node: TextField, accept: ValidationAcceptor): void {
   }
 }
 
+const ANODE_FLAGS: Readonly<Record<string, string>> = {
+  'lithium-metal': 'only an anode can be lithium metal',
+  'anode-free': 'only an anode can be anode-free',
+  'plating-by-design': 'lithium plates on the anode: plating-by-design belongs in the anode',
+};
+
 function checkFlag(node: Flag, accept: ValidationAcceptor): void {
-  if (node.flag === 'lithium-metal' && isElectrode(node.$container) && node.$container.role !== 'anode') {
-    accept('error', `only an anode can be lithium metal`, { node, code: Code.MisplacedProperty });
+  const message = ANODE_FLAGS[node.flag];
+  if (message && isElectrode(node.$container) && node.$container.role !== 'anode') {
+    accept('error', message, { node, code: Code.MisplacedProperty });
   }
 }

@@ -15,6 +15,7 @@ import {
   isElectrode,
   isElectrodeArea,
   isFlag,
+  isFormat,
   isProperty,
   isSeparatorLayer,
   type Cell,
@@ -49,7 +50,10 @@ function checkCell(node: Cell, accept: ValidationAcceptor): void {
   }
   if (!node.members.some(isSeparatorLayer)) missing('electrolyte-layer or separator');
   const eachElectrodeHasArea = electrodes.length >= 2 && electrodes.every((e) => e.members.some(isAreaOverride));
-  if (!node.members.some(isElectrodeArea) && !eachElectrodeHasArea)
+  // A wound cell's electrode area comes from its can and winding.
+  const format = node.members.find(isFormat);
+  const wound = format?.type === 'cylindrical' || (format?.type === 'prismatic' && format.stacking === 'wound');
+  if (!wound && !node.members.some(isElectrodeArea) && !eachElectrodeHasArea)
     missing('electrode-area (or an area in each electrode)');
 }
 
@@ -57,10 +61,14 @@ function checkElectrode(node: Electrode, accept: ValidationAcceptor): void {
   if (!isCell(node.$container)) return;
   const lithiumMetal = node.role === 'anode' && node.members.some((m) => isFlag(m) && m.flag === 'lithium-metal');
   if (lithiumMetal) return;
+  // Anode-free: a bare collector needs no composition and no amount (a host layer may have both).
+  if (node.role === 'anode' && node.members.some((m) => isFlag(m) && m.flag === 'anode-free')) return;
+  // With np-ratio on the cell, the anode's amount is solved from it.
+  const solved = node.role === 'anode' && node.$container.members.some((m) => isProperty(m) && m.name === 'np-ratio');
   if (!node.members.some(isComposition)) {
     accept('error', `the ${node.role} has no composition`, { node, property: 'role', code: Code.MissingProperty });
   }
-  if (!node.members.some((m) => isProperty(m) && AMOUNT.includes(m.name))) {
+  if (!solved && !node.members.some((m) => isProperty(m) && AMOUNT.includes(m.name))) {
     accept('error', `the ${node.role} needs its loading, thickness or areal-capacity`, {
       node,
       property: 'role',

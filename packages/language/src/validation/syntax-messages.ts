@@ -12,7 +12,10 @@ export function explainSyntaxError(message: string, keywords: ReadonlySet<string
   const suggestion = isWord ? closest(found, keywords) : undefined;
   const didYouMean = suggestion ? `; did you mean '${suggestion}'?` : '';
 
-  if (/Expecting token of type 'ID'/.test(message)) {
+  // A name slot that admits some keywords lists its alternatives ("one of these … [ID] [capacity] …").
+  const nameExpected =
+    /Expecting token of type 'ID'/.test(message) || (isWord && keywords.has(found) && /\[ID\]/.test(message));
+  if (nameExpected) {
     if (keywords.has(found))
       return `'${found}' is a cellspec keyword and cannot be used as a name here; choose another name`;
     return found === '' ? 'a name is missing at the end of the file' : `expected a name here, found '${found}'`;

@@ -80,9 +80,21 @@ const FRACTION: Limits = { min: 0, max: 1 };
 const TEMPERATURE: Limits = { min: 0, max: 1000 };
 const VOLTAGE: Limits = { min: 0, max: 10 };
 /** Nothing in a cell spec is larger than a few metres; bigger outlines are unit slips. */
-const DIMENSION: Limits = { positive: true, max: 5 };
+/** Plan-view sizes: the largest cells made (blade cells) are about 1 m long. */
+const DIMENSION: Limits = { positive: true, max: 1.5 };
 /** Foils and films: thicker than a centimetre is a unit slip. */
 const FOIL: Limits = { positive: true, max: 0.01 };
+/** Collector foils of real cells are 4–50 µm; plates of a test jig up to about a millimetre. */
+const COLLECTOR: Limits = { positive: true, max: 1e-3 };
+/** Films outside the unit cell, by role: laminates and films below 1 mm, can walls up to a few mm. */
+const FILM: Readonly<Record<string, Limits>> = {
+  packaging: { positive: true, max: 1e-3 },
+  insulation: { positive: true, max: 1e-3 },
+  interlayer: { positive: true, max: 1e-3 },
+  tabs: { positive: true, max: 2e-3 },
+  spacer: { positive: true, max: 0.01 },
+  can: { positive: true, max: 5e-3 },
+};
 
 export function valueChecks(services: CellSpecServices): ValidationChecks<CellSpecAstType> {
   const v = new ValueChecks(services.evaluation.Evaluator);
@@ -109,11 +121,12 @@ export function valueChecks(services: CellSpecServices): ValidationChecks<CellSp
     ElectrodeArea: (node, accept) => dimensions(node.size, 'electrode area', accept),
     AreaOverride: (node, accept) => dimensions(node.size, 'area', accept),
     Collector: (node, accept) => {
-      v.quantity(node.thickness, ['length'], 'collector thickness', accept, FOIL);
+      v.quantity(node.thickness, ['length'], 'collector thickness', accept, COLLECTOR);
     },
     LayerFilm: (node, accept) => {
-      v.quantity(node.thickness, ['length'], `${node.role} thickness`, accept, FOIL);
+      v.quantity(node.thickness, ['length'], `${node.role} thickness`, accept, FILM[node.role] ?? FOIL);
       v.quantity(node.width, ['length'], `${node.role} width`, accept, DIMENSION);
+      v.quantity(node.length, ['length'], `${node.role} length`, accept, DIMENSION);
       v.quantity(node.count, ['dimensionless'], `${node.role} count`, accept, { min: 1, max: 1000, integer: true });
     },
     Target: (node, accept) => checkTarget(node, accept, v),

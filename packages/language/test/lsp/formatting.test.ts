@@ -111,11 +111,16 @@ describe('formatter rules', () => {
     const canonical = readFileSync(new URL('messy.expected.cellspec', FIXTURES), 'utf8');
     const doc = await parse(canonical);
     // Gaps between tokens that are safe to respace: not next to a comment (a comment's line is meaningful).
+    // A unit stays on its number's line (a word on the next line is a name, not a unit): that gap
+    // takes spaces only.
     const { CstUtils } = await import('langium');
     const leaves = [...CstUtils.flattenCst(doc.parseResult.value.$cstNode!)];
-    const gaps = leaves
-      .slice(1)
-      .map((leaf, i) => ({ start: leaves[i]!.end, end: leaf.offset, free: !leaf.hidden && !leaves[i]!.hidden }));
+    const gaps = leaves.slice(1).map((leaf, i) => ({
+      start: leaves[i]!.end,
+      end: leaf.offset,
+      free: !leaf.hidden && !leaves[i]!.hidden,
+      sameLine: leaf.tokenType.name === 'UNIT' && leaves[i]!.tokenType.name === 'NUMBER',
+    }));
     const respacing = fc.array(fc.constantFrom(' ', '   ', '\n', '\n\t  ', '  \n    '), {
       minLength: gaps.length,
       maxLength: gaps.length,
@@ -131,7 +136,9 @@ describe('formatter rules', () => {
             ? original
             : original.includes('\n')
               ? original.replace(/[ \t]+/g, spaces[i]!.replace(/\n/g, ''))
-              : spaces[i]!;
+              : gap.sameLine
+                ? spaces[i]!.replace(/\s+/g, ' ')
+                : spaces[i]!;
           text += canonical.slice(at, gap.start) + replacement;
           at = gap.end;
         });

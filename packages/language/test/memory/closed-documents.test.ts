@@ -96,7 +96,9 @@ describe('releasing the syntax trees of closed documents', () => {
     released.texts.set(uri('lib/materials.cellspec').toString(), libWithoutLps);
     await released.shared.workspace.DocumentBuilder.update([uri('lib/materials.cellspec')], []);
     const after = diagnosticsOf(released.documents);
-    expect(after).toEqual(diagnosticsOf(plain.documents));
+    // An edit revalidates with the fast checks; model readiness (a slow check) follows on save.
+    const fast = (all: string[][]) => all.map((ds) => ds.filter((d) => !/ a model run /.test(d)));
+    expect(fast(after)).toEqual(fast(diagnosticsOf(plain.documents)));
     expect(after[1]!.some((d) => d.includes('LPS'))).toBe(true); // the now unknown material, at its place in a.cellspec
     // Cells with a linking error are relinked on every edit, so they keep their tree.
     expect(released.releaser!.isReleased(released.documents[1]!)).toBe(false);

@@ -19,9 +19,11 @@
  * Capacity: N × facing area × min(areal capacity of cathode, of anode); N/P is the anode over
  * the cathode areal capacity of facing sides.
  */
-import type { CellIR, MaterialIR } from '../ir.js';
+import type { CellIR, ElectrodeIR, FilmIR, MaterialIR } from '../ir.js';
 import { formatSI as formatQuantity } from './format.js';
 import { designElectrode, type ElectrodeOptions } from './electrode.js';
+import { LITHIUM_DENSITY, lithiumThickness, platesLithium, reservoirCapacity } from './lithium.js';
+import { isWound, windingOf, type Winding } from './winding.js';
 import { meanVoltageFromOcp } from './voltage.js';
 import type {
   BasisFigures,
@@ -41,6 +43,8 @@ const ok = (x: number | undefined): x is number => x !== undefined && Number.isF
 export function collectorCounts(cell: CellIR, layers: number): { cathode: number; anode: number } {
   const cd = cell.cathode.doubleSided;
   const ad = cell.anode.doubleSided;
+  // A winding has one sheet of each collector, coated on both faces: two unit cells.
+  if (cell.format.stacking === 'wound' || cell.format.type === 'cylindrical') return { cathode: 1, anode: 1 };
   if (cell.format.stacking === 'bi-cell') {
     const bicells = Math.ceil(layers / 2);
     const centreIsAnode = ad && !cd;
@@ -96,11 +100,17 @@ function declaredVoltage(cell: CellIR, e: ElectrodeDesign, inputs: DesignInput[]
   return sw > 0 ? sv / sw : undefined;
 }
 
-export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesign {
+export function designCell(written: CellIR, options: DesignOptions = {}): CellDesign {
   const problems: DesignProblem[] = [];
   const inputs: DesignInput[] = [];
+  // Design inputs the calculator solves for (N/P → anode loading) and the winding of a can cell
+  // (electrode length from the can and the layers) change the cell before its figures are taken.
+  const solved = solveDesignInputs(written, options, problems);
+  const wound = isWound(solved.format) ? windCell(solved, options, problems) : undefined;
+  const cell = wound?.cell ?? solved;
   const cathode = designElectrode(cell, cell.cathode, problems, options);
-  const anode = designElectrode(cell, cell.anode, problems, options);
+  const anode = designAnode(cell, problems, options);
+  const plating = platesLithium(cell.anode);
 
   let layers = Math.round(cell.format.layers);
   if (!ok(layers) || layers < 1) {
@@ -144,7 +154,28 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
   let limitingReason: string | undefined;
   let npRatio: number | undefined;
   let npDefinition: string | undefined;
-  if (ok(qc) && ok(qa) && qc > 0 && qa > 0) {
+  // Lithium plated on charge per unit cell (m of dense lithium), from the cathode's lithium.
+  let platedThickness = 0;
+  if (plating && ok(qc) && qc > 0) {
+    // The cathode sets the capacity: what the anode cannot intercalate plates as lithium metal.
+    const intercalation = cell.anode.lithiumMetal ? 0 : ok(qa) ? qa : 0;
+    const metal = (cell.anode.lithiumMetal && ok(qa) ? qa : 0) + reservoirCapacity(cell.anode);
+    npRatio = (intercalation + metal) / qc;
+    npDefinition =
+      'anode ÷ cathode areal capacity of facing sides; the anode counts its intercalation capacity and the lithium metal present at assembly (foil or excess lithium)';
+    limiting = 'cathode';
+    capacity = layers * facing * qc;
+    platedThickness = lithiumThickness(Math.max(0, qc - intercalation));
+    limitingReason = `lithium plates on charge, so the cathode's ${formatQuantity(qc, 'arealCapacity')} sets the capacity (${formatQuantity(platedThickness, 'length')} of lithium plates per unit cell)`;
+    if (cell.anode.platingByDesign && npRatio >= 1) {
+      problems.push({
+        severity: 'warning',
+        code: 'plating-not-needed',
+        message: `plating-by-design with N/P ${npRatio.toFixed(2)}: the anode takes all the cathode's lithium, so none plates`,
+        path: 'anode',
+      });
+    }
+  } else if (ok(qc) && ok(qa) && qc > 0 && qa > 0) {
     npRatio = qa / qc;
     npDefinition =
       basis === 'stoichiometry-window'
@@ -159,11 +190,12 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
         ? `the cathode holds ${shownC}, less than the anode's ${shownA} (N/P ${npRatio.toFixed(2)})`
         : `the anode holds only ${shownA}, less than the cathode's ${shownC} (N/P ${npRatio.toFixed(2)} < 1: lithium plates on charge)`;
     if (npRatio < 1) {
+      // An intercalation anode that plates is a safety defect unless the design says so.
       problems.push({
-        severity: 'warning',
+        severity: 'error',
         code: 'np-below-one',
-        message: `N/P ratio ${npRatio.toFixed(2)} is below 1: the anode cannot take all the cathode's lithium, so lithium metal plates on charge`,
-        path: 'anode',
+        message: `N/P ratio ${npRatio.toFixed(2)} is below 1: the anode cannot take all the cathode's lithium, so lithium metal plates on charge (write plating-by-design in the anode if it is meant to)`,
+        path: ok(cell.npRatio) ? 'npRatio' : cell.anode.loading !== undefined ? 'anode.loading' : 'anode',
       });
     }
   }
@@ -208,7 +240,8 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
   } else {
     const vc = declaredVoltage(cell, cathode, inputs);
     const va =
-      cell.anode.lithiumMetal && !anode.components.some((c) => ok(cell.materials[c.material]?.properties.meanVoltage))
+      (cell.anode.lithiumMetal || cell.anode.anodeFree) &&
+      !anode.components.some((c) => ok(cell.materials[c.material]?.properties.meanVoltage))
         ? 0
         : declaredVoltage(cell, anode, inputs);
     if (ok(vc) && ok(va)) {
@@ -289,18 +322,35 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
       path: 'separator',
     });
   }
-  stackKnown = addCoating(anode, layers, layerList) && stackKnown;
+  addLithiumLayers(cell, anode.area, layers, platedThickness, layerList);
+  const bareAnode = cell.anode.anodeFree && anode.components.length === 0;
+  if (!bareAnode) stackKnown = addCoating(anode, layers, layerList) && stackKnown;
   addCollector(cell, anode, 'anode', counts.anode, layerList, problems);
 
   const stackHeight = stackKnown ? layerList.reduce((s, l) => s + l.thickness * l.count, 0) : undefined;
   const footprint = Math.max(cathode.area, anode.area, sep ? sepArea : 0);
-  const stackVolume = ok(stackHeight) ? stackHeight * footprint : undefined;
+  // The area stack energy density divides by is a choice papers differ on; it is always named.
+  const stackBasis: CellDesign['stackBasis'] = wound
+    ? 'jelly-roll'
+    : cell.stackBasis === 'electrode-area'
+      ? 'electrode-area'
+      : 'footprint';
+  const basisArea = stackBasis === 'electrode-area' ? cathode.area : footprint;
+  const stackVolume = wound ? wound.winding.rollVolume : ok(stackHeight) ? stackHeight * basisArea : undefined;
   const stackMassParts = layerList.map((l) => l.mass);
   const stackMass =
     stackKnown && stackMassParts.every(ok)
       ? stackMassParts.reduce((s: number, m) => s + m!, 0) + electrolyteMass
       : undefined;
-  const stack: BasisFigures = figures(stackHeight, stackVolume, stackMass, energy);
+  const stack: BasisFigures = {
+    ...figures(wound ? undefined : stackHeight, stackVolume, stackMass, energy),
+    ...(platedThickness > 0 ? { state: 'charged' as const } : {}),
+  };
+  // Layers outside the unit cell: films between stacked unit cells or bi-cells, spacers.
+  const outside = outsideLayers(cell, layers, footprint, problems);
+  const outsideHeight = outside.reduce((s, l) => s + l.thickness * l.count, 0);
+  const outsideMass = outside.every((l) => ok(l.mass)) ? outside.reduce((s, l) => s + l.mass!, 0) : undefined;
+  layerList.push(...outside);
 
   // ---- packaged cell --------------------------------------------------------------------------
   const fmt = cell.format;
@@ -326,15 +376,18 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
     if (electrolyteMass > 0) massBreakdown[`electrolyte ${liquid.name}`] = electrolyteMass;
     volumeBreakdown[`electrolyte ${liquid.name}`] = electrolyteVolume;
   }
-  if (fmt.outline) {
+  let discharged: CellDesign['discharged'];
+  if (wound) {
+    cellFig = woundCellFigures(cell, wound.winding, stackMass, energy, massBreakdown, volumeBreakdown, problems);
+  } else if (fmt.outline) {
     const outlineArea = fmt.outline.width * fmt.outline.height;
     const film = fmt.packaging;
     const thickness = ok(fmt.thickness)
       ? fmt.thickness
       : ok(stackHeight)
-        ? stackHeight + 2 * (film?.thickness ?? 0)
+        ? stackHeight + outsideHeight + 2 * (film?.thickness ?? 0)
         : undefined;
-    let extraMass: number | undefined = 0;
+    let extraMass: number | undefined = outsideMass;
     if (film) {
       const m = massOf(cell, film.material, 2 * outlineArea * film.thickness);
       if (m === undefined) {
@@ -346,7 +399,7 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
           path: 'format',
         });
       } else {
-        extraMass += m;
+        if (extraMass !== undefined) extraMass += m;
         massBreakdown.packaging = m;
         volumeBreakdown.packaging = 2 * outlineArea * film.thickness;
       }
@@ -408,7 +461,19 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
     }
     const volume = ok(thickness) ? outlineArea * thickness : undefined;
     const mass = ok(stackMass) && extraMass !== undefined ? stackMass + extraMass : undefined;
-    cellFig = figures(thickness, volume, mass, energy);
+    cellFig = {
+      ...figures(thickness, volume, mass, energy),
+      ...(platedThickness > 0 && !ok(fmt.thickness) ? { state: 'charged' as const } : {}),
+    };
+    if (platedThickness > 0 && ok(stackHeight)) {
+      // As assembled (discharged): no plated lithium yet; a written cell thickness stays as written.
+      const shrink = platedThickness * layers;
+      const cellThickness = ok(fmt.thickness) ? fmt.thickness : ok(thickness) ? thickness - shrink : undefined;
+      discharged = {
+        stack: figures(stackHeight - shrink, (stackHeight - shrink) * basisArea, stackMass, energy),
+        cell: figures(cellThickness, ok(cellThickness) ? outlineArea * cellThickness : undefined, mass, energy),
+      };
+    }
   } else {
     problems.push({
       severity: 'info',
@@ -435,6 +500,10 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
     ...(ok(energy) ? { energy } : {}),
     stack,
     cell: cellFig,
+    stackBasis,
+    ...(platedThickness > 0 ? { platedLithiumThickness: platedThickness } : {}),
+    ...(discharged ? { discharged } : {}),
+    ...(wound ? { winding: wound.winding } : {}),
     layersBreakdown: layerList,
     massBreakdown,
     volumeBreakdown,
@@ -442,6 +511,240 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
     problems,
   };
   return finiteOnly(design, problems);
+}
+
+// ---- design inputs, windings, lithium and outside layers --------------------------------------
+
+/** Relative disagreement allowed between a declared N/P and the one the written anode gives. */
+const NP_TOLERANCE = 0.02;
+
+/**
+ * N/P as a design input: the anode's areal capacity is set to N/P × the cathode's, and its loading
+ * follows from its specific capacity (its thickness from the loading and porosity). When the anode
+ * already has a loading or areal capacity written, nothing is solved and a disagreement beyond 2 %
+ * is reported at the `np-ratio` line.
+ */
+function solveDesignInputs(cell: CellIR, options: DesignOptions, problems: DesignProblem[]): CellIR {
+  const np = cell.npRatio;
+  if (!ok(np)) return cell;
+  const scratch: DesignProblem[] = [];
+  const cathode = designElectrode(cell, cell.cathode, scratch, options);
+  const qc = cathode.arealCapacityPractical;
+  const a = cell.anode;
+  if (a.loading !== undefined || a.arealCapacity !== undefined) {
+    const anode = designElectrode(cell, a, scratch, options);
+    const qa = anode.arealCapacityPractical;
+    if (ok(qc) && ok(qa) && qc > 0) {
+      const actual = (qa + reservoirCapacity(a)) / qc;
+      if (Math.abs(actual - np) / np > NP_TOLERANCE)
+        problems.push({
+          severity: 'warning',
+          code: 'np-ratio-conflict',
+          message: `np-ratio ${np} is a design input, but the anode's written ${a.loading !== undefined ? `loading ${formatQuantity(a.loading, 'arealMass')}` : 'areal capacity'} gives N/P ${actual.toFixed(3)}; remove one of them (the anode loading is solved from np-ratio when none is written)`,
+          path: 'npRatio',
+        });
+    }
+    return cell;
+  }
+  if (!ok(qc) || qc <= 0) {
+    problems.push({
+      severity: 'warning',
+      code: 'np-ratio-unsolved',
+      message:
+        'np-ratio cannot be met: the cathode areal capacity is unknown (needs its loading and specific capacity)',
+      path: 'npRatio',
+    });
+    return cell;
+  }
+  // Lithium present at assembly counts towards N; the rest is the anode's own capacity.
+  const arealCapacity = np * qc - reservoirCapacity(a);
+  if (arealCapacity <= 0) return cell;
+  const anode: ElectrodeIR = {
+    ...a,
+    arealCapacity,
+    sources: { ...a.sources, arealCapacity: cell.npRatioSource ?? {} },
+  };
+  return { ...cell, anode };
+}
+
+/** The anode; an anode-free one may be a bare collector (no composition) or a host layer without capacity. */
+function designAnode(cell: CellIR, problems: DesignProblem[], options: DesignOptions): ElectrodeDesign {
+  const a = cell.anode;
+  if (a.anodeFree && a.components.length === 0) {
+    return {
+      role: 'anode',
+      area: a.area,
+      components: [],
+      loading: 0,
+      thickness: 0,
+      arealCapacityPractical: 0,
+      arealCapacityWindow: 0,
+      derived: [],
+      inputs: [],
+    };
+  }
+  if (!a.anodeFree) return designElectrode(cell, a, problems, options);
+  // A host layer (silver–carbon, a lithiophilic coating) holds no lithium of its own.
+  const own: DesignProblem[] = [];
+  const host = designElectrode(cell, a, own, options);
+  problems.push(...own.filter((p) => p.code !== 'no-active-material'));
+  return {
+    ...host,
+    arealCapacityPractical: host.arealCapacityPractical ?? 0,
+    arealCapacityWindow: host.arealCapacityWindow ?? 0,
+  };
+}
+
+/** A wound cell: its electrode length from the can and the winding's layers, as electrode areas. */
+function windCell(
+  cell: CellIR,
+  options: DesignOptions,
+  problems: DesignProblem[],
+): { cell: CellIR; winding: Winding } | undefined {
+  const scratch: DesignProblem[] = [];
+  const c = designElectrode(cell, cell.cathode, scratch, options);
+  const a = designAnode(cell, scratch, options);
+  const tc = c.thickness;
+  const ta = a.thickness;
+  const tsep = cell.separator?.thickness ?? 0;
+  if (!ok(tc) || !ok(ta)) return undefined; // the electrode problems say why
+  // Plated lithium of the charged state: the roll must fit the can when it is thickest.
+  const qc = c.arealCapacityPractical ?? c.arealCapacityWindow;
+  const qInt = cell.anode.lithiumMetal ? 0 : (a.arealCapacityPractical ?? a.arealCapacityWindow ?? 0);
+  const plated = platesLithium(cell.anode) && ok(qc) ? lithiumThickness(Math.max(0, qc - qInt)) : 0;
+  const lithium = plated + (cell.anode.excessLithium ?? 0);
+  const repeat =
+    (cell.cathode.collector?.thickness ?? 0) + (cell.anode.collector?.thickness ?? 0) + 2 * (tc + ta + tsep + lithium);
+  const w = windingOf(cell.format, repeat);
+  if ('missing' in w) {
+    problems.push({
+      severity: 'warning',
+      code: 'winding-incomplete',
+      message: `a wound ${cell.format.type} cell needs ${w.missing} for its electrode length`,
+      path: 'format',
+    });
+    return undefined;
+  }
+  if (!cell.format.can)
+    problems.push({
+      severity: 'info',
+      code: 'no-can',
+      message: 'no can given (can <material> <wall thickness>): the wall is taken as zero and the can has no mass',
+      path: 'format',
+    });
+  const dims = { width: w.electrodeLength, height: w.width };
+  const area = w.electrodeLength * w.width;
+  const side = (e: ElectrodeIR): ElectrodeIR => ({ ...e, area, dimensions: dims, doubleSided: true });
+  return {
+    cell: {
+      ...cell,
+      format: { ...cell.format, stacking: 'wound', layers: 2 },
+      cathode: side(cell.cathode),
+      anode: side(cell.anode),
+      ...(cell.separator ? { separator: { ...cell.separator, area } } : {}),
+    },
+    winding: w,
+  };
+}
+
+/** Excess lithium (at assembly) and plated lithium (charged state) as layers of the stack. */
+function addLithiumLayers(cell: CellIR, area: number, layers: number, plated: number, layerList: LayerDesign[]): void {
+  const excess = cell.anode.excessLithium;
+  if (ok(excess) && excess > 0)
+    layerList.push({
+      name: 'lithium reservoir',
+      thickness: excess,
+      area,
+      count: layers,
+      mass: LITHIUM_DENSITY * excess * area * layers,
+    });
+  // Plated lithium is the cathode's lithium moved: it adds volume, not mass.
+  if (plated > 0) layerList.push({ name: 'plated lithium (charged)', thickness: plated, area, count: layers, mass: 0 });
+}
+
+/**
+ * Interlayer films lie between stacked units: N − 1 between N unit cells, or between bi-cells
+ * (⌈N/2⌉ − 1), unless a count is written; a spacer counts once unless written. Both cover the
+ * stack's footprint.
+ */
+function outsideLayers(cell: CellIR, layers: number, footprint: number, problems: DesignProblem[]): LayerDesign[] {
+  const out: LayerDesign[] = [];
+  const units = cell.format.stacking === 'bi-cell' ? Math.ceil(layers / 2) : layers;
+  const add = (name: string, film: FilmIR | undefined, defaultCount: number) => {
+    if (!film) return;
+    const count = ok(film.count) ? Math.round(film.count) : defaultCount;
+    if (count <= 0) {
+      problems.push({
+        severity: 'info',
+        code: 'interlayer-unused',
+        message: `${name} film given, but a stack of ${units} unit${units === 1 ? '' : 's'} has nothing to separate (write a count to place it anyway)`,
+        path: 'format',
+      });
+      return;
+    }
+    const mass = massOf(cell, film.material, film.thickness * footprint * count);
+    if (mass === undefined)
+      problems.push({
+        severity: 'warning',
+        code: 'missing-density',
+        message: `no density for the ${name} ${film.material}: the packaged-cell mass is unavailable`,
+        path: 'format',
+      });
+    out.push({
+      name,
+      material: film.material,
+      thickness: film.thickness,
+      area: footprint,
+      count,
+      ...(mass !== undefined ? { mass } : {}),
+      outside: true,
+    });
+  };
+  add('interlayer', cell.format.interlayer, units - 1);
+  add('spacer', cell.format.spacer, 1);
+  return out;
+}
+
+/** Packaged figures of a wound cell: the can's outer volume; the roll, can wall and tabs as mass. */
+function woundCellFigures(
+  cell: CellIR,
+  w: Winding,
+  stackMass: number | undefined,
+  energy: number | undefined,
+  massBreakdown: Record<string, number>,
+  volumeBreakdown: Record<string, number>,
+  problems: DesignProblem[],
+): BasisFigures {
+  let extra: number | undefined = 0;
+  const can = cell.format.can;
+  if (can) {
+    const m = massOf(cell, can.material, w.canVolume);
+    if (m === undefined) {
+      extra = undefined;
+      problems.push({
+        severity: 'warning',
+        code: 'missing-density',
+        message: `no density for the can ${can.material}: the cell mass is unavailable`,
+        path: 'format',
+      });
+    } else {
+      extra += m;
+      massBreakdown.can = m;
+      volumeBreakdown.can = w.canVolume;
+    }
+  }
+  const tabs = cell.format.tabs;
+  if (tabs && ok(tabs.width) && ok(tabs.length) && ok(tabs.thickness) && tabs.material) {
+    const v = (tabs.count ?? 2) * tabs.width * tabs.length * tabs.thickness;
+    const m = massOf(cell, tabs.material, v);
+    if (m !== undefined && extra !== undefined) {
+      extra += m;
+      massBreakdown.tabs = m;
+      volumeBreakdown.tabs = v;
+    }
+  }
+  const mass = ok(stackMass) && extra !== undefined ? stackMass + extra : undefined;
+  return figures(w.cellThickness, w.cellVolume, mass, energy);
 }
 
 // The helpers below are module functions rather than closures in designCell: it runs for every

@@ -306,7 +306,12 @@ export function designElectrode(
       'error',
       'negative-porosity',
       `${role} loading ${loading !== undefined ? fmt(loading, 'arealMass') : '?'} in ${thickness !== undefined ? fmt(thickness, 'length') : '?'} needs a coating density of ${density !== undefined ? fmt(density, 'density') : '?'}, above the solid density ${solidDensity !== undefined ? fmt(solidDensity, 'density') : '?'} (porosity ${(porosity * 100).toFixed(1)} %)`,
-      role,
+      // At the value that is wrong: the written loading (else thickness), not the electrode block.
+      electrode.loading !== undefined
+        ? `${role}.loading`
+        : electrode.thickness !== undefined
+          ? `${role}.thickness`
+          : role,
     );
   }
 

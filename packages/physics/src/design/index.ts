@@ -16,3 +16,11 @@ export {
 export { compareDesigns, type ComparisonRow } from './compare.js';
 export { windowEndAtVoltage } from './window.js';
 export { formatSI } from './format.js';
+export {
+  LITHIUM_DENSITY,
+  LITHIUM_SPECIFIC_CAPACITY,
+  LITHIUM_VOLUMETRIC_CAPACITY,
+  lithiumThickness,
+  platesLithium,
+} from './lithium.js';
+export { windingOf, isWound, type Winding } from './winding.js';

@@ -3,6 +3,7 @@
  * number finite. What could not be computed is absent and explained in `problems`.
  */
 import type { SourceRef } from '../ir.js';
+import type { Winding } from './winding.js';
 
 export type DesignSeverity = 'error' | 'warning' | 'info';
 
@@ -46,6 +47,13 @@ export const DESIGN_PROBLEM_CODES = [
   'se-percolation',
   'porosity-unreachable',
   'layer-thinner-than-particle',
+  // published designs: design inputs, plated lithium, windings, films outside the unit cell
+  'np-ratio-conflict',
+  'np-ratio-unsolved',
+  'plating-not-needed',
+  'winding-incomplete',
+  'no-can',
+  'interlayer-unused',
 ] as const;
 export type DesignProblemCode = (typeof DESIGN_PROBLEM_CODES)[number];
 
@@ -130,6 +138,8 @@ export interface LayerDesign {
   readonly count: number;
   /** Total mass of all its occurrences, kg (absent when a density is missing). */
   readonly mass?: number;
+  /** Outside the unit cell (interlayer films, spacers): in the packaged cell, not the stack. */
+  readonly outside?: boolean;
 }
 
 export interface BasisFigures {
@@ -140,6 +150,8 @@ export interface BasisFigures {
   /** J/m³ and J/kg. */
   readonly energyDensity?: number;
   readonly specificEnergy?: number;
+  /** `charged`: thickness and volume include lithium plated on charge (the largest the cell gets). */
+  readonly state?: 'charged';
 }
 
 export interface CellDesign {
@@ -175,6 +187,14 @@ export interface CellDesign {
   readonly energy?: number;
   readonly stack: BasisFigures;
   readonly cell: BasisFigures;
+  /** What the stack volume is taken over: the largest layer footprint, the electrode area, or a wound roll. */
+  readonly stackBasis: 'footprint' | 'electrode-area' | 'jelly-roll';
+  /** Dense lithium plated per unit cell at full charge, m (anode-free, lithium metal, plating by design). */
+  readonly platedLithiumThickness?: number;
+  /** Figures as assembled (discharged, no plated lithium), where plating changes them. */
+  readonly discharged?: { readonly stack: BasisFigures; readonly cell: BasisFigures };
+  /** Jelly roll of a wound cell. */
+  readonly winding?: Winding;
   readonly layersBreakdown: readonly LayerDesign[];
   /** Mass by component (kg) and volume by component (m³): `cathode NCM811`, `cathode collector`, … */
   readonly massBreakdown: Readonly<Record<string, number>>;

@@ -398,7 +398,8 @@ export function runAnalysis(
       });
     if (run.direction === 'charge') {
       const target = analysis.type === 'charge' ? (analysis.targetSoc ?? (analysis.fastCharge ? 0.8 : 1)) : 1;
-      if (run.platingFromSoc !== undefined) {
+      // Lithium plates on a lithium-metal anode by design: the graphite plating risk does not apply.
+      if (run.platingFromSoc !== undefined && p.negative.type !== 'lithium-metal') {
         findings.push({
           severity: 'warning',
           message: `${rateLabel(run.rate)} charge: anode potential below 0 V vs Li from ${(run.platingFromSoc * 100).toFixed(0)} % SOC — plating risk`,

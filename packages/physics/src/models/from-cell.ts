@@ -156,7 +156,8 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
     metal?: LithiumMetalParameters;
   } => {
     const ir = cell[role];
-    if (ir.lithiumMetal) {
+    // An anode-free cell runs as lithium metal: lithium plates on the bare collector from the first charge.
+    if (ir.lithiumMetal || ir.anodeFree) {
       const li = ir.components.map((c) => materials[c.material]).find(Boolean);
       const i0 = li?.properties.exchangeCurrentDensity;
       if (i0 === undefined)

@@ -62,6 +62,13 @@ export function unitCellLayers(cell: CellIR, figures?: DesignFigures): LayerSpec
       thickness: pack.thickness,
       origin: 'spec',
     });
+  // Films outside the unit cell (spacer plates, interlayers between units), drawn as films.
+  for (const [id, label, film] of [
+    ['spacer', 'Spacer', cell.format.spacer],
+    ['interlayer', 'Interlayer (between units)', cell.format.interlayer],
+  ] as const)
+    if (film)
+      layers.push({ id, role: 'packaging', label, material: film.material, thickness: film.thickness, origin: 'spec' });
   const cc = cell.cathode.collector;
   if (cc)
     layers.push({
@@ -90,13 +97,32 @@ export function unitCellLayers(cell: CellIR, figures?: DesignFigures): LayerSpec
       origin: 'spec',
     });
   }
-  layers.push({
-    id: 'anode',
-    role: 'anode',
-    label: cell.anode.lithiumMetal ? 'Li metal anode' : 'Anode',
-    material: activeMaterial(cell.anode),
-    ...coatingThickness(cell.anode, figures?.anodeThickness),
-  });
+  // Lithium plated on charge (from the cathode) and a reservoir present at assembly.
+  if (figures?.platedLithiumThickness)
+    layers.push({
+      id: 'plated-lithium',
+      role: 'anode',
+      label: 'Plated Li (charged)',
+      thickness: figures.platedLithiumThickness,
+      origin: 'computed',
+    });
+  if (cell.anode.excessLithium)
+    layers.push({
+      id: 'lithium-reservoir',
+      role: 'anode',
+      label: 'Li reservoir',
+      thickness: cell.anode.excessLithium,
+      origin: 'spec',
+    });
+  // A bare collector (anode-free without a host layer) has no coating to draw.
+  if (!(cell.anode.anodeFree && cell.anode.components.length === 0))
+    layers.push({
+      id: 'anode',
+      role: 'anode',
+      label: cell.anode.lithiumMetal ? 'Li metal anode' : 'Anode',
+      material: activeMaterial(cell.anode),
+      ...coatingThickness(cell.anode, figures?.anodeThickness),
+    });
   const ac = cell.anode.collector;
   if (ac)
     layers.push({

@@ -1,0 +1,28 @@
+/**
+ * Model readiness: what a model run (`cellspec simulate`, the editor's analyses) will need or
+ * assume for each cell, said by `check` as information on the cell, so that a spec `check`
+ * passes is not refused later by `simulate` without warning ("NCM90 needs max-concentration").
+ * It builds the model parameters (no solve) from the same IR the design cache holds; a slow
+ * check, so it runs in the CLI and on save, never on the keystroke.
+ */
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import { parametersFromCell } from '@cellspec/physics';
+import type { CellSpecServices } from '../cellspec-module.js';
+import type { CellLike, CellSpecAstType } from '../generated/ast.js';
+import { designOf } from '../lsp/cell-design.js';
+import { Code } from './codes.js';
+
+export function modelReadinessChecks(services: CellSpecServices): ValidationChecks<CellSpecAstType> {
+  const check = (node: CellLike, accept: ValidationAcceptor) => checkReadiness(services, node, accept);
+  return { Cell: check, Variant: check };
+}
+
+function checkReadiness(services: CellSpecServices, node: CellLike, accept: ValidationAcceptor): void {
+  const entry = designOf(services, node);
+  if (!entry) return;
+  const { problems, assumptions } = parametersFromCell(entry.cell);
+  const at = { node, property: 'name' as const, code: Code.ModelReadiness };
+  if (problems.length > 0)
+    accept('info', `a model run (simulate) will refuse ${node.name}: ${problems.join('; ')}`, at);
+  if (assumptions.length > 0) accept('info', `a model run of ${node.name} will assume: ${assumptions.join('; ')}`, at);
+}
