@@ -218,6 +218,27 @@ async function replaceLine(line, text) {
   await page.keyboard.press('Escape');
 }
 
+/** Selects the text of one 1-based line of the active editor after its indentation. */
+async function selectLineText(line) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Shift+Home');
+}
+
+/** Waits until the visible editor text (inlay hints included) contains `text`, checked every frame. */
+async function waitForEditorText(text, timeoutMs) {
+  await page.waitForFunction(
+    (want) =>
+      [...document.querySelectorAll('.view-lines')].some((v) => v.textContent.replace(/\s+/g, ' ').includes(want)),
+    text,
+    { timeout: timeoutMs, polling: 'raf' },
+  );
+}
+
 function lineOf(file, needle) {
   const lines = readFileSync(join(workspace, file), 'utf8').split('\n');
   const i = lines.findIndex((l) => l.includes(needle));
@@ -368,6 +389,42 @@ try {
       'the capacity inlay hint updates after a loading edit: the packaged language server has no inlay hints',
     );
   }
+
+  // Edit → refreshed inlay hint with the preview closed, on both ways text arrives: keystrokes
+  // (typing) and one insertion of the whole text (IME composition, some paste paths).
+  await check('edit → refreshed inlay hints on both input paths, preview closed', async () => {
+    const timings = { typed: [], inserted: [] };
+    const values = ['loading 12 mg/cm2', 'loading 14 mg/cm2'];
+    const hints = ['7.02 mAh', '8.19 mAh'];
+    await replaceLine(loading.line, values[1]);
+    await waitForEditorText(hints[1], 20_000);
+    // Every round changes the value (12 ↔ 14); two rounds typed, two inserted, and again.
+    for (let round = 0; round < 8; round++) {
+      const path = Math.floor(round / 2) % 2 === 0 ? 'typed' : 'inserted';
+      const i = round % 2;
+      await selectLineText(loading.line);
+      let t0;
+      if (path === 'typed') {
+        await page.keyboard.type(values[i], { delay: 5 });
+        t0 = Date.now();
+      } else {
+        t0 = Date.now();
+        await page.keyboard.insertText(values[i]);
+      }
+      await waitForEditorText(hints[i], 20_000);
+      timings[path].push(Date.now() - t0);
+      await page.keyboard.press('Escape');
+      await sleep(400);
+      if (round === 2) await shot('04d-hint-after-inserted-edit');
+    }
+    measurements.editToHintsTypedMs = timings.typed;
+    measurements.editToHintsInsertedMs = timings.inserted;
+    console.log(
+      `    edit → refreshed hints: typed ${timings.typed.join(', ')} ms; one insertion ${timings.inserted.join(', ')} ms`,
+    );
+    const worst = Math.max(...timings.typed, ...timings.inserted);
+    if (worst > 2000) throw new Error(`an edit took ${worst} ms to refresh the hints`);
+  });
 
   await check('hovering a property shows its documentation', async () => {
     await replaceLine(loading.line, 'loading 14 mg/cm2');

@@ -17,6 +17,7 @@ import {
   type AstNode,
   type AstNodeDescription,
   type AstNodeLocator,
+  type LangiumDocument,
   type LangiumDocuments,
   type MaybePromise,
   type ReferenceInfo,
@@ -94,6 +95,20 @@ export class CellSpecCompletionProvider extends DefaultCompletionProvider {
     // After a number on the same line only its unit is offered (by the branch above).
     if (numberBefore(context)) return;
     return super.completionFor(context, next, acceptor);
+  }
+
+  /**
+   * Whether to complete a next token glued to the one just typed. Langium does after any token
+   * not ending in a letter, which after `20` or `mg/cm2` offers units and property names that
+   * Enter at the end of the line would accept; here only after punctuation (`{`, `:`, `/`…).
+   */
+  protected override performNextTokenCompletion(
+    _document: LangiumDocument,
+    text: string,
+    _offset: number,
+    _end: number,
+  ): boolean {
+    return /[^\p{L}\p{N}_%²³°µ'"]$/u.test(text);
   }
 
   protected override completionForKeyword(

@@ -180,6 +180,8 @@ describe('completion that knows where it is', () => {
   it('right after the digits offers nothing, so Enter at the end of the line accepts no unit', async () => {
     expect(await labelsAt(`cell A {\n  cathode {\n    loading 20<|>\n  }\n}`)).toEqual([]);
     expect(await labelsAt(`cell A {\n  cathode {\n    porosity 8<|>\n  }\n}`)).toEqual([]);
+    // Nor right after a unit that ends in a digit: no property name glued to `cm2`.
+    expect(await labelsAt(`cell A {\n  cathode {\n    loading 20 mg/cm2<|>\n  }\n}`)).not.toContain('porosity');
   });
 
   it('a unit the user starts typing is still completed', async () => {
