@@ -126,7 +126,7 @@ async function exportProtocols(ctx: CommandContext): Promise<void> {
   }
   // What there is to export is known before a format is asked for.
   const { plans, errors } = await ctx.client.request(ExpandedPlansRequest, { uri: editor.document.uri.toString() });
-  if (plans.length === 0 && errors.every((e) => e === NO_TEST_PLAN)) {
+  if (plans.length === 0 && errors.includes(NO_TEST_PLAN)) {
     void vscode.window.showInformationMessage(
       `${vscode.workspace.asRelativePath(editor.document.uri)} has no test-plan to export; open the file that declares the plan (\`test-plan … for <cell>\`).`,
     );

@@ -19,6 +19,7 @@
  * Capacity: N × facing area × min(areal capacity of cathode, of anode); N/P is the anode over
  * the cathode areal capacity of facing sides.
  */
+import { formatNumber } from '@cellspec/units';
 import type { CellIR, MaterialIR } from '../ir.js';
 import { formatSI as formatQuantity } from './format.js';
 import { designElectrode, type ElectrodeOptions } from './electrode.js';
@@ -156,13 +157,13 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
     const shownA = formatQuantity(qa, 'arealCapacity');
     limitingReason =
       limiting === 'cathode'
-        ? `the cathode holds ${shownC}, less than the anode's ${shownA} (N/P ${npRatio.toFixed(2)})`
-        : `the anode holds only ${shownA}, less than the cathode's ${shownC} (N/P ${npRatio.toFixed(2)} < 1: lithium plates on charge)`;
+        ? `the cathode holds ${shownC}, less than the anode's ${shownA} (N/P ${formatNumber(npRatio)})`
+        : `the anode holds only ${shownA}, less than the cathode's ${shownC} (N/P ${formatNumber(npRatio)} < 1: lithium plates on charge)`;
     if (npRatio < 1) {
       problems.push({
         severity: 'warning',
         code: 'np-below-one',
-        message: `N/P ratio ${npRatio.toFixed(2)} is below 1: the anode cannot take all the cathode's lithium, so lithium metal plates on charge`,
+        message: `N/P ratio ${formatNumber(npRatio)} is below 1: the anode cannot take all the cathode's lithium, so lithium metal plates on charge`,
         path: 'anode',
       });
     }
