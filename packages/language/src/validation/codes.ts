@@ -38,6 +38,7 @@ export const Code = {
   UnknownProcedure: 'unknown-procedure',
   UnknownProcedureParameter: 'unknown-procedure-parameter',
   TestPlanIncomplete: 'test-plan-incomplete',
+  NotComputed: 'not-computed',
 } as const;
 
 export type DiagnosticCode = (typeof Code)[keyof typeof Code];
@@ -84,4 +85,6 @@ export const CODE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
   'unknown-procedure': 'A named test procedure that the procedure library does not define.',
   'unknown-procedure-parameter': 'A parameter a named test procedure does not take, or a value it cannot use.',
   'test-plan-incomplete': 'A test plan that cannot be expanded: its cell states no capacity or no voltage window.',
+  'not-computed':
+    'A figure or test plan not computed because of an error reported elsewhere (the root cause is reported once).',
 };
