@@ -475,6 +475,15 @@ try {
     if (!box || box.width < 100 || box.height < 100) throw new Error(`chart canvas is ${JSON.stringify(box)}`);
     await sleep(500);
     await shot('05-preview');
+    // The cross-section fills the panel's width and zooms in on a click.
+    const before = await frame.locator('.xs-frame svg').boundingBox();
+    await frame.locator('.xs-frame').click();
+    await sleep(300);
+    const zoomed = await frame.locator('.xs-frame svg').boundingBox();
+    if (!before || !zoomed || zoomed.width < before.width * 1.5)
+      throw new Error(`cross-section did not zoom: ${JSON.stringify({ before, zoomed })}`);
+    await shot('05a-preview-cross-section-zoomed');
+    await frame.locator('.xs-frame').click();
   });
 
   await check('edit → preview refreshed', async () => {
@@ -506,6 +515,11 @@ try {
         .locator('.notifications-toasts', { hasText: /analyses of SB21 are up to date|Running \d+ analys/ })
         .first()
         .waitFor({ timeout: 20_000 });
+      // The results as a table, one row per run, with titles in words.
+      await frame.locator('#analysis-results table tbody tr').first().waitFor({ timeout: 30_000 });
+      const results = await frame.locator('#analysis-results').innerText();
+      if (!/Discharge “ratecheck”/.test(results) || !/C\/10 discharge/.test(results))
+        throw new Error(`analysis results table: ${results}`);
       await frame.locator('#charts').scrollIntoViewIfNeeded();
       await sleep(300);
       await shot('05b-preview-analyses');
