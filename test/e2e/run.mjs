@@ -628,9 +628,9 @@ try {
         throw new Error(
           `no protocol written; ${folder} holds ${existsSync(folder) ? readdirSync(folder).join(', ') || 'nothing' : 'nothing'}`,
         );
-      // The simple folder dialog may first descend into the folder; OK again accepts it.
+      // The simple folder dialog may first descend into the folder; Enter again accepts it.
       if (presses < 3 && (await input.isVisible())) {
-        await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).first().click();
+        await page.keyboard.press('Enter');
         presses++;
       }
       await sleep(500);
