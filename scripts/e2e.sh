@@ -7,10 +7,6 @@ cd "$(dirname "$0")/.."
 PNPM="npx -y pnpm@12.4.2"
 bash scripts/e2e-setup.sh
 $PNPM run package
-# A browser driving a full workbench can stumble on a slow machine; one retry of the whole
-# suite, announced, before the run counts as failed.
-if ! $PNPM exec node test/e2e/run.mjs; then
-  echo "e2e: the code-server suite failed; running it once more"
-  $PNPM exec node test/e2e/run.mjs
-fi
+# No retry: a step that fails only sometimes is a bug to fix, not to run again.
+$PNPM exec node test/e2e/run.mjs
 $PNPM exec node test/e2e/electron/run.mjs

@@ -92,6 +92,31 @@ describe('quick fixes', () => {
   });
 });
 
+describe('quick fixes read off a diagnostic', () => {
+  it('a mistyped unit → the units the property takes, the nearest spelling first; applied, the design is back', async () => {
+    for (const typo of ['mg/cm', 'mg/furlong', 'mg/cm3']) {
+      const text = SB21.replace('loading 14 mg/cm2', `loading 14 ${typo}`);
+      const b = await build(text);
+      const fixes = (await codeActions(b, lineOf(text, `loading 14 ${typo}`))).filter((a) =>
+        a.title.startsWith('Change the unit'),
+      );
+      expect(fixes.map((f) => f.title)[0], typo).toBe('Change the unit to mg/cm²');
+      expect(fixes[0]!.isPreferred).toBe(true);
+      expect(fixes[0]!.diagnostics?.[0]?.code).toMatch(/unknown-unit|unit-kind/);
+      const fixed = await designOfText(applyAction(b, fixes[0]!), 'SB21');
+      expect(fixed!.design.capacity).toBeCloseTo((await designOfText(SB21, 'SB21'))!.design.capacity!, 9);
+    }
+  });
+
+  it('an unknown material → the nearest name', async () => {
+    const text = SB21.replace('collector Al 15 um', 'collector Alu 15 um');
+    const b = await build(text);
+    const fix = (await codeActions(b, lineOf(text, 'collector Alu'))).find((a) => a.title.startsWith('Change to'));
+    expect(fix?.title).toBe("Change to 'Al'");
+    expect(applyAction(b, fix!)).toContain('collector Al 15 um');
+  });
+});
+
 describe('code lens', () => {
   it('compares a variant with its base', async () => {
     const text = `${SB21}\nvariant SB21Si of SB21 {\n  replace NaturalGraphite with Silicon\n}\n`;

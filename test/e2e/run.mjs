@@ -218,6 +218,27 @@ async function replaceLine(line, text) {
   await page.keyboard.press('Escape');
 }
 
+/** Selects the text of one 1-based line of the active editor after its indentation. */
+async function selectLineText(line) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Shift+Home');
+}
+
+/** Waits until the visible editor text (inlay hints included) contains `text`, checked every frame. */
+async function waitForEditorText(text, timeoutMs) {
+  await page.waitForFunction(
+    (want) =>
+      [...document.querySelectorAll('.view-lines')].some((v) => v.textContent.replace(/\s+/g, ' ').includes(want)),
+    text,
+    { timeout: timeoutMs, polling: 'raf' },
+  );
+}
+
 function lineOf(file, needle) {
   const lines = readFileSync(join(workspace, file), 'utf8').split('\n');
   const i = lines.findIndex((l) => l.includes(needle));
@@ -369,6 +390,65 @@ try {
     );
   }
 
+  // Edit → refreshed inlay hint with the preview closed, on both ways text arrives: keystrokes
+  // (typing) and one insertion of the whole text (IME composition, some paste paths).
+  await check('edit → refreshed inlay hints on both input paths, preview closed', async () => {
+    const timings = { typed: [], inserted: [] };
+    const values = ['loading 12 mg/cm2', 'loading 14 mg/cm2'];
+    const hints = ['7.02 mAh', '8.19 mAh'];
+    await replaceLine(loading.line, values[1]);
+    await waitForEditorText(hints[1], 20_000);
+    // Every round changes the value (12 ↔ 14); two rounds typed, two inserted, and again.
+    for (let round = 0; round < 8; round++) {
+      const path = Math.floor(round / 2) % 2 === 0 ? 'typed' : 'inserted';
+      const i = round % 2;
+      await selectLineText(loading.line);
+      let t0;
+      if (path === 'typed') {
+        await page.keyboard.type(values[i], { delay: 5 });
+        t0 = Date.now();
+      } else {
+        t0 = Date.now();
+        await page.keyboard.insertText(values[i]);
+      }
+      await waitForEditorText(hints[i], 20_000);
+      timings[path].push(Date.now() - t0);
+      await page.keyboard.press('Escape');
+      await sleep(400);
+      if (round === 2) await shot('04d-hint-after-inserted-edit');
+    }
+    measurements.editToHintsTypedMs = timings.typed;
+    measurements.editToHintsInsertedMs = timings.inserted;
+    console.log(
+      `    edit → refreshed hints: typed ${timings.typed.join(', ')} ms; one insertion ${timings.inserted.join(', ')} ms`,
+    );
+    // The goal is 300 ms; the check fails on the regression it guards (hints refreshed only by
+    // the next analysis result, 5.1–5.4 s) with room for a loaded machine.
+    const worst = Math.max(...timings.typed, ...timings.inserted);
+    if (worst > 4500) throw new Error(`an edit took ${worst} ms to refresh the hints`);
+  });
+
+  await check('completion after a number offers units of its kind only, and nothing glued to the digits', async () => {
+    const porosity = lineOf('sb21.cellspec', 'porosity 8 %');
+    await selectLineText(porosity.line);
+    await page.keyboard.type('porosity 8', { delay: 5 });
+    await sleep(600);
+    const glued = await page.locator('.suggest-widget.visible').count();
+    if (glued) throw new Error('a suggestion list opened right after the digits');
+    await page.keyboard.type(' ');
+    await page.keyboard.press('Control+Space');
+    const list = page.locator('.suggest-widget.visible .monaco-list-row');
+    await list.first().waitFor({ timeout: 15_000 });
+    const labels = (await list.allInnerTexts()).map((t) => t.trim().split(/\s+/)[0]);
+    await shot('04e-completion-units');
+    if (!labels.includes('%')) throw new Error(`no % among ${labels.join(', ')}`);
+    const stray = labels.filter((l) => ['loading', 'porosity', 'collector', 'cell', 'to', 'source'].includes(l));
+    if (stray.length) throw new Error(`not units: ${stray.join(', ')}`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('%');
+    await page.keyboard.press('Escape');
+  });
+
   await check('hovering a property shows its documentation', async () => {
     await replaceLine(loading.line, 'loading 14 mg/cm2');
     await page.keyboard.press('Home');
@@ -397,6 +477,36 @@ try {
     if (!box || box.width < 100 || box.height < 100) throw new Error(`chart canvas is ${JSON.stringify(box)}`);
     await sleep(500);
     await shot('05-preview');
+    // The cross-section fills the panel's width and zooms in on a click.
+    const before = await frame.locator('.xs-frame svg').boundingBox();
+    await frame.locator('.xs-frame').click();
+    await sleep(300);
+    const zoomed = await frame.locator('.xs-frame svg').boundingBox();
+    if (!before || !zoomed || zoomed.width < before.width * 1.5)
+      throw new Error(`cross-section did not zoom: ${JSON.stringify({ before, zoomed })}`);
+    await shot('05a-preview-cross-section-zoomed');
+    await frame.locator('.xs-frame').click();
+    // The clicks focused the webview: give the keyboard back to the spec's editor.
+    await page.locator('.tab', { hasText: 'sb21.cellspec' }).first().click();
+    await page.locator('.tab.active', { hasText: 'sb21.cellspec' }).first().waitFor({ timeout: 10_000 });
+  });
+
+  await check('edit → preview refreshed', async () => {
+    const frame = previewFrame();
+    const timings = [];
+    for (const [value, shown] of [
+      ['loading 12 mg/cm2', '7.02 mAh'],
+      ['loading 14 mg/cm2', '8.19 mAh'],
+    ]) {
+      await selectLineText(loading.line);
+      const t0 = Date.now();
+      await page.keyboard.insertText(value);
+      await frame.locator('#metrics', { hasText: shown }).first().waitFor({ timeout: 20_000 });
+      timings.push(Date.now() - t0);
+      await page.keyboard.press('Escape');
+    }
+    measurements.editToPreviewRefreshedMs = timings;
+    console.log(`    edit → preview refreshed: ${timings.join(', ')} ms`);
   });
 
   await check(
@@ -410,6 +520,11 @@ try {
         .locator('.notifications-toasts', { hasText: /analyses of SB21 are up to date|Running \d+ analys/ })
         .first()
         .waitFor({ timeout: 20_000 });
+      // The results as a table, one row per run, with titles in words.
+      await frame.locator('#analysis-results table tbody tr').first().waitFor({ timeout: 30_000 });
+      const results = await frame.locator('#analysis-results').innerText();
+      if (!/Discharge “ratecheck”/.test(results) || !/C\/10 discharge/.test(results))
+        throw new Error(`analysis results table: ${results}`);
       await frame.locator('#charts').scrollIntoViewIfNeeded();
       await sleep(300);
       await shot('05b-preview-analyses');
@@ -446,28 +561,27 @@ try {
       .catch(() => {});
   });
 
-  await check('the design report export writes its file where the user chooses', async () => {
-    const target = join(workspace, 'SB21-report.json');
+  await check('the design report export saves under out/reports by default', async () => {
+    const target = join(workspace, 'out/reports/SB21-design.json');
     await page.keyboard.press('Control+G');
     await page.locator('.quick-input-widget input').fill(`:${loading.line}`);
     await page.keyboard.press('Enter');
     await runCommand('cellspec: Export Design Report');
     await pick('JSON', 'Export design report');
-    const input = page.locator('.quick-input-widget input');
     await page
       .locator('.quick-input-widget', { hasText: 'Save the design report of SB21' })
       .first()
       .waitFor({ timeout: 30_000 });
+    // The dialog proposes out/reports/<cell>-design.json under the workspace: accept it.
     await page.waitForFunction(
-      () => /\.json$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''),
+      () => /\/out\/reports\/SB21-design\.json$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''),
       undefined,
       { timeout: 30_000 },
     );
-    await input.fill(target);
-    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).first().click();
     const until = Date.now() + 20_000;
     while (!existsSync(target)) {
-      if (Date.now() > until) throw new Error('no report file written');
+      if (Date.now() > until) throw new Error('no report file written under out/reports');
       await sleep(100);
     }
     await sleep(200);
@@ -475,39 +589,46 @@ try {
     if (report.cell !== 'SB21') throw new Error(`report is for ${report.cell}`);
     if (!report.figures.some((f) => f.metric === 'Capacity' && /8\.19 mAh/.test(f.text)))
       throw new Error('capacity missing from the report');
+    const beside = readdirSync(workspace).filter((f) => !f.endsWith('.cellspec') && f !== 'out');
+    if (beside.length) throw new Error(`exports beside the specs: ${beside.join(', ')}`);
     await shot('08-report-exported');
   });
 
-  await check('the protocol export writes its files into the folder the user chooses', async () => {
-    const folder = join(workspace, 'protocols');
-    mkdirSync(folder, { recursive: true });
+  await check('the protocol export knows a file without a test plan before asking for a format', async () => {
+    await openFile('draft-sb22.cellspec');
+    await runCommand('cellspec: Export Test Protocols');
+    await page.locator('.notifications-toasts', { hasText: 'has no test-plan to export' }).first().waitFor({
+      timeout: 20_000,
+    });
+    if (await page.locator('.quick-input-widget', { hasText: 'Cycler format' }).isVisible())
+      throw new Error('the format was asked for anyway');
+    await shot('09a-protocols-no-plan');
+    await openFile('sb21.cellspec');
+  });
+
+  await check('the protocol export writes under out/protocols by default', async () => {
+    const folder = join(workspace, 'out/protocols');
     await runCommand('cellspec: Export Test Protocols');
     await pick('JSON protocol', 'Export test protocols');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
     await page
       .locator('.quick-input-widget', { hasText: 'Folder for the JSON protocol files' })
       .first()
       .waitFor({ timeout: 30_000 });
-    // The simple dialog fills in the document's folder itself; type over it only after that.
     await page.waitForFunction(
-      () => /workspace\/?$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''),
+      () => /\/out\/protocols\/?$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''),
       undefined,
       { timeout: 30_000 },
-    );
-    await input.fill(`${folder}/`);
-    await page.waitForFunction(
-      (want) => document.querySelector('.quick-input-widget input')?.value === want,
-      `${folder}/`,
-      { timeout: 5_000 },
     );
     const target = join(folder, 'TP-SB21.protocol.json');
     const until = Date.now() + 20_000;
     let presses = 0;
     while (!existsSync(target)) {
       if (Date.now() > until)
-        throw new Error(`no protocol written; ${folder} holds ${readdirSync(folder).join(', ') || 'nothing'}`);
-      // The simple folder dialog may first descend into the typed folder; Enter again accepts it.
+        throw new Error(
+          `no protocol written; ${folder} holds ${existsSync(folder) ? readdirSync(folder).join(', ') || 'nothing' : 'nothing'}`,
+        );
+      // The simple folder dialog may first descend into the folder; Enter again accepts it.
       if (presses < 3 && (await input.isVisible())) {
         await page.keyboard.press('Enter');
         presses++;

@@ -5,6 +5,7 @@ export {
   toSI,
   fromSI,
   formatQuantity,
+  engineeringUnit,
   formatNumber,
   describeKinds,
   type Quantity,

@@ -103,9 +103,47 @@ export function toSI(value: number, written: string, kind: QuantityKind): number
   return r.quantity.si;
 }
 
-/** Formats an SI value for people: 3 significant figures by default, in the kind's display unit. */
-export function formatQuantity(si: number, kind: QuantityKind, opts: { unit?: string; digits?: number } = {}): string {
-  const unit = opts.unit ?? KINDS[kind].display;
+/**
+ * Units that differ by a factor of 1000, smallest first: with `engineering`, a result is shown in
+ * the one that puts it between 1 and 1000 ("29673 mg" reads "29.7 g", "5174 mWh" "5.17 Wh").
+ */
+const ENGINEERING_LADDERS: Partial<Record<QuantityKind, readonly string[]>> = {
+  mass: ['mg', 'g', 'kg'],
+  capacity: ['mAh', 'Ah'],
+  energy: ['mWh', 'Wh', 'kWh'],
+  current: ['µA', 'mA', 'A'],
+  power: ['mW', 'W', 'kW'],
+  voltage: ['mV', 'V'],
+  resistance: ['mΩ', 'Ω'],
+};
+
+/** The unit of the kind's ladder that puts `si` between 1 and 1000, starting from `unit`. */
+export function engineeringUnit(si: number, kind: QuantityKind, unit: string): string {
+  const ladder = ENGINEERING_LADDERS[kind];
+  let i = ladder?.indexOf(unit) ?? -1;
+  if (!ladder || i < 0 || si === 0 || !Number.isFinite(si)) return unit;
+  const abs = (u: string) => Math.abs(fromSI(si, kind, u));
+  // Rounded to 3 figures first, so 999.7 mWh reads "1 Wh", not "1000 mWh".
+  const shown = (u: string) => Number(abs(u).toPrecision(3));
+  while (i < ladder.length - 1 && shown(ladder[i]!) >= 1000) i++;
+  while (i > 0 && shown(ladder[i]!) < 1) i--;
+  return ladder[i]!;
+}
+
+/**
+ * Formats an SI value for people: 3 significant figures by default, in the kind's display unit
+ * (or `unit`). With `engineering`, the unit steps by factors of 1000 to keep the number between
+ * 1 and 1000 (see ENGINEERING_LADDERS). The rule every view follows: values written in the spec
+ * are shown as written; computed results with 3 significant figures, trailing zeros dropped,
+ * engineering units.
+ */
+export function formatQuantity(
+  si: number,
+  kind: QuantityKind,
+  opts: { unit?: string; digits?: number; engineering?: boolean } = {},
+): string {
+  const preferred = opts.unit ?? KINDS[kind].display;
+  const unit = opts.engineering ? engineeringUnit(si, kind, preferred) : preferred;
   const v = fromSI(si, kind, unit);
   const digits = opts.digits ?? 3;
   // A huge but finite SI value can overflow in a smaller unit (1e308 kg/m² in mg/cm²): show it in SI.

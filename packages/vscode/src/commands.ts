@@ -18,6 +18,9 @@ import { reportCsv, reportJson, type ReportFormat } from './view-model/report.js
 import { guarded, type ExportKind } from './exports/registry.js';
 import { fitToMeasuredData } from './fit.js';
 
+/** The server's answer for a file without plans (`expandedPlansOf`). */
+const NO_TEST_PLAN = 'this file has no test-plan';
+
 export interface CommandContext {
   readonly client: CellspecClient;
   readonly previews: PreviewManager;
@@ -55,10 +58,25 @@ function refuseUntrusted(doing: string): void {
     });
 }
 
-function defaultFolder(): vscode.Uri | undefined {
+/**
+ * Where an export goes by default: `<exports folder>/<kind>` (setting `cellspec.exports.folder`,
+ * default `out`) under the workspace folder of the active spec, created if missing, so exports
+ * never litter the sources.
+ */
+async function defaultFolder(ctx: CommandContext, kind: 'protocols' | 'reports'): Promise<vscode.Uri | undefined> {
   const editor = activeCellspecEditor();
-  if (editor && editor.document.uri.scheme === 'file') return vscode.Uri.joinPath(editor.document.uri, '..');
-  return vscode.workspace.workspaceFolders?.[0]?.uri;
+  const root =
+    (editor && vscode.workspace.getWorkspaceFolder(editor.document.uri)?.uri) ??
+    vscode.workspace.workspaceFolders?.[0]?.uri ??
+    (editor?.document.uri.scheme === 'file' ? vscode.Uri.joinPath(editor.document.uri, '..') : undefined);
+  if (!root) return undefined;
+  const folder = vscode.Uri.joinPath(root, ...ctx.settings().exportsFolder.split('/'), kind);
+  try {
+    await vscode.workspace.fs.createDirectory(folder);
+    return folder;
+  } catch {
+    return root; // a read-only workspace: the dialog starts at its root
+  }
 }
 
 async function exportReport(ctx: CommandContext): Promise<void> {
@@ -84,7 +102,7 @@ async function exportReport(ctx: CommandContext): Promise<void> {
     );
     return;
   }
-  const folder = defaultFolder();
+  const folder = await defaultFolder(ctx, 'reports');
   const target = await vscode.window.showSaveDialog({
     title: `Save the design report of ${data.cell.name}`,
     ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `${data.cell.name}-design.${pick.format}`) } : {}),
@@ -107,6 +125,18 @@ async function exportProtocols(ctx: CommandContext): Promise<void> {
     void vscode.window.showInformationMessage('Open a .cellspec file with a `test-plan` first.');
     return;
   }
+  // What there is to export is known before a format is asked for.
+  const { plans, errors } = await ctx.client.request(ExpandedPlansRequest, { uri: editor.document.uri.toString() });
+  if (plans.length === 0 && errors.includes(NO_TEST_PLAN)) {
+    void vscode.window.showInformationMessage(
+      `${vscode.workspace.asRelativePath(editor.document.uri)} has no test-plan to export; open the file that declares the plan (\`test-plan … for <cell>\`).`,
+    );
+    return;
+  }
+  if (errors.length) {
+    void vscode.window.showErrorMessage(refusalMessage(errors));
+    return;
+  }
   const choice = await vscode.window.showQuickPick(
     PROTOCOL_CHOICES.map((f) => ({ label: f.label, detail: f.detail, format: f.id })),
     { title: 'Export test protocols', placeHolder: 'Cycler format' },
@@ -121,13 +151,14 @@ async function exportProtocols(ctx: CommandContext): Promise<void> {
     void vscode.window.showErrorMessage(refusalMessage(emitted.errors));
     return;
   }
+  const start = await defaultFolder(ctx, 'protocols');
   const folder = await vscode.window.showOpenDialog({
     title: `Folder for the ${choice.label} files`,
     canSelectFolders: true,
     canSelectFiles: false,
     canSelectMany: false,
     openLabel: 'Export here',
-    ...(defaultFolder() ? { defaultUri: defaultFolder() } : {}),
+    ...(start ? { defaultUri: start } : {}),
   });
   const target = folder?.[0];
   if (!target) return;

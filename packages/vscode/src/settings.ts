@@ -15,6 +15,8 @@ export interface CellspecSettings {
   readonly energyDensityBasis: 'stack' | 'cell';
   readonly analyses: { readonly enabled: boolean; readonly modelFidelity: 'reduced' | 'p2d' };
   readonly followCursor: boolean;
+  /** Where exports go by default, relative to the workspace folder (never beside the spec). */
+  readonly exportsFolder: string;
 }
 
 export const DEFAULT_SETTINGS: CellspecSettings = {
@@ -22,6 +24,7 @@ export const DEFAULT_SETTINGS: CellspecSettings = {
   energyDensityBasis: 'stack',
   analyses: { enabled: true, modelFidelity: 'reduced' },
   followCursor: true,
+  exportsFolder: 'out',
 };
 
 /** Keys below the `cellspec` section that the extension reads. */
@@ -34,6 +37,7 @@ export const SETTING_KEYS = [
   'analyses.enabled',
   'analyses.modelFidelity',
   'preview.followCursor',
+  'exports.folder',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -42,6 +46,17 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback
   // People type `um` for µm; accept it as the same unit.
   const v = value === 'um' ? 'µm' : value;
   return (allowed as readonly string[]).includes(v) ? (v as T) : fallback;
+}
+
+/** A folder inside the workspace: relative, no `..` segment; `\\` read as `/`. */
+function relativeFolder(value: unknown, fallback: string): string {
+  if (typeof value !== 'string') return fallback;
+  const parts = value
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((p) => p !== '' && p !== '.');
+  if (parts.length === 0 || parts.includes('..') || /^([a-z]:|\/)/i.test(value)) return fallback;
+  return parts.join('/');
 }
 
 function bool(value: unknown, fallback: boolean): boolean {
@@ -64,5 +79,6 @@ export function readSettings(get: (key: SettingKey) => unknown): CellspecSetting
       modelFidelity: oneOf(get('analyses.modelFidelity'), ['reduced', 'p2d'], d.analyses.modelFidelity),
     },
     followCursor: bool(get('preview.followCursor'), d.followCursor),
+    exportsFolder: relativeFolder(get('exports.folder'), d.exportsFolder),
   };
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type CellspecSettings } from '../src/settings.js';
 import {
   analysisCharts,
+  analysisRows,
+  analysisTitle,
   buildPreviewModel,
   compareCells,
   metricRows,
@@ -33,7 +35,9 @@ describe('preview model', () => {
       ['Mean voltage', '3.71 V'],
       ['Energy density (stack)', '528 Wh/L'],
     ]);
-    expect(m.targets.map((t) => t.status)).toEqual(['met', 'met', 'missed']);
+    expect(m.targets.map((t) => t.status)).toEqual(['met', 'met', 'missed', 'met']);
+    // Plating risk is flagged as a target every cell has.
+    expect(m.targets[3]).toMatchObject({ text: 'N/P ≥ 1 (no lithium plating on charge)', status: 'met' });
     expect(m.charts.map((c) => c.id)).toEqual(['thickness']);
   });
 
@@ -204,11 +208,49 @@ describe('analysis summaries', () => {
       DEFAULT_SETTINGS,
     );
     expect(charts.map((c) => [c.id, c.title, c.yLabel])).toEqual([
-      ['analysis-rates-capacity', 'rates: delivered capacity (p2d)', 'capacity / mAh'],
-      ['analysis-rates-temperature', 'rates: peak cell temperature', 'temperature / °C'],
+      ['analysis-rates-capacity', 'Discharge “rates”: delivered capacity per run (P2D model)', 'capacity / mAh'],
+      ['analysis-rates-temperature', 'Discharge “rates”: peak cell temperature per run', 'temperature / °C'],
     ]);
     expect(charts[0]!.datasets[0]!.data).toEqual([8.1, 7.2]);
     expect(charts[1]!.datasets[0]!.data).toEqual([25, 27.5]);
+  });
+
+  it('tabulates every run; a failure or a plating finding is flagged like a missed target', () => {
+    const analyses = [
+      {
+        name: 'discharge-1',
+        type: 'discharge',
+        model: 'spme',
+        state: 'done' as const,
+        curves: [],
+        runs: [
+          run('C/10 discharge at 25 °C', 0.1, 8.1, 25),
+          { ...run('5C discharge at 25 °C', 5, 1, 25), failure: 'the solver did not converge' },
+        ],
+        findings: [{ severity: 'warning' as const, message: 'lithium plating from 80 % SOC at 1C charge' }],
+      },
+    ];
+    expect(analysisTitle(analyses[0]!)).toBe('Discharge');
+    expect(analysisRows(analyses, DEFAULT_SETTINGS)).toEqual([
+      {
+        analysis: 'Discharge',
+        run: 'C/10 discharge at 25 °C',
+        capacity: '8.1 mAh',
+        meanVoltage: '3.7 V',
+        peakTemperature: '25 °C',
+        status: 'missed',
+        remark: 'lithium plating risk',
+      },
+      {
+        analysis: 'Discharge',
+        run: '5C discharge at 25 °C',
+        capacity: '—',
+        meanVoltage: '—',
+        peakTemperature: '—',
+        status: 'missed',
+        remark: 'the solver did not converge',
+      },
+    ]);
   });
 
   it('leaves out failed runs and the temperature chart of an isothermal analysis', () => {

@@ -18,12 +18,14 @@ describe('settings', () => {
       'analyses.enabled': false,
       'analyses.modelFidelity': 'p2d',
       'preview.followCursor': false,
+      'exports.folder': 'build/exports',
     });
     expect(s).toEqual({
       units: { capacity: 'Ah', energy: 'Wh', energyDensity: 'mWh/cm³', thickness: 'mm' },
       energyDensityBasis: 'cell',
       analyses: { enabled: false, modelFidelity: 'p2d' },
       followCursor: false,
+      exportsFolder: 'build/exports',
     });
   });
 
@@ -47,6 +49,13 @@ describe('settings', () => {
 
   it('ignores non-boolean switches', () => {
     expect(from({ 'analyses.enabled': 'no' }).analyses.enabled).toBe(true);
+  });
+
+  it('keeps the exports folder inside the workspace', () => {
+    expect(from({ 'exports.folder': './results/' }).exportsFolder).toBe('results');
+    expect(from({ 'exports.folder': 'out\\cycler' }).exportsFolder).toBe('out/cycler');
+    for (const outside of ['../elsewhere', '/tmp/out', 'C:/out', '', 42])
+      expect(from({ 'exports.folder': outside }).exportsFolder, String(outside)).toBe('out');
   });
 
   it('accepts um for µm', () => {

@@ -36,9 +36,12 @@ export function cellHoverContributor(services: CellSpecServices): HoverContribut
   };
 }
 
+/** A computed result: 3 significant figures, engineering units (the rule of `formatQuantity`). */
 const q = (si: number | undefined, kind: QuantityKind, unit?: string) =>
-  si === undefined ? '—' : formatQuantity(si, kind, unit ? { unit } : {});
-const pct = (x: number | undefined) => (x === undefined ? '—' : `${formatNumber(x * 100, 3)} %`);
+  si === undefined ? '—' : formatQuantity(si, kind, { ...(unit ? { unit } : {}), engineering: true });
+const pct = (x: number | undefined, digits = 3) => (x === undefined ? '—' : `${formatNumber(x * 100, digits)} %`);
+/** Enough figures to show a value written in the spec as written (18.43 mg/cm² stays 18.43). */
+const AS_WRITTEN = 6;
 
 export function sourceText(source: SourceRef | undefined): string {
   if (!source) return 'written in the spec';
@@ -56,10 +59,10 @@ function inputsTable(inputs: readonly DesignInput[]): string[] {
     seen.add(i.label);
     const value =
       i.kind === 'dimensionless'
-        ? formatNumber(i.value)
+        ? formatNumber(i.value, AS_WRITTEN)
         : i.kind === 'fraction'
-          ? pct(i.value)
-          : q(i.value, i.kind as QuantityKind);
+          ? pct(i.value, AS_WRITTEN)
+          : formatQuantity(i.value, i.kind as QuantityKind, { digits: AS_WRITTEN });
     rows.push(`| ${i.label} | ${value} | ${sourceText(i.source).replace(/\|/g, '\\|')} |`);
   }
   return rows;

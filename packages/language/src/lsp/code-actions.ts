@@ -6,7 +6,7 @@
  *   `20 mg/cm²`).
  * Every proposed value is verified by recomputing the design before it is offered.
  */
-import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import {
   CodeActionKind,
@@ -33,10 +33,13 @@ import {
   isQuantityLiteral,
   type Dimensions,
   type Property,
+  type QuantityLiteral,
+  type Spec,
 } from '../generated/ast.js';
 import { PROPERTIES } from '../properties.js';
 import { documentDesigns, electrodeNode, type CellDesignEntry } from './cell-design.js';
 import { fitResultActions } from './fit.js';
+import { unitsForKinds } from './completion.js';
 
 /** Significant figures of a proposed value: rounding moves the result by at most 5e-5 relative. */
 const DIGITS = 5;
@@ -71,7 +74,56 @@ export class CellSpecCodeActionProvider implements CodeActionProvider {
     }
     actions.push(...this.unitConversions(document, params.range));
     actions.push(...fitResultActions(this.services, document, params.range, overlaps));
+    for (const diagnostic of params.context.diagnostics) actions.push(...this.repairs(document, diagnostic));
     return actions;
+  }
+
+  /**
+   * Quick fixes read off a diagnostic: an unknown name → the nearest known one, or the import that
+   * makes it visible; an unknown or wrong-kind unit → the units the property takes, the nearest
+   * spelling first (the number is kept: a typo in a unit is far likelier than in both).
+   */
+  private repairs(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+    const data = (diagnostic.data ?? {}) as { suggestion?: string; importPath?: string };
+    const out: CodeAction[] = [];
+    if (diagnostic.code === 'unresolved-reference') {
+      if (data.suggestion)
+        out.push(
+          quickFix(`Change to '${data.suggestion}'`, document, diagnostic.range, data.suggestion, [diagnostic], true),
+        );
+      if (data.importPath) {
+        const at = importInsertion(document);
+        out.push(
+          quickFix(
+            `Add import "${data.importPath}"`,
+            document,
+            at,
+            `import "${data.importPath}"\n`,
+            [diagnostic],
+            !data.suggestion,
+          ),
+        );
+      }
+    }
+    if (diagnostic.code === 'unknown-unit' || diagnostic.code === 'unit-kind') {
+      const literal = literalAt(document, diagnostic.range);
+      const property = literal && AstUtils.getContainerOfType(literal, isProperty);
+      const kinds = property ? PROPERTIES[property.name]?.kinds : undefined;
+      const unitNode = literal?.unit ? GrammarUtils.findNodeForProperty(literal.$cstNode, 'unit') : undefined;
+      if (literal && kinds && unitNode) {
+        const unitRange = unitNode.range;
+        const written = unitNode.text;
+        const units = unitsForKinds(kinds)
+          .map((u) => u.unit)
+          .filter((u) => u !== 'um')
+          .sort((a, b) => editDistance(written, a) - editDistance(written, b))
+          .slice(0, 3);
+        units.forEach((unit, i) =>
+          out.push(quickFix(`Change the unit to ${unit}`, document, unitRange, unit, [diagnostic], i === 0)),
+        );
+      }
+    }
+    return out;
   }
 
   private npFixes(
@@ -196,6 +248,37 @@ export class CellSpecCodeActionProvider implements CodeActionProvider {
       edit: { changes: { [document.uri.toString()]: [{ range: target, newText: text }] } },
     };
   }
+}
+
+/** Where a new import goes: after the last import, or at the top. */
+function importInsertion(document: LangiumDocument): Range {
+  const imports = (document.parseResult.value as Spec).imports ?? [];
+  const last = imports[imports.length - 1]?.$cstNode?.range.end.line;
+  const line = last === undefined ? 0 : last + 1;
+  return { start: { line, character: 0 }, end: { line, character: 0 } };
+}
+
+/** The quantity literal a diagnostic's range starts in. */
+function literalAt(document: LangiumDocument, range: Range): QuantityLiteral | undefined {
+  const root = document.parseResult.value.$cstNode;
+  if (!root) return undefined;
+  const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(range.start));
+  const node = leaf?.astNode;
+  return node ? (AstUtils.getContainerOfType(node, isQuantityLiteral) ?? undefined) : undefined;
+}
+
+/** Levenshtein distance, case-insensitive, with `2`/`²` and `u`/`µ` read alike. */
+function editDistance(a: string, b: string): number {
+  const x = normalise(a).toLowerCase();
+  const y = normalise(b).toLowerCase();
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++)
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[y.length]!;
 }
 
 function goalOf(target: TargetIR): number {

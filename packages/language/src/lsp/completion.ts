@@ -1,8 +1,13 @@
 /**
  * Completion. Langium offers keywords and cross-references (materials from this file, imported
- * files and the built-in library); cellspec adds units after a number, filtered to the kinds
- * the value accepts (`loading 20 |` → mg/cm², mAh/cm²), and keeps property names to those the
- * current block accepts (no `yield` inside an electrode).
+ * files and the built-in library); cellspec narrows them to where the cursor is:
+ *   - after a number and a space, units of the kinds the value accepts and nothing else
+ *     (`loading 20 |` → mg/cm², mAh/cm²); right after the digits nothing, so Enter at the end
+ *     of `loading 20` never accepts a unit nobody asked for;
+ *   - at the start of a line in a block, the properties that block accepts (no `yield` inside
+ *     an electrode, no `to` or `source` continuing the line above);
+ *   - after `collector`, collector materials only;
+ *   - templates (a whole cell, material, test plan…) only where their keyword may stand.
  */
 import {
   AstUtils,
@@ -12,9 +17,11 @@ import {
   type AstNode,
   type AstNodeDescription,
   type AstNodeLocator,
+  type LangiumDocument,
   type LangiumDocuments,
   type MaybePromise,
   type ReferenceInfo,
+  type Stream,
 } from 'langium';
 import {
   DefaultCompletionProvider,
@@ -24,12 +31,13 @@ import {
   type LangiumServices,
   type NextFeature,
 } from 'langium/lsp';
-import { CompletionItemKind } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
 import { KINDS, type QuantityKind } from '@cellspec/units';
 import { BUILTIN_OCPS, PROCEDURES, builtinOcpNames, findProcedure, type ProcedureDefinition } from '@cellspec/physics';
 import { isElectrode, isMaterial, isProcedureStep } from '../generated/ast.js';
 import { PROPERTIES, type PropertyContext } from '../properties.js';
 import { expectedKinds, propertyContextOf } from './expected-kinds.js';
+import { TEMPLATES } from './templates.js';
 
 /** Unit suggestions for a set of kinds: each kind's display unit first, then its other examples. */
 export function unitsForKinds(kinds: readonly QuantityKind[]): Array<{ unit: string; kind: QuantityKind }> {
@@ -46,6 +54,8 @@ export function unitsForKinds(kinds: readonly QuantityKind[]): Array<{ unit: str
 }
 
 const UNIT_RULES = new Set(['Unit', 'UnitFactor', 'UnitAtom']);
+/** Rules whose keywords continue a property's value (`to`, `±`, `activation`, `source "…"`), never start a line. */
+const VALUE_CONTINUATION_RULES = new Set(['Property', 'Tolerance', 'Source']);
 const ALL_KINDS = Object.keys(KINDS) as QuantityKind[];
 
 export class CellSpecCompletionProvider extends DefaultCompletionProvider {
@@ -82,7 +92,23 @@ export class CellSpecCompletionProvider extends DefaultCompletionProvider {
         this.completeUnits(context, acceptor);
       return;
     }
+    // After a number on the same line only its unit is offered (by the branch above).
+    if (numberBefore(context)) return;
     return super.completionFor(context, next, acceptor);
+  }
+
+  /**
+   * Whether to complete a next token glued to the one just typed. Langium does after any token
+   * not ending in a letter, which after `20` or `mg/cm2` offers units and property names that
+   * Enter at the end of the line would accept; here only after punctuation (`{`, `:`, `/`…).
+   */
+  protected override performNextTokenCompletion(
+    _document: LangiumDocument,
+    text: string,
+    _offset: number,
+    _end: number,
+  ): boolean {
+    return /[^\p{L}\p{N}_%²³°µ'"]$/u.test(text);
   }
 
   protected override completionForKeyword(
@@ -90,6 +116,19 @@ export class CellSpecCompletionProvider extends DefaultCompletionProvider {
     keyword: GrammarAST.Keyword,
     acceptor: CompletionAcceptor,
   ): MaybePromise<void> {
+    const keywordRule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name ?? '';
+    if (VALUE_CONTINUATION_RULES.has(keywordRule) && startsLine(context)) return;
+    const template = TEMPLATES.find((t) => t.keyword === keyword.value);
+    if (template && keywordRule !== 'PropertyName')
+      acceptor(context, {
+        label: template.keyword,
+        labelDetails: { description: 'template' },
+        kind: CompletionItemKind.Snippet,
+        insertText: template.body,
+        insertTextFormat: InsertTextFormat.Snippet,
+        detail: template.description,
+        sortText: '1',
+      });
     const spec = PROPERTIES[keyword.value];
     if (spec && isPropertyNameKeyword(keyword)) {
       const block = blockContextAt(context);
@@ -122,6 +161,19 @@ export class CellSpecCompletionProvider extends DefaultCompletionProvider {
     const expected = expectedMaterialKinds(refInfo);
     const fits = expected === undefined || expected.includes(material.kind);
     return { ...item, detail: material.kind, sortText: fits ? '0' : '2' };
+  }
+
+  /** After `collector` only collector materials (a material whose kind is not known yet is kept). */
+  protected override getReferenceCandidates(
+    refInfo: ReferenceInfo,
+    context: CompletionContext,
+  ): Stream<AstNodeDescription> {
+    const candidates = super.getReferenceCandidates(refInfo, context);
+    if (refInfo.container.$type !== 'Collector') return candidates;
+    return candidates.filter((d) => {
+      const material = this.materialOf(d);
+      return material === undefined || material.kind === 'current-collector';
+    });
   }
 
   private materialOf(description: AstNodeDescription) {
@@ -173,6 +225,10 @@ export class CellSpecCompletionProvider extends DefaultCompletionProvider {
   private completeUnits(context: CompletionContext, acceptor: CompletionAcceptor): void {
     const literal = numberBefore(context);
     if (!literal) return; // inside a unit (after `/`): whole units would not fit
+    // Right after the digits with nothing of a unit typed (`20|`): the editor asks on its own
+    // while a number is typed, and Enter would accept the first unit.
+    const text = context.textDocument.getText();
+    if (context.tokenOffset === context.offset && !/[ \t]/.test(text.charAt(context.offset - 1))) return;
     const kinds = (literal && expectedKinds(literal)) ?? ALL_KINDS;
     unitsForKinds(kinds).forEach(({ unit, kind }, i) => {
       acceptor(context, {
@@ -191,18 +247,26 @@ function isPropertyNameKeyword(keyword: GrammarAST.Keyword): boolean {
   return rule === 'PropertyName' || rule === 'ReachPropertyName';
 }
 
-/** The literal whose number ends right before the token being completed, if it is a number. */
+/** The literal whose number ends right before the token being completed, on the same line. */
 function numberBefore(context: CompletionContext): AstNode | undefined {
   const root = context.document.parseResult.value.$cstNode;
   if (!root) return undefined;
   const text = context.textDocument.getText();
   let end = context.tokenOffset;
-  while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;
+  while (end > 0 && /[ \t]/.test(text.charAt(end - 1))) end--;
   if (end === 0) return undefined;
   const leaf = CstUtils.findLeafNodeAtOffset(root, end - 1);
   return leaf && GrammarAST.isRuleCall(leaf.grammarSource) && leaf.grammarSource.rule.$refText === 'NUMBER'
     ? leaf.astNode
     : undefined;
+}
+
+/** Whether the token being completed is the first on its line. */
+function startsLine(context: CompletionContext): boolean {
+  const text = context.textDocument.getText();
+  let start = context.tokenOffset;
+  while (start > 0 && /[ \t]/.test(text.charAt(start - 1))) start--;
+  return start === 0 || text.charAt(start - 1) === '\n' || text.charAt(start - 1) === '\r';
 }
 
 /** The named procedure whose parameter block holds the cursor. */

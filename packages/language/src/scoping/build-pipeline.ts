@@ -7,6 +7,7 @@ import {
   DefaultWorkspaceManager,
   DocumentState,
   interruptAndCheck,
+  isOperationCancelled,
   URI,
   type AstNode,
   type BuildOptions,
@@ -220,7 +221,88 @@ export class CellSpecDocumentBuilder extends DefaultDocumentBuilder {
         this.changeWaiters.set(key, [...(this.changeWaiters.get(key) ?? []), wake]);
       });
     }
+    // Langium refuses (-32803 "Document state … is ComputedScopes, requiring IndexedReferences,
+    // but workspace state is already IndexedReferences") a request on a document below the state
+    // the last finished phase reached. With two passes (relinking documents after the edited one)
+    // or slices, the workspace reaches a phase while documents of a later pass or slice are still
+    // below it: they are not excluded from the build, only not reached yet. Until a build has
+    // finished, such a request waits for the document to reach the state.
+    const document = this.langiumDocuments.getDocument(uri);
+    while (document && document.state < state && this.building !== undefined && !cancelToken.isCancellationRequested)
+      await this.documentPhaseOrBuildEnd(document, state, this.building, cancelToken);
     return super.awaitDocumentState(state, uri, cancelToken);
+  }
+
+  // ---- whether a build is under way -------------------------------------------------------
+  // Set when a build starts; cleared only when one finishes uncancelled. A cancelled build is
+  // always followed by another (only a newer write cancels one), which takes up its documents.
+
+  private building: Promise<void> | undefined;
+  private buildFinished: () => void = () => {};
+
+  override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
+    await this.whileBuilding(() => super.update(changed, deleted, cancelToken));
+  }
+
+  override async build<T extends AstNode>(
+    documents: Array<LangiumDocument<T>>,
+    options?: BuildOptions,
+    cancelToken?: CancellationToken,
+  ): Promise<void> {
+    await this.whileBuilding(() => super.build(documents, options, cancelToken));
+  }
+
+  private async whileBuilding(run: () => Promise<void>): Promise<void> {
+    this.building ??= new Promise<void>((resolve) => (this.buildFinished = resolve));
+    try {
+      await run();
+    } catch (error) {
+      if (!isOperationCancelled(error)) this.buildEnded();
+      throw error; // cancelled: `building` stays set for the build that follows
+    }
+    this.buildEnded();
+  }
+
+  private buildEnded(): void {
+    const finished = this.buildFinished;
+    this.building = undefined;
+    finished();
+  }
+
+  private documentPhaseOrBuildEnd(
+    document: LangiumDocument,
+    state: DocumentState,
+    building: Promise<void>,
+    cancelToken: CancellationToken,
+  ): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        phase.dispose();
+        cancelled.dispose();
+        resolve();
+      };
+      const phase = this.onDocumentPhase(state, (built) => {
+        if (built === document) done();
+      });
+      const cancelled = cancelToken.onCancellationRequested(done);
+      void building.then(done);
+    });
+  }
+
+  /**
+   * A document whose build was cancelled keeps that build's options (Langium resumes it where it
+   * stopped). When the cancelled build did not validate — the workspace's initial build, cancelled
+   * by a file opened while it ran — the document would be marked complete unvalidated, and its
+   * diagnostics never published. It takes the options of the build that resumes it instead.
+   */
+  protected override prepareBuild(documents: LangiumDocument[], options: BuildOptions): void {
+    for (const document of documents) {
+      const key = document.uri.toString();
+      const state = this.buildState.get(key);
+      if (state && !state.completed && !state.options.validation && options.validation)
+        this.buildState.set(key, { ...state, options });
+    }
+    super.prepareBuild(documents, options);
   }
 
   /**

@@ -48,6 +48,7 @@ export const Code = {
   Suppression: 'suppression',
   DocumentNumberPattern: 'document-number-pattern',
   ChannelCapability: 'channel-capability',
+  NotComputed: 'not-computed',
 } as const;
 
 export type DiagnosticCode = (typeof Code)[keyof typeof Code];
@@ -108,4 +109,6 @@ export const CODE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
     'A document number that does not match the project pattern (cellspec.json "documentNumber").',
   'channel-capability':
     "A test step the cycler channel cannot do: a forced discharge below 0 V on a unipolar channel, or a voltage outside the declared channel's range.",
+  'not-computed':
+    'A figure or test plan not computed because of an error reported elsewhere (the root cause is reported once).',
 };

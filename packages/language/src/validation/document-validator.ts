@@ -4,13 +4,17 @@
  * errors into plain words (validation/syntax-messages.ts).
  */
 import {
+  AstUtils,
+  CstUtils,
+  GrammarUtils,
   DefaultDocumentValidator,
   DocumentValidator,
   type LangiumCoreServices,
   type LangiumDocument,
   type ValidationOptions,
 } from 'langium';
-import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
+import type { CancellationToken, Diagnostic, Position } from 'vscode-languageserver';
+import { isCell, isVariant, type CellLike } from '../generated/ast.js';
 import { Code } from './codes.js';
 import { projectConfigOf, type ProjectConfig } from '../project.js';
 import { findSuppressions, suppressionFor } from '../suppressions.js';
@@ -59,7 +63,7 @@ export class CellSpecDocumentValidator extends DefaultDocumentValidator {
         };
       }
     }
-    return applyProjectRules(document, diagnostics, projectConfigOf(this.shared));
+    return applyProjectRules(document, quietDependents(document, diagnostics), projectConfigOf(this.shared));
   }
 }
 
@@ -133,4 +137,77 @@ function applyProjectRules(
   }
   suppressedByDocument.set(document, suppressed);
   return kept;
+
+/** Errors in a written value: what depends on the value cannot be computed, for this reason alone. */
+const ROOT_CAUSES: ReadonlySet<string> = new Set([
+  Code.UnitKind,
+  Code.UnknownUnit,
+  Code.UnitArithmetic,
+  Code.UnresolvedReference,
+  Code.Syntax,
+]);
+
+/**
+ * One root cause, reported once. A value error in a cell (a unit typo) leaves its design
+ * incomplete and its test plans without currents; those findings follow from the error, so they
+ * are not reported on their own: the cell's "design incomplete" notes are replaced by one note
+ * saying why nothing was computed, and a test plan of that cell says "not computed because …"
+ * as a note instead of a warning.
+ */
+function quietDependents(document: LangiumDocument, diagnostics: Diagnostic[]): Diagnostic[] {
+  const root = document.parseResult.value;
+  const causes = new Map<string, { node: CellLike; line: number; message: string }>();
+  for (const d of diagnostics) {
+    if (d.severity !== 1 || !ROOT_CAUSES.has(String(d.code))) continue;
+    const cell = cellAt(document, d.range.start);
+    if (cell && !causes.has(cell.name))
+      causes.set(cell.name, { node: cell, line: d.range.start.line + 1, message: messageText(d).split(';')[0]! });
+  }
+  if (causes.size === 0 || !root.$cstNode) return diagnostics;
+  const out: Diagnostic[] = [];
+  const quieted = new Set<string>();
+  for (const d of diagnostics) {
+    const cell = d.code === Code.DesignIncomplete ? cellAt(document, d.range.start) : undefined;
+    if (cell && causes.has(cell.name)) {
+      quieted.add(cell.name);
+      continue;
+    }
+    const named = d.code === Code.TestPlanIncomplete ? /\bcell (\S+)/.exec(messageText(d))?.[1] : undefined;
+    const cause = named ? causes.get(named) : undefined;
+    if (cause) {
+      out.push({
+        ...d,
+        severity: 3,
+        code: Code.NotComputed,
+        message: `not computed because of the error in cell ${named} on line ${cause.line} (${cause.message})`,
+      });
+      continue;
+    }
+    out.push(d);
+  }
+  for (const [name, cause] of causes) {
+    if (!quieted.has(name)) continue;
+    const range = GrammarUtils.findNodeForProperty(cause.node.$cstNode, 'name')?.range;
+    if (!range) continue;
+    out.push({
+      range,
+      severity: 3,
+      code: Code.NotComputed,
+      source: 'cellspec',
+      message: `design figures of ${name} not computed because of the error on line ${cause.line} (${cause.message})`,
+    });
+  }
+  return out;
+}
+
+function messageText(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : (d.message as { value: string }).value;
+}
+
+function cellAt(document: LangiumDocument, position: Position): CellLike | undefined {
+  const root = document.parseResult.value.$cstNode;
+  if (!root) return undefined;
+  const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(position));
+  if (!leaf) return undefined;
+  return AstUtils.getContainerOfType(leaf.astNode, (n): n is CellLike => isCell(n) || isVariant(n));
 }

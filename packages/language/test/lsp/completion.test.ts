@@ -170,3 +170,59 @@ describe('completion of named procedures, their parameters and built-in OCPs', (
     expect(labels).toEqual(expect.arrayContaining([expect.stringMatching(/Chen2020/)]));
   });
 });
+
+describe('completion that knows where it is', () => {
+  it('after a number and a space offers only units of the value’s kind, no property names', async () => {
+    const labels = await labelsAt(`cell A {\n  cathode {\n    loading 20 <|>\n  }\n}`);
+    expect(labels).toEqual(['mg/cm²', 'mAh/cm²']);
+  });
+
+  it('right after the digits offers nothing, so Enter at the end of the line accepts no unit', async () => {
+    expect(await labelsAt(`cell A {\n  cathode {\n    loading 20<|>\n  }\n}`)).toEqual([]);
+    expect(await labelsAt(`cell A {\n  cathode {\n    porosity 8<|>\n  }\n}`)).toEqual([]);
+    // Nor right after a unit that ends in a digit: no property name glued to `cm2`.
+    expect(await labelsAt(`cell A {\n  cathode {\n    loading 20 mg/cm2<|>\n  }\n}`)).not.toContain('porosity');
+  });
+
+  it('a unit the user starts typing is still completed', async () => {
+    expect(await labelsAt(`cell A {\n  cathode {\n    loading 20 mg<|>\n  }\n}`)).toContain('mg/cm²');
+  });
+
+  it('a new line in an electrode block offers that block’s properties only', async () => {
+    const labels = await labelsAt(`cell A {\n  cathode {\n    loading 20 mg/cm2\n    <|>\n  }\n}`);
+    expect(labels).toEqual(expect.arrayContaining(['porosity', 'composition', 'collector', 'thickness']));
+    // Neither value continuations of the line above nor top-level keywords or templates.
+    for (const stray of ['to', 'source', 'activation', 'cell', 'material', 'test-plan', 'yield'])
+      expect(labels).not.toContain(stray);
+  });
+
+  it('the same line after a value still offers its continuations', async () => {
+    const labels = await labelsAt(`cell A {\n  limits {\n    voltage 2.5 V <|>\n  }\n}`);
+    expect(labels).toContain('to');
+  });
+
+  it('after `collector` offers collector materials only', async () => {
+    const labels = await labelsAt(`cell A {\n  cathode {\n    collector <|>\n  }\n}`);
+    expect(labels).toEqual(expect.arrayContaining(['Al', 'Cu']));
+    expect(labels).not.toContain('NCM811');
+    expect(labels).not.toContain('Li6PS5Cl');
+  });
+
+  it('offers templates where their keyword may stand, and nowhere else', async () => {
+    let items: CompletionList['items'] = [];
+    await complete({
+      text: `<|>`,
+      index: 0,
+      parseOptions: { documentUri: MAIN_URI },
+      disposeAfterCheck: true,
+      assert: (list: CompletionList) => {
+        items = list.items;
+      },
+    });
+    const cell = items.find((i) => i.label === 'cell' && i.insertTextFormat === 2);
+    expect(cell?.textEdit?.newText).toMatch(/^cell \$\{1:SB21\}/);
+    const inProcess = await labelsAt(`process P for A {\n  <|>\n}`);
+    expect(inProcess).toContain('step');
+    expect(await labelsAt(`cell A {\n  <|>\n}`)).not.toContain('step');
+  });
+});

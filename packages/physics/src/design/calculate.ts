@@ -19,6 +19,7 @@
  * Capacity: N × facing area × min(areal capacity of cathode, of anode); N/P is the anode over
  * the cathode areal capacity of facing sides.
  */
+import { formatNumber } from '@cellspec/units';
 import type { CellIR, ElectrodeIR, FilmIR, MaterialIR } from '../ir.js';
 import { formatSI as formatQuantity } from './format.js';
 import { designElectrode, type ElectrodeOptions } from './electrode.js';
@@ -187,14 +188,14 @@ export function designCell(written: CellIR, options: DesignOptions = {}): CellDe
     const shownA = formatQuantity(qa, 'arealCapacity');
     limitingReason =
       limiting === 'cathode'
-        ? `the cathode holds ${shownC}, less than the anode's ${shownA} (N/P ${npRatio.toFixed(2)})`
-        : `the anode holds only ${shownA}, less than the cathode's ${shownC} (N/P ${npRatio.toFixed(2)} < 1: lithium plates on charge)`;
+        ? `the cathode holds ${shownC}, less than the anode's ${shownA} (N/P ${formatNumber(npRatio)})`
+        : `the anode holds only ${shownA}, less than the cathode's ${shownC} (N/P ${formatNumber(npRatio)} < 1: lithium plates on charge)`;
     if (npRatio < 1) {
       // An intercalation anode that plates is a safety defect unless the design says so.
       problems.push({
         severity: 'error',
         code: 'np-below-one',
-        message: `N/P ratio ${npRatio.toFixed(2)} is below 1: the anode cannot take all the cathode's lithium, so lithium metal plates on charge (write plating-by-design in the anode if it is meant to)`,
+        message: `N/P ratio ${formatNumber(npRatio)} is below 1: the anode cannot take all the cathode's lithium, so lithium metal plates on charge (write plating-by-design in the anode if it is meant to)`,
         path: ok(cell.npRatio) ? 'npRatio' : cell.anode.loading !== undefined ? 'anode.loading' : 'anode',
       });
     }

@@ -4,13 +4,18 @@
  * temperatures is a pure scale factor of SI, so the factor is asked of mathjs once per kind and
  * unit and cached (mathjs stays the one source of unit definitions).
  */
-import { formatNumber, formatQuantity, fromSI, KINDS, type QuantityKind } from '@cellspec/units';
+import { engineeringUnit, formatNumber, formatQuantity, fromSI, KINDS, type QuantityKind } from '@cellspec/units';
 
 const factors = new Map<string, number>();
 
-export function formatSI(si: number, kind: QuantityKind, opts: { unit?: string; digits?: number } = {}): string {
-  const unit = opts.unit ?? KINDS[kind].display;
-  if (kind === 'temperature') return formatQuantity(si, kind, opts);
+export function formatSI(
+  si: number,
+  kind: QuantityKind,
+  opts: { unit?: string; digits?: number; engineering?: boolean } = {},
+): string {
+  const preferred = opts.unit ?? KINDS[kind].display;
+  const unit = opts.engineering ? engineeringUnit(si, kind, preferred) : preferred;
+  if (kind === 'temperature') return formatQuantity(si, kind, { ...opts, unit });
   const key = `${kind}|${unit}`;
   let f = factors.get(key);
   if (f === undefined) {

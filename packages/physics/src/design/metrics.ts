@@ -110,8 +110,8 @@ export function metricSpec(metric: MetricName, basis?: MetricSpec['basis']): Met
   );
 }
 
-/** A value as the metric is shown: "8.02 mAh", "1.12", "402 Wh/L". */
+/** A result as every view shows it: "8.02 mAh", "1.12", "402 Wh/L", "5.17 Wh" (engineering units). */
 export function formatMetric(spec: Pick<MetricSpec, 'kind' | 'unit'>, si: number, digits = 3): string {
   if (spec.kind === 'dimensionless') return formatNumber(si, digits);
-  return formatQuantity(si, spec.kind, { ...(spec.unit ? { unit: spec.unit } : {}), digits });
+  return formatQuantity(si, spec.kind, { ...(spec.unit ? { unit: spec.unit } : {}), digits, engineering: true });
 }

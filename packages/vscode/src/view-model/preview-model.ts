@@ -6,8 +6,9 @@ import type { CellIR, ElectrodeIR } from '@cellspec/physics';
 import type { AnalysisData, DesignFigures, PreviewData } from '@cellspec/language/lsp/messages';
 import type { CellspecSettings } from '../settings.js';
 import { crossSection, unitCellLayers } from './cross-section.js';
+import { formatNumber } from '@cellspec/units';
 import { formatter, relativeChange, type Formatter } from './format.js';
-import type { ChartModel, MetricRow, PreviewViewModel, TargetRow } from './types.js';
+import type { AnalysisRow, ChartModel, MetricRow, PreviewViewModel, TargetRow } from './types.js';
 
 interface MetricSpec {
   readonly label: string;
@@ -65,12 +66,62 @@ export function metricRows(
   return rows;
 }
 
-export function targetRows(figures: DesignFigures | undefined): TargetRow[] {
-  return (figures?.targets ?? []).map((t) => ({
+export function targetRows(figures: DesignFigures | undefined, analyses: readonly AnalysisData[] = []): TargetRow[] {
+  const rows: TargetRow[] = (figures?.targets ?? []).map((t) => ({
     text: t.text,
     actual: t.actualText ?? 'not computed',
     status: t.met === undefined ? 'unknown' : t.met ? 'met' : 'missed',
   }));
+  // Plating risk is flagged as a target every cell has: N/P of at least 1 (otherwise lithium
+  // plates on charge), and an anode that stays above 0 V vs Li/Li⁺ in the simulated runs.
+  if (figures?.npRatio !== undefined)
+    rows.push({
+      text: 'N/P ≥ 1 (no lithium plating on charge)',
+      actual: formatNumber(figures.npRatio),
+      status: figures.npRatio >= 1 ? 'met' : 'missed',
+    });
+  const plating = analyses.flatMap((a) =>
+    (a.findings ?? []).filter((f) => /plating/i.test(f.message)).map((f) => `${analysisTitle(a)}: ${f.message}`),
+  );
+  if (plating.length)
+    rows.push({ text: 'anode potential ≥ 0 V vs Li/Li⁺', actual: plating.join('; '), status: 'missed' });
+  return rows;
+}
+
+const ANALYSIS_TYPES: Readonly<Record<string, string>> = {
+  discharge: 'Discharge',
+  charge: 'Charge',
+  'rate-capability': 'Rate capability',
+  temperature: 'Temperature dependence',
+  pulse: 'Pulse resistance',
+};
+
+/** "Discharge “ratecheck”" for a named analysis, "Discharge" for a generated name (`discharge-1`). */
+export function analysisTitle(a: Pick<AnalysisData, 'name' | 'type'>): string {
+  const type = ANALYSIS_TYPES[a.type] ?? a.type.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  const generated = new RegExp(`^${a.type}-\\d+$`).test(a.name);
+  return generated ? type : `${type} “${a.name}”`;
+}
+
+const MODEL_NAMES: Readonly<Record<string, string>> = { spme: 'reduced model', p2d: 'P2D model' };
+
+/** The results table: one row per run, the same figures the bars show, failures and plating flagged. */
+export function analysisRows(analyses: readonly AnalysisData[], settings: CellspecSettings): AnalysisRow[] {
+  const fmt = formatter(settings);
+  const cap = fmt.axis('capacity');
+  const temp = fmt.axis('temperature');
+  return analyses.flatMap((a) => {
+    const plating = (a.findings ?? []).some((f) => /plating/i.test(f.message));
+    return (a.runs ?? []).map((r) => ({
+      analysis: analysisTitle(a),
+      run: r.label,
+      capacity: r.failure ? '—' : `${formatNumber(cap.fromSI(r.capacity))} ${cap.unit}`,
+      meanVoltage: r.failure || !Number.isFinite(r.meanVoltage) ? '—' : `${formatNumber(r.meanVoltage)} V`,
+      peakTemperature: r.failure ? '—' : `${formatNumber(temp.fromSI(r.maxTemperature))} ${temp.unit}`,
+      status: r.failure || plating ? 'missed' : 'met',
+      remark: r.failure ?? (plating ? 'lithium plating risk' : ''),
+    }));
+  });
 }
 
 function componentsText(e: ElectrodeIR): string {
@@ -168,7 +219,7 @@ function runCharts(a: AnalysisData, settings: CellspecSettings): ChartModel[] {
   const charts: ChartModel[] = [
     {
       id: `analysis-${a.name}-capacity`,
-      title: `${a.name}: delivered capacity${a.model ? ` (${a.model})` : ''}`,
+      title: `${analysisTitle(a)}: delivered capacity per run${a.model ? ` (${MODEL_NAMES[a.model] ?? a.model})` : ''}`,
       type: 'bar',
       xLabel: 'run',
       yLabel: `capacity / ${cap.unit}`,
@@ -179,7 +230,7 @@ function runCharts(a: AnalysisData, settings: CellspecSettings): ChartModel[] {
   if (runs.some((r) => r.maxTemperature - r.temperature > 0.05)) {
     charts.push({
       id: `analysis-${a.name}-temperature`,
-      title: `${a.name}: peak cell temperature`,
+      title: `${analysisTitle(a)}: peak cell temperature per run`,
       type: 'bar',
       xLabel: 'run',
       yLabel: `temperature / ${temp.unit}`,
@@ -209,7 +260,7 @@ export function analysisCharts(analyses: readonly AnalysisData[], settings: Cell
       const ya = fmt.axis(yKind);
       charts.push({
         id: `analysis-${a.name}-${yKind}`,
-        title: `${a.name}: ${yKind === 'voltage' ? 'cell voltage' : 'cell temperature'}`,
+        title: `${analysisTitle(a)}: ${yKind === 'voltage' ? 'cell voltage' : 'cell temperature'}`,
         type: 'line',
         xLabel: `${xKind === 'capacity' ? 'capacity' : 'time'} / ${xa.unit}`,
         yLabel: `${yKind} / ${ya.unit}`,
@@ -250,7 +301,7 @@ function analysesNote(
 }
 
 export function buildPreviewModel(data: PreviewData | undefined, settings: CellspecSettings): PreviewViewModel {
-  const empty = { problems: [], metrics: [], targets: [], comparison: [], charts: [] };
+  const empty = { problems: [], metrics: [], targets: [], comparison: [], charts: [], analysisRows: [] };
   if (!data)
     return { state: 'waiting', title: 'cellspec preview', banner: 'Waiting for the language server…', ...empty };
   const problems = data.problems.filter((p) => p.severity === 'error').map((p) => ({ text: p.message, line: p.line }));
@@ -290,10 +341,11 @@ export function buildPreviewModel(data: PreviewData | undefined, settings: Cells
     crossSection: crossSection(cell, data.figures, { formatThickness: fmt.thickness }),
     metrics: metricRows(data.figures, data.base ? (data.baseFigures ?? {}) : undefined, settings),
     metricsNote: data.figuresNote,
-    targets: targetRows(data.figures),
+    targets: targetRows(data.figures, settings.analyses.enabled ? (data.analyses ?? []) : []),
     baseName: data.base?.name,
     comparison: data.base ? compareCells(cell, data.base, settings) : [],
     charts,
+    analysisRows: settings.analyses.enabled ? analysisRows(data.analyses ?? [], settings) : [],
     analysesNote: analysesNote(data.analyses, cell, settings),
   };
 }

@@ -93,7 +93,20 @@ export interface PreviewViewModel {
   readonly baseName?: string;
   readonly comparison: readonly MetricRow[];
   readonly charts: readonly ChartModel[];
+  /** One row per simulated run of the cell's analyses, for the results table. */
+  readonly analysisRows: readonly AnalysisRow[];
   readonly analysesNote?: string;
+}
+
+export interface AnalysisRow {
+  readonly analysis: string;
+  readonly run: string;
+  readonly capacity: string;
+  readonly meanVoltage: string;
+  readonly peakTemperature: string;
+  /** `missed` when the run failed or an analysis finding reports lithium plating. */
+  readonly status: 'met' | 'missed' | 'unknown';
+  readonly remark: string;
 }
 
 /** Messages from the extension host to the webview, and back. */

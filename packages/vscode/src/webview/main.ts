@@ -86,6 +86,8 @@ const metrics = section('metrics', 'Design figures');
 const targets = section('targets', 'Targets');
 const comparison = section('comparison', 'Variant against base');
 const charts = section('charts', 'Charts');
+const analysisResults = el('div', { id: 'analysis-results' });
+charts.body.before(analysisResults);
 const content = el('div', { id: 'content' });
 content.append(xs.root, metrics.root, targets.root, comparison.root, charts.root);
 app.append(header, banner, problems, content);
@@ -94,12 +96,16 @@ app.append(header, banner, problems, content);
 const xsSvg = svg('svg', { role: 'img', 'aria-label': 'Cell cross-section' }) as SVGSVGElement;
 const xsCaption = el('p', { class: 'caption' });
 const xsWarning = el('p', { class: 'warning' });
-xs.body.append(xsSvg, xsCaption, xsWarning);
+const xsFrame = el('div', { class: 'xs-frame', title: 'Click to zoom in or out' });
+xsFrame.append(xsSvg);
+xsFrame.addEventListener('click', () => xsFrame.classList.toggle('zoomed'));
+xs.body.append(xsFrame, xsCaption, xsWarning);
 
 function drawCrossSection(model: CrossSectionModel): void {
   xsSvg.setAttribute('viewBox', `0 0 ${model.width} ${model.height}`);
-  xsSvg.setAttribute('width', String(model.width));
-  xsSvg.setAttribute('height', String(model.height));
+  // Scaled to the panel's width (the CSS), twice that when zoomed in with a click.
+  xsSvg.removeAttribute('width');
+  xsSvg.removeAttribute('height');
   const nodes: SVGElement[] = [];
   for (const l of model.layers) {
     const r = svg('rect', {
@@ -306,7 +312,22 @@ function render(model: PreviewViewModel): void {
         )
       : el('p', { class: 'note' }, `Same materials and electrode parameters as ${model.baseName ?? 'the base'}.`),
   );
-  charts.root.hidden = model.charts.length === 0 && !model.analysesNote;
+  charts.root.hidden = model.charts.length === 0 && !model.analysesNote && model.analysisRows.length === 0;
+  const results = model.analysisRows.length
+    ? table(
+        ['analysis', 'run', 'capacity', 'mean voltage', 'peak temperature', ''],
+        model.analysisRows.map((r) => [
+          r.analysis,
+          r.run,
+          r.capacity,
+          r.meanVoltage,
+          r.peakTemperature,
+          r.status === 'missed' ? `✗ ${r.remark}` : '✓',
+        ]),
+        (i) => model.analysisRows[i]!.status,
+      )
+    : undefined;
+  analysisResults.replaceChildren(...(results ? [results] : []));
   drawCharts(model.charts);
   const note = charts.root.querySelector('p.note') ?? el('p', { class: 'note' });
   note.textContent = model.analysesNote ?? '';
