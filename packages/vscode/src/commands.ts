@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { writeFilesAtomic } from '@cellspec/emit/write';
 import {
+  ExpandedPlansRequest,
   PreviewDataRequest,
   ProtocolFilesRequest,
   RunAnalysesRequest,

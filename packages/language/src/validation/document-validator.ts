@@ -137,6 +137,7 @@ function applyProjectRules(
   }
   suppressedByDocument.set(document, suppressed);
   return kept;
+}
 
 /** Errors in a written value: what depends on the value cannot be computed, for this reason alone. */
 const ROOT_CAUSES: ReadonlySet<string> = new Set([
