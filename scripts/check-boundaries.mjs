@@ -14,7 +14,21 @@ export const ALLOWED = {
     workspace: ['units', 'physics'],
     external: ['langium', 'vscode-languageserver', 'vscode-languageserver-textdocument', 'vscode-uri', 'chevrotain'],
   },
-  emit: { workspace: ['units', 'physics'], external: ['fast-xml-parser', 'iconv-lite', 'docx', 'pdfkit', 'ajv'] },
+  emit: {
+    workspace: ['units', 'physics'],
+    external: [
+      'fast-xml-parser',
+      'iconv-lite',
+      'docx',
+      'pdfkit',
+      'ajv',
+      'vega',
+      'vega-lite',
+      'svg-to-pdfkit',
+      'jszip',
+      '@expo-google-fonts/noto-sans-jp',
+    ],
+  },
   cli: { workspace: ['units', 'physics', 'language', 'emit'], external: [] },
   vscode: {
     workspace: ['units', 'physics', 'language', 'emit'],

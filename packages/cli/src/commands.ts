@@ -6,5 +6,14 @@ import { checkCommand } from './check/check-command.js';
 import { protocolsCommand } from './commands/protocols.js';
 import { reportCommand } from './commands/report.js';
 import { simulateCommand } from './commands/simulate.js';
+import { buildCommand } from './commands/build.js';
+import { verifyCommand } from './commands/verify.js';
 
-export const COMMANDS: readonly Command[] = [checkCommand, protocolsCommand, reportCommand, simulateCommand];
+export const COMMANDS: readonly Command[] = [
+  checkCommand,
+  protocolsCommand,
+  reportCommand,
+  simulateCommand,
+  buildCommand,
+  verifyCommand,
+];

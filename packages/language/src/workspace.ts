@@ -39,6 +39,8 @@ export interface LoadedFile {
   /** Whether the file was named by the caller (directly or through a folder) rather than reached through an import. */
   readonly requested: boolean;
   readonly document: LangiumDocument<Spec>;
+  /** Absolute paths of the files this file imports directly (those that could be found). */
+  readonly imports: readonly string[];
 }
 
 /** An input that could not become a document: missing, unreadable, or not UTF-8. */
@@ -81,6 +83,7 @@ export async function loadWorkspace(paths: readonly string[], options: LoadOptio
 
   const documents = new Map<string, LangiumDocument<Spec>>();
   const texts = new Map<string, string>();
+  const importsOf = new Map<string, string[]>();
   const queue = [...requested];
   while (queue.length > 0) {
     const path = queue.shift()!;
@@ -97,8 +100,10 @@ export async function loadWorkspace(paths: readonly string[], options: LoadOptio
     langiumDocuments.addDocument(document);
     documents.set(path, document);
     texts.set(path, read.text);
+    const imports = importedFiles(document, path, workspaceRoots(shared));
+    importsOf.set(path, imports);
     if (options.followImports !== false) {
-      for (const imported of importedFiles(document, path, workspaceRoots(shared))) {
+      for (const imported of imports) {
         if (!documents.has(imported)) queue.push(imported);
       }
     }
@@ -114,6 +119,7 @@ export async function loadWorkspace(paths: readonly string[], options: LoadOptio
       diagnostics: toFileDiagnostics(document),
       requested: requested.has(path),
       document,
+      imports: importsOf.get(path) ?? [],
     }));
   problems.sort((a, b) => a.path.localeCompare(b.path));
   return { files, problems, services };

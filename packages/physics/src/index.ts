@@ -3,3 +3,4 @@ export * from './design/index.js';
 export * from './testplan/index.js';
 export * from './ocp/index.js';
 export * from './models/index.js';
+export * from './curves.js';
