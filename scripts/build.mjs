@@ -2,7 +2,9 @@
 // Bundles the runnable artefacts with esbuild: the CLI (packages/cli/dist/cellspec.mjs) and,
 // when present, the VS Code extension's client and server (CommonJS, `vscode` external).
 import { build } from 'esbuild';
-import { existsSync, chmodSync } from 'node:fs';
+import { existsSync, chmodSync, copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const targets = [];
@@ -30,5 +32,21 @@ if (existsSync(extBuild)) {
 }
 
 await Promise.all(targets);
-if (existsSync(`${root}packages/cli/dist/cellspec.mjs`)) chmodSync(`${root}packages/cli/dist/cellspec.mjs`, 0o755);
+if (existsSync(`${root}packages/cli/dist/cellspec.mjs`)) {
+  chmodSync(`${root}packages/cli/dist/cellspec.mjs`, 0o755);
+  copyDocumentFonts(`${root}packages/cli/dist/fonts`);
+}
+
+/** The document font ships beside the bundle (emit's `documents/fonts.ts` looks in `fonts/` there). */
+export function copyDocumentFonts(into) {
+  const require = createRequire(`${root}packages/emit/package.json`);
+  const pkg = dirname(require.resolve('@expo-google-fonts/noto-sans-jp/package.json'));
+  mkdirSync(into, { recursive: true });
+  for (const [folder, file] of [
+    ['400Regular', 'NotoSansJP_400Regular.ttf'],
+    ['700Bold', 'NotoSansJP_700Bold.ttf'],
+  ])
+    copyFileSync(`${pkg}/${folder}/${file}`, `${into}/${file}`);
+  copyFileSync(`${pkg}/LICENSE_FONT`, `${into}/OFL.txt`);
+}
 console.log('build: ok');

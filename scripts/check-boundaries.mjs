@@ -26,6 +26,7 @@ export const ALLOWED = {
       'vega-lite',
       'svg-to-pdfkit',
       'jszip',
+      'fontkit',
       '@expo-google-fonts/noto-sans-jp',
     ],
   },

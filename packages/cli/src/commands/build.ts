@@ -17,12 +17,11 @@ import {
   registerAndManifest,
   renderDocumentFiles,
   sha256Hex,
-  writeFilesAtomic,
-  OverwriteRefusedError,
   type DocumentManifest,
   type ManifestDocument,
   type SourceFile,
-} from '@cellspec/emit';
+} from '@cellspec/emit/documents';
+import { OverwriteRefusedError, writeFilesAtomic } from '@cellspec/emit';
 import { ExitCode, UsageError, type CliIo, type Command } from '../command.js';
 import { CLI_VERSION } from '../cli.js';
 
@@ -52,6 +51,12 @@ function previousEntries(out: string): ManifestDocument[] {
   }
 }
 
+/** User + system CPU time since `start`, s: comparable across runs on a loaded machine where wall time is not. */
+function cpuSeconds(start: NodeJS.CpuUsage): string {
+  const used = process.cpuUsage(start);
+  return ((used.user + used.system) / 1e6).toFixed(1);
+}
+
 export const buildCommand: Command = {
   name: 'build',
   summary: 'Build the controlled documents (PDF, DOCX, HTML, Markdown), their register and manifest.',
@@ -70,6 +75,7 @@ exit codes:
   },
   async run(values, positionals, io: CliIo): Promise<number> {
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     if (typeof values['out'] !== 'string' || values['out'] === '') throw new UsageError('--out DIR is required');
     const out = resolve(io.cwd, values['out']);
     const paths = (positionals.length > 0 ? positionals : ['.']).map((p) => resolve(io.cwd, p));
@@ -142,9 +148,10 @@ exit codes:
     const built = new Set(entries.map((e) => e.number));
     const kept = previousEntries(out).filter((e) => !built.has(e.number));
     writeFilesAtomic(out, registerAndManifest([...kept, ...entries], CLI_VERSION), { force: values['force'] === true });
-    const outShown = slash(relative(io.cwd, out)) || '.';
+    const outRelative = slash(relative(io.cwd, out)) || '.';
+    const outShown = outRelative.startsWith('../') ? slash(out) : outRelative;
     io.stdout(
-      `${entries.length} document${entries.length === 1 ? '' : 's'} built into ${outShown}/ (register.html, register.csv, ${MANIFEST_FILE}) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+      `${entries.length} document${entries.length === 1 ? '' : 's'} built into ${outShown}/ (register.html, register.csv, ${MANIFEST_FILE}) in ${((performance.now() - started) / 1000).toFixed(1)} s (CPU ${cpuSeconds(cpuStarted)} s)\n`,
     );
     return failed ? ExitCode.Findings : ExitCode.Ok;
   },

@@ -4,7 +4,7 @@
  * is out of date or was edited, 2 usage error or a target that is not a built document.
  */
 import { relative, resolve, sep } from 'node:path';
-import { verifyDocuments } from '@cellspec/emit';
+import { verifyDocuments } from '@cellspec/emit/documents';
 import { ExitCode, UsageError, type CliIo, type Command } from '../command.js';
 import { CLI_VERSION } from '../cli.js';
 

@@ -64,7 +64,7 @@ function lineChart(
     config: {
       font: FONT,
       axis: { labelFontSize: 9, titleFontSize: 10, titleFontWeight: 'normal', grid: true, gridColor: '#e4e4e4' },
-      legend: { labelFontSize: 9, titleFontSize: 10, titleFontWeight: 'normal', symbolType: 'stroke' },
+      legend: { labelFontSize: 9, titleFontSize: 10, titleFontWeight: 'normal', symbolType: 'stroke', labelLimit: 0 },
       view: { stroke: '#888' },
     },
     data: { values },

@@ -379,7 +379,8 @@ async function outcomeSection(o: AnalysisOutcome): Promise<Section> {
         r.label,
         fmt(r.capacity * 3600, 'capacity'),
         fmt(r.energy * 3600, 'energy', 'mWh'),
-        fmt(r.meanVoltage, 'voltage'),
+        // A run that delivered nothing has no mean voltage worth printing (the model reports its start voltage).
+        r.capacity > 0 && r.result.time.length > 1 ? fmt(r.meanVoltage, 'voltage') : '—',
         fmtT(r.maxTemperature),
         fmt(r.minAnodePotential, 'voltage', 'mV'),
       ]),

@@ -39,7 +39,7 @@ export async function renderPdf(docModel: ControlledDocument): Promise<Uint8Arra
     size: 'A4',
     margins: MARGIN,
     bufferPages: true,
-    font: fonts.regular as unknown as string, // pdfkit takes a buffer here too; its types say only a path
+    font: fonts.parsed.regular as unknown as string, // pdfkit takes a parsed fontkit font too; its types say only a path
     lang: 'ja',
     displayTitle: true,
     info: {
@@ -59,8 +59,8 @@ export async function renderPdf(docModel: ControlledDocument): Promise<Uint8Arra
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  doc.registerFont(FONT, fonts.regular);
-  doc.registerFont(BOLD, fonts.bold);
+  doc.registerFont(FONT, fonts.parsed.regular as unknown as Buffer);
+  doc.registerFont(BOLD, fonts.parsed.bold as unknown as Buffer);
   doc.font(FONT);
 
   doc.font(BOLD).fontSize(16).text(c.title, { width: contentWidth(doc) });
