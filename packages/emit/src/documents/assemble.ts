@@ -30,7 +30,7 @@ import {
   type SpecIR,
   type TestPlanIR,
 } from '@cellspec/physics';
-import { KINDS, type QuantityKind } from '@cellspec/units';
+import { fromSI, KINDS, type QuantityKind } from '@cellspec/units';
 import {
   anodePotentialChart,
   rateCapabilityChart,
@@ -444,11 +444,22 @@ const signed = (text: string, v: number) => (v > 0 ? `+${text}` : text);
 
 // ---- fabrication procedure ----------------------------------------------------------------------------
 
+/** A parameter in the unit it was written in (every value of a list), else in its kind's display unit. */
 function parameterValue(p: ParameterIR): string {
-  if (p.written !== undefined) return p.written;
   if (typeof p.value === 'string') return p.value;
   const kind = p.kind as QuantityKind | undefined;
-  return kind && kind in KINDS ? formatSI(p.value, kind) : String(p.value);
+  const one = (si: number) => {
+    if (!kind || !(kind in KINDS)) return String(Number(si.toPrecision(6)));
+    if (p.written) {
+      try {
+        return `${Number(fromSI(si, kind, p.written).toPrecision(6))} ${p.written}`;
+      } catch {
+        // a unit mathjs cannot convert back to: the kind's display unit below
+      }
+    }
+    return formatSI(si, kind, { digits: 6 });
+  };
+  return (p.values ?? [p.value]).map(one).join(', ');
 }
 
 function tolerance(p: ParameterIR): string {
