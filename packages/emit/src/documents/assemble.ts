@@ -155,13 +155,19 @@ async function cellSections(cell: CellIR, given: CellAnalyses | undefined): Prom
   ];
   const analyses = given ?? runCellAnalyses(cell);
   sections.push({ title: 'Simulated results', blocks: [], subsections: await resultSections(cell, analyses) });
-  const assumptions = [...analyses.assumptions];
+  // The assumptions of the models matter only where a simulated result rests on them.
+  const simulated = analyses.outcomes.length > 0;
+  const assumptions = simulated ? [...analyses.assumptions] : [];
   const problems = [...analyses.problems, ...designWarnings(cell, design).map((p) => p.message)];
   sections.push({
     title: 'Model assumptions',
     blocks: [
-      { type: 'paragraph', text: 'Every default a simulated result rests on (values the spec does not state):' },
-      assumptions.length > 0 ? { type: 'list', items: assumptions } : { type: 'note', text: 'None: the spec states every model input.' },
+      ...(simulated
+        ? [{ type: 'paragraph' as const, text: 'Every default a simulated result rests on (values the spec does not state):' }]
+        : []),
+      assumptions.length > 0
+        ? { type: 'list', items: assumptions }
+        : { type: 'note', text: simulated ? 'None: the spec states every model input.' : 'No simulated result, so no model assumption applies.' },
       ...(problems.length > 0
         ? [{ type: 'paragraph' as const, text: 'Design and model notes:' }, { type: 'list' as const, items: problems }]
         : []),
