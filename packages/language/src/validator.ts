@@ -20,6 +20,7 @@ import { variantChecks } from './validation/variant-checks.js';
 import { testPlanChecks } from './validation/testplans.js';
 import { designChecks } from './validation/design-checks.js';
 import { fileReferenceChecks } from './workspace-files.js';
+import { documentChecks } from './validation/document-checks.js';
 
 export interface CheckModule {
   /** For profiling and documentation. */
@@ -41,6 +42,7 @@ export const CHECK_MODULES: CheckModule[] = [
   { name: 'test plans', checks: testPlanChecks },
   { name: 'design', checks: designChecks },
   { name: 'file references', checks: fileReferenceChecks },
+  { name: 'document control', checks: documentChecks },
 ];
 
 export function registerValidationChecks(services: CellSpecServices): void {

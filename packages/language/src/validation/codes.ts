@@ -38,6 +38,11 @@ export const Code = {
   UnknownProcedure: 'unknown-procedure',
   UnknownProcedureParameter: 'unknown-procedure-parameter',
   TestPlanIncomplete: 'test-plan-incomplete',
+  DocumentApproval: 'document-approval',
+  DocumentHistory: 'document-history',
+  DocumentImportStatus: 'document-import-status',
+  DocumentNumberDuplicate: 'document-number-duplicate',
+  DocumentObsoleteImport: 'document-obsolete-import',
 } as const;
 
 export type DiagnosticCode = (typeof Code)[keyof typeof Code];
@@ -84,4 +89,9 @@ export const CODE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
   'unknown-procedure': 'A named test procedure that the procedure library does not define.',
   'unknown-procedure-parameter': 'A parameter a named test procedure does not take, or a value it cannot use.',
   'test-plan-incomplete': 'A test plan that cannot be expanded: its cell states no capacity or no voltage window.',
+  'document-approval': 'A released document without an approver or an effective date.',
+  'document-history': "A document's current revision is missing from its change history.",
+  'document-import-status': 'A released document imports a draft or obsolete document.',
+  'document-number-duplicate': 'Two files declare the same document number.',
+  'document-obsolete-import': 'A file imports an obsolete document.',
 };
