@@ -51,6 +51,11 @@ function previousEntries(out: string): ManifestDocument[] {
   }
 }
 
+const cpuMs = (start: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+};
+
 /** User + system CPU time since `start`, s: comparable across runs on a loaded machine where wall time is not. */
 function cpuSeconds(start: NodeJS.CpuUsage): string {
   const used = process.cpuUsage(start);
@@ -118,6 +123,7 @@ exit codes:
       }
       numbers.set(control.number, shown);
       const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       const sources: SourceFile[] = sourcesOf(file, byPath).map((p) => ({
         path: slash(relative(out, p)),
         sha256: sha256Hex(readFileSync(p)),
@@ -141,7 +147,7 @@ exit codes:
       }
       entries.push(manifestEntry(doc, sources, files));
       io.stdout(
-        `${control.number} rev ${control.revision} (${control.status}) ← ${shown}: ${files.map((f) => f.name.slice(f.name.lastIndexOf('.') + 1)).join(', ')} in ${Math.round(performance.now() - t0)} ms\n`,
+        `${control.number} rev ${control.revision} (${control.status}) ← ${shown}: ${files.map((f) => f.name.slice(f.name.lastIndexOf('.') + 1)).join(', ')} in ${Math.round(performance.now() - t0)} ms (CPU ${Math.round(cpuMs(cpu0))} ms)\n`,
       );
     }
     // The register lists every document in the folder: earlier builds of other numbers stay.
