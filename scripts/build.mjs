@@ -35,6 +35,12 @@ await Promise.all(targets);
 if (existsSync(`${root}packages/cli/dist/cellspec.mjs`)) {
   chmodSync(`${root}packages/cli/dist/cellspec.mjs`, 0o755);
   copyDocumentFonts(`${root}packages/cli/dist/fonts`);
+  // The extension's "Build Documents" runs this same CLI, shipped in its package (dist/cli).
+  if (existsSync(`${root}packages/vscode/dist`)) {
+    mkdirSync(`${root}packages/vscode/dist/cli`, { recursive: true });
+    copyFileSync(`${root}packages/cli/dist/cellspec.mjs`, `${root}packages/vscode/dist/cli/cellspec.mjs`);
+    copyDocumentFonts(`${root}packages/vscode/dist/cli/fonts`);
+  }
 }
 
 /** The document font ships beside the bundle (emit's `documents/fonts.ts` looks in `fonts/` there). */
