@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { documentFonts } from '../../packages/emit/src/documents/fonts.js';
 import { buildDocuments, libreOfficeToPdf, pdfFonts, pdfInfo, pdfText, renderPages, tempDir } from './helpers.js';
 
 const SOURCES = [
@@ -88,6 +89,17 @@ describe('cellspec build', () => {
   it('watermarks a document that is not released, and not a released one', () => {
     expect(pdfText(join(out, 'SBS-EVAL-G-002.pdf'))).toContain('IN REVIEW');
     expect(pdfText(join(out, 'SBS-CELL-021.pdf'))).not.toMatch(/DRAFT|IN REVIEW|OBSOLETE/);
+  });
+
+  it('has a glyph in the embedded font for every character it prints (no tofu)', () => {
+    const font = documentFonts().parsed.regular;
+    const missing = new Set<string>();
+    for (const n of NUMBERS) {
+      // The HTML holds every text of the document, chart labels included.
+      for (const ch of new Set(readFileSync(join(out, `${n}.html`), 'utf8')))
+        if (ch > ' ' && !font.hasGlyphForCodePoint(ch.codePointAt(0)!)) missing.add(ch);
+    }
+    expect([...missing]).toEqual([]);
   });
 
   it('renders every page of every PDF with pdftoppm', () => {

@@ -13,7 +13,11 @@ import { assembleDocument, renderHtml, renderMarkdown } from '../../packages/emi
 const HERE = new URL('.', import.meta.url).pathname;
 const FIXTURE = join(HERE, 'fixtures/golden-cell.cellspec');
 // A fixed trace: the golden files must not change with the tool's version or the fixture's bytes.
-const TRACE = { source: 'test/documents/fixtures/golden-cell.cellspec', sourceHash: '0'.repeat(64), toolVersion: 'golden' };
+const TRACE = {
+  source: 'test/documents/fixtures/golden-cell.cellspec',
+  sourceHash: '0'.repeat(64),
+  toolVersion: 'golden',
+};
 
 async function fixtureDocument() {
   const workspace = await loadWorkspace([FIXTURE]);

@@ -46,7 +46,10 @@ export function pdfInfo(pdf: string): Record<string, string> {
 
 /** pdffonts rows: name, type and whether the font is embedded. */
 export function pdfFonts(pdf: string): { name: string; type: string; embedded: boolean }[] {
-  const lines = run('pdffonts', [pdf]).split('\n').slice(2).filter((l) => l.trim() !== '');
+  const lines = run('pdffonts', [pdf])
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim() !== '');
   return lines.map((line) => {
     const cols = line.trim().split(/\s+/);
     // name type… encoding emb sub uni object ID: read the yes/no flags from the end.

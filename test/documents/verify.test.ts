@@ -63,7 +63,10 @@ describe('cellspec verify', () => {
   it('detects a document built by another tool version (exit 1)', () => {
     const dir = copy();
     const manifest = join(dir, 'out/documents.json');
-    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/"toolVersion": "[^"]+"/, '"toolVersion": "0.0.1-old"'));
+    writeFileSync(
+      manifest,
+      readFileSync(manifest, 'utf8').replace(/"toolVersion": "[^"]+"/, '"toolVersion": "0.0.1-old"'),
+    );
     const result = verifyDocuments(['out'], dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/built by cellspec 0\.0\.1-old; this is cellspec \d/);

@@ -218,12 +218,7 @@ async function buildDocuments(ctx: CommandContext): Promise<void> {
   const outcome = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Building documents', cancellable: true },
     (progress, token) =>
-      runDocumentBuild(
-        cli,
-        folder.uri.fsPath,
-        (number) => progress.report({ message: number }),
-        token,
-      ),
+      runDocumentBuild(cli, folder.uri.fsPath, (number) => progress.report({ message: number }), token),
   );
   if (outcome.stderr.trim()) ctx.output.warn(`documents: ${outcome.stderr.trim()}`);
   if (outcome.summary) ctx.output.info(`documents: ${outcome.summary}`);

@@ -111,7 +111,9 @@ exit codes:
       const control = documentControl(spec);
       const errors = file.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length > 0) {
-        io.stderr(`${shown}: not built: the spec has ${errors.length} error${errors.length === 1 ? '' : 's'} (run cellspec check)\n`);
+        io.stderr(
+          `${shown}: not built: the spec has ${errors.length} error${errors.length === 1 ? '' : 's'} (run cellspec check)\n`,
+        );
         failed = true;
         continue;
       }
@@ -162,4 +164,3 @@ exit codes:
     return failed ? ExitCode.Findings : ExitCode.Ok;
   },
 };
-

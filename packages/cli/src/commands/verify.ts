@@ -33,7 +33,9 @@ exit codes:
     }
     for (const p of result.problems) io.stderr(`${p}\n`);
     const stale = result.verdicts.filter((v) => v.changes.length > 0).length;
-    io.stdout(`${result.verdicts.length} document${result.verdicts.length === 1 ? '' : 's'} verified: ${stale} out of date\n`);
+    io.stdout(
+      `${result.verdicts.length} document${result.verdicts.length === 1 ? '' : 's'} verified: ${stale} out of date\n`,
+    );
     return Promise.resolve(stale > 0 ? ExitCode.Findings : result.problems.length > 0 ? ExitCode.Usage : ExitCode.Ok);
   },
 };

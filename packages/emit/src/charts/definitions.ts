@@ -49,7 +49,11 @@ function lineChart(
   const layers: object[] = [lines];
   if (options.rule)
     layers.push(
-      { data: { values: [{ y: options.rule.y }] }, mark: { type: 'rule', strokeDash: [4, 3], color: '#b00' }, encoding: { y: { field: 'y', type: 'quantitative' } } },
+      {
+        data: { values: [{ y: options.rule.y }] },
+        mark: { type: 'rule', strokeDash: [4, 3], color: '#b00' },
+        encoding: { y: { field: 'y', type: 'quantitative' } },
+      },
       {
         data: { values: [{ y: options.rule.y, label: options.rule.label }] },
         mark: { type: 'text', align: 'left', dx: 4, dy: -6, color: '#b00', fontSize: 9, x: 0 },

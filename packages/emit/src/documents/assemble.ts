@@ -163,13 +163,26 @@ async function cellSections(cell: CellIR, given: CellAnalyses | undefined): Prom
     title: 'Model assumptions',
     blocks: [
       ...(simulated
-        ? [{ type: 'paragraph' as const, text: 'Every default a simulated result rests on (values the spec does not state):' }]
+        ? [
+            {
+              type: 'paragraph' as const,
+              text: 'Every default a simulated result rests on (values the spec does not state):',
+            },
+          ]
         : []),
       assumptions.length > 0
         ? { type: 'list', items: assumptions }
-        : { type: 'note', text: simulated ? 'None: the spec states every model input.' : 'No simulated result, so no model assumption applies.' },
+        : {
+            type: 'note',
+            text: simulated
+              ? 'None: the spec states every model input.'
+              : 'No simulated result, so no model assumption applies.',
+          },
       ...(problems.length > 0
-        ? [{ type: 'paragraph' as const, text: 'Design and model notes:' }, { type: 'list' as const, items: problems }]
+        ? [
+            { type: 'paragraph' as const, text: 'Design and model notes:' },
+            { type: 'list' as const, items: problems },
+          ]
         : []),
     ],
   });
@@ -178,7 +191,9 @@ async function cellSections(cell: CellIR, given: CellAnalyses | undefined): Prom
 
 function activeOf(cell: CellIR, role: 'cathode' | 'anode'): string {
   const names = cell[role].components
-    .filter((c) => cell.materials[c.material]?.kind === `${role}-active` || (role === 'anode' && cell[role].lithiumMetal))
+    .filter(
+      (c) => cell.materials[c.material]?.kind === `${role}-active` || (role === 'anode' && cell[role].lithiumMetal),
+    )
     .map((c) => (c.coating ? `${c.material} (${c.coating}-coated)` : c.material));
   return names.join(', ') || '—';
 }
@@ -192,7 +207,9 @@ function summaryFields(cell: CellIR, design: CellDesign): Block {
     ['Outline', f.outline ? `${mm(f.outline.width)} mm × ${mm(f.outline.height)} mm` : '—'],
     [
       'Electrode size (cathode)',
-      dims ? `${mm(dims.width)} mm × ${mm(dims.height)} mm (${fmt(cell.cathode.area, 'area')})` : fmt(cell.cathode.area, 'area'),
+      dims
+        ? `${mm(dims.width)} mm × ${mm(dims.height)} mm (${fmt(cell.cathode.area, 'area')})`
+        : fmt(cell.cathode.area, 'area'),
     ],
     [
       'Design capacity',
@@ -201,7 +218,10 @@ function summaryFields(cell: CellIR, design: CellDesign): Block {
     ['N/P ratio', metric(design, 'np')],
     ['Mean voltage', metric(design, 'voltage')],
     ['Energy', metric(design, 'energy')],
-    ['Energy density (stack basis)', `${metric(design, 'ed-stack')} — collectors, electrodes and electrolyte layer over the largest layer footprint`],
+    [
+      'Energy density (stack basis)',
+      `${metric(design, 'ed-stack')} — collectors, electrodes and electrolyte layer over the largest layer footprint`,
+    ],
     ['Energy density (cell basis)', `${metric(design, 'ed-cell')} — outline × outer thickness`],
     ['Cathode active material', activeOf(cell, 'cathode')],
     ['Solid electrolyte / separator', cell.separator ? cell.separator.material : '—'],
@@ -209,7 +229,8 @@ function summaryFields(cell: CellIR, design: CellDesign): Block {
   ];
   if (cell.limits.voltageMin !== undefined && cell.limits.voltageMax !== undefined)
     rows.push(['Voltage window', `${cell.limits.voltageMin} V to ${cell.limits.voltageMax} V`]);
-  if (cell.restraintPressure !== undefined) rows.push(['Restraint pressure', fmt(cell.restraintPressure, 'pressure', 'MPa')]);
+  if (cell.restraintPressure !== undefined)
+    rows.push(['Restraint pressure', fmt(cell.restraintPressure, 'pressure', 'MPa')]);
   return { type: 'fields', rows };
 }
 
@@ -327,7 +348,8 @@ function targetBlocks(cell: CellIR, design: CellDesign): Block[] {
       type: 'table',
       columns: ['Target', 'Design value', 'Verdict', 'Assessment'],
       rows: checks.map((c) => {
-        const spec = METRICS.find((m) => m.metric === c.target.metric && m.basis === c.target.basis) ??
+        const spec =
+          METRICS.find((m) => m.metric === c.target.metric && m.basis === c.target.basis) ??
           METRICS.find((m) => m.metric === c.target.metric);
         return [
           c.label,
@@ -395,11 +417,18 @@ async function outcomeSection(o: AnalysisOutcome): Promise<Section> {
     },
   ];
   if (runs.length > 0) {
-    blocks.push(await figure(voltageCapacityChart(runs), `${o.analysis}: voltage against capacity (${o.model.toUpperCase()} model)`));
+    blocks.push(
+      await figure(
+        voltageCapacityChart(runs),
+        `${o.analysis}: voltage against capacity (${o.model.toUpperCase()} model)`,
+      ),
+    );
     if (o.type === 'thermal' || o.runs.some((r) => r.thermal))
       blocks.push(await figure(temperatureTimeChart(runs), `${o.analysis}: cell temperature against time`));
     if (o.type === 'charge')
-      blocks.push(await figure(anodePotentialChart(runs), `${o.analysis}: anode potential against time (plating margin)`));
+      blocks.push(
+        await figure(anodePotentialChart(runs), `${o.analysis}: anode potential against time (plating margin)`),
+      );
   }
   const findings = o.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity}: ${f.message}`);
   if (findings.length > 0) blocks.push({ type: 'list', items: findings });
@@ -479,7 +508,11 @@ function tolerance(p: ParameterIR): string {
 
 function processSection(process: ProcessIR, cells: ReadonlyMap<string, CellIR>): Section {
   const fields: [string, string][] = [['Process', `${process.name}${process.title ? ` — ${process.title}` : ''}`]];
-  if (process.cell) fields.push(['For cell', `${process.cell}${cells.get(process.cell)?.title ? ` — ${cells.get(process.cell)!.title}` : ''}`]);
+  if (process.cell)
+    fields.push([
+      'For cell',
+      `${process.cell}${cells.get(process.cell)?.title ? ` — ${cells.get(process.cell)!.title}` : ''}`,
+    ]);
   if (process.batchSize !== undefined) fields.push(['Batch size', String(process.batchSize)]);
   if (process.expectedYield !== undefined) fields.push(['Expected yield', pct(process.expectedYield)]);
   const environment: Block =
@@ -544,7 +577,10 @@ function planSection(plan: TestPlanIR, cells: ReadonlyMap<string, CellIR>): Sect
       type: 'fields',
       rows: [
         ['Cell', `${cell.name}${cell.title ? ` — ${cell.title}` : ''}`],
-        ['1C current', `${formatSI(expanded.oneC, 'current')} (from ${expanded.capacitySource}: ${formatSI(expanded.capacity, 'capacity')})`],
+        [
+          '1C current',
+          `${formatSI(expanded.oneC, 'current')} (from ${expanded.capacitySource}: ${formatSI(expanded.capacity, 'capacity')})`,
+        ],
         ['Voltage window', `${expanded.voltageWindow[0]} V to ${expanded.voltageWindow[1]} V`],
         ['Cost', `${expanded.cost.summary}; ${days(expanded.cost.channelTime)} channel-days`],
       ],

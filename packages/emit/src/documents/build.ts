@@ -147,7 +147,9 @@ function registerHtml(entries: readonly ManifestDocument[], toolVersion: string)
   const rows = entries
     .map((d) => {
       const stem = documentFileStem(d.number);
-      const links = DOCUMENT_FORMATS.map((f) => `<a href="${escapeHtml(`${stem}.${f}`)}">${f.toUpperCase()}</a>`).join(' ');
+      const links = DOCUMENT_FORMATS.map((f) => `<a href="${escapeHtml(`${stem}.${f}`)}">${f.toUpperCase()}</a>`).join(
+        ' ',
+      );
       const cells = [
         d.number,
         d.title,

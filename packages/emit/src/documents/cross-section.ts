@@ -28,7 +28,9 @@ export function crossSectionSvg(
 ): { svg: string; width: number; height: number } {
   // The stack's layers in stacking order (a repeated layer drawn once, its count labelled),
   // between the packaging films when the format has them.
-  const film = packaging ? [{ name: 'packaging', material: packaging.material, thickness: packaging.thickness, count: 1 }] : [];
+  const film = packaging
+    ? [{ name: 'packaging', material: packaging.material, thickness: packaging.thickness, count: 1 }]
+    : [];
   const layers = [...film, ...design.layersBreakdown.filter((l) => l.thickness > 0), ...film];
   const total = layers.reduce((a, l) => a + l.thickness, 0);
   const drawingHeight = 300;

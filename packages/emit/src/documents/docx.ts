@@ -82,7 +82,9 @@ export async function renderDocx(doc: ControlledDocument): Promise<Uint8Array> {
     });
     const children: (Paragraph | Table)[] = [
       new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: c.title })] }),
-      new Paragraph({ children: [new TextRun({ text: `${KIND_LABEL[doc.kind]} · ${identityLine(c)}`, color: '444444' })] }),
+      new Paragraph({
+        children: [new TextRun({ text: `${KIND_LABEL[doc.kind]} · ${identityLine(c)}`, color: '444444' })],
+      }),
     ];
     for (const s of doc.sections) section(s, 1, children);
     const file = new Document({
@@ -196,9 +198,12 @@ function table(
       ],
     });
   const tableRows: TableRow[] = [];
-  if (columns) tableRows.push(new TableRow({ tableHeader: true, children: columns.map((c, i) => cell(c, i, true, true)) }));
+  if (columns)
+    tableRows.push(new TableRow({ tableHeader: true, children: columns.map((c, i) => cell(c, i, true, true)) }));
   for (const row of rows)
-    tableRows.push(new TableRow({ cantSplit: true, children: row.map((v, i) => cell(v, i, false, !columns && i === 0)) }));
+    tableRows.push(
+      new TableRow({ cantSplit: true, children: row.map((v, i) => cell(v, i, false, !columns && i === 0)) }),
+    );
   return new Table({
     layout: TableLayoutType.FIXED,
     width: { size: TEXT_WIDTH, type: WidthType.DXA },

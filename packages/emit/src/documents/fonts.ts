@@ -74,7 +74,11 @@ export function documentFonts(): DocumentFonts {
     const bold = locate(folder, FONT_FILES.bold);
     if (regular && bold) {
       const bytes = { regular: readFileSync(regular), bold: readFileSync(bold) };
-      cached = { ...bytes, parsed: { regular: single(create(bytes.regular)), bold: single(create(bytes.bold)) }, from: folder };
+      cached = {
+        ...bytes,
+        parsed: { regular: single(create(bytes.regular)), bold: single(create(bytes.bold)) },
+        from: folder,
+      };
       return cached;
     }
   }

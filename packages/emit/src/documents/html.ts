@@ -92,7 +92,10 @@ function block(b: Block): string {
       const numeric = new Set(b.numeric ?? []);
       const head = `<tr>${b.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr>`;
       const rows = b.rows
-        .map((r) => `<tr>${r.map((v, i) => `<td${numeric.has(i) ? ' class="num"' : ''}>${escapeHtml(v)}</td>`).join('')}</tr>`)
+        .map(
+          (r) =>
+            `<tr>${r.map((v, i) => `<td${numeric.has(i) ? ' class="num"' : ''}>${escapeHtml(v)}</td>`).join('')}</tr>`,
+        )
         .join('');
       return `<table><colgroup>${cols}</colgroup><thead>${head}</thead><tbody>${rows}</tbody></table>`;
     }

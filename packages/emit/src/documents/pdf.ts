@@ -34,7 +34,8 @@ type Doc = InstanceType<typeof PDFDocument>;
 export async function renderPdf(docModel: ControlledDocument): Promise<Uint8Array> {
   const fonts = documentFonts();
   const c = docModel.control;
-  const created = c.effective && /^\d{4}-\d{2}-\d{2}$/.test(c.effective) ? new Date(`${c.effective}T00:00:00Z`) : FIXED_DATE;
+  const created =
+    c.effective && /^\d{4}-\d{2}-\d{2}$/.test(c.effective) ? new Date(`${c.effective}T00:00:00Z`) : FIXED_DATE;
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
@@ -63,9 +64,16 @@ export async function renderPdf(docModel: ControlledDocument): Promise<Uint8Arra
   doc.registerFont(BOLD, fonts.parsed.bold as unknown as Buffer);
   doc.font(FONT);
 
-  doc.font(BOLD).fontSize(16).text(c.title, { width: contentWidth(doc) });
+  doc
+    .font(BOLD)
+    .fontSize(16)
+    .text(c.title, { width: contentWidth(doc) });
   doc.moveDown(0.3);
-  doc.font(FONT).fontSize(9).fillColor('#444').text(`${KIND_LABEL[docModel.kind]} · ${identityLine(c)}`);
+  doc
+    .font(FONT)
+    .fontSize(9)
+    .fillColor('#444')
+    .text(`${KIND_LABEL[docModel.kind]} · ${identityLine(c)}`);
   doc.fillColor('black').moveDown(0.8);
   for (const s of docModel.sections) section(doc, s, 1);
 
@@ -87,10 +95,18 @@ function section(doc: Doc, s: Section, level: number): void {
   ensureRoom(doc, 70); // a heading never ends a page
   doc.x = MARGIN.left;
   doc.moveDown(level === 1 ? 0.8 : 0.4);
-  doc.font(BOLD).fontSize(size).text(s.title, MARGIN.left, doc.y, { width: contentWidth(doc) });
+  doc
+    .font(BOLD)
+    .fontSize(size)
+    .text(s.title, MARGIN.left, doc.y, { width: contentWidth(doc) });
   if (level === 1) {
     const y = doc.y + 1;
-    doc.moveTo(MARGIN.left, y).lineTo(MARGIN.left + contentWidth(doc), y).lineWidth(0.5).strokeColor('#888').stroke();
+    doc
+      .moveTo(MARGIN.left, y)
+      .lineTo(MARGIN.left + contentWidth(doc), y)
+      .lineWidth(0.5)
+      .strokeColor('#888')
+      .stroke();
   }
   doc.outline.addItem(s.title);
   doc.moveDown(0.4);
@@ -104,7 +120,10 @@ function block(doc: Doc, b: Block): void {
   switch (b.type) {
     case 'paragraph':
     case 'note':
-      doc.font(FONT).fontSize(9).fillColor(b.type === 'note' ? '#555' : 'black');
+      doc
+        .font(FONT)
+        .fontSize(9)
+        .fillColor(b.type === 'note' ? '#555' : 'black');
       doc.text(b.text, MARGIN.left, doc.y, { width: contentWidth(doc) });
       doc.fillColor('black').moveDown(0.5);
       return;
@@ -157,7 +176,11 @@ function table(
     cells.forEach((text, i) => {
       const w = colWidths[i]!;
       const shaded = header || (firstColumnHeader && i === 0);
-      if (shaded) doc.rect(x, y, w, h).fillColor(header ? '#e8e8e8' : '#f4f4f4').fill();
+      if (shaded)
+        doc
+          .rect(x, y, w, h)
+          .fillColor(header ? '#e8e8e8' : '#f4f4f4')
+          .fill();
       doc.rect(x, y, w, h).lineWidth(0.4).strokeColor('#999').stroke();
       doc
         .fillColor('black')
@@ -202,10 +225,14 @@ function figure(doc: Doc, b: Extract<Block, { type: 'figure' }>): void {
   });
   doc.x = MARGIN.left;
   doc.y = y + height + 4;
-  doc.font(FONT).fontSize(8).fillColor('#333').text(b.caption, MARGIN.left, doc.y, {
-    width: contentWidth(doc),
-    align: 'center',
-  });
+  doc
+    .font(FONT)
+    .fontSize(8)
+    .fillColor('#333')
+    .text(b.caption, MARGIN.left, doc.y, {
+      width: contentWidth(doc),
+      align: 'center',
+    });
   doc.fillColor('black').moveDown(0.8);
 }
 
@@ -222,8 +249,16 @@ function decoratePages(doc: Doc, model: ControlledDocument): void {
     doc.font(FONT).fontSize(8).fillColor('#333');
     doc.text(identityLine(model.control), MARGIN.left, 30, { width: inner * 0.75, lineBreak: false });
     doc.text(`Page ${i - range.start + 1} of ${range.count}`, MARGIN.left, 30, { width: inner, align: 'right' });
-    doc.moveTo(MARGIN.left, 44).lineTo(width - MARGIN.right, 44).lineWidth(0.5).strokeColor('#888').stroke();
-    doc.moveTo(MARGIN.left, height - 52).lineTo(width - MARGIN.right, height - 52).stroke();
+    doc
+      .moveTo(MARGIN.left, 44)
+      .lineTo(width - MARGIN.right, 44)
+      .lineWidth(0.5)
+      .strokeColor('#888')
+      .stroke();
+    doc
+      .moveTo(MARGIN.left, height - 52)
+      .lineTo(width - MARGIN.right, height - 52)
+      .stroke();
     doc.fontSize(7).fillColor('#333');
     doc.text(UNCONTROLLED_NOTICE, MARGIN.left, height - 47, { width: inner, lineBreak: false });
     doc.text(traceLine(model.trace), MARGIN.left, height - 37, { width: inner, lineBreak: false });

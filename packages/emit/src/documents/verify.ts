@@ -28,7 +28,8 @@ function readManifest(folder: string): DocumentManifest | string {
   if (!existsSync(path)) return `${folder}: no ${MANIFEST_FILE} (not a folder of documents built by cellspec build)`;
   try {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as DocumentManifest;
-    if (parsed.generator !== 'cellspec' || !Array.isArray(parsed.documents)) return `${path} is not a cellspec manifest`;
+    if (parsed.generator !== 'cellspec' || !Array.isArray(parsed.documents))
+      return `${path} is not a cellspec manifest`;
     return parsed;
   } catch (e) {
     return `${path} cannot be read: ${(e as Error).message}`;

@@ -78,10 +78,14 @@ function checkApproval(node: DocumentControl, accept: ValidationAcceptor): void 
   const missing = ['approver', 'effective'].filter((key) => !field(node, key)?.value.trim());
   if (missing.length === 0) return;
   const words = missing.map((m) => (m === 'effective' ? 'an effective date' : 'an approver'));
-  accept('error', `a released document needs ${words.join(' and ')} (add ${missing.map((m) => `\`${m} "…"\``).join(' and ')})`, {
-    node: status,
-    code: Code.DocumentApproval,
-  });
+  accept(
+    'error',
+    `a released document needs ${words.join(' and ')} (add ${missing.map((m) => `\`${m} "…"\``).join(' and ')})`,
+    {
+      node: status,
+      code: Code.DocumentApproval,
+    },
+  );
 }
 
 function checkHistory(node: DocumentControl, accept: ValidationAcceptor): void {
@@ -131,11 +135,15 @@ function checkImports(
     if (!target || !control?.status) continue;
     const name = `${control.number ?? relativeImportPath(own.uri, target.uri)}`;
     if (ownStatus === 'released' && (control.status === 'draft' || control.status === 'obsolete')) {
-      accept('error', `a released document must not import ${control.status === 'draft' ? 'a draft' : 'an obsolete'} one (${name} is ${control.status})`, {
-        node: imp,
-        property: 'path',
-        code: Code.DocumentImportStatus,
-      });
+      accept(
+        'error',
+        `a released document must not import ${control.status === 'draft' ? 'a draft' : 'an obsolete'} one (${name} is ${control.status})`,
+        {
+          node: imp,
+          property: 'path',
+          code: Code.DocumentImportStatus,
+        },
+      );
     } else if (control.status === 'obsolete') {
       accept('warning', `${name} is obsolete; import its replacement`, {
         node: imp,
