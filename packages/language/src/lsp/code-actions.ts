@@ -36,6 +36,7 @@ import {
 } from '../generated/ast.js';
 import { PROPERTIES } from '../properties.js';
 import { documentDesigns, electrodeNode, type CellDesignEntry } from './cell-design.js';
+import { documentHistoryFixes } from './document-fixes.js';
 
 /** Significant figures of a proposed value: rounding moves the result by at most 5e-5 relative. */
 const DIGITS = 5;
@@ -69,6 +70,7 @@ export class CellSpecCodeActionProvider implements CodeActionProvider {
       }
     }
     actions.push(...this.unitConversions(document, params.range));
+    actions.push(...documentHistoryFixes(document, params));
     return actions;
   }
 
