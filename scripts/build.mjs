@@ -54,5 +54,8 @@ export function copyDocumentFonts(into) {
   ])
     copyFileSync(`${pkg}/${folder}/${file}`, `${into}/${file}`);
   copyFileSync(`${pkg}/LICENSE_FONT`, `${into}/OFL.txt`);
+  // resvg's WebAssembly (DOCX figure bitmaps) beside the bundle, where `rasterize.ts` looks first.
+  const resvg = dirname(require.resolve('@resvg/resvg-wasm'));
+  copyFileSync(`${resvg}/index_bg.wasm`, `${dirname(into)}/resvg.wasm`);
 }
 console.log('build: ok');

@@ -27,6 +27,7 @@ export const ALLOWED = {
       'svg-to-pdfkit',
       'jszip',
       'fontkit',
+      '@resvg/resvg-wasm',
       '@expo-google-fonts/noto-sans-jp',
     ],
   },

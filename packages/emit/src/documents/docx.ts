@@ -3,7 +3,8 @@
  * revision, status and, on a document that is not released, its status in large red letters
  * (Word has no portable watermark object); footer: "page x of y" as Word fields, the
  * "uncontrolled when printed" notice and the trace line. Figures are embedded as SVG with a
- * blank PNG fallback (Word 2016 and later, and LibreOffice, draw the SVG).
+ * PNG rendering of the same SVG as the fallback (Word 2016 and later draw the SVG; LibreOffice
+ * and older Word the PNG).
  *
  * Deterministic output: `docx` stamps the current time into `docProps/core.xml` and the zip
  * entries and draws relationship ids from `Math.random`; the package is therefore built with a
@@ -29,6 +30,7 @@ import {
   WidthType,
 } from 'docx';
 import JSZip from 'jszip';
+import { svgToPng } from './rasterize.js';
 import {
   identityLine,
   KIND_LABEL,
@@ -44,14 +46,12 @@ const FONT = 'Noto Sans JP';
 /** A4 text width in twips (210 mm − 2 × 20 mm). */
 const TEXT_WIDTH = Math.round((170 / 25.4) * 1440);
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
-/** A 1×1 white PNG: the fallback `docx` requires beside an SVG. */
-const BLANK_PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 export async function renderDocx(doc: ControlledDocument): Promise<Uint8Array> {
   const c = doc.control;
+  // Bitmaps first (asynchronous WebAssembly), so the seeded build below runs without awaiting them.
+  const pngs = new Map<string, Uint8Array>();
+  for (const b of figuresOf(doc.sections)) pngs.set(b.svg, await svgToPng(b.svg, b.width));
   const built = await withSeededRandom(async () => {
     const mark = watermarkOf(c.status);
     const header = new Header({
@@ -86,7 +86,7 @@ export async function renderDocx(doc: ControlledDocument): Promise<Uint8Array> {
         children: [new TextRun({ text: `${KIND_LABEL[doc.kind]} · ${identityLine(c)}`, color: '444444' })],
       }),
     ];
-    for (const s of doc.sections) section(s, 1, children);
+    for (const s of doc.sections) section(s, 1, children, pngs);
     const file = new Document({
       creator: `cellspec ${doc.trace.toolVersion}`,
       title: `${c.number} ${c.title}`,
@@ -116,7 +116,16 @@ export async function renderDocx(doc: ControlledDocument): Promise<Uint8Array> {
   return repack(built, c.effective);
 }
 
-function section(s: Section, level: number, out: (Paragraph | Table)[]): void {
+type Figure = Extract<Block, { type: 'figure' }>;
+
+function figuresOf(sections: readonly Section[]): Figure[] {
+  return sections.flatMap((s) => [
+    ...s.blocks.filter((b): b is Figure => b.type === 'figure'),
+    ...figuresOf(s.subsections ?? []),
+  ]);
+}
+
+function section(s: Section, level: number, out: (Paragraph | Table)[], pngs: ReadonlyMap<string, Uint8Array>): void {
   out.push(
     new Paragraph({
       heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
@@ -124,14 +133,14 @@ function section(s: Section, level: number, out: (Paragraph | Table)[]): void {
       children: [new TextRun({ text: s.title })],
     }),
   );
-  for (const b of s.blocks) block(b, out);
-  for (const sub of s.subsections ?? []) section(sub, level + 1, out);
+  for (const b of s.blocks) block(b, out, pngs);
+  for (const sub of s.subsections ?? []) section(sub, level + 1, out, pngs);
 }
 
 const para = (text: string, options: { italic?: boolean; color?: string } = {}) =>
   new Paragraph({ spacing: { after: 80 }, children: [new TextRun({ text, ...options })] });
 
-function block(b: Block, out: (Paragraph | Table)[]): void {
+function block(b: Block, out: (Paragraph | Table)[], pngs: ReadonlyMap<string, Uint8Array>): void {
   switch (b.type) {
     case 'paragraph':
       out.push(para(b.text));
@@ -162,7 +171,7 @@ function block(b: Block, out: (Paragraph | Table)[]): void {
             new ImageRun({
               type: 'svg',
               data: Buffer.from(b.svg, 'utf8'),
-              fallback: { type: 'png', data: BLANK_PNG },
+              fallback: { type: 'png', data: pngs.get(b.svg)! },
               transformation: { width: Math.round(b.width * scale), height: Math.round(b.height * scale) },
               altText: { title: b.caption, description: b.caption, name: b.caption },
             }),
