@@ -1,4 +1,5 @@
 export * from './ir.js';
+export * from './clock.js';
 export * from './design/index.js';
 export * from './testplan/index.js';
 export * from './ocp/index.js';

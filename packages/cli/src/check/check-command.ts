@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { countDiagnostics, loadWorkspace, type FileDiagnostic, type InputProblem } from '@cellspec/language';
-import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command.js';
+import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command-framework.js';
 import { formatText } from './format-text.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';

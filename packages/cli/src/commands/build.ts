@@ -22,7 +22,7 @@ import {
   type SourceFile,
 } from '@cellspec/emit/documents';
 import { OverwriteRefusedError, writeFilesAtomic } from '@cellspec/emit';
-import { ExitCode, UsageError, type CliIo, type Command } from '../command.js';
+import { ExitCode, UsageError, type CliIo, type Command } from '../command-framework.js';
 import { CLI_VERSION } from '../cli.js';
 
 const slash = (p: string) => p.split(sep).join('/');

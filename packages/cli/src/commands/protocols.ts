@@ -7,7 +7,7 @@ import { relative, resolve } from 'node:path';
 import { loadWorkspace, resolveDocument, type LoadedWorkspace } from '@cellspec/language';
 import { designCell, expandPlan, type CellIR, type ExpandedPlan, type TestPlanIR } from '@cellspec/physics';
 import { emitProtocol, writeFilesAtomic, PROTOCOL_FORMATS, type ProtocolFormat } from '@cellspec/emit';
-import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command.js';
+import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command-framework.js';
 
 export interface LoadedPlans {
   readonly workspace: LoadedWorkspace;

@@ -5,7 +5,7 @@
  */
 import { relative, resolve, sep } from 'node:path';
 import { verifyDocuments } from '@cellspec/emit/documents';
-import { ExitCode, UsageError, type CliIo, type Command } from '../command.js';
+import { ExitCode, UsageError, type CliIo, type Command } from '../command-framework.js';
 import { CLI_VERSION } from '../cli.js';
 
 export const verifyCommand: Command = {

@@ -21,7 +21,7 @@ import type { CellSpecServices } from '../cellspec-module.js';
 import { isCell, isVariant, type CellLike, type Spec } from '../generated/ast.js';
 import { resolveCell, resolveDocument } from '../resolve.js';
 import { analysisServiceOf, type AnalysisService, type CellSummary } from '../analysis/index.js';
-import { curvesOfRuns } from '../analysis/protocol.js';
+import { curvesOfRuns } from '../analysis/worker-messages.js';
 import { syntaxTreeReleaserOf } from '../memory/closed-documents.js';
 import {
   DocumentsBuiltNotification,

@@ -14,7 +14,15 @@ import {
 import { advance, initialState, type IdealCell, type IdealState } from './ideal.js';
 import { checkSteps, fmtRate } from './limits.js';
 import { planCost } from './cost.js';
-import type { ConcreteEnd, ConcreteSetpoint, ConcreteStep, ConcreteTest, ExpandedPlan, PlanProblem } from './types.js';
+import type {
+  ConcreteEnd,
+  ConcreteSetpoint,
+  ConcreteStep,
+  ConcreteTest,
+  ExpandedPlan,
+  PlanProblem,
+  PlanProblemCode,
+} from './types.js';
 
 export interface ExpandOptions {
   /** Design capacity from the design calculator, C; used when the cell fixes neither 1C nor a nominal capacity. */
@@ -193,7 +201,12 @@ class StepExpander {
     return out;
   }
 
-  private problem(severity: PlanProblem['severity'], code: string, message: string, step: readonly number[]): void {
+  private problem(
+    severity: PlanProblem['severity'],
+    code: PlanProblemCode,
+    message: string,
+    step: readonly number[],
+  ): void {
     this.ctx.problems.push({ severity, code, message, at: { test: this.test, subtest: this.subtest, step } });
   }
 

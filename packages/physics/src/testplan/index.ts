@@ -7,8 +7,10 @@ export type {
   PlanCost,
   PlanLocation,
   PlanProblem,
+  PlanProblemCode,
   StepKind,
 } from './types.js';
+export { PLAN_PROBLEM_CODES } from './types.js';
 export {
   PROCEDURES,
   findProcedure,

@@ -1,7 +1,7 @@
 /**
  * The registered commands. Adding a command is one line here: import its module and list it.
  */
-import type { Command } from './command.js';
+import type { Command } from './command-framework.js';
 import { checkCommand } from './check/check-command.js';
 import { protocolsCommand } from './commands/protocols.js';
 import { reportCommand } from './commands/report.js';

@@ -12,7 +12,7 @@ import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createCellSpecServices, type CellSpecServices } from './cellspec-module.js';
 import { isSpec, type Spec } from './generated/ast.js';
-import { confineReference, rootsForPaths, setWorkspaceRoots, workspaceRoots } from './workspace-files.js';
+import { confineReference, rootsForPaths, setWorkspaceRoots, workspaceRoots } from './file-references.js';
 
 export const CELLSPEC_EXTENSION = '.cellspec';
 
