@@ -133,7 +133,8 @@ describe('cellspec build', () => {
     const again = tempDir('docs-again');
     const second = buildDocuments(SOURCES.slice(0, 2), again);
     expect(second.code).toBe(0);
-    const names = readdirSync(again).filter((f) => !f.startsWith('.') && /\.(pdf|docx|html|md)$/.test(f));
+    // The documents only: the register of a smaller set lists fewer documents, as it should.
+    const names = readdirSync(again).filter((f) => /^SBS-.*\.(pdf|docx|html|md)$/.test(f));
     expect(names).toHaveLength(2 * FORMS.length);
     const differing = names.filter((f) => !readFileSync(join(out, f)).equals(readFileSync(join(again, f))));
     expect(differing).toEqual([]);

@@ -479,6 +479,10 @@ const signed = (text: string, v: number) => (v > 0 ? `+${text}` : text);
 
 // ---- fabrication procedure ----------------------------------------------------------------------------
 
+/** mathjs names some units in full (`minute`); documents print their symbols. */
+const UNIT_SYMBOLS: Readonly<Record<string, string>> = { second: 's', minute: 'min', hour: 'h', day: 'd' };
+const shortUnit = (unit: string) => unit.replace(/\b(second|minute|hour|day)\b/g, (w) => UNIT_SYMBOLS[w] ?? w);
+
 /** A parameter in the unit it was written in (every value of a list), else in its kind's display unit. */
 function parameterValue(p: ParameterIR): string {
   if (typeof p.value === 'string') return p.value;
@@ -487,7 +491,7 @@ function parameterValue(p: ParameterIR): string {
     if (!kind || !(kind in KINDS)) return String(Number(si.toPrecision(6)));
     if (p.written) {
       try {
-        return `${Number(fromSI(si, kind, p.written).toPrecision(6))} ${p.written}`;
+        return `${Number(fromSI(si, kind, p.written).toPrecision(6))} ${shortUnit(p.written)}`;
       } catch {
         // a unit mathjs cannot convert back to: the kind's display unit below
       }

@@ -92,7 +92,7 @@ function ensureRoom(doc: Doc, height: number): void {
 
 function section(doc: Doc, s: Section, level: number): void {
   const size = level === 1 ? 12.5 : 10.5;
-  ensureRoom(doc, 70); // a heading never ends a page
+  ensureRoom(doc, 110); // a heading never ends a page: it keeps a table header and a row or two with it
   doc.x = MARGIN.left;
   doc.moveDown(level === 1 ? 0.8 : 0.4);
   doc
