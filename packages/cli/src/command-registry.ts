@@ -8,6 +8,8 @@ import { reportCommand } from './commands/report.js';
 import { simulateCommand } from './commands/simulate.js';
 import { buildCommand } from './commands/build.js';
 import { verifyCommand } from './commands/verify.js';
+import { lotsCommand } from './commands/lots.js';
+import { sweepCommand } from './commands/sweep.js';
 
 export const COMMANDS: readonly Command[] = [
   checkCommand,
@@ -16,4 +18,6 @@ export const COMMANDS: readonly Command[] = [
   simulateCommand,
   buildCommand,
   verifyCommand,
+  lotsCommand,
+  sweepCommand,
 ];

@@ -5,3 +5,5 @@ export * from './testplan/index.js';
 export * from './ocp/index.js';
 export * from './models/index.js';
 export * from './curves.js';
+export * from './variation/index.js';
+export * from './pack/index.js';
