@@ -24,7 +24,7 @@ let build: { code: number | null; stdout: string; stderr: string };
 beforeAll(() => {
   out = tempDir('docs');
   build = buildDocuments(SOURCES, out);
-}, 180_000);
+}, 600_000);
 
 describe('cellspec build', () => {
   it('writes every document in four forms, the register and the manifest', () => {
@@ -138,5 +138,5 @@ describe('cellspec build', () => {
     expect(names).toHaveLength(2 * FORMS.length);
     const differing = names.filter((f) => !readFileSync(join(out, f)).equals(readFileSync(join(again, f))));
     expect(differing).toEqual([]);
-  }, 180_000);
+  }, 600_000);
 });

@@ -7,19 +7,28 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { ROOT, ensureBuiltCli, runBuiltCli, type CliRun } from '../cli/built-cli.js';
+import { BUILT_CLI, ROOT, ensureBuiltCli, type CliRun } from '../cli/built-cli.js';
 
 export { ROOT };
 
-export function buildDocuments(paths: readonly string[], out: string, cwd = ROOT): CliRun {
+/**
+ * The bundled CLI with a generous timeout: a build runs models and renders four forms, a few
+ * seconds alone but minutes on a machine shared with other jobs.
+ */
+function runCli(args: readonly string[], cwd: string): CliRun {
   ensureBuiltCli();
-  return runBuiltCli(['build', ...paths, '--out', out], cwd);
+  const result = spawnSync(process.execPath, [BUILT_CLI, ...args], { cwd, encoding: 'utf8', timeout: 600_000 });
+  return {
+    code: result.status,
+    stdout: result.stdout,
+    stderr: `${result.stderr}${result.error ? String(result.error) : ''}`,
+  };
 }
 
-export function verifyDocuments(targets: readonly string[], cwd = ROOT): CliRun {
-  ensureBuiltCli();
-  return runBuiltCli(['verify', ...targets], cwd);
-}
+export const buildDocuments = (paths: readonly string[], out: string, cwd = ROOT): CliRun =>
+  runCli(['build', ...paths, '--out', out], cwd);
+
+export const verifyDocuments = (targets: readonly string[], cwd = ROOT): CliRun => runCli(['verify', ...targets], cwd);
 
 export const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), `cellspec-${prefix}-`));
 

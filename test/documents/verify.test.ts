@@ -23,7 +23,7 @@ beforeAll(() => {
   const built = buildDocuments(['examples/processes/sb21-fabrication.cellspec'], 'out', pristine);
   expect(built.stderr).toBe('');
   expect(built.code).toBe(0);
-}, 120_000);
+}, 600_000);
 
 /** A fresh copy of the built workspace, so each case edits its own. */
 function copy(): string {

@@ -33,5 +33,5 @@ describe('Build Documents', () => {
     expect(heard).toEqual(['SBS-CELL-021', 'SBS-PROC-021']);
     expect(outcome.summary).toMatch(/^2 documents built into out\/docs/);
     expect(existsSync(join(folder, 'out/docs/SBS-PROC-021.pdf'))).toBe(true);
-  }, 120_000);
+  }, 600_000);
 });
