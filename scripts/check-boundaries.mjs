@@ -11,10 +11,10 @@ import { fileURLToPath } from 'node:url';
 /** Which workspace packages and which external modules each package may import. */
 export const ALLOWED = {
   units: { workspace: [], external: ['mathjs'], nodeBuiltins: false },
-  physics: { workspace: ['units'], external: [], nodeBuiltins: false },
+  physics: { workspace: ['units'], external: ['ml-levenberg-marquardt', 'ml-matrix'], nodeBuiltins: false },
   language: {
     workspace: ['units', 'physics'],
-    external: ['langium', 'vscode-languageserver', 'vscode-languageserver-textdocument'],
+    external: ['langium', 'vscode-languageserver', 'vscode-languageserver-textdocument', 'csv-parse'],
   },
   emit: {
     workspace: ['units', 'physics'],

@@ -539,6 +539,7 @@ try {
   server.kill('SIGTERM');
   writeFileSync(join(artifacts, 'code-server.log'), serverLog);
   measurements.vsixBytes = statSync(vsix).size;
+  measurements.clientBundleBytes = statSync(join(root, 'packages/vscode/dist/extension.cjs')).size;
   if (existsSync(join(userData, 'logs'))) cpSync(join(userData, 'logs'), join(artifacts, 'logs'), { recursive: true });
   // The extension logs its own timings (activation → server started → first diagnostics).
   const ownLog = findFile(join(artifacts, 'logs'), 'cellspec.log');

@@ -5,10 +5,9 @@
 import { parseArgs, type ParseArgsOptionDescriptor } from 'node:util';
 import { ExitCode, UsageError, type CliIo, type Command } from './command-framework.js';
 import { COMMANDS } from './command-registry.js';
-import manifest from '../package.json' with { type: 'json' };
+import { CLI_NAME, CLI_VERSION } from './version.js';
 
-export const CLI_NAME = 'cellspec';
-export const CLI_VERSION: string = manifest.version;
+export { CLI_NAME, CLI_VERSION };
 
 export async function runCli(
   argv: readonly string[],
@@ -33,7 +32,7 @@ export async function runCli(
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...rest],
+      args: joinNegativeValues(rest, command),
       options: { ...parseArgsOptions(command), help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,
@@ -51,6 +50,33 @@ export async function runCli(
     if (error instanceof UsageError) return usageFailure(command, error.message, io);
     throw error;
   }
+}
+
+/**
+ * `--temperature -20` as `--temperature=-20`: parseArgs reads a value that starts with a dash as
+ * an option and refuses it, but a negative number after an option that takes a value is its value.
+ */
+function joinNegativeValues(args: readonly string[], command: Command): string[] {
+  const takesValue = (arg: string): boolean => {
+    if (arg.startsWith('--')) return command.options[arg.slice(2)]?.type === 'string';
+    if (/^-[A-Za-z]$/.test(arg))
+      return Object.values(command.options).some((o) => o.short === arg.slice(1) && o.type === 'string');
+    return false;
+  };
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    if (arg === '--') {
+      out.push(...args.slice(i));
+      break;
+    }
+    if (next !== undefined && /^-(\d|\.\d)/.test(next) && takesValue(arg)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 /** The options without their help fields, as parseArgs wants them. */

@@ -1,8 +1,9 @@
 /**
- * The GitHub Actions recipe in docs/ci/github-actions.yml: its lint step, run as written (with the
- * bundled CLI standing in for the checked-out one) on a copy of the examples as a spec repository,
- * writes the SARIF file the upload step reads, and the workflow is wired so findings are uploaded
- * before the job fails.
+ * The GitHub Actions recipe in docs/ci/github-actions.yml: it installs the npm package (here the
+ * packed tarball, installed with plain npm, stands in for the registry's), and its lint step, run
+ * as written by bash with the package's bin on PATH on a copy of the examples as a spec
+ * repository, writes the SARIF file the upload step reads; the workflow is wired so findings are
+ * uploaded before the job fails.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,15 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUILT_CLI, ensureBuiltCli, ROOT } from '../../../test/cli/built-cli.js';
+import { ROOT } from '../../../test/cli/built-cli.js';
+import {
+  envFor,
+  installInto,
+  machineNode,
+  packedTarball,
+  workspaceNode,
+  type NodeRuntime,
+} from '../../../test/install/installed-package.js';
 
 interface Step {
   id?: string;
@@ -23,23 +32,40 @@ interface Step {
 }
 const workflow = parse(readFileSync(join(ROOT, 'docs/ci/github-actions.yml'), 'utf8')) as {
   permissions: Record<string, string>;
+  env: Record<string, string>;
   jobs: Record<string, { steps: Step[] }>;
 };
 const steps = Object.values(workflow.jobs)[0]!.steps;
 const lint = steps.find((s) => s.id === 'lint')!;
 const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'))!;
-const TOOL = '.cellspec/packages/cli/dist/cellspec.mjs';
+const install = steps.find((s) => s.name === 'Install cellspec')!;
 
-/** Runs a `node <tool> …` line of the workflow in `cwd` with the bundled CLI as the tool. */
+let node: NodeRuntime;
+let bin: string;
+beforeAll(() => {
+  node = machineNode() ?? workspaceNode();
+  bin = join(installInto(packedTarball(), node), 'node_modules/.bin');
+}, 180_000);
+
+/** Runs a `cellspec …` line of the workflow in `cwd` with bash, as the runner does. */
 function runStep(line: string, cwd: string): number | null {
-  const args = line.trim().split(/\s+/);
-  expect(args.slice(0, 2)).toEqual(['node', TOOL]);
-  return spawnSync(process.execPath, [BUILT_CLI, ...args.slice(2)], { cwd, encoding: 'utf8' }).status;
+  expect(line.trim()).toMatch(/^cellspec /);
+  const env = envFor(node);
+  return spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', line], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...env, PATH: `${bin}:${env.PATH}` },
+  }).status;
 }
 
-beforeAll(() => ensureBuiltCli(), 120_000);
-
 describe('CI recipe', () => {
+  it('installs this version of the cellspec package', () => {
+    const version = JSON.parse(readFileSync(join(ROOT, 'packages/cli/npm/package.json'), 'utf8')).version;
+    expect(workflow.env.CELLSPEC_PACKAGE).toBe(`cellspec@${version}`);
+    expect(install.run).toBe('npm install -g "$CELLSPEC_PACKAGE"');
+    expect(steps.indexOf(install)).toBeLessThan(steps.indexOf(lint));
+  });
+
   it('may upload to code scanning and uploads what the lint step writes', () => {
     expect(workflow.permissions['security-events']).toBe('write');
     expect(lint['continue-on-error']).toBe(true);

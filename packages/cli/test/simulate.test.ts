@@ -76,6 +76,44 @@ describe('cellspec simulate', () => {
     ]);
   });
 
+  it.each([['--temperature', '-20'], ['--temperature=-20']])(
+    'takes a negative temperature with and without "=": %j',
+    async (...temperature) => {
+      const { code, stdout, stderr } = await cli(
+        'simulate',
+        SB21,
+        '--discharge',
+        '1C',
+        ...temperature,
+        '--model',
+        'reduced',
+      );
+      expect(stderr).not.toContain('ambiguous');
+      expect(code).toBe(0);
+      const out = JSON.parse(stdout);
+      // (The curve's temperature_K column replaces the scalar of the same name in the JSON.)
+      expect(out.temperature_K[0]).toBeCloseTo(253.15, 9);
+      expect(out.capacity_mAh).toBeGreaterThan(0);
+    },
+  );
+
+  it('lists the ranges a cold run extrapolates, in the JSON and on standard error', async () => {
+    const { code, stdout, stderr } = await cli(
+      'simulate',
+      SB21,
+      '--discharge',
+      'C/3',
+      '--temperature',
+      '-40',
+      '--model',
+      'reduced',
+    );
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.warnings.some((w: string) => w.startsWith('extrapolates:') && w.includes('-40 °C'))).toBe(true);
+    expect(stderr).toContain('warning: SB21: extrapolates:');
+  });
+
   it.each([
     [['simulate', SB21], 'exactly one of'],
     [['simulate', SB21, '--discharge', 'fast'], 'C-rate'],

@@ -18,7 +18,12 @@ import { guardNesting } from './nesting-guard.js';
 import { compactParsedCst } from './memory/cst-compaction.js';
 import { CompactAstNodeDescriptionProvider } from './memory/node-descriptions.js';
 import { CompactValueConverter } from './memory/value-converter.js';
-import { CellSpecGeneratedModule, CellSpecGeneratedSharedModule } from './generated/module.js';
+import {
+  CellSpecGeneratedModule,
+  CellSpecGeneratedSharedModule,
+  CellSpecLanguageMetaData,
+} from './generated/module.js';
+import { PARSER_MODE } from './parser-mode.js';
 import { CellSpecValidator, registerValidationChecks } from './validator.js';
 import { Evaluator } from './evaluate.js';
 import { DocumentCaches } from './document-caches.js';
@@ -40,6 +45,7 @@ export const CellSpecModule: Module<CellSpecServices, PartialLangiumServices & C
   caches: { Documents: (services) => new DocumentCaches(services.shared) },
   workspace: { AstNodeDescriptionProvider: (services) => new CompactAstNodeDescriptionProvider(services) },
   parser: { ValueConverter: () => new CompactValueConverter() },
+  LanguageMetaData: () => ({ ...CellSpecLanguageMetaData, mode: PARSER_MODE }),
 };
 
 /** Edits reach the document builder as they arrive, so requests never answer from an outdated parse. */

@@ -4,3 +4,12 @@ export * from './load-workspace.js';
 export { resolveDocument, resolveCell, sourceOf, type ResolveProblem, type ResolveResult } from './resolve.js';
 export { Code, CODE_DESCRIPTIONS, type DiagnosticCode } from './validation/codes.js';
 export { BUILTIN_SCHEME, STANDARD_LIBRARY_URI, isBuiltinUri } from './scoping/builtin-library.js';
+export {
+  parseMeasuredData,
+  type CurrentSign,
+  type CyclerLayout,
+  type MeasuredData,
+  type MeasuredDataResult,
+  type ReadMeasuredOptions,
+} from './measured-data.js';
+export { applyEdits, fitEdits, fittedSource, type FitEdits, type SpecEdit } from './fit-edits.js';

@@ -58,6 +58,19 @@ export const PROPERTIES: Readonly<Record<string, PropertySpec>> = {
     positive: true,
     max: 4000 * 3600,
   }),
+  // first cycle and lithium inventory
+  'first-charge-capacity': P(
+    ['material'],
+    ['specificCapacity'],
+    'First-charge specific capacity of an active material (mAh/g): what it takes up (anode) or gives (cathode) on the formation charge, before first-cycle losses. With the reversible `specific-capacity` it gives the first-cycle efficiency and the first-charge N/P ratio.',
+    { positive: true, max: 4000 * 3600 },
+  ),
+  'first-cycle-efficiency': P(
+    ['material'],
+    ['fraction', 'dimensionless'],
+    'First-cycle (coulombic) efficiency of an active material: reversible ÷ first-charge capacity (%).',
+    { positive: true, max: 1 },
+  ),
   density: P(
     ['material', 'electrode', 'separator'],
     ['density'],
@@ -118,9 +131,12 @@ export const PROPERTIES: Readonly<Record<string, PropertySpec>> = {
     positive: true,
   }),
   'entropic-coefficient': P(['material'], ['entropicCoefficient'], 'Entropic coefficient ∂U/∂T (mV/K).'),
-  'film-resistance': P(['material'], ['arealResistance'], 'Interfacial film resistance of a coating (Ω·cm²).', {
-    min: 0,
-  }),
+  'film-resistance': P(
+    ['material'],
+    ['arealResistance'],
+    'Interfacial film resistance of a coating at 25 °C, per particle surface (Ω·cm²); `activation` gives its activation energy. Without it the model uses coating thickness / coating ionic conductivity.',
+    { min: 0 },
+  ),
   thickness: P(['material', 'electrode', 'separator', 'format'], ['length'], 'Thickness (µm).', {
     positive: true,
     max: 0.1,
@@ -198,9 +214,12 @@ export const PROPERTIES: Readonly<Record<string, PropertySpec>> = {
     'Current at 1C when fixed by the spec rather than the design capacity (A).',
     { positive: true },
   ),
-  'interface-resistance': P(['cell'], ['arealResistance'], 'Electrode–electrolyte interfacial resistance (Ω·cm²).', {
-    min: 0,
-  }),
+  'interface-resistance': P(
+    ['cell'],
+    ['arealResistance'],
+    'Interfacial resistance of the cell at 25 °C (Ω·cm² of electrode area): both electrode–electrolyte interfaces together, in series with what the model already resolves (charge transfer, coating films, electrolyte conduction), so only what those miss (a loosely bonded interface, contact loss). Default 0. `activation` gives its activation energy (default 48 kJ/mol, as charge transfer).',
+    { min: 0 },
+  ),
   voltage: P(['limits'], ['voltage'], 'Voltage window `min to max` (V).', { min: 0, max: 10, range: true }),
   'max-charge-rate': P(['limits'], ['cRate'], 'Highest charge C-rate allowed.', { positive: true, max: 1000 }),
   'max-discharge-rate': P(['limits'], ['cRate'], 'Highest discharge C-rate allowed.', { positive: true, max: 1000 }),
@@ -218,6 +237,12 @@ export const PROPERTIES: Readonly<Record<string, PropertySpec>> = {
   yield: P(['process'], ['fraction'], 'Expected yield (%).', { min: 0, max: 1 }),
   samples: P(['test'], ['dimensionless'], 'Number of cells tested.', { min: 1, max: 10000, integer: true }),
   duration: P(['test'], ['time'], 'Duration of a test (storage, cycle life).', { positive: true }),
+  'channel-voltage': P(
+    ['test'],
+    ['voltage'],
+    'Voltage range of the cycler channel the test runs on (`-5 V to 5 V`; a range below 0 V is a bipolar channel).',
+    { min: -100, max: 100, range: true },
+  ),
 };
 
 /** Properties a context requires (checked as "missing required property"). */

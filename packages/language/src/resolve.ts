@@ -184,7 +184,7 @@ class Resolver {
         if (v !== undefined) set(field.key, field.scale ? v * field.scale : v);
         if (member.activation && field.activation) {
           const ea = this.num(member.activation, ['activationEnergy']);
-          if (ea !== undefined) set(field.activation, ea);
+          if (ea !== undefined) set(field.activation as keyof MaterialProperties, ea);
         }
       } else if (isOcp(member)) {
         let ocp: OcpIR | undefined;
@@ -351,6 +351,7 @@ class Resolver {
       ...pick(draft.values, [
         'restraintPressure',
         'interfaceResistance',
+        'interfaceResistanceActivationEnergy',
         'temperature',
         'nominalCapacity',
         'oneCCurrent',
@@ -457,6 +458,8 @@ class Resolver {
     } else if (isProperty(member)) {
       const field = CELL_FIELDS[member.name];
       if (field) setIf(draft.values, field.key, this.num(member.value, field.kinds));
+      if (field?.activation && member.activation)
+        setIf(draft.values, field.activation, this.num(member.activation, ['activationEnergy']));
     }
   }
 
@@ -560,7 +563,7 @@ class Resolver {
       const kinds: QuantityKind[] =
         o.key === 'temperature' || o.key === 'temperatures' || o.key === 'ambient'
           ? ['temperature']
-          : o.key === 'to-soc'
+          : o.key === 'to-soc' || o.key === 'from-soc'
             ? ['fraction']
             : o.key === 'heat-transfer'
               ? ['heatTransferCoefficient']
@@ -589,11 +592,14 @@ class Resolver {
       case 'charge':
       case 'fast-charge': {
         const soc = opts.get('to-soc')?.[0];
+        const from = opts.get('from-soc')?.[0];
         return {
           type: 'charge',
           ...common,
           rates,
+          ...(a.type === 'fast-charge' ? { fastCharge: true } : {}),
           ...(soc !== undefined ? { targetSoc: soc } : {}),
+          ...(from !== undefined ? { fromSoc: from } : {}),
           ...(temperature !== undefined ? { temperature } : {}),
         };
       }
@@ -698,6 +704,12 @@ class Resolver {
           setIf(result as Record<string, unknown>, 'duration', this.num(m.value, ['time']));
         else if (m.name === 'restraint-pressure')
           setIf(result as Record<string, unknown>, 'restraintPressure', this.num(m.value, ['pressure']));
+        else if (m.name === 'channel-voltage') {
+          const lo = this.num(m.value, ['voltage']);
+          const hi = this.num(m.upper, ['voltage']);
+          if (lo !== undefined && hi !== undefined)
+            (result as Record<string, unknown>).channelVoltage = [Math.min(lo, hi), Math.max(lo, hi)];
+        }
       } else steps.push(m as Step);
     }
     result.steps = this.steps(steps, { record: undefined });
@@ -839,7 +851,7 @@ type Field<K extends string = string> = {
   key: K;
   kinds: QuantityKind[];
   scale?: number;
-  activation?: keyof MaterialProperties;
+  activation?: string;
 };
 
 const MATERIAL_FIELDS: Record<string, Field<keyof MaterialProperties>> = {
@@ -868,11 +880,17 @@ const MATERIAL_FIELDS: Record<string, Field<keyof MaterialProperties>> = {
   'specific-heat': { key: 'specificHeat', kinds: ['specificHeat'] },
   'thermal-conductivity': { key: 'thermalConductivity', kinds: ['thermalConductivity'] },
   'entropic-coefficient': { key: 'entropicCoefficient', kinds: ['entropicCoefficient'] },
-  'film-resistance': { key: 'filmResistance', kinds: ['arealResistance'] },
+  'film-resistance': { key: 'filmResistance', kinds: ['arealResistance'], activation: 'filmActivationEnergy' },
+  'first-charge-capacity': { key: 'firstChargeCapacity', kinds: ['specificCapacity'] },
+  'first-cycle-efficiency': { key: 'firstCycleEfficiency', kinds: ['fraction', 'dimensionless'] },
   thickness: { key: 'thickness', kinds: ['length'] },
   'salt-concentration': { key: 'saltConcentration', kinds: ['concentration'] },
   'transference-number': { key: 'transferenceNumber', kinds: ['dimensionless'] },
-  'electrolyte-diffusivity': { key: 'electrolyteDiffusivity', kinds: ['diffusivity'] },
+  'electrolyte-diffusivity': {
+    key: 'electrolyteDiffusivity',
+    kinds: ['diffusivity'],
+    activation: 'electrolyteDiffusivityActivationEnergy',
+  },
   'molar-mass': { key: 'molarMass', kinds: ['molarMass'] },
   coverage: { key: 'coverage', kinds: ['fraction'] },
 };
@@ -895,7 +913,11 @@ const CELL_FIELDS: Record<string, Field> = {
   temperature: { key: 'temperature', kinds: ['temperature'] },
   'nominal-capacity': { key: 'nominalCapacity', kinds: ['capacity'] },
   'one-c-current': { key: 'oneCCurrent', kinds: ['current'] },
-  'interface-resistance': { key: 'interfaceResistance', kinds: ['arealResistance'] },
+  'interface-resistance': {
+    key: 'interfaceResistance',
+    kinds: ['arealResistance'],
+    activation: 'interfaceResistanceActivationEnergy',
+  },
 };
 
 // ---- drafts ----------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import { valueChecks } from './validation/value-checks.js';
 import { variantChecks } from './validation/variant-checks.js';
 import { testPlanChecks } from './validation/testplans.js';
 import { designChecks } from './validation/design-checks.js';
+import { analysisChecks } from './validation/analysis-checks.js';
 import { fileReferenceChecks } from './file-references.js';
 import { documentChecks } from './validation/document-checks.js';
 
@@ -43,6 +44,7 @@ export const CHECK_MODULES: CheckModule[] = [
   { name: 'design', checks: designChecks },
   { name: 'file references', checks: fileReferenceChecks },
   { name: 'document control', checks: documentChecks },
+  { name: 'analyses', category: 'slow', checks: analysisChecks },
 ];
 
 export function registerValidationChecks(services: CellSpecServices): void {

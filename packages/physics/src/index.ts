@@ -7,3 +7,4 @@ export * from './models/index.js';
 export * from './curves.js';
 export * from './variation/index.js';
 export * from './pack/index.js';
+export * from './fit/index.js';

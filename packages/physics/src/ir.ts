@@ -75,14 +75,25 @@ export interface MaterialProperties {
   specificHeat?: number;
   thermalConductivity?: number;
   entropicCoefficient?: number;
-  /** Interfacial film resistance (coatings), Ω·m². */
+  /** Interfacial film resistance (coatings) at 25 °C, Ω·m² of particle surface, and its activation energy, J/mol. */
   filmResistance?: number;
+  filmActivationEnergy?: number;
+  /**
+   * First-charge (formation) specific capacity, C/kg: what the material takes up (anode) or gives
+   * (cathode) on the first charge, before first-cycle losses; with `specificCapacity` (reversible)
+   * it sets the first-cycle efficiency.
+   */
+  firstChargeCapacity?: number;
+  /** First-cycle efficiency, 0..1 (reversible / first-charge capacity), when stated instead. */
+  firstCycleEfficiency?: number;
   /** Film or foil thickness where the material has one by nature (coatings, packaging), m. */
   thickness?: number;
   /** Liquid electrolyte: salt concentration mol/m³, transference number, diffusivity m²/s. */
   saltConcentration?: number;
   transferenceNumber?: number;
   electrolyteDiffusivity?: number;
+  /** Activation energy of the salt diffusivity, J/mol. */
+  electrolyteDiffusivityActivationEnergy?: number;
   /** Named built-in concentration-dependent transport functions of a liquid electrolyte (`LiPF6_Marquis2019`). */
   electrolyteTransport?: string;
   /** Molar mass, kg/mol. */
@@ -245,6 +256,10 @@ export type AnalysisIR =
       readonly name: string;
       readonly rates: readonly number[];
       readonly targetSoc?: number;
+      /** SOC the charge starts from (default 0; 10 % for a fast charge). */
+      readonly fromSoc?: number;
+      /** `fast-charge`: CC-CV from 10 % to 80 % SOC (unless stated) with the thermal model; time, plating margin, heating. */
+      readonly fastCharge?: boolean;
       readonly temperature?: number;
       readonly model?: ModelFidelity;
     }
@@ -292,8 +307,13 @@ export interface CellIR {
   readonly separator?: SeparatorIR;
   /** Restraint (stack) pressure, Pa. */
   readonly restraintPressure?: number;
-  /** Interfacial resistance between electrode and SE, Ω·m², per interface, when stated. */
+  /**
+   * Interfacial resistance of the cell, Ω·m² of electrode area: both electrode|SE interfaces
+   * together, in series with what the model resolves (charge transfer, coating films, SE
+   * conduction), when stated; and its activation energy, J/mol.
+   */
   readonly interfaceResistance?: number;
+  readonly interfaceResistanceActivationEnergy?: number;
   readonly limits: LimitsIR;
   /** Nominal temperature of design figures, K (default 298.15). */
   readonly temperature?: number;
@@ -414,6 +434,8 @@ export interface TestIR {
   readonly duration?: number;
   /** Restraint pressure during the test, Pa. */
   readonly restraintPressure?: number;
+  /** Voltage range of the cycler channel, V [min, max]; a minimum below 0 V is a bipolar channel. */
+  readonly channelVoltage?: readonly [number, number];
 }
 
 export interface TestPlanIR {

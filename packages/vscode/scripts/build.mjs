@@ -26,7 +26,7 @@ export async function buildExtension({ minify = true } = {}) {
     external: ['vscode'],
     logLevel: 'warning',
     // Langium's ESM code reads import.meta.url; in a CommonJS bundle it is the file's URL.
-    define: { 'import.meta.url': 'importMetaUrl' },
+    define: { 'import.meta.url': 'importMetaUrl', CELLSPEC_BUNDLED: 'true' },
     banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   };
   await Promise.all([

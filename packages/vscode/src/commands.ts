@@ -3,21 +3,22 @@
  * user chooses, with progress; commands whose backend is missing say so plainly.
  */
 import * as vscode from 'vscode';
-import { writeFilesAtomic } from '@cellspec/emit';
+import { writeFilesAtomic } from '@cellspec/emit/write';
 import {
-  ExpandedPlansRequest,
   PreviewDataRequest,
+  ProtocolFilesRequest,
   RunAnalysesRequest,
   type PreviewData,
 } from '@cellspec/language/lsp/messages';
 import type { CellspecClient } from './client.js';
 import type { PreviewManager } from './preview/panel.js';
 import type { CellspecSettings } from './settings.js';
-import { PROTOCOL_CHOICES, protocolExport, refusalMessage } from './exports/protocols.js';
+import { PROTOCOL_CHOICES, protocolFileFromData, refusalMessage } from './exports/protocol-choices.js';
 import { reportCsv, reportJson, type ReportFormat } from './view-model/report.js';
 import { guarded, type ExportKind } from './exports/registry.js';
 import { DOCUMENTS_FOLDER, runDocumentBuild } from './exports/documents.js';
 import { join } from 'node:path';
+import { fitToMeasuredData } from './fit.js';
 
 export interface CommandContext {
   readonly client: CellspecClient;
@@ -113,9 +114,13 @@ async function exportProtocols(ctx: CommandContext): Promise<void> {
     { title: 'Export test protocols', placeHolder: 'Cycler format' },
   );
   if (!choice) return;
-  const { plans, errors } = await ctx.client.request(ExpandedPlansRequest, { uri: editor.document.uri.toString() });
-  if (errors.length) {
-    void vscode.window.showErrorMessage(refusalMessage(errors));
+  // The server emits (the emitters live there); nothing is asked of the user before it has.
+  const emitted = await ctx.client.request(ProtocolFilesRequest, {
+    uri: editor.document.uri.toString(),
+    format: choice.format,
+  });
+  if (emitted.errors.length) {
+    void vscode.window.showErrorMessage(refusalMessage(emitted.errors));
     return;
   }
   const folder = await vscode.window.showOpenDialog({
@@ -131,8 +136,8 @@ async function exportProtocols(ctx: CommandContext): Promise<void> {
   const written = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Writing ${choice.label} files`, cancellable: false },
     async (progress) => {
-      // Emit everything first, so a failure leaves no partial set on disk.
-      const result = protocolExport(plans, choice.format);
+      // Everything is emitted before anything is written, so a failure leaves no partial set on disk.
+      const result = { ...emitted, files: emitted.files.map(protocolFileFromData) };
       progress.report({ message: `${result.files.length} files`, increment: 50 });
       if (target.scheme === 'file') {
         writeFilesAtomic(target.fsPath, result.files);
@@ -269,6 +274,10 @@ export function registerCommands(context: vscode.ExtensionContext, ctx: CommandC
     vscode.commands.registerCommand(
       'cellspec.analyses.run',
       run(() => runAnalyses(ctx)),
+    ),
+    vscode.commands.registerCommand(
+      'cellspec.fit',
+      run(() => fitToMeasuredData(ctx)),
     ),
   );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandPlan, type TestPlanIR } from '@cellspec/physics';
-import { PROTOCOL_CHOICES, protocolExport, refusalMessage } from '../src/exports/protocols.js';
+import { protocolExport, protocolFileData, protocolFilesOf } from '../src/exports/protocols.js';
+import { PROTOCOL_CHOICES, protocolFileFromData, refusalMessage } from '../src/exports/protocol-choices.js';
 import { SB21 } from './cells.js';
 
 // SB21 with a declared nominal capacity of 8 mAh (28.8 C) so 1C = 8 mA, and a 2.5–4.25 V window.
@@ -30,7 +31,7 @@ const expanded = expandPlan(plan, cell);
 
 describe('protocol export', () => {
   it('offers every format the emitters have', () => {
-    expect(PROTOCOL_CHOICES.map((c) => c.id)).toEqual(['pybamm', 'maccor', 'biologic', 'json']);
+    expect(PROTOCOL_CHOICES.map((c) => c.id)).toEqual(['pybamm', 'maccor', 'biologic', 'json', 'neware', 'arbin']);
   });
 
   it.each([
@@ -59,5 +60,34 @@ describe('protocol export', () => {
   it('words a refusal with the first errors', () => {
     expect(refusalMessage(['a', 'b', 'c', 'd', 'e'])).toBe('No protocol written: a; b; c (and 2 more).');
     expect(refusalMessage(['this file has no test-plan'])).toBe('No protocol written: this file has no test-plan.');
+  });
+
+  it('crosses the connection intact: BioLogic bytes as base64, text as text', () => {
+    for (const format of ['biologic', 'pybamm'] as const) {
+      const sent = protocolFilesOf([expanded], [], format);
+      expect(sent.errors).toEqual([]);
+      const received = JSON.parse(JSON.stringify(sent)) as typeof sent;
+      const original = protocolExport([expanded], format).files;
+      expect(received.files.map(protocolFileFromData)).toEqual(
+        original.map((f) => ({
+          name: f.name,
+          content: typeof f.content === 'string' ? f.content : Buffer.from(f.content),
+        })),
+      );
+    }
+    expect(protocolFileData({ name: 'x.mps', content: new Uint8Array([0xb5]) })).toEqual({
+      name: 'x.mps',
+      base64: 'tQ==',
+    });
+  });
+
+  it('refuses on errors or an unknown format, with nothing to write', () => {
+    expect(protocolFilesOf([expanded], ['line 3: no cell'], 'json')).toEqual({
+      files: [],
+      notes: [],
+      summaries: [],
+      errors: ['line 3: no cell'],
+    });
+    expect(protocolFilesOf([expanded], [], 'csv').errors[0]).toMatch(/^unknown protocol format 'csv'/);
   });
 });

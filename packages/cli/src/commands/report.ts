@@ -51,6 +51,10 @@ export interface ReportRecord {
   readonly limiting_electrode: 'cathode' | 'anode' | null;
   readonly capacity_basis: string | null;
   readonly np_ratio: number | null;
+  /** What `np_ratio` divides (the reversible basis), and the first-charge (formation) N/P with its basis. */
+  readonly np_basis: string | null;
+  readonly np_ratio_first_charge: number | null;
+  readonly np_first_charge_basis: string | null;
   readonly mean_voltage_V: number | null;
   readonly energy_Wh: number | null;
   readonly energy_density_Wh_per_L: { readonly stack: number | null; readonly cell: number | null };
@@ -95,6 +99,9 @@ export function reportRecord(
     limiting_electrode: design.limitingElectrode ?? null,
     capacity_basis: design.capacityBasis ?? null,
     np_ratio: n(design.npRatio),
+    np_basis: design.npDefinition ?? null,
+    np_ratio_first_charge: n(design.npRatioFirstCharge),
+    np_first_charge_basis: design.npFirstChargeDefinition ?? null,
     mean_voltage_V: n(design.meanVoltage),
     energy_Wh: n(design.energy, WH),
     energy_density_Wh_per_L: {
@@ -155,7 +162,8 @@ export function textReport(records: readonly ReportRecord[]): string {
     out.push(`${r.name}${r.base ? ` (variant of ${r.base})` : ''} — ${r.file}`);
     const row = (label: string, value: string) => out.push(`  ${label.padEnd(26)}${value}`);
     row('capacity', `${fmt(r.capacity_mAh)} mAh${r.limiting_electrode ? ` (${r.limiting_electrode} limits)` : ''}`);
-    row('N/P ratio', fmt(r.np_ratio));
+    row('N/P ratio', `${fmt(r.np_ratio)} (reversible)`);
+    if (r.np_ratio_first_charge !== null) row('N/P ratio, first charge', fmt(r.np_ratio_first_charge));
     row('mean voltage', `${fmt(r.mean_voltage_V)} V`);
     row('energy', `${fmt(r.energy_Wh === null ? null : r.energy_Wh * 1000)} mWh`);
     row(

@@ -15,6 +15,9 @@ import {
   runAnalysis,
   runConstantCurrent,
   simulatePlan,
+  describeExtrapolation,
+  type AnalysisOutcome,
+  type AnalysisRun,
   type CellIR,
   type PlanSimulation,
   type SimulationResult,
@@ -74,8 +77,14 @@ exit codes:
       valueName: 'rate',
       description: 'constant-current discharge from 100 % SOC at this C-rate',
     },
-    charge: { type: 'string', valueName: 'rate', description: 'constant-current charge from 0 % SOC at this C-rate' },
+    charge: {
+      type: 'string',
+      valueName: 'rate',
+      description: 'CC-CV charge from 0 % SOC at this C-rate (CV at the upper limit until C/20)',
+    },
     'to-soc': { type: 'string', valueName: 'percent', description: 'end the charge at this SOC (%)' },
+    'from-soc': { type: 'string', valueName: 'percent', description: 'start the charge or discharge at this SOC (%)' },
+    'cc-only': { type: 'boolean', description: 'charge at constant current only (no CV)' },
     temperature: {
       type: 'string',
       valueName: 'T',
@@ -156,8 +165,12 @@ exit codes:
               energy_mWh: r.energy * 1000,
               mean_voltage_V: r.meanVoltage,
               end_soc: r.endSoc,
+              duration_s: r.duration,
+              min_anode_potential_V: r.minAnodePotential,
               ...(r.result.failure ? { failure: r.result.failure } : {}),
+              warnings: runWarnings(r),
             })),
+            ...(outcome.fastCharge ? { fast_charge: outcome.fastCharge.map(fastChargeJson) } : {}),
             findings: outcome.findings,
             assumptions: mapped.assumptions,
           },
@@ -167,12 +180,16 @@ exit codes:
       );
       return ExitCode.Ok;
     }
-    let targetSoc: number | undefined;
-    if (typeof values['to-soc'] === 'string') {
-      targetSoc = Number(values['to-soc'].replace('%', '').trim()) / 100;
-      if (!(targetSoc > 0 && targetSoc <= 1))
-        throw new UsageError(`--to-soc needs a SOC between 0 and 100 % (got '${values['to-soc']}')`);
-    }
+    const socOption = (name: 'to-soc' | 'from-soc'): number | undefined => {
+      const text = values[name];
+      if (typeof text !== 'string') return undefined;
+      const soc = Number(text.replace('%', '').trim()) / 100;
+      if (!(soc >= 0 && soc <= 1) || text.trim() === '')
+        throw new UsageError(`--${name} needs a SOC between 0 and 100 % (got '${text}')`);
+      return soc;
+    };
+    const targetSoc = socOption('to-soc');
+    const startSoc = socOption('from-soc');
     const run = runConstantCurrent(p, {
       direction,
       rate,
@@ -180,7 +197,12 @@ exit codes:
       clock: wallClock,
       ...(temperature !== undefined ? { temperature } : {}),
       ...(targetSoc !== undefined ? { targetSoc } : {}),
+      ...(startSoc !== undefined ? { startSoc } : {}),
+      ...(values['cc-only'] === true ? { constantVoltage: false } : {}),
     });
+    // What the numbers cannot be trusted for goes to standard error and into the JSON.
+    const warnings = runWarnings(run);
+    for (const w of warnings) io.stderr(`warning: ${cell.name}: ${w}\n`);
     if (format === 'csv') io.stdout(curveCsv(run.result));
     else
       io.stdout(
@@ -195,7 +217,10 @@ exit codes:
           energy_mWh: run.energy * 1000,
           mean_voltage_V: run.meanVoltage,
           end_soc: run.endSoc,
+          duration_s: run.duration,
+          min_anode_potential_V: run.minAnodePotential,
           ...(run.result.failure ? { failure: run.result.failure } : {}),
+          warnings,
           ...curveColumns(run.result),
           assumptions: mapped.assumptions,
         }) + '\n',
@@ -204,7 +229,31 @@ exit codes:
   },
 };
 
-async function chooseCell(file: string, name: string | undefined): Promise<CellIR> {
+/** Why a run's numbers need care: extrapolated values, non-physical voltages, no capacity, a failure. */
+function runWarnings(run: AnalysisRun): string[] {
+  const out = run.extrapolations.map((e) => `extrapolates: ${describeExtrapolation(e)}`);
+  if (run.nonPhysical) out.push(run.nonPhysical);
+  if (run.result.failure) out.push(`stopped: ${run.result.failure}`);
+  else if (Math.abs(run.capacity) < 1e-3 * run.result.current.reduce((a, b) => Math.max(a, Math.abs(b)), 0))
+    out.push(
+      `no capacity: the ${run.direction === 'charge' ? 'upper' : 'lower'} voltage limit is reached as soon as the current flows`,
+    );
+  return out;
+}
+
+function fastChargeJson(f: NonNullable<AnalysisOutcome['fastCharge']>[number]): Record<string, unknown> {
+  return {
+    c_rate: f.rate,
+    from_soc: f.fromSoc,
+    to_soc: f.toSoc,
+    time_s: f.time ?? null,
+    min_anode_potential_V: f.minAnodePotential,
+    temperature_rise_K: f.temperatureRise,
+    ...(f.highestPlatingFreeRate !== undefined ? { highest_plating_free_c_rate: f.highestPlatingFreeRate } : {}),
+  };
+}
+
+export async function chooseCell(file: string, name: string | undefined): Promise<CellIR> {
   const workspace = await loadWorkspace([file]);
   const problem = workspace.problems[0];
   if (problem) throw new UsageError(`${problem.path}: ${problem.message}`);

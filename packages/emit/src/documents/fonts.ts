@@ -44,7 +44,8 @@ function candidates(): string[] {
   } catch {
     here = undefined;
   }
-  if (here) out.push(join(here, 'fonts'));
+  // Beside the bundle; from a chunk of a split bundle (`dist/chunks/`), one folder up.
+  if (here) out.push(join(here, 'fonts'), join(here, '..', 'fonts'));
   try {
     const require = createRequire(here ? join(here, 'x.js') : join(process.cwd(), 'x.js'));
     const pkg = dirname(require.resolve(`${PACKAGE}/package.json`));

@@ -22,7 +22,8 @@ function wasmBytes(): Buffer {
   } catch {
     here = undefined;
   }
-  if (here && existsSync(join(here, WASM))) return readFileSync(join(here, WASM));
+  for (const folder of here ? [here, join(here, '..')] : [])
+    if (existsSync(join(folder, WASM))) return readFileSync(join(folder, WASM));
   const require = createRequire(here ? join(here, 'x.js') : join(process.cwd(), 'x.js'));
   return readFileSync(join(dirname(require.resolve('@resvg/resvg-wasm')), 'index_bg.wasm'));
 }

@@ -120,7 +120,7 @@ function documentResults(
 }
 
 /** The Analysis node of a cell that resolve named `name` (explicit name, or `type-index`). */
-function analysisNode(node: CellLike, name: string): Analysis | undefined {
+export function analysisNode(node: CellLike, name: string): Analysis | undefined {
   let index = 0;
   for (const member of node.members) {
     if (!isAnalyses(member)) continue;
@@ -178,6 +178,13 @@ export function outcomeHint(o: OutcomeSummary): string {
   const runs = o.runs;
   switch (o.type) {
     case 'charge':
+      if (o.fastCharge)
+        return o.fastCharge
+          .map(
+            (f) =>
+              `${rate(f.rate)} ${(f.fromSoc * 100).toFixed(0)}→${(f.toSoc * 100).toFixed(0)} %: ${f.time !== undefined ? `${(f.time / 60).toFixed(1)} min` : 'not reached'}, anode ≥ ${(f.minAnodePotential * 1000).toFixed(0)} mV vs Li, +${f.temperatureRise.toFixed(1)} K${f.highestPlatingFreeRate !== undefined ? `, plating-free to ${rate(f.highestPlatingFreeRate)}` : ''}`,
+          )
+          .join(' · ');
       return runs
         .map(
           (r) =>

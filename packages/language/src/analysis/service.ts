@@ -3,14 +3,23 @@
  *
  * - Results are cached by key (least recently used dropped beyond `cacheSize`), so undoing an
  *   edit or reopening a file shows results at once.
+ * - Fits (`fit`) run in the same worker, before waiting analyses (someone asked and waits for
+ *   them); each reports progress and can be cancelled, waiting or running.
  * - One job runs at a time; per document and cell only the newest request waits. A request
  *   that supersedes the running job for the same cell cancels it (cooperatively, between time
  *   steps, through a shared flag), so the worker never finishes stale work after a newer edit.
  */
 import { Worker } from 'node:worker_threads';
-import type { CellIR } from '@cellspec/physics';
+import type { CellIR, FitProgress } from '@cellspec/physics';
 import { analysisKey } from './key.js';
-import type { CellSummary, FromWorker, ToWorker, WorkerStartData } from './worker-messages.js';
+import type {
+  CellSummary,
+  FitJobRequest,
+  FromWorker,
+  PortableFitResult,
+  ToWorker,
+  WorkerStartData,
+} from './worker-messages.js';
 
 export interface WorkerEntry {
   /** Script (path or file URL) the worker runs. */
@@ -39,6 +48,19 @@ interface Job {
 
 export type ResultListener = (owner: string, summary: CellSummary) => void;
 
+interface FitJob {
+  readonly id: number;
+  readonly request: FitJobRequest;
+  readonly onProgress: ((progress: FitProgress) => void) | undefined;
+  readonly resolve: (result: PortableFitResult) => void;
+}
+
+/** A fit that has been asked for: its result (never rejected) and a way to cancel it. */
+export interface FitHandle {
+  readonly result: Promise<PortableFitResult>;
+  cancel(): void;
+}
+
 export class AnalysisService {
   private worker: Worker | undefined;
   private readonly cancel = new SharedArrayBuffer(4);
@@ -46,6 +68,8 @@ export class AnalysisService {
   private readonly cache = new Map<string, CellSummary>();
   private readonly pending = new Map<string, Job>();
   private running: Job | undefined;
+  private readonly fits: FitJob[] = [];
+  private runningFit: FitJob | undefined;
   private nextId = 1;
   private readonly listeners: ResultListener[] = [];
   /** Jobs finished, cancelled and failed (for tests and diagnostics). */
@@ -100,6 +124,25 @@ export class AnalysisService {
     return undefined;
   }
 
+  /** Runs a fit in the worker; `onProgress` hears after every Levenberg–Marquardt iteration. */
+  fit(request: FitJobRequest, onProgress?: (progress: FitProgress) => void): FitHandle {
+    let resolve!: (result: PortableFitResult) => void;
+    const result = new Promise<PortableFitResult>((r) => (resolve = r));
+    const job: FitJob = { id: this.nextId++, request, onProgress, resolve };
+    this.fits.push(job);
+    this.pump();
+    return {
+      result,
+      cancel: () => {
+        const waiting = this.fits.indexOf(job);
+        if (waiting >= 0) {
+          this.fits.splice(waiting, 1);
+          job.resolve({ ok: false, reason: 'cancelled', message: 'the fit was cancelled' });
+        } else if (this.runningFit === job) Atomics.store(this.cancelFlags, 0, job.id);
+      },
+    };
+  }
+
   /** Forgets queued work of a closed document. */
   forget(ownerPrefix: string): void {
     for (const owner of [...this.pending.keys()]) if (owner.startsWith(ownerPrefix)) this.pending.delete(owner);
@@ -126,10 +169,12 @@ export class AnalysisService {
     });
     worker.unref();
     worker.on('message', (m: FromWorker) => this.finished(m));
-    worker.on('error', () => {
+    worker.on('error', (error) => {
       // A crashed worker loses its job; the next request starts a fresh one.
       if (this.running) this.stats.failed++;
       this.running = undefined;
+      this.runningFit?.resolve({ ok: false, reason: 'model', message: `the fit stopped: ${error.message}` });
+      this.runningFit = undefined;
       this.worker = undefined;
       this.pump();
     });
@@ -138,6 +183,21 @@ export class AnalysisService {
   }
 
   private finished(message: FromWorker): void {
+    const fit = this.runningFit;
+    if (fit && fit.id === message.jobId) {
+      if (message.type === 'fit-progress') {
+        fit.onProgress?.(message.progress);
+        return;
+      }
+      this.runningFit = undefined;
+      fit.resolve(
+        message.type === 'fit-done'
+          ? message.result
+          : { ok: false, reason: 'model', message: message.type === 'error' ? message.message : 'the fit stopped' },
+      );
+      this.pump();
+      return;
+    }
     const job = this.running;
     if (!job || job.id !== message.jobId) return;
     this.running = undefined;
@@ -155,7 +215,14 @@ export class AnalysisService {
   }
 
   private pump(): void {
-    if (this.running) return;
+    if (this.running || this.runningFit) return;
+    const fit = this.fits.shift();
+    if (fit) {
+      this.runningFit = fit;
+      const message: ToWorker = { type: 'fit', jobId: fit.id, ...fit.request };
+      this.ensureWorker().postMessage(message);
+      return;
+    }
     const now = Date.now();
     let job: Job | undefined;
     let earliest = Infinity;
@@ -185,7 +252,7 @@ export class AnalysisService {
   /** Resolves when no job runs or waits (tests). */
   async idle(timeoutMs = 60_000): Promise<void> {
     const started = Date.now();
-    while (this.running || this.pending.size > 0) {
+    while (this.running || this.pending.size > 0 || this.runningFit || this.fits.length > 0) {
       if (Date.now() - started > timeoutMs) throw new Error('analyses did not finish in time');
       await new Promise((r) => setTimeout(r, 10));
     }

@@ -2,7 +2,17 @@
  * Messages between the language server and its analysis worker, and the compact result the
  * worker returns (plain data: it crosses `postMessage`).
  */
-import { runCurve, type AnalysisOutcome, type CellAnalyses, type CellIR, type RunCurve } from '@cellspec/physics';
+import {
+  runCurve,
+  type AnalysisOutcome,
+  type CellAnalyses,
+  type CellIR,
+  type Experiment,
+  type FitFailure,
+  type FitProgress,
+  type FitSuccess,
+  type RunCurve,
+} from '@cellspec/physics';
 
 export interface RunSummary {
   readonly label: string;
@@ -31,10 +41,27 @@ export type CellSummary = Omit<CellAnalyses, 'outcomes'> & {
   readonly outcomes: readonly OutcomeSummary[];
 };
 
-export type ToWorker = { readonly type: 'run'; readonly jobId: number; readonly key: string; readonly cell: CellIR };
+/** A fit for the worker: the cell's IR (its model parameters hold functions, which do not cross `postMessage`). */
+export interface FitJobRequest {
+  readonly cell: CellIR;
+  readonly experiments: readonly Experiment[];
+  readonly parameters: readonly string[];
+  readonly model?: 'p2d' | 'reduced';
+  readonly temperature?: number;
+  readonly maxIterations?: number;
+}
+
+/** A fit result as it crosses `postMessage`: without the fitted model parameters. */
+export type PortableFitResult = Omit<FitSuccess, 'fitted'> | FitFailure;
+
+export type ToWorker =
+  | { readonly type: 'run'; readonly jobId: number; readonly key: string; readonly cell: CellIR }
+  | ({ readonly type: 'fit'; readonly jobId: number } & FitJobRequest);
 
 export type FromWorker =
   | { readonly type: 'done'; readonly jobId: number; readonly summary: CellSummary }
+  | { readonly type: 'fit-progress'; readonly jobId: number; readonly progress: FitProgress }
+  | { readonly type: 'fit-done'; readonly jobId: number; readonly result: PortableFitResult }
   | { readonly type: 'cancelled'; readonly jobId: number }
   | { readonly type: 'error'; readonly jobId: number; readonly message: string };
 
@@ -55,6 +82,7 @@ export function summarise(key: string, result: CellAnalyses): CellSummary {
       type: o.type,
       model: o.model,
       findings: o.findings,
+      ...(o.fastCharge ? { fastCharge: o.fastCharge } : {}),
       wallMs: o.wallMs,
       runs: o.runs.map((r) => ({
         label: r.label,

@@ -59,6 +59,7 @@ export type CellSpecKeywordNames =
     | "cathode"
     | "cathode-active"
     | "cell"
+    | "channel-voltage"
     | "charge"
     | "coated-with"
     | "coating"
@@ -98,11 +99,14 @@ export type CellSpecKeywordNames =
     | "fast-charge"
     | "filled-with"
     | "film-resistance"
+    | "first-charge-capacity"
+    | "first-cycle-efficiency"
     | "for"
     | "format"
     | "formula"
     | "formula-unit"
     | "from"
+    | "from-soc"
     | "grade"
     | "heat-transfer"
     | "history"
@@ -263,7 +267,7 @@ export function isAnalysis(item: unknown): item is Analysis {
 export interface AnalysisOption extends langium.AstNode {
     readonly $container: Analysis;
     readonly $type: 'AnalysisOption';
-    key: 'ambient' | 'at' | 'heat-transfer' | 'model' | 'rate' | 'rates' | 'temperature' | 'temperatures' | 'to-soc';
+    key: 'ambient' | 'at' | 'from-soc' | 'heat-transfer' | 'model' | 'rate' | 'rates' | 'temperature' | 'temperatures' | 'to-soc';
     model?: 'p2d' | 'reduced';
     values?: ValueList;
 }
@@ -1115,10 +1119,10 @@ export function isProperty(item: unknown): item is Property {
     return reflection.isInstance(item, Property.$type);
 }
 
-export type PropertyName = 'ambient' | 'areal-capacity' | 'batch-size' | 'bruggeman' | 'contact-fraction' | 'cooling-area' | 'coverage' | 'd50' | 'density' | 'diffusivity' | 'duration' | 'electrolyte-diffusivity' | 'electronic-conductivity' | 'entropic-coefficient' | 'exchange-current' | 'film-resistance' | 'heat-transfer' | 'initial-stoichiometry' | 'interface-resistance' | 'ionic-conductivity' | 'layers' | 'loading' | 'max-charge-current' | 'max-charge-rate' | 'max-concentration' | 'max-discharge-current' | 'max-discharge-rate' | 'mean-voltage' | 'molar-mass' | 'nominal-capacity' | 'one-c-current' | 'particle-radius' | 'path-resistance' | 'porosity' | 'rate-constant' | 'restraint-pressure' | 'salt-concentration' | 'samples' | 'specific-capacity' | 'specific-heat' | 'stoichiometry' | 'temperature' | 'theoretical-capacity' | 'thermal-conductivity' | 'thickness' | 'tortuosity-factor' | 'transfer-coefficient' | 'transference-number' | 'voltage' | 'yield';
+export type PropertyName = 'ambient' | 'areal-capacity' | 'batch-size' | 'bruggeman' | 'channel-voltage' | 'contact-fraction' | 'cooling-area' | 'coverage' | 'd50' | 'density' | 'diffusivity' | 'duration' | 'electrolyte-diffusivity' | 'electronic-conductivity' | 'entropic-coefficient' | 'exchange-current' | 'film-resistance' | 'first-charge-capacity' | 'first-cycle-efficiency' | 'heat-transfer' | 'initial-stoichiometry' | 'interface-resistance' | 'ionic-conductivity' | 'layers' | 'loading' | 'max-charge-current' | 'max-charge-rate' | 'max-concentration' | 'max-discharge-current' | 'max-discharge-rate' | 'mean-voltage' | 'molar-mass' | 'nominal-capacity' | 'one-c-current' | 'particle-radius' | 'path-resistance' | 'porosity' | 'rate-constant' | 'restraint-pressure' | 'salt-concentration' | 'samples' | 'specific-capacity' | 'specific-heat' | 'stoichiometry' | 'temperature' | 'theoretical-capacity' | 'thermal-conductivity' | 'thickness' | 'tortuosity-factor' | 'transfer-coefficient' | 'transference-number' | 'voltage' | 'yield';
 
 export function isPropertyName(item: unknown): item is PropertyName {
-    return item === 'specific-capacity' || item === 'theoretical-capacity' || item === 'density' || item === 'mean-voltage' || item === 'stoichiometry' || item === 'max-concentration' || item === 'particle-radius' || item === 'd50' || item === 'diffusivity' || item === 'rate-constant' || item === 'exchange-current' || item === 'transfer-coefficient' || item === 'ionic-conductivity' || item === 'electronic-conductivity' || item === 'specific-heat' || item === 'thermal-conductivity' || item === 'entropic-coefficient' || item === 'film-resistance' || item === 'thickness' || item === 'salt-concentration' || item === 'transference-number' || item === 'electrolyte-diffusivity' || item === 'molar-mass' || item === 'coverage' || item === 'loading' || item === 'porosity' || item === 'areal-capacity' || item === 'path-resistance' || item === 'tortuosity-factor' || item === 'bruggeman' || item === 'contact-fraction' || item === 'initial-stoichiometry' || item === 'layers' || item === 'restraint-pressure' || item === 'temperature' || item === 'nominal-capacity' || item === 'one-c-current' || item === 'interface-resistance' || item === 'voltage' || item === 'max-charge-rate' || item === 'max-discharge-rate' || item === 'max-charge-current' || item === 'max-discharge-current' || item === 'ambient' || item === 'heat-transfer' || item === 'cooling-area' || item === 'batch-size' || item === 'yield' || item === 'samples' || item === 'duration';
+    return item === 'specific-capacity' || item === 'theoretical-capacity' || item === 'density' || item === 'mean-voltage' || item === 'stoichiometry' || item === 'max-concentration' || item === 'particle-radius' || item === 'd50' || item === 'diffusivity' || item === 'rate-constant' || item === 'exchange-current' || item === 'transfer-coefficient' || item === 'ionic-conductivity' || item === 'electronic-conductivity' || item === 'specific-heat' || item === 'thermal-conductivity' || item === 'entropic-coefficient' || item === 'film-resistance' || item === 'thickness' || item === 'salt-concentration' || item === 'transference-number' || item === 'electrolyte-diffusivity' || item === 'molar-mass' || item === 'coverage' || item === 'first-charge-capacity' || item === 'first-cycle-efficiency' || item === 'loading' || item === 'porosity' || item === 'areal-capacity' || item === 'path-resistance' || item === 'tortuosity-factor' || item === 'bruggeman' || item === 'contact-fraction' || item === 'initial-stoichiometry' || item === 'layers' || item === 'restraint-pressure' || item === 'temperature' || item === 'nominal-capacity' || item === 'one-c-current' || item === 'interface-resistance' || item === 'voltage' || item === 'max-charge-rate' || item === 'max-discharge-rate' || item === 'max-charge-current' || item === 'max-discharge-current' || item === 'ambient' || item === 'heat-transfer' || item === 'cooling-area' || item === 'batch-size' || item === 'yield' || item === 'samples' || item === 'duration' || item === 'channel-voltage';
 }
 
 export interface PulseStep extends langium.AstNode {

@@ -2327,6 +2327,10 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                     },
                     {
                       "$type": "Keyword",
+                      "value": "from-soc"
+                    },
+                    {
+                      "$type": "Keyword",
                       "value": "ambient"
                     },
                     {
@@ -4638,6 +4642,14 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           },
           {
             "$type": "Keyword",
+            "value": "first-charge-capacity"
+          },
+          {
+            "$type": "Keyword",
+            "value": "first-cycle-efficiency"
+          },
+          {
+            "$type": "Keyword",
             "value": "loading"
           },
           {
@@ -4739,6 +4751,10 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "Keyword",
             "value": "duration"
+          },
+          {
+            "$type": "Keyword",
+            "value": "channel-voltage"
           }
         ]
       },

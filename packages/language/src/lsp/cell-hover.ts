@@ -72,7 +72,10 @@ export function cellHover(services: CellSpecServices, entry: CellDesignEntry): s
   const head: string[] = [];
   if (d.capacity !== undefined)
     head.push(`capacity **${q(d.capacity, 'capacity')}** — ${d.limitingElectrode} limits: ${d.limitingReason}`);
-  if (d.npRatio !== undefined) head.push(`N/P **${formatNumber(d.npRatio)}** (${d.npDefinition})`);
+  if (d.npRatio !== undefined)
+    head.push(`N/P **${formatNumber(d.npRatio)}** on the reversible basis (${d.npDefinition})`);
+  if (d.npRatioFirstCharge !== undefined)
+    head.push(`N/P **${formatNumber(d.npRatioFirstCharge)}** on the first-charge basis (${d.npFirstChargeDefinition})`);
   if (d.meanVoltage !== undefined)
     head.push(
       `mean voltage ${q(d.meanVoltage, 'voltage')} (${d.meanVoltageMethod === 'ocp' ? 'from both OCP curves over the window' : 'declared mean voltages'}); energy ${q(d.energy, 'energy', 'mWh')}`,

@@ -37,6 +37,7 @@ import {
 import { PROPERTIES } from '../properties.js';
 import { documentDesigns, electrodeNode, type CellDesignEntry } from './cell-design.js';
 import { documentHistoryFixes } from './document-fixes.js';
+import { fitResultActions } from './fit.js';
 
 /** Significant figures of a proposed value: rounding moves the result by at most 5e-5 relative. */
 const DIGITS = 5;
@@ -71,6 +72,7 @@ export class CellSpecCodeActionProvider implements CodeActionProvider {
     }
     actions.push(...this.unitConversions(document, params.range));
     actions.push(...documentHistoryFixes(document, params));
+    actions.push(...fitResultActions(this.services, document, params.range, overlaps));
     return actions;
   }
 

@@ -26,6 +26,7 @@ const OPTION_KINDS: Readonly<Record<string, readonly QuantityKind[]>> = {
   temperature: ['temperature'],
   temperatures: ['temperature'],
   'to-soc': ['fraction'],
+  'from-soc': ['fraction'],
   ambient: ['temperature'],
   'heat-transfer': ['heatTransferCoefficient'],
 };

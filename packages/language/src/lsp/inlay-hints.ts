@@ -21,6 +21,9 @@ export function cellHintText(d: CellDesign): string | undefined {
         : undefined;
   if (ed) parts.push(`${formatMetric(metricSpec('energyDensity', ed.basis)!, ed.v)} (${ed.basis})`);
   if (d.npRatio !== undefined) parts.push(`N/P ${formatMetric(metricSpec('npRatio')!, d.npRatio)}`);
+  // The first-charge basis shows only when first-charge capacities are stated (else it equals the reversible one).
+  if (d.npRatioFirstCharge !== undefined && (d.cathode.firstChargeStated || d.anode.firstChargeStated))
+    parts.push(`first-charge N/P ${formatMetric(metricSpec('npRatio')!, d.npRatioFirstCharge)}`);
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
@@ -42,7 +45,7 @@ export class CellSpecInlayHintProvider implements InlayHintProvider {
         label,
         kind: InlayHintKind.Type,
         paddingLeft: true,
-        tooltip: `design capacity (${entry.design.limitingElectrode ?? '?'} limits), energy density on the ${entry.design.stack.energyDensity !== undefined ? 'electrode-stack' : 'packaged-cell'} basis, N/P ratio`,
+        tooltip: `design capacity (${entry.design.limitingElectrode ?? '?'} limits), energy density on the ${entry.design.stack.energyDensity !== undefined ? 'electrode-stack' : 'packaged-cell'} basis, N/P ratio on the reversible basis (and on the first-charge basis when first-charge capacities are stated)`,
       });
     }
     return hints;

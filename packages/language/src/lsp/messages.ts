@@ -176,6 +176,73 @@ export interface RunAnalysesResult {
 }
 export const RunAnalysesRequest = request<RunAnalysesParams, RunAnalysesResult>('cellspec/runAnalyses');
 
+// ---- Fitting model parameters to measured data ------------------------------------------------
+
+/** The fit-parameter names, for the client's picker (kept equal to physics' `FIT_PARAMETERS` by a test). */
+export const FIT_PARAMETER_NAMES: readonly string[] = [
+  'interface-resistance',
+  'interface-activation-energy',
+  ...['cathode', 'anode'].flatMap((e) =>
+    [
+      'diffusivity',
+      'diffusivity-activation-energy',
+      'rate-constant',
+      'reaction-activation-energy',
+      'contact-fraction',
+    ].map((p) => `${e}.${p}`),
+  ),
+  'anode.exchange-current',
+];
+
+export interface FitParams {
+  readonly uri: string;
+  readonly position?: { readonly line: number; readonly character: number };
+  readonly cell?: string;
+  /** Measured-data files (CSV): absolute paths, file URIs, or paths relative to the spec's folder. */
+  readonly data: readonly string[];
+  /** Fit-parameter names (`interface-resistance`, `cathode.diffusivity`, …). */
+  readonly parameters: readonly string[];
+  /** SOC at each file's first sample, 0..1 (one for all, or one per file); default from the opening rest. */
+  readonly initialSoc?: readonly number[];
+  readonly currentSign?: 'discharge-positive' | 'charge-positive';
+  readonly model?: 'p2d' | 'reduced';
+  /** LSP work-done progress token: the server reports each iteration on it. */
+  readonly workDoneToken?: string | number;
+}
+export interface FittedValue {
+  readonly name: string;
+  /** As the spec writes it, in `unit`. */
+  readonly unit: string;
+  readonly start: number;
+  readonly value: number;
+  readonly lower: number;
+  readonly upper: number;
+}
+export interface TextChange {
+  readonly range: {
+    readonly start: { readonly line: number; readonly character: number };
+    readonly end: { readonly line: number; readonly character: number };
+  };
+  readonly newText: string;
+}
+export interface FitResponse {
+  readonly ok: boolean;
+  /** What happened, in the engineer's words (why it failed, or the fit's summary). */
+  readonly message: string;
+  readonly parameters?: readonly FittedValue[];
+  /** V */
+  readonly rmse?: number;
+  readonly residuals?: readonly {
+    readonly file: string;
+    readonly time: readonly number[];
+    readonly residual: readonly number[];
+  }[];
+  /** The edit that writes the fitted values into the spec (a workspace edit's `changes`); also offered as a quick fix on the cell. */
+  readonly changes?: Readonly<Record<string, readonly TextChange[]>>;
+  readonly notWritten?: readonly string[];
+}
+export const FitRequest = request<FitParams, FitResponse>('cellspec/fit');
+
 // ---- Test plans for protocol export -------------------------------------------------------------
 
 export interface ExpandedPlansParams {
@@ -188,3 +255,29 @@ export interface ExpandedPlansResult {
   readonly errors: readonly string[];
 }
 export const ExpandedPlansRequest = request<ExpandedPlansParams, ExpandedPlansResult>('cellspec/expandedPlans');
+
+// ---- Protocol files, emitted by the server -----------------------------------------------------
+
+export interface ProtocolFilesParams {
+  readonly uri: string;
+  /** A cycler format of `@cellspec/emit` (`pybamm`, `maccor`, `biologic`, `json`). */
+  readonly format: string;
+}
+/** A file to write: text, or bytes in base64 (BioLogic settings are Windows-1252). */
+export interface ProtocolFileData {
+  readonly name: string;
+  readonly text?: string;
+  readonly base64?: string;
+}
+export interface ProtocolFilesResult {
+  /** Empty when `errors` is not. */
+  readonly files: readonly ProtocolFileData[];
+  /** What the format could not say, per plan and test. */
+  readonly notes: readonly { readonly plan: string; readonly test: string; readonly message: string }[];
+  /** "TP-SB21 (SB21): 3 tests, 2.4 days on 3 channels — 2 files" per plan. */
+  readonly summaries: readonly string[];
+  /** Why nothing can be written, in the engineer's words. */
+  readonly errors: readonly string[];
+}
+/** Served by the extension's server entry (packages/vscode/src/server.ts), where the emitters are. */
+export const ProtocolFilesRequest = request<ProtocolFilesParams, ProtocolFilesResult>('cellspec/protocolFiles');

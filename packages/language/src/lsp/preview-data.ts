@@ -297,7 +297,7 @@ export function expandedPlansOf(
   return { plans, errors: [...new Set(errors)] };
 }
 
-async function validatedDocument(
+export async function validatedDocument(
   shared: LangiumSharedCoreServices,
   uri: string,
   token: CancellationToken,

@@ -26,6 +26,9 @@ export const Code = {
   SelfReference: 'self-reference',
   TargetMissed: 'target-missed',
   NpBelowOne: 'np-below-one',
+  NpFirstChargeBelowOne: 'np-first-charge-below-one',
+  AnalysisWarning: 'analysis-warning',
+  AnalysisPlatingRisk: 'analysis-plating-risk',
   ElectrolytePercolation: 'se-percolation',
   PorosityUnreachable: 'porosity-unreachable',
   LayerThinnerThanParticle: 'layer-thinner-than-particle',
@@ -43,6 +46,7 @@ export const Code = {
   DocumentImportStatus: 'document-import-status',
   DocumentNumberDuplicate: 'document-number-duplicate',
   DocumentObsoleteImport: 'document-obsolete-import',
+  ChannelCapability: 'channel-capability',
 } as const;
 
 export type DiagnosticCode = (typeof Code)[keyof typeof Code];
@@ -73,6 +77,11 @@ export const CODE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
   'self-reference': 'A value, material or cell that is defined in terms of itself.',
   'target-missed': 'A design figure (capacity, energy density, N/P, …) misses the target written for it.',
   'np-below-one': 'The anode holds less capacity than the cathode (N/P < 1): lithium plates on charge.',
+  'analysis-warning':
+    'A declared analysis predicts something to look at: no capacity, a non-physical voltage, a stopped run, or a result that extrapolates a value beyond the range it was measured or fitted over.',
+  'analysis-plating-risk': 'A declared charge drives the anode below 0 V against Li/Li⁺: lithium may plate.',
+  'np-first-charge-below-one':
+    'On the formation charge the cathode gives more lithium than the anode takes (first-charge N/P < 1): lithium plates before the first-cycle loss forms.',
   'se-percolation':
     'A composite electrode holds too little solid electrolyte (< ~25 vol%) for its ionic network to percolate.',
   'porosity-unreachable': 'A porosity below what the pressing steps of the declared process reach.',
@@ -94,4 +103,6 @@ export const CODE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
   'document-import-status': 'A released document imports a draft or obsolete document.',
   'document-number-duplicate': 'Two files declare the same document number.',
   'document-obsolete-import': 'A file imports an obsolete document.',
+  'channel-capability':
+    "A test step the cycler channel cannot do: a forced discharge below 0 V on a unipolar channel, or a voltage outside the declared channel's range.",
 };

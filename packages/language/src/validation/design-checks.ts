@@ -22,6 +22,7 @@ const CODE_OF: Readonly<Record<DesignProblemCode, DiagnosticCode | null>> = {
   'no-composition': null,
   'unknown-material': null,
   'np-below-one': Code.NpBelowOne,
+  'np-first-charge-below-one': Code.NpFirstChargeBelowOne,
   'se-percolation': Code.ElectrolytePercolation,
   'porosity-unreachable': Code.PorosityUnreachable,
   'layer-thinner-than-particle': Code.LayerThinnerThanParticle,

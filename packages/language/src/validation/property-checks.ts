@@ -28,6 +28,9 @@ const ARRHENIUS = new Set([
   'rate-constant',
   'exchange-current',
   'electrolyte-diffusivity',
+  // thermally activated interface terms (film conduction, lumped interface resistance)
+  'film-resistance',
+  'interface-resistance',
 ]);
 
 /** Windows written in SOC order (at 0 % SOC to 100 % SOC), which run downwards for a cathode. */
@@ -113,11 +116,15 @@ function checkProperty(node: Property, accept: ValidationAcceptor, values: Value
   }
   if (node.activation) {
     if (!ARRHENIUS.has(node.name)) {
-      accept('error', `${what} takes no activation energy; only diffusivities, conductivities and rate constants do`, {
-        node,
-        property: 'activation',
-        code: Code.MisplacedProperty,
-      });
+      accept(
+        'error',
+        `${what} takes no activation energy; only diffusivities, conductivities, rate constants and interface resistances do`,
+        {
+          node,
+          property: 'activation',
+          code: Code.MisplacedProperty,
+        },
+      );
     } else {
       values.quantity(node.activation, ['activationEnergy'], 'activation energy', accept, ACTIVATION_LIMITS);
     }

@@ -102,6 +102,8 @@ const CODE_OF: Readonly<Record<PlanProblemCode, DiagnosticCode>> = {
   'invalid-parameter': Code.UnknownProcedureParameter,
   'no-capacity': Code.TestPlanIncomplete,
   'no-voltage-window': Code.TestPlanIncomplete,
+  'channel-bipolar': Code.ChannelCapability,
+  'channel-range': Code.ChannelCapability,
 };
 
 function checkPlan(services: CellSpecServices, node: TestPlan, accept: ValidationAcceptor): void {

@@ -46,6 +46,7 @@ const ANALYSIS_KINDS: Readonly<Record<string, readonly QuantityKind[]>> = {
   temperatures: ['temperature'],
   ambient: ['temperature'],
   'to-soc': ['fraction'],
+  'from-soc': ['fraction'],
   'heat-transfer': ['heatTransferCoefficient'],
 };
 
@@ -61,6 +62,7 @@ const OPTION_WORDS: Readonly<Record<string, string>> = {
   temperatures: 'analysis temperature',
   ambient: 'ambient temperature',
   'to-soc': 'target state of charge',
+  'from-soc': 'starting state of charge',
   'heat-transfer': 'heat-transfer coefficient',
 };
 

@@ -121,16 +121,16 @@ describe('analyses in the editor', () => {
     } as unknown as Connection;
     const service = registerAnalyses(connection, shared, CellSpec, WORKER);
     services.push(service);
-    // 6C fast charge to 80 % of the Marquis cell (upper limit raised so the charge reaches 80 %).
-    const text = variantText('fast-charge at 6 C to-soc 80 % model p2d\n    discharge at 1 C model reduced', '4.6 V');
+    // 6C CC-CV charge from 0 % to 80 % of the Marquis cell (upper limit raised so the charge reaches 80 %).
+    const text = variantText('charge at 6 C to-soc 80 % model p2d\n    discharge at 1 C model reduced', '4.6 V');
     const doc: LangiumDocument<Spec> = await parseHelper<Spec>(CellSpec)(text, { validation: true });
     await service.idle();
     const last = published.filter((p) => p.uri === doc.uri.toString()).at(-1)!;
     const plating = last.diagnostics.find((d) => d.code === 'analysis-plating-risk');
     expect(plating?.message).toMatch(/^6C charge: anode potential below 0 V vs Li from \d+ % SOC — plating risk$/);
     expect(plating?.severity).toBe(2);
-    // The diagnostic sits on the fast-charge line.
-    expect(text.split('\n')[plating!.range.start.line]).toContain('fast-charge at 6 C');
+    // The diagnostic sits on the charge line.
+    expect(text.split('\n')[plating!.range.start.line]).toContain('charge at 6 C');
 
     const lines = text.split('\n').length;
     const hints = (await CellSpec.lsp.InlayHintProvider!.getInlayHints(doc, {
@@ -141,14 +141,14 @@ describe('analyses in the editor', () => {
     expect(labels.some((l) => /^→ 6C: plating risk from \d+ % SOC$/.test(l))).toBe(true);
     expect(labels.some((l) => /^→ 1C 2\d\.\d Ah$/.test(l))).toBe(true);
 
-    const lineOfCharge = text.split('\n').findIndex((l) => l.includes('fast-charge at 6 C'));
-    const character = text.split('\n')[lineOfCharge]!.indexOf('fast-charge') + 2;
+    const lineOfCharge = text.split('\n').findIndex((l) => l.includes('charge at 6 C'));
+    const character = text.split('\n')[lineOfCharge]!.indexOf('charge') + 2;
     const hover = await CellSpec.lsp.HoverProvider!.getHoverContent(doc, {
       textDocument: { uri: doc.uri.toString() },
       position: { line: lineOfCharge, character },
     });
     const value = (hover?.contents as { value: string } | undefined)?.value ?? '';
     expect(value).toContain('P2D model');
-    expect(value).toContain('| 6C charge at 25 °C |');
+    expect(value).toContain('| 6C charge (CC-CV) at 25 °C |');
   });
 });

@@ -166,7 +166,29 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
         path: 'anode',
       });
     }
-  } else if (!basis) {
+  }
+  // First-charge basis: what the cathode gives and the anode takes on the formation charge.
+  let npRatioFirstCharge: number | undefined;
+  let npFirstChargeDefinition: string | undefined;
+  const fa = anode.arealCapacityFirstCharge,
+    fc = cathode.arealCapacityFirstCharge;
+  if (ok(fa) && ok(fc) && fa > 0 && fc > 0) {
+    npRatioFirstCharge = fa / fc;
+    npFirstChargeDefinition =
+      anode.firstChargeStated || cathode.firstChargeStated
+        ? 'anode first-lithiation ÷ cathode first-charge areal capacity of facing sides (first-charge specific capacities, or reversible ÷ first-cycle efficiency, × active mass)'
+        : 'no first-charge capacity or first-cycle efficiency stated: equal to the reversible N/P (efficiency 1 assumed)';
+    // (Without stated first-charge data it equals the reversible N/P, whose own check speaks.)
+    const stated = anode.firstChargeStated || cathode.firstChargeStated;
+    if (npRatioFirstCharge < 1 && stated && !(ok(npRatio) && npRatio < 1))
+      problems.push({
+        severity: 'warning',
+        code: 'np-first-charge-below-one',
+        message: `N/P ratio on the first-charge basis is ${npRatioFirstCharge.toFixed(2)} (reversible ${ok(npRatio) ? npRatio.toFixed(2) : '?'}): on the formation charge the cathode gives more lithium than the anode can take, so lithium plates before the first-cycle loss is formed`,
+        path: 'anode',
+      });
+  }
+  if (!(ok(qc) && ok(qa) && qc > 0 && qa > 0) && !basis) {
     problems.push({
       severity: 'error',
       code: 'no-capacity',
@@ -408,6 +430,7 @@ export function designCell(cell: CellIR, options: DesignOptions = {}): CellDesig
     ...(ok(capacity) ? { capacity } : {}),
     ...(limiting ? { limitingElectrode: limiting, limitingReason: limitingReason! } : {}),
     ...(ok(npRatio) ? { npRatio, npDefinition: npDefinition! } : {}),
+    ...(ok(npRatioFirstCharge) ? { npRatioFirstCharge, npFirstChargeDefinition: npFirstChargeDefinition! } : {}),
     ...(ok(meanVoltage) ? { meanVoltage, meanVoltageMethod: meanVoltageMethod! } : {}),
     ...(ok(energy) ? { energy } : {}),
     stack,

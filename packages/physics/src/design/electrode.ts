@@ -164,6 +164,10 @@ export function designElectrode(
     );
   }
   let practicalPerMass: number | undefined = 0; // C per kg of coating solids
+  // First-charge (formation) capacity per kg of solids: the stated first-charge capacity, or the
+  // reversible one ÷ the first-cycle efficiency, or the reversible one (efficiency 1) when neither.
+  let firstChargePerMass: number | undefined = 0;
+  let firstChargeStated = false;
   let windowPerVolume: number | undefined = 0; // C per m³ of solids
   for (const i of activeIdx) {
     const m = materials[i]!;
@@ -177,6 +181,11 @@ export function designElectrode(
         m.sources.specificCapacity ?? m.sources.material,
       );
     practicalPerMass = ok(q) && ok(practicalPerMass) && massKnown ? practicalPerMass + w[i]! * q : undefined;
+    const eff = m.properties.firstCycleEfficiency;
+    const qFirst = m.properties.firstChargeCapacity ?? (ok(q) && ok(eff) && eff > 0 ? q / eff : q);
+    if (m.properties.firstChargeCapacity !== undefined || ok(eff)) firstChargeStated = true;
+    firstChargePerMass =
+      ok(qFirst) && ok(firstChargePerMass) && massKnown ? firstChargePerMass + w[i]! * qFirst : undefined;
     const win = m.properties.stoichiometryWindow;
     const cmax = m.properties.maxConcentration;
     if (win && ok(cmax) && v) {
@@ -308,6 +317,8 @@ export function designElectrode(
       : ok(electrode.arealCapacity)
         ? electrode.arealCapacity
         : undefined;
+  const arealCapacityFirstCharge =
+    ok(firstChargePerMass) && loading !== undefined ? loading * firstChargePerMass : undefined;
   const arealCapacityWindow =
     ok(windowPerVolume) && thickness !== undefined && porosity !== undefined && porosity >= 0
       ? windowPerVolume * thickness * (1 - porosity)
@@ -350,6 +361,7 @@ export function designElectrode(
     ...(porosity !== undefined ? { porosity } : {}),
     ...(density !== undefined ? { density } : {}),
     ...(arealCapacityPractical !== undefined ? { arealCapacityPractical } : {}),
+    ...(arealCapacityFirstCharge !== undefined ? { arealCapacityFirstCharge, firstChargeStated } : {}),
     ...(arealCapacityWindow !== undefined ? { arealCapacityWindow } : {}),
     ...(electrolyteSolidFraction !== undefined ? { electrolyteSolidFraction } : {}),
     derived,

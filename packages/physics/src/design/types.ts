@@ -31,6 +31,7 @@ export const DESIGN_PROBLEM_CODES = [
   'single-layer-with-layers',
   'bicell-odd-layers',
   'np-below-one',
+  'np-first-charge-below-one',
   'no-capacity',
   'no-mean-voltage',
   'mean-voltage-negative',
@@ -104,6 +105,13 @@ export interface ElectrodeDesign {
   /** Areal capacity per side, C/m², on each basis it can be computed on. */
   readonly arealCapacityPractical?: number;
   readonly arealCapacityWindow?: number;
+  /**
+   * Areal capacity per side on the first (formation) charge, C/m²: first-charge specific
+   * capacities × active mass; `firstChargeStated` says whether any active material states one
+   * (else it equals the practical capacity: first-cycle efficiency taken as 1).
+   */
+  readonly arealCapacityFirstCharge?: number;
+  readonly firstChargeStated?: boolean;
   /** The areal capacity the cell uses (basis in CellDesign.capacityBasis), C/m². */
   readonly arealCapacity?: number;
   /** Volume fraction of solid electrolyte in the solids, 0..1 (percolation check). */
@@ -153,6 +161,13 @@ export interface CellDesign {
   /** Anode ÷ cathode areal capacity of facing sides on `capacityBasis`. */
   readonly npRatio?: number;
   readonly npDefinition?: string;
+  /**
+   * N/P on the first-charge basis: the anode's first-lithiation capacity ÷ the lithium the cathode
+   * gives on its first charge (facing sides). Below 1 lithium plates during formation even when the
+   * reversible N/P is above 1.
+   */
+  readonly npRatioFirstCharge?: number;
+  readonly npFirstChargeDefinition?: string;
   /** Mean discharge voltage, V, and how it was obtained. */
   readonly meanVoltage?: number;
   readonly meanVoltageMethod?: 'ocp' | 'declared';

@@ -16,10 +16,21 @@
  *     its higher stoichiometry, the cathode's its lower); otherwise the anode empties to
  *     x₀ = 0.02 and takes the design capacity Q; the cathode's charged end is where the open-circuit
  *     voltage reaches the upper cut-off (charged by CCCV to it), and it swings by Q as well.
- *   Interfacial resistance (per interface, Ω·m²) of both electrode/SE interfaces is in series
- *     (solid-state default when unstated: 50 Ω·cm² for the cell, Lee et al. 2020),
- *     with the activation energy 54 kJ/mol implied by ~50 Ω·cm² at 25 °C and ~5 Ω·cm² at 60 °C
- *     (Lee et al. 2020; materials.md).
+ *   Solid electrolytes: four separate, thermally activated terms, none counted twice:
+ *     bulk ion conduction  κ(T) of the SE material (its `ionic-conductivity … activation …`);
+ *     coating film         R_film = coating thickness / coating ionic conductivity, per particle
+ *                          surface, with the coating's activation energy (LiNbO3 by default);
+ *     charge transfer      single-ion Butler–Volmer, i0 = m c_s^½ (c_max − c_s)^½, with m from a
+ *                          stated exchange-current density (m = 2 i0 / c_max) or the default;
+ *     solid diffusion      D_s(T) with its activation energy.
+ *   `interface-resistance` is one number for the cell: the resistance of both electrode|SE
+ *     interfaces together, per electrode area, that the terms above do not contain (a loosely
+ *     bonded interface, contact loss); it is in series, with its own activation energy
+ *     (`interface-resistance 20 ohm*cm2 activation 0.5 eV`). Default 0: the ~50 Ω·cm² measured
+ *     on sulfide cells at 25 °C (Lee et al. 2020) is what kinetics + film + conduction give;
+ *     adding it again would count the interfaces twice.
+ *   Every default carries the range it was measured or fitted over (`validity`); runs outside it
+ *     warn (`extrapolations`).
  */
 import type { CellIR, MaterialIR } from '../ir.js';
 import { designCell } from '../design/calculate.js';
@@ -28,7 +39,7 @@ import { resolveOcp } from '../ocp/index.js';
 import type { OcpFunction } from '../ocp/types.js';
 import { FARADAY, GAS_CONSTANT } from './constants.js';
 import { ELECTROLYTE_TRANSPORT } from './electrolytes.js';
-import type { ElectrodeParameters, LithiumMetalParameters, ModelParameters } from './parameters.js';
+import type { ElectrodeParameters, LithiumMetalParameters, ModelParameters, ValidityRange } from './parameters.js';
 
 export interface ParametersResult {
   readonly parameters?: ModelParameters;
@@ -38,34 +49,69 @@ export interface ParametersResult {
   readonly problems: readonly string[];
 }
 
-/** Defaults by active-material family, from PyBaMM's Chen2020 (LG M50) set unless stated. */
+/** Kelvin from degrees Celsius, for the validity ranges below. */
+const C = (celsius: number) => celsius + 273.15;
+
+/**
+ * Defaults by active-material family. Particle radius and diffusivity: PyBaMM Chen2020 (LG M50).
+ * Exchange-current density at 25 °C and half lithiation: the Chen2020 rate constants evaluated at
+ * c_e = 1 mol/L and their own c_max/2 (i0 = m·c_e^½·c_max/2), the form that carries over to a
+ * single-ion conductor; no transferable value measured against a sulfide SE is published for
+ * these materials, so this is an assumption and says so.
+ * Activation energies:
+ *   diffusion  NMC811 12.0 kJ/mol (1449 K × R), graphite 17.4 kJ/mol (2092 K × R): O'Regan et al.,
+ *              Electrochim. Acta 425, 140700 (2022), measured on the same LG M50 materials as
+ *              the Chen2020 diffusivities (PyBaMM ORegan2022);
+ *   reaction   liquid: 17.8 kJ/mol (NMC), 35 kJ/mol (graphite), PyBaMM Chen2020 defaults;
+ *              solid: 48 kJ/mol, charge transfer at LiNbO3-coated LiCoO2 | sulfide SE measured
+ *              with a microelectrode (Electrochemistry, "Electrochemical analyzing method of the
+ *              charge transfer reaction at the interface between sulfide-based solid electrolyte
+ *              and positive electrode material with microelectrode"); used for both electrodes.
+ * Valid ranges: the sources give values at or near 25 °C; the range they hold over is taken as
+ * 0…45 °C (an assumption: the usual span of such parameterisations), so colder or hotter runs
+ * say that they extrapolate.
+ */
 const ACTIVE_DEFAULTS = {
   'cathode-active': {
     radius: 5.22e-6,
     diffusivity: 4e-15,
-    diffusivityEa: 0,
+    diffusivityEa: 1449 * GAS_CONSTANT,
     rateConstant: 3.42e-6,
+    exchangeCurrent: 3.42e-6 * Math.sqrt(1000) * (63104 / 2),
     reactionEa: 17800,
     source: 'PyBaMM Chen2020 (NMC811)',
   },
   'anode-active': {
     radius: 5.86e-6,
     diffusivity: 3.3e-14,
-    diffusivityEa: 0,
+    diffusivityEa: 2092 * GAS_CONSTANT,
     rateConstant: 6.48e-7,
+    exchangeCurrent: 6.48e-7 * Math.sqrt(1000) * (33133 / 2),
     reactionEa: 35000,
     source: 'PyBaMM Chen2020 (graphite)',
   },
 } as const;
+const DIFFUSION_EA_SOURCE = "O'Regan et al. 2022 (PyBaMM ORegan2022)";
+/** Charge transfer at a coated oxide | sulfide SE interface, J/mol (microelectrode study, see above). */
+export const SOLID_CHARGE_TRANSFER_ACTIVATION_ENERGY = 48000;
+/** Where the kinetic and diffusion defaults were measured, K. */
+const DEFAULT_TEMPERATURE_RANGE = { min: C(0), max: C(45) } as const;
 const DEFAULT_OCP: Record<'cathode-active' | 'anode-active', string> = {
   'cathode-active': 'NMC811_Chen2020',
   'anode-active': 'graphite_Chen2020',
 };
 export const DEFAULT_TORTUOSITY_FACTOR = 4.3;
-export const INTERFACE_ACTIVATION_ENERGY = (GAS_CONSTANT * Math.log(10)) / (1 / 298.15 - 1 / 333.15);
-const NOMINAL_SE_CONCENTRATION = 1000; // mol/m³: reference c_e of the i0 law for solid electrolytes
-/** Total interfacial resistance of a sulfide solid-state cell at 25 °C, Ω·m² (Lee et al. 2020). */
-export const DEFAULT_SOLID_STATE_INTERFACE_RESISTANCE = 50e-4;
+/**
+ * A coating's ion conductivity when the spec gives none: amorphous LiNbO3 ~1e-5 S/cm (Glass et
+ * al., J. Appl. Phys. 49, 4808 (1978), as used by Ohta et al., Electrochem. Commun. 9, 1486 (2007)),
+ * with the charge-transfer activation energy of the coated interface (an assumption: no separate
+ * value for the film is published for this coating).
+ */
+const COATING_CONDUCTIVITY = 1e-3; // S/m
+/** No lumped interface resistance on top of the modelled terms (see the header). */
+export const DEFAULT_SOLID_STATE_INTERFACE_RESISTANCE = 0;
+/** Activation energy of a stated `interface-resistance` without its own, J/mol (as charge transfer). */
+export const INTERFACE_ACTIVATION_ENERGY = SOLID_CHARGE_TRANSFER_ACTIVATION_ENERGY;
 const LITHIUM_EXCHANGE_CURRENT = 10; // A/m² (1 mA/cm²), Li | sulfide SE, order of published values
 
 export function parametersFromCell(cell: CellIR): ParametersResult {
@@ -92,6 +138,8 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
   const ionicEa = seMaterial?.properties.ionicActivationEnergy ?? 0;
   if (seMaterial && seMaterial.properties.ionicActivationEnergy === undefined)
     assume(`${seMaterial.name}: no activation energy for conduction, taken as 0 (no temperature dependence)`);
+  const validity: ValidityRange[] = [];
+  const defaultRange = (what: string) => validity.push({ what, quantity: 'temperature', ...DEFAULT_TEMPERATURE_RANGE });
 
   const capacityPerArea =
     design.capacity !== undefined ? design.capacity / (design.layers * design.facingArea) : undefined;
@@ -191,15 +239,65 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
       problems.push(`${active.name}: ${ocp.error}`);
       return {};
     }
-    const ce0 = solid ? NOMINAL_SE_CONCENTRATION : (liquidElectrolyte?.properties.saltConcentration ?? 1000);
+    // Charge transfer. Liquid: m in i0 = m·c_e^½·c_s^½·(c_max − c_s)^½ (from i0 at c_e0 and x = ½:
+    // m = i0 / (c_e0^½·c_max/2)). Solid (single-ion conductor, no salt term): i0 = m·c_s^½·(c_max − c_s)^½,
+    // so m = 2·i0 / c_max; a stated rate constant is read in that form.
+    const ce0 = liquidElectrolyte?.properties.saltConcentration ?? 1000;
     let rate = props.reactionRateConstant;
     if (rate === undefined && props.exchangeCurrentDensity !== undefined)
-      rate = props.exchangeCurrentDensity / ((Math.sqrt(ce0) * cmax) / 2);
+      rate = solid
+        ? (2 * props.exchangeCurrentDensity) / cmax
+        : props.exchangeCurrentDensity / ((Math.sqrt(ce0) * cmax) / 2);
+    if (rate === undefined && solid) {
+      rate = (2 * defaults.exchangeCurrent) / cmax;
+      assume(
+        `${active.name}: exchange-current density not stated, ${(defaults.exchangeCurrent / 10).toPrecision(3)} mA/cm² at 25 °C (${defaults.source} at 1 mol/L, measured in a liquid electrolyte; no sulfide-SE value is published)`,
+      );
+      defaultRange(`${active.name} exchange-current density (${defaults.source})`);
+    }
     rate = pick(rate, defaults.rateConstant, 'reaction rate constant');
-    // Coating film: the coating material's film resistance on the reacting surface.
+    let reactionEa = props.reactionActivationEnergy;
+    if (reactionEa === undefined) {
+      reactionEa = solid ? SOLID_CHARGE_TRANSFER_ACTIVATION_ENERGY : defaults.reactionEa;
+      if (solid) {
+        assume(
+          `${active.name}: charge-transfer activation energy ${reactionEa / 1000} kJ/mol (coated oxide | sulfide SE, microelectrode study)`,
+        );
+        defaultRange(`${active.name} charge-transfer activation energy`);
+      }
+    }
+    let diffusivityEa = props.diffusivityActivationEnergy;
+    if (diffusivityEa === undefined) {
+      diffusivityEa = defaults.diffusivityEa;
+      assume(
+        `${active.name}: solid-diffusion activation energy ${(diffusivityEa / 1000).toFixed(1)} kJ/mol (${DIFFUSION_EA_SOURCE})`,
+      );
+      defaultRange(`${active.name} solid-diffusion activation energy (${DIFFUSION_EA_SOURCE})`);
+    }
+    // Coating film on the reacting surface: thickness / ion conductivity of the coating, per
+    // particle surface, thermally activated; a stated film-resistance wins.
     const coating = d.components[activeIndex]!.coating;
-    const film = coating ? (materials[coating]?.properties.filmResistance ?? 0) : 0;
-    if (coating && film === 0) assume(`${coating}: no film resistance stated; the coating adds none`);
+    const coatingMaterial = coating ? materials[coating] : undefined;
+    let film = 0;
+    let filmEa = 0;
+    if (coatingMaterial) {
+      const cp = coatingMaterial.properties;
+      const sigmaFilm = cp.ionicConductivity ?? COATING_CONDUCTIVITY;
+      film = cp.filmResistance ?? (cp.thickness !== undefined ? cp.thickness / sigmaFilm : 0);
+      filmEa = cp.filmActivationEnergy ?? cp.ionicActivationEnergy ?? SOLID_CHARGE_TRANSFER_ACTIVATION_ENERGY;
+      if (cp.filmResistance === undefined) {
+        if (cp.thickness === undefined)
+          assume(`${coating}: no film resistance or thickness stated; the coating adds none`);
+        else
+          assume(
+            `${coating}: film resistance ${(film * 1e4).toPrecision(2)} Ω·cm² of particle surface = ${(cp.thickness * 1e9).toPrecision(2)} nm / ${cp.ionicConductivity === undefined ? `${COATING_CONDUCTIVITY * 10} mS/cm (amorphous LiNbO3, Glass et al. 1978)` : 'its ionic conductivity'}`,
+          );
+      }
+      if (cp.filmActivationEnergy === undefined && cp.ionicActivationEnergy === undefined && film > 0) {
+        assume(`${coating}: film activation energy taken as the interface's charge transfer, ${filmEa / 1000} kJ/mol`);
+        defaultRange(`${coating} film activation energy`);
+      }
+    }
     const contact = ir.contactFraction ?? 1;
     if (solid && ir.contactFraction === undefined)
       assume(`${role}: contact fraction not stated, 1 (whole surface in contact) used`);
@@ -223,15 +321,16 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
         ocpFn: ocp,
         activeMaterial: active,
         diffusivity: pick(props.diffusivity, defaults.diffusivity, 'solid diffusivity'),
-        diffusivityActivationEnergy: props.diffusivityActivationEnergy ?? defaults.diffusivityEa,
+        diffusivityActivationEnergy: diffusivityEa,
         rateConstant: rate,
-        reactionActivationEnergy: props.reactionActivationEnergy ?? defaults.reactionEa,
+        reactionActivationEnergy: reactionEa,
         chargeTransferCoefficient: props.chargeTransferCoefficient ?? 0.5,
         electronicConductivity: sigma,
         solidTransportEfficiency: solidEfficiency,
         ionicTransportEfficiency: ionic,
         contactFraction: contact,
         filmResistance: film,
+        filmActivationEnergy: filmEa,
       },
     };
   };
@@ -282,12 +381,19 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
     y0 = Math.max(winP[0], winP[1]);
     y100 = Math.min(winP[0], winP[1]);
   } else {
-    // Charged end: U_p(y) − U_n(x100) = V_max, bisection (U_p falls as y rises).
-    let lo = 0.005,
+    // Charged end: U_p(y) − U_n(x100) = V_max, bisection (U_p falls as y rises), so that a cell
+    // charged to its cut-off rests at that voltage. The search reaches down to y = 1e-4: a bound
+    // of 0.005 left cells whose cathode fit reaches the cut-off only near y = 0 (NMC532 Xu2019
+    // against graphite) 5 mV under it, and a CC charge then stopped at once.
+    let lo = 1e-4,
       hi = 0.995 - dy;
     const f = (y: number) => pos.e!.ocpFn.value(y) - anodeOcpAtFull - voltageMax;
-    if (f(lo) < 0) y100 = lo;
-    else if (f(hi) > 0) y100 = hi;
+    if (f(lo) < 0) {
+      y100 = lo;
+      assume(
+        `the open-circuit voltage never reaches the ${voltageMax} V limit (at most ${(f(lo) + voltageMax).toFixed(3)} V): the charged end is the cathode's emptiest state`,
+      );
+    } else if (f(hi) > 0) y100 = hi;
     else {
       for (let k = 0; k < 60; k++) {
         const mid = (lo + hi) / 2;
@@ -332,7 +438,7 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
   const electrolyte = solid
     ? {
         type: 'solid' as const,
-        initialConcentration: NOMINAL_SE_CONCENTRATION,
+        initialConcentration: 1, // the mobile-ion concentration enters nothing (t+ = 1, single-ion kinetics)
         transferenceNumber: 1,
         thermodynamicFactor: 1,
         conductivity: arrheniusProperty(conductivity25, ionicEa),
@@ -357,12 +463,17 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
     problems.push(
       `the 1C current comes out at ${+(oneC * 1000).toPrecision(3)} mA: the nominal capacity (or 1C current) must be positive`,
     );
-  let interfaces = 2 * (cell.interfaceResistance ?? 0);
-  if (solid && cell.interfaceResistance === undefined) {
-    interfaces = DEFAULT_SOLID_STATE_INTERFACE_RESISTANCE;
+  // `interface-resistance`: one number for the cell (both interfaces together), in series with
+  // the modelled kinetics, films and conduction; default 0 (see the header).
+  const interfaces = cell.interfaceResistance ?? DEFAULT_SOLID_STATE_INTERFACE_RESISTANCE;
+  const interfaceEa = cell.interfaceResistanceActivationEnergy ?? INTERFACE_ACTIVATION_ENERGY;
+  if (solid && cell.interfaceResistance === undefined)
     assume(
-      'interfacial resistance not stated: 50 Ω·cm² for the cell at 25 °C (sulfide cells, Lee et al. 2020), thermally activated (5 Ω·cm² at 60 °C)',
+      'no interface resistance beyond the modelled charge transfer, coating films and SE conduction (they make up the ~50 Ω·cm² measured on sulfide cells at 25 °C, Lee et al. 2020)',
     );
+  if (cell.interfaceResistance !== undefined && cell.interfaceResistanceActivationEnergy === undefined) {
+    assume(`interface-resistance: activation energy ${interfaceEa / 1000} kJ/mol (as charge transfer) assumed`);
+    defaultRange('interface-resistance activation energy');
   }
   const mass = design.layersBreakdown.reduce((s, l) => s + (l.mass ?? 0), 0);
   const cp = 800; // J/(kg K), typical of electrode composites
@@ -392,7 +503,8 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
       voltageMax,
       temperature: cell.temperature ?? 298.15,
       seriesResistance: interfaces,
-      seriesResistanceActivationEnergy: interfaces > 0 ? INTERFACE_ACTIVATION_ENERGY : 0,
+      seriesResistanceActivationEnergy: interfaces > 0 ? interfaceEa : 0,
+      validity,
       thermal: {
         heatCapacity: Math.max(mass, 1e-6) * cp,
         heatTransfer: h * coolingArea,

@@ -154,9 +154,26 @@ export function operate(
           : step.mode === 'power'
             ? { mode: 'power', value: step.value / area }
             : { mode: 'voltage', value: step.value };
+    // A SOC end already met needs no new load: end the step before applying it (a CV step after
+    // a CC step that reached the target SOC would otherwise start with a current spike).
+    // (A voltage step above the open-circuit voltage charges, whatever the terminal voltage under
+    // the last load: a CV hold after a CC charge starts at or above its set voltage.)
+    const willCharge =
+      step.mode === 'voltage' ? step.value > model.openCircuitVoltage() : step.mode !== 'rest' && step.value < 0;
+    const socMet = step.until.find(
+      (c) =>
+        c.quantity === 'soc' &&
+        ((c.op ?? (willCharge ? '>=' : '<=')) === '>=' ? soc >= c.value - 1e-9 : soc <= c.value + 1e-9),
+    );
+    if (socMet && step.mode !== 'rest') {
+      if (result.time.length === 0) record();
+      result.stepEnds.push({ index: result.time.length - 1, reason: 'soc' });
+      if (options.profiles) result.profiles.push(model.profiles());
+      continue;
+    }
     // Consistent start after the jump in control: a vanishing implicit-Euler step fixes the
     // algebraic states (potentials, reaction currents) at the new load; then BDF restarts.
-    if (!model.step(1e-6, control)) {
+    if (!model.step(1e-6, control) && !rampedStart(model, control)) {
       result.failure = 'the solver could not start this step';
       break;
     }
@@ -352,6 +369,18 @@ export function operate(
   result.stats.newtonIterations = model.totalIterations - startIterations;
   result.stats.wallMs = clock() - started;
   return result;
+}
+
+/**
+ * A consistent start by continuation, for a jump Newton cannot take at once (a nearly emptied
+ * electrode whose surface an overshooting iterate pushes past its bound): the load rises in four
+ * steps of 1e-6 s each (a negligible charge), each starting from the last.
+ */
+function rampedStart(model: CellModel, control: Control): boolean {
+  if (control.mode === 'voltage') return false;
+  for (const share of [0.25, 0.5, 0.75, 1])
+    if (!model.step(1e-6, { mode: control.mode, value: share * control.value })) return false;
+  return true;
 }
 
 // ---- Protocol helpers (C-rates are multiples of the cell's 1C current) ------------------------

@@ -7,7 +7,8 @@
  *   electrolyte charge ∂i_e/∂x = a i_n,  i_e = −κ_eff ∂φ_e/∂x + κ_eff (2RT/F)(1 − t+)·TDF·∂ln c_e/∂x
  *   solid charge       ∂i_s/∂x = −a i_n,  i_s = −σ_eff ∂φ_s/∂x
  *   kinetics           i_n = i0 [exp(α F η/RT) − exp(−(1−α) F η/RT)],
- *                      η = φ_s − φ_e − U(c_surf) − R_film i_n,  i0 = m c_e^½ c_s^½ (c_max − c_s)^½
+ *                      η = φ_s − φ_e − U(c_surf) − R_film(T) i_n,  i0 = m c_e^½ c_s^½ (c_max − c_s)^½
+ *                      (solid electrolytes: i0 = m c_s^½ (c_max − c_s)^½, see below)
  *   particles          spherical Fick diffusion, −D_s ∂c_s/∂r|_R = f_c i_n / F (particle.ts)
  * a = 3ε_am/R·f_c is the reacting area per volume (f_c: contact fraction, 1 for liquids);
  * D_eff = D·τ_eff, κ_eff = κ·τ_eff with τ_eff = ε^b (Bruggeman) or ε/τ² (tortuosity factor;
@@ -15,7 +16,12 @@
  * resistance coefficient). Boundary conditions: i_e = 0 and i_s = I at both collectors, i_s = 0
  * at the separator faces; φ_s = 0 at the negative collector fixes the potential level.
  * Solid-state electrolytes are single-ion conductors: t+ = 1, so the salt equation drops out
- * (c_e stays uniform) and the diffusion-potential term vanishes. A lithium-metal anode is a planar
+ * (c_e stays uniform) and the diffusion-potential term vanishes. Their charge transfer has no salt
+ * term either: the Li⁺ concentration of a single-ion conductor is fixed by its lattice, so the mass-
+ * action factor c_e^½ is a constant absorbed into m (i0 = m c_s^½ (c_max − c_s)^½; e.g. Danilov,
+ * Niessen & Notten, J. Electrochem. Soc. 158, A215 (2011) for thin-film solid-state cells).
+ * Bulk ion conduction (κ), coating film (R_film), charge transfer (m) and solid diffusion (D_s)
+ * are separate terms, each with its own activation energy; no lumped interface term doubles them. A lithium-metal anode is a planar
  * Butler–Volmer interface at x = 0: φ_e(0) = −η_Li with I = 2 i0,Li sinh(F η_Li / 2RT).
  * All rate constants and transport properties follow Arrhenius: X(T) = X_ref·exp(E/R (1/T_ref − 1/T)).
  *
@@ -38,6 +44,7 @@ import { FARADAY as F, GAS_CONSTANT as R, arrhenius } from './constants.js';
 import { ParticleGrid } from './particle.js';
 import {
   DEFAULT_MESH,
+  filmResistanceAt,
   seriesResistanceAt,
   stoichiometryAtSoc,
   type ElectrodeParameters,
@@ -72,6 +79,7 @@ interface ElectrodeState {
   readonly sigmaEff: number;
   /** Updated per step: */
   rate: number; // m(T)
+  film: number; // R_film(T)
   diffusivity: number; // D_s(T)
   surfaceSlope: number; // ∂c_surf/∂i_n
 }
@@ -112,6 +120,8 @@ export class P2DModel implements CellModel {
   factorisations = 0;
   /** Whether the last step attempt met an electrode surface at its stoichiometry bound (0 or c_max). */
   saturated = false;
+  /** Whether the latest assembly clipped a surface concentration to its bound. */
+  private clippedNow = false;
   private hPrevious = 0;
   private hasHistory = false;
   private temperature: number;
@@ -156,6 +166,7 @@ export class P2DModel implements CellModel {
         fluxPerCurrent: e.contactFraction / F,
         sigmaEff: e.electronicConductivity * e.solidTransportEfficiency,
         rate: 0,
+        film: 0,
         diffusivity: 0,
         surfaceSlope: 0,
       };
@@ -284,6 +295,7 @@ export class P2DModel implements CellModel {
     const np = this.mesh.particle;
     for (const e of this.electrodes) {
       e.rate = e.p.rateConstant * arrhenius(e.p.reactionActivationEnergy, T);
+      e.film = filmResistanceAt(e.p, T);
       e.diffusivity = e.p.diffusivity * arrhenius(e.p.diffusivityActivationEnergy, T);
       e.grid.prepare(a0 / h, e.diffusivity);
       e.surfaceSlope = e.grid.unitSurface * e.fluxPerCurrent;
@@ -357,6 +369,10 @@ export class P2DModel implements CellModel {
       previousNorm = worst;
     }
     this.totalIterations += this.iterations;
+    // A solution that needs a surface beyond its bound (empty or full) is no solution: the
+    // clipped kinetics would let lithium flow into a full particle. Reject it; the runner then
+    // shrinks the step and ends it as 'saturated' (the electrode's capacity is used up).
+    if (converged && this.clippedNow && this.surfaceOutOfBounds()) converged = false;
     if (!converged) {
       u.set(start);
       return false;
@@ -383,6 +399,19 @@ export class P2DModel implements CellModel {
     this.hPrevious = h;
     this.hasHistory = true;
     return true;
+  }
+
+  /** Whether the present iterate puts a particle surface beyond its bounds (as `assemble` clips it). */
+  private surfaceOutOfBounds(): boolean {
+    for (const e of this.electrodes) {
+      const cmax = e.p.maxConcentration,
+        lo = 1e-9 * cmax;
+      for (let i = e.firstNode; i < e.firstNode + e.nodes; i++) {
+        const cs = this.surfaceBase[i]! + e.surfaceSlope * this.u[VARS * i + IN]!;
+        if (cs < lo || cs > cmax - lo) return true;
+      }
+    }
+    return false;
   }
 
   /** Resistance from the last positive node centre to the terminal (half cell + series), Ω·m². */
@@ -440,6 +469,7 @@ export class P2DModel implements CellModel {
     const nu = solid ? 0 : (2 * (1 - tPlus) * el.thermodynamicFactor) / f;
     A.fill(0);
     r.fill(0);
+    this.clippedNow = false;
 
     for (let i = 0; i < n; i++) {
       const c = u[VARS * i + CE]!;
@@ -577,17 +607,20 @@ export class P2DModel implements CellModel {
       const lo = 1e-9 * cmax,
         hiC = cmax - lo;
       const clipped = cs < lo || cs > hiC;
-      if (clipped) this.saturated = true;
+      if (clipped) {
+        this.saturated = true;
+        this.clippedNow = true;
+      }
       if (cs < lo) cs = lo;
       else if (cs > hiC) cs = hiC;
-      const ce = Math.max(u[ri + CE]!, 1e-9);
+      const ce = solid ? 1 : Math.max(u[ri + CE]!, 1e-9); // single-ion conductor: no salt term
       const sto = cs / cmax;
       const U = e.ocp.value(sto),
         dUdc = clipped ? 0 : e.ocp.derivative(sto) / cmax;
       const i0 = e.rate * Math.sqrt(ce * cs * (cmax - cs));
       const di0dc = clipped ? 0 : 0.5 * i0 * (1 / cs - 1 / (cmax - cs));
       const di0dce = (0.5 * i0) / ce;
-      const Rf = e.p.filmResistance;
+      const Rf = e.film;
       const eta = u[ri + PS]! - u[ri + PE]! - U - Rf * iN;
       const alpha = e.p.chargeTransferCoefficient;
       const ea = Math.exp(alpha * f * eta);

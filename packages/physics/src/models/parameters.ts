@@ -24,8 +24,10 @@ export interface ElectrodeParameters {
   readonly diffusivity: number;
   readonly diffusivityActivationEnergy: number;
   /**
-   * Butler–Volmer rate constant m at 25 °C in i0 = m·c_e^½·c_s^½·(c_s,max − c_s)^½ (A/m² per
-   * (mol/m³)^1.5), and its activation energy.
+   * Butler–Volmer rate constant m at 25 °C and its activation energy (charge transfer only).
+   * Liquid electrolyte: i0 = m·c_e^½·c_s^½·(c_s,max − c_s)^½, m in A/m² per (mol/m³)^1.5.
+   * Solid electrolyte (single-ion conductor: the Li⁺ concentration is fixed by the lattice, so
+   * there is no salt term): i0 = m·c_s^½·(c_s,max − c_s)^½, m in A/m² per mol/m³.
    */
   readonly rateConstant: number;
   readonly reactionActivationEnergy: number;
@@ -38,8 +40,10 @@ export interface ElectrodeParameters {
   readonly ionicTransportEfficiency: number;
   /** Fraction of the particle surface that touches electrolyte (1 in a liquid cell). */
   readonly contactFraction: number;
-  /** Interfacial film resistance on the reacting surface (e.g. LiNbO3 coating), Ω·m². */
+  /** Interfacial film resistance on the reacting surface (e.g. LiNbO3 coating) at 25 °C, Ω·m² of particle surface. */
   readonly filmResistance: number;
+  /** Activation energy of the film's ion conduction, J/mol: R_f(T) = R_f / A(E, T) (0 when absent). */
+  readonly filmActivationEnergy?: number;
 }
 
 /** A lithium-metal anode: a planar interface with Butler–Volmer kinetics, OCP 0 V. */
@@ -106,6 +110,55 @@ export interface ModelParameters {
   /** Activation energy of the series resistance, J/mol: R(T) = R / exp(E/R (1/T_ref − 1/T)). */
   readonly seriesResistanceActivationEnergy?: number;
   readonly thermal: ThermalParameters;
+  /**
+   * Ranges over which values were measured, fitted or sourced; a run outside one extrapolates
+   * and says so (`extrapolations`).
+   */
+  readonly validity?: readonly ValidityRange[];
+}
+
+/** The range a value holds over: temperature in K, rate as a C-rate magnitude; either end may be open. */
+export interface ValidityRange {
+  /** What the value is and where it comes from ("Li6PS5Cl conductivity activation energy, Lee 2020"). */
+  readonly what: string;
+  readonly quantity: 'temperature' | 'rate';
+  readonly min?: number;
+  readonly max?: number;
+}
+
+/** A value used outside the range it holds over: what it is, that range, and where it was used. */
+export interface Extrapolation {
+  readonly what: string;
+  /** "0 °C to 45 °C" */
+  readonly range: string;
+  /** "−40 °C" */
+  readonly at: string;
+}
+
+/** The ranges a run at `temperature` (K) and `rate` (C-rate) leaves; empty when none. */
+export function extrapolations(p: ModelParameters, temperature: number, rate: number): Extrapolation[] {
+  const out: Extrapolation[] = [];
+  for (const v of p.validity ?? []) {
+    const x = v.quantity === 'temperature' ? temperature : Math.abs(rate);
+    const below = v.min !== undefined && x < v.min - 1e-9;
+    const above = v.max !== undefined && x > v.max + 1e-9;
+    if (!below && !above) continue;
+    const show = (y: number) =>
+      v.quantity === 'temperature' ? `${+(y - 273.15).toFixed(1)} °C` : `${+y.toPrecision(3)}C`;
+    const range =
+      v.min !== undefined && v.max !== undefined
+        ? `${show(v.min)} to ${show(v.max)}`
+        : v.min !== undefined
+          ? `from ${show(v.min)}`
+          : `up to ${show(v.max!)}`;
+    out.push({ what: v.what, range, at: show(x) });
+  }
+  return out;
+}
+
+/** "X holds 0 °C to 45 °C; −40 °C extrapolates it" */
+export function describeExtrapolation(e: Extrapolation): string {
+  return `${e.what} holds ${e.range}; ${e.at} extrapolates it`;
 }
 
 /** Mesh of a P2D run: control volumes per region and shells per particle. */
@@ -132,6 +185,14 @@ export function electrodeCapacity(e: ElectrodeParameters): number {
 
 export function stoichiometryAtSoc(e: ElectrodeParameters, soc: number): number {
   return e.stoichiometryAt0Soc + soc * (e.stoichiometryAt100Soc - e.stoichiometryAt0Soc);
+}
+
+/** Film resistance at temperature T, Ω·m² (ion conduction through the film is thermally activated). */
+export function filmResistanceAt(e: ElectrodeParameters, temperature: number): number {
+  const ea = e.filmActivationEnergy ?? 0;
+  return ea === 0 || e.filmResistance === 0
+    ? e.filmResistance
+    : e.filmResistance / Math.exp((ea / 8.314462618) * (1 / 298.15 - 1 / temperature));
 }
 
 /** Series resistance at temperature T, Ω·m² (thermally activated interfaces conduct better when hot). */

@@ -21,6 +21,7 @@ import { FARADAY as F, GAS_CONSTANT as R, arrhenius } from './constants.js';
 import { ParticleGrid } from './particle.js';
 import {
   DEFAULT_MESH,
+  filmResistanceAt,
   seriesResistanceAt,
   stoichiometryAtSoc,
   type ElectrodeParameters,
@@ -259,10 +260,14 @@ export class SPMeModel implements CellModel {
       const cmax = s.p.maxConcentration;
       const c = Math.min(Math.max(cs, 1e-9 * cmax), cmax * (1 - 1e-9));
       const iN = this.reactionCurrent(s, I);
-      const i0 = s.p.rateConstant * arrhenius(s.p.reactionActivationEnergy, T) * Math.sqrt(ce * c * (cmax - c));
+      // Single-ion conductor: no salt term in i0 (see p2d.ts).
+      const i0 =
+        s.p.rateConstant *
+        arrhenius(s.p.reactionActivationEnergy, T) *
+        Math.sqrt((this.liquid ? ce : 1) * c * (cmax - c));
       return {
         U: s.ocp.value(c / cmax),
-        eta: overpotential(iN, i0, s.p.chargeTransferCoefficient, f) + s.p.filmResistance * iN,
+        eta: overpotential(iN, i0, s.p.chargeTransferCoefficient, f) + filmResistanceAt(s.p, T) * iN,
       };
     };
     const ceNeg = this.meanConcentration('negative'),
@@ -410,8 +415,10 @@ export class SPMeModel implements CellModel {
     const i0 =
       s.p.rateConstant *
       arrhenius(s.p.reactionActivationEnergy, T) *
-      Math.sqrt(this.meanConcentration('negative') * cs * (cmax - cs));
-    return s.ocp.value(cs / cmax) + overpotential(iN, i0, s.p.chargeTransferCoefficient, f);
+      Math.sqrt((this.liquid ? this.meanConcentration('negative') : 1) * cs * (cmax - cs));
+    return (
+      s.ocp.value(cs / cmax) + overpotential(iN, i0, s.p.chargeTransferCoefficient, f) + filmResistanceAt(s.p, T) * iN
+    );
   }
 
   stoichiometry(): { negative: number; positive: number } {

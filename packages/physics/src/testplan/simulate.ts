@@ -229,11 +229,21 @@ class Runner {
               }
             : { mode: 'current', value: sign * s.setpoint.current, until: this.stops(other, s.setpoint.current, s.cv) };
         const ops: OperationStep[] = [main];
+        // A capacity end holds in the CV part too: there as the SOC it leads to.
+        const capacityEnd = other.find((e) => e.quantity === 'capacity');
+        const socEnd: StopCondition[] = capacityEnd
+          ? [
+              {
+                quantity: 'soc',
+                value: this.soc - (sign * capacityEnd.value) / (this.model.parameters.oneCCurrent * 3600),
+              },
+            ]
+          : [];
         if (s.cv !== undefined && tail.length)
           ops.push({
             mode: 'voltage',
             value: s.cv,
-            until: tail.map((e) => ({ quantity: 'current', value: e.value, op: '<=' })),
+            until: [...tail.map((e): StopCondition => ({ quantity: 'current', value: e.value, op: '<=' })), ...socEnd],
           });
         const r = this.operate(ops);
         this.timed(r, weight);

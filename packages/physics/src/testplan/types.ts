@@ -121,6 +121,8 @@ export const PLAN_PROBLEM_CODES = [
   'invalid-parameter',
   'no-capacity',
   'no-voltage-window',
+  'channel-bipolar',
+  'channel-range',
 ] as const;
 export type PlanProblemCode = (typeof PLAN_PROBLEM_CODES)[number];
 

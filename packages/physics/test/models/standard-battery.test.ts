@@ -35,7 +35,9 @@ describe('standard battery 2.1, solid-state P2D', () => {
     expect(r.parameters!.electrolyte.transferenceNumber).toBe(1);
     // 8 mAh design capacity → 1C = 8 mA (to the calculator's 0.1 % rounding of the design).
     expect(Math.abs((r.parameters!.oneCCurrent * 3600) / 3.6 - 8)).toBeLessThan(0.05);
-    expect(r.assumptions.some((a) => a.includes('interfacial resistance'))).toBe(true);
+    // No lumped interface resistance on top of the modelled kinetics, films and conduction: said, not silent.
+    expect(r.assumptions.some((a) => a.includes('no interface resistance beyond'))).toBe(true);
+    expect(r.parameters!.seriesResistance).toBe(0);
   });
 
   it('gives about 8 mAh at 0.1C and 25 °C', () => {
@@ -62,9 +64,11 @@ describe('standard battery 2.1, solid-state P2D', () => {
     expect(q.c1cold).toBeLessThan(q.c1);
     expect(q.c10cold).toBeLessThan(q.c10);
     expect(q.c1hot).toBeGreaterThan(q.c1);
-    // Believable sizes: 3C keeps most of the capacity at 25 °C; 1C at 0 °C loses a sizeable part.
+    // Believable sizes: 3C keeps most of the capacity at 25 °C; 1C at 0 °C loses a measurable
+    // part (SE conduction, 0.35 eV, falls 3.3× from 25 to 0 °C) but not most of it.
     expect(q.c3 / q.c10).toBeGreaterThan(0.6);
-    expect(q.c1cold / q.c1).toBeLessThan(0.95);
+    expect(q.c1cold / q.c1).toBeLessThan(0.99);
+    expect(q.c1cold / q.c1).toBeGreaterThan(0.5);
   });
 });
 

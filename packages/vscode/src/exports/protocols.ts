@@ -1,29 +1,17 @@
 /**
- * Protocol export: the cycler formats a user can pick, and the files the emitters of
- * `@cellspec/emit` make from the test plans the server expanded. Pure: writing is the command's
- * job, so this is testable without VS Code.
+ * Protocol export on the server side: the files the emitters of `@cellspec/emit` make from the
+ * test plans the server expanded, served as `cellspec/protocolFiles` by the extension's server
+ * entry. Pure apart from the handler: writing is the client command's job.
  */
 import { emitProtocol, PROTOCOL_FORMATS, type EmitNote, type ProtocolFile, type ProtocolFormat } from '@cellspec/emit';
 import type { ExpandedPlan } from '@cellspec/physics';
-
-export interface ProtocolFormatChoice {
-  readonly id: ProtocolFormat;
-  readonly label: string;
-  readonly detail: string;
-}
-
-const DESCRIPTIONS: Readonly<Record<ProtocolFormat, Omit<ProtocolFormatChoice, 'id'>>> = {
-  pybamm: { label: 'PyBaMM experiment', detail: 'Experiment steps per plan, with a runnable Python script' },
-  maccor: { label: 'Maccor procedure', detail: 'One Maccor .000 procedure per electrical sub-test' },
-  biologic: { label: 'BioLogic EC-Lab settings', detail: 'One EC-Lab .mps settings file per electrical sub-test' },
-  json: { label: 'JSON protocol', detail: 'The neutral cellspec protocol, every test including off-cycler ones' },
-};
-
-/** Every format the emitters support, in their order. */
-export const PROTOCOL_CHOICES: readonly ProtocolFormatChoice[] = PROTOCOL_FORMATS.map((id) => ({
-  id,
-  ...DESCRIPTIONS[id],
-}));
+import { expandedPlansOf, validatedDocument, type RunningServer } from '@cellspec/language/lsp';
+import {
+  ProtocolFilesRequest,
+  type ProtocolFileData,
+  type ProtocolFilesParams,
+  type ProtocolFilesResult,
+} from '@cellspec/language/lsp/messages';
 
 export interface ProtocolExport {
   readonly files: readonly ProtocolFile[];
@@ -54,9 +42,46 @@ export function protocolExport(plans: readonly ExpandedPlan[], format: ProtocolF
   return { files, notes, summaries };
 }
 
-/** The refusal shown when the spec has errors: the first few, and how many more. */
-export function refusalMessage(errors: readonly string[]): string {
-  const shown = errors.slice(0, 3).join('; ');
-  const more = errors.length > 3 ? ` (and ${errors.length - 3} more)` : '';
-  return `No protocol written: ${shown}${more}.`;
+/** Text as text; bytes (BioLogic's Windows-1252) as base64, which JSON-RPC can carry. */
+export function protocolFileData(file: ProtocolFile): ProtocolFileData {
+  return typeof file.content === 'string'
+    ? { name: file.name, text: file.content }
+    : { name: file.name, base64: Buffer.from(file.content).toString('base64') };
+}
+
+/** The whole request: expand the document's plans, refuse on errors, emit in the format. */
+export function protocolFilesOf(
+  plans: readonly ExpandedPlan[],
+  errors: readonly string[],
+  format: string,
+): ProtocolFilesResult {
+  const empty = { files: [], notes: [], summaries: [] };
+  if (!(PROTOCOL_FORMATS as readonly string[]).includes(format))
+    return { ...empty, errors: [`unknown protocol format '${format}'; one of ${PROTOCOL_FORMATS.join(', ')}`] };
+  if (errors.length > 0) return { ...empty, errors };
+  const result = protocolExport(plans, format as ProtocolFormat);
+  return { files: result.files.map(protocolFileData), notes: result.notes, summaries: result.summaries, errors: [] };
+}
+
+type CancellationToken = Parameters<typeof validatedDocument>[2];
+
+/** Serves `cellspec/protocolFiles` (registered by the extension's server entry). */
+export function registerProtocolFiles({ connection, shared, CellSpec }: RunningServer): void {
+  connection.onRequest(
+    ProtocolFilesRequest.method,
+    async (params: ProtocolFilesParams, token: CancellationToken): Promise<ProtocolFilesResult> => {
+      const document = await validatedDocument(shared, params.uri, token);
+      if (!document)
+        return {
+          files: [],
+          notes: [],
+          summaries: [],
+          errors: ['the language server does not know this file yet; save it and try again'],
+        };
+      const { plans, errors } = expandedPlansOf(CellSpec, document, () =>
+        shared.workspace.LangiumDocuments.all.filter((d) => d !== document),
+      );
+      return protocolFilesOf(plans, errors, params.format);
+    },
+  );
 }

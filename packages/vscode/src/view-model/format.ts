@@ -1,8 +1,10 @@
 /**
- * Number formatting in the user's preferred units, on top of `@cellspec/units`. Every value the
- * preview, status bar and reports show goes through here.
+ * Number formatting in the user's preferred units, on top of `@cellspec/units/display` (the
+ * display units without mathjs, which stays out of the client bundle). Every value the preview,
+ * status bar and reports show goes through here.
  */
-import { formatQuantity, type QuantityKind } from '@cellspec/units';
+import { formatDisplay as formatQuantity } from '@cellspec/units/display';
+import type { QuantityKind } from '@cellspec/units';
 import type { CellspecSettings } from '../settings.js';
 
 export interface Formatter {
