@@ -7,6 +7,8 @@ import { fitCommand } from './commands/fit.js';
 import { protocolsCommand } from './commands/protocols.js';
 import { reportCommand } from './commands/report.js';
 import { simulateCommand } from './commands/simulate.js';
+import { buildCommand } from './commands/build.js';
+import { verifyCommand } from './commands/verify.js';
 import { exportCommand, importCommand } from './commands/interchange.js';
 import { lotsCommand } from './commands/lots.js';
 import { sweepCommand } from './commands/sweep.js';
@@ -18,6 +20,8 @@ export const COMMANDS: readonly Command[] = [
   protocolsCommand,
   reportCommand,
   simulateCommand,
+  buildCommand,
+  verifyCommand,
   importCommand,
   exportCommand,
   lotsCommand,

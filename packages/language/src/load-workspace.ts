@@ -44,6 +44,8 @@ export interface LoadedFile {
   readonly document: LangiumDocument<Spec>;
   /** Findings silenced by suppression comments, with their reasons. */
   readonly suppressed: readonly SuppressedFinding[];
+  /** Absolute paths of the files this file imports directly (those that could be found). */
+  readonly imports: readonly string[];
 }
 
 /** An input that could not become a document: missing, unreadable, or not UTF-8. */
@@ -99,6 +101,7 @@ export async function loadWorkspace(paths: readonly string[], options: LoadOptio
 
   const documents = new Map<string, LangiumDocument<Spec>>();
   const texts = new Map<string, string>();
+  const importsOf = new Map<string, string[]>();
   const queue = [...requested];
   while (queue.length > 0) {
     const path = queue.shift()!;
@@ -115,8 +118,10 @@ export async function loadWorkspace(paths: readonly string[], options: LoadOptio
     langiumDocuments.addDocument(document);
     documents.set(path, document);
     texts.set(path, read.text);
+    const imports = importedFiles(document, path, workspaceRoots(shared));
+    importsOf.set(path, imports);
     if (options.followImports !== false) {
-      for (const imported of importedFiles(document, path, workspaceRoots(shared))) {
+      for (const imported of imports) {
         if (!documents.has(imported)) queue.push(imported);
       }
     }
@@ -133,6 +138,7 @@ export async function loadWorkspace(paths: readonly string[], options: LoadOptio
       requested: requested.has(path),
       document,
       suppressed: suppressedFindings(document),
+      imports: importsOf.get(path) ?? [],
     }));
   problems.sort((a, b) => a.path.localeCompare(b.path));
   return { files, problems, services, project };

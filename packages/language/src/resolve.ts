@@ -672,6 +672,8 @@ class Resolver {
     if (first?.ok) {
       result.kind = first.quantity.kind;
       result.written = first.quantity.written;
+      const all = values.flatMap((v) => (v.ok ? [v.quantity.si] : []));
+      if (all.length > 1) result.values = all;
     }
     if (p.tolerance) {
       const tol = this.quantity(p.tolerance.value);

@@ -23,6 +23,7 @@ import { analysisChecks } from './validation/analysis-checks.js';
 import { fileReferenceChecks } from './file-references.js';
 import { modelReadinessChecks } from './validation/model-readiness.js';
 import { projectChecks } from './validation/project-checks.js';
+import { documentChecks } from './validation/document-checks.js';
 
 export interface CheckModule {
   /** For profiling and documentation. */
@@ -44,6 +45,7 @@ export const CHECK_MODULES: CheckModule[] = [
   { name: 'test plans', checks: testPlanChecks },
   { name: 'design', checks: designChecks },
   { name: 'file references', checks: fileReferenceChecks },
+  { name: 'document control', checks: documentChecks },
   { name: 'analyses', category: 'slow', checks: analysisChecks },
   { name: 'model readiness', category: 'slow', checks: modelReadinessChecks },
   { name: 'project', checks: projectChecks },

@@ -4,6 +4,7 @@ export * from './design/index.js';
 export * from './testplan/index.js';
 export * from './ocp/index.js';
 export * from './models/index.js';
+export * from './curves.js';
 export * from './variation/index.js';
 export * from './pack/index.js';
 export * from './fit/index.js';

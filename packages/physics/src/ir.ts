@@ -368,7 +368,10 @@ export interface ParameterIR {
   /** SI value, or text for words (solvent names, equipment). */
   readonly value: number | string;
   readonly kind?: string;
+  /** The unit as written (`um`, `°C`, `wt%`). */
   readonly written?: string;
+  /** Every value of a list (`gap: 150 um, 300 um, 250 um`), SI, when more than one was written. */
+  readonly values?: readonly number[];
   readonly tolerance?: number;
   readonly relativeTolerance?: number;
 }

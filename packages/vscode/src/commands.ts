@@ -17,6 +17,8 @@ import type { CellspecSettings } from './settings.js';
 import { PROTOCOL_CHOICES, protocolFileFromData, refusalMessage } from './exports/protocol-choices.js';
 import { reportCsv, reportJson, type ReportFormat } from './view-model/report.js';
 import { guarded, type ExportKind } from './exports/registry.js';
+import { DOCUMENTS_FOLDER, runDocumentBuild } from './exports/documents.js';
+import { join } from 'node:path';
 import { fitToMeasuredData } from './fit.js';
 
 /** The server's answer for a file without plans (`expandedPlansOf`). */
@@ -239,10 +241,46 @@ async function runAnalyses(ctx: CommandContext): Promise<void> {
     );
 }
 
-/** The exports; specification documents join as one more entry (and a command in package.json). */
+/** Builds the controlled documents of the workspace folder of the active file (or the first folder). */
+async function buildDocuments(ctx: CommandContext): Promise<void> {
+  const editor = activeCellspecEditor();
+  const folder =
+    (editor && vscode.workspace.getWorkspaceFolder(editor.document.uri)) ?? vscode.workspace.workspaceFolders?.[0];
+  if (!folder || folder.uri.scheme !== 'file') {
+    void vscode.window.showInformationMessage('Open a folder with .cellspec files to build its documents.');
+    return;
+  }
+  // The CLI bundle ships beside the extension's own bundle (dist/cli), with the document font.
+  const cli = join(__dirname, 'cli', 'cellspec.mjs');
+  const outcome = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Building documents', cancellable: true },
+    (progress, token) =>
+      runDocumentBuild(cli, folder.uri.fsPath, (number) => progress.report({ message: number }), token),
+  );
+  if (outcome.stderr.trim()) ctx.output.warn(`documents: ${outcome.stderr.trim()}`);
+  if (outcome.summary) ctx.output.info(`documents: ${outcome.summary}`);
+  const out = vscode.Uri.joinPath(folder.uri, ...DOCUMENTS_FOLDER.split(/[\\/]/));
+  if (outcome.built.length === 0) {
+    void vscode.window.showErrorMessage(
+      `No document was built: ${outcome.stderr.trim().split('\n')[0] ?? 'see the cellspec output'}`,
+    );
+    return;
+  }
+  const problems = outcome.code === 0 ? '' : ' Some files were not built; the cellspec output says why.';
+  const choice = await vscode.window.showInformationMessage(
+    `Built ${outcome.built.length} document${outcome.built.length === 1 ? '' : 's'} into ${vscode.workspace.asRelativePath(out)}.${problems}`,
+    'Open Register',
+    'Reveal Folder',
+  );
+  if (choice === 'Open Register') await vscode.env.openExternal(vscode.Uri.joinPath(out, 'register.html'));
+  else if (choice === 'Reveal Folder') await vscode.commands.executeCommand('revealFileInOS', out);
+}
+
+/** The exports: each needs a trusted workspace (and has its command in package.json). */
 export const EXPORTS: readonly ExportKind<CommandContext>[] = [
   { command: 'cellspec.export.protocols', doing: 'Exporting test protocols', run: exportProtocols },
   { command: 'cellspec.export.report', doing: 'Exporting the design report', run: exportReport },
+  { command: 'cellspec.documents.build', doing: 'Building documents', run: buildDocuments },
 ];
 
 export function registerCommands(context: vscode.ExtensionContext, ctx: CommandContext): void {

@@ -2,14 +2,16 @@
  * Messages between the language server and its analysis worker, and the compact result the
  * worker returns (plain data: it crosses `postMessage`).
  */
-import type {
-  AnalysisOutcome,
-  CellAnalyses,
-  CellIR,
-  Experiment,
-  FitFailure,
-  FitProgress,
-  FitSuccess,
+import {
+  runCurve,
+  type AnalysisOutcome,
+  type CellAnalyses,
+  type CellIR,
+  type Experiment,
+  type FitFailure,
+  type FitProgress,
+  type FitSuccess,
+  type RunCurve,
 } from '@cellspec/physics';
 
 export interface RunSummary {
@@ -26,6 +28,8 @@ export interface RunSummary {
   readonly platingFromSoc?: number;
   readonly minAnodePotential: number;
   readonly failure?: string;
+  /** The run's curves, downsampled (at most `CURVE_POINTS` points), for the preview's charts. */
+  readonly curve?: RunCurve;
 }
 
 /** An analysis outcome as the worker sends it: the model's outcome with runs summarised. */
@@ -93,7 +97,41 @@ export function summarise(key: string, result: CellAnalyses): CellSummary {
         minAnodePotential: r.minAnodePotential,
         ...(r.platingFromSoc !== undefined ? { platingFromSoc: r.platingFromSoc } : {}),
         ...(r.result.failure ? { failure: r.result.failure } : {}),
+        ...(r.result.time.length > 1 ? { curve: runCurve(r) } : {}),
       })),
     })),
   };
+}
+
+/**
+ * The preview's curves of an analysis's runs: voltage against charge passed (C) and temperature
+ * against time for every run, and the anode potential against time on a charge (plating margin).
+ */
+export function curvesOfRuns(runs: readonly RunSummary[]): {
+  label: string;
+  xKind: 'capacity' | 'time';
+  yKind: 'voltage' | 'temperature';
+  x: readonly number[];
+  y: readonly number[];
+}[] {
+  return runs.flatMap((r) => {
+    const c = r.curve;
+    if (!c) return [];
+    const capacity = c.capacity.map((q) => q * 3600);
+    return [
+      { label: r.label, xKind: 'capacity' as const, yKind: 'voltage' as const, x: capacity, y: c.voltage },
+      { label: r.label, xKind: 'time' as const, yKind: 'temperature' as const, x: c.time, y: c.temperature },
+      ...(r.direction === 'charge'
+        ? [
+            {
+              label: `${r.label}: anode potential vs Li/Li⁺`,
+              xKind: 'time' as const,
+              yKind: 'voltage' as const,
+              x: c.time,
+              y: c.anodePotential,
+            },
+          ]
+        : []),
+    ];
+  });
 }

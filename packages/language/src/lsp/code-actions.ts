@@ -38,6 +38,7 @@ import {
 } from '../generated/ast.js';
 import { PROPERTIES } from '../properties.js';
 import { documentDesigns, electrodeNode, type CellDesignEntry } from './cell-design.js';
+import { documentHistoryFixes } from './document-fixes.js';
 import { fitResultActions } from './fit.js';
 import { unitsForKinds } from './completion.js';
 
@@ -73,6 +74,7 @@ export class CellSpecCodeActionProvider implements CodeActionProvider {
       }
     }
     actions.push(...this.unitConversions(document, params.range));
+    actions.push(...documentHistoryFixes(document, params));
     actions.push(...fitResultActions(this.services, document, params.range, overlaps));
     for (const diagnostic of params.context.diagnostics) actions.push(...this.repairs(document, diagnostic));
     return actions;

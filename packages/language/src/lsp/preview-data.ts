@@ -21,6 +21,7 @@ import type { CellSpecServices } from '../cellspec-module.js';
 import { isCell, isVariant, type CellLike, type Spec } from '../generated/ast.js';
 import { resolveCell, resolveDocument } from '../resolve.js';
 import { analysisServiceOf, type AnalysisService, type CellSummary } from '../analysis/index.js';
+import { curvesOfRuns } from '../analysis/worker-messages.js';
 import { syntaxTreeReleaserOf } from '../memory/closed-documents.js';
 import {
   DocumentsBuiltNotification,
@@ -192,7 +193,7 @@ export function analysesOf(
     type: o.type,
     model: o.model,
     state: 'done' as const,
-    curves: [],
+    curves: curvesOfRuns(o.runs),
     runs: o.runs.map((r) => ({
       label: r.label,
       direction: r.direction,

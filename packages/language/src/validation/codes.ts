@@ -47,6 +47,11 @@ export const Code = {
   ModelReadiness: 'model-readiness',
   Suppression: 'suppression',
   DocumentNumberPattern: 'document-number-pattern',
+  DocumentApproval: 'document-approval',
+  DocumentHistory: 'document-history',
+  DocumentImportStatus: 'document-import-status',
+  DocumentNumberDuplicate: 'document-number-duplicate',
+  DocumentObsoleteImport: 'document-obsolete-import',
   ChannelCapability: 'channel-capability',
   NotComputed: 'not-computed',
 } as const;
@@ -107,6 +112,11 @@ export const CODE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
   suppression: 'A suppression comment without a reason or without the codes it silences.',
   'document-number-pattern':
     'A document number that does not match the project pattern (cellspec.json "documentNumber").',
+  'document-approval': 'A released document without an approver or an effective date.',
+  'document-history': "A document's current revision is missing from its change history.",
+  'document-import-status': 'A released document imports a draft or obsolete document.',
+  'document-number-duplicate': 'Two files declare the same document number.',
+  'document-obsolete-import': 'A file imports an obsolete document.',
   'channel-capability':
     "A test step the cycler channel cannot do: a forced discharge below 0 V on a unipolar channel, or a voltage outside the declared channel's range.",
   'not-computed':

@@ -1,0 +1,113 @@
+/**
+ * Every chart of cellspec, defined once as a Vega-Lite specification: documents render them to
+ * SVG in Node (`render.ts`); the editor's preview can hand the same specifications to Vega in
+ * its webview. Axes always carry quantity and unit.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { RunCurve } from '@cellspec/physics';
+
+/** One labelled curve of a chart, in the chart's display units. */
+export interface Series {
+  readonly label: string;
+  readonly x: readonly number[];
+  readonly y: readonly number[];
+}
+
+export interface ChartSpec {
+  readonly spec: TopLevelSpec;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Plot area in CSS pixels (the legend and axes come on top): fits an A4 text column at 100 %. */
+const WIDTH = 380;
+const HEIGHT = 210;
+const FONT = 'Noto Sans JP, sans-serif';
+
+function lineChart(
+  series: readonly Series[],
+  axes: { x: string; y: string; legend: string },
+  options: { zeroY?: boolean; rule?: { y: number; label: string } } = {},
+): ChartSpec {
+  const values = series.flatMap((s, order) =>
+    s.x.map((x, i) => ({ series: s.label, order, x: round(x), y: round(s.y[i]!) })),
+  );
+  const lines = {
+    mark: { type: 'line' as const, strokeWidth: 1.5, clip: true },
+    encoding: {
+      x: { field: 'x', type: 'quantitative' as const, title: axes.x, scale: { zero: false, nice: true } },
+      y: { field: 'y', type: 'quantitative' as const, title: axes.y, scale: { zero: options.zeroY ?? false } },
+      color: {
+        field: 'series',
+        type: 'nominal' as const,
+        title: axes.legend,
+        sort: series.map((s) => s.label),
+      },
+      order: { field: 'order', type: 'quantitative' as const },
+    },
+  };
+  const layers: object[] = [lines];
+  if (options.rule)
+    layers.push(
+      {
+        data: { values: [{ y: options.rule.y }] },
+        mark: { type: 'rule', strokeDash: [4, 3], color: '#b00' },
+        encoding: { y: { field: 'y', type: 'quantitative' } },
+      },
+      {
+        data: { values: [{ y: options.rule.y, label: options.rule.label }] },
+        mark: { type: 'text', align: 'left', dx: 4, dy: -6, color: '#b00', fontSize: 9, x: 0 },
+        encoding: { y: { field: 'y', type: 'quantitative' }, text: { field: 'label' } },
+      },
+    );
+  const spec = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: WIDTH,
+    height: HEIGHT,
+    background: 'white',
+    config: {
+      font: FONT,
+      axis: { labelFontSize: 9, titleFontSize: 10, titleFontWeight: 'normal', grid: true, gridColor: '#e4e4e4' },
+      legend: { labelFontSize: 9, titleFontSize: 10, titleFontWeight: 'normal', symbolType: 'stroke', labelLimit: 0 },
+      view: { stroke: '#888' },
+    },
+    data: { values },
+    layer: layers,
+  } as unknown as TopLevelSpec;
+  return { spec, width: WIDTH, height: HEIGHT };
+}
+
+/** Five significant digits: below the resolution of any printed chart, free of float noise in the output. */
+const round = (v: number) => Number(v.toPrecision(5));
+
+const celsius = (kelvin: number) => kelvin - 273.15;
+
+/** Terminal voltage against capacity delivered (or charged), one line per run. */
+export function voltageCapacityChart(runs: readonly { label: string; curve: RunCurve }[]): ChartSpec {
+  return lineChart(
+    runs.map((r) => ({ label: r.label, x: r.curve.capacity.map((q) => q * 1000), y: r.curve.voltage })),
+    { x: 'Capacity (mAh)', y: 'Voltage (V)', legend: 'Run' },
+  );
+}
+
+/** Cell temperature against time, one line per run. */
+export function temperatureTimeChart(runs: readonly { label: string; curve: RunCurve }[]): ChartSpec {
+  return lineChart(
+    runs.map((r) => ({ label: r.label, x: r.curve.time.map((t) => t / 60), y: r.curve.temperature.map(celsius) })),
+    { x: 'Time (min)', y: 'Temperature (°C)', legend: 'Run' },
+  );
+}
+
+/** Anode potential against Li/Li⁺ over time, with the 0 V line below which lithium plates. */
+export function anodePotentialChart(runs: readonly { label: string; curve: RunCurve }[]): ChartSpec {
+  return lineChart(
+    runs.map((r) => ({ label: r.label, x: r.curve.time.map((t) => t / 60), y: r.curve.anodePotential })),
+    { x: 'Time (min)', y: 'Anode potential vs Li/Li⁺ (V)', legend: 'Run' },
+    { zeroY: true, rule: { y: 0, label: '0 V: lithium plating below' } },
+  );
+}
+
+/** Delivered capacity against C-rate (rate capability), one line per temperature or analysis. */
+export function rateCapabilityChart(series: readonly Series[]): ChartSpec {
+  return lineChart(series, { x: 'C-rate (1/h)', y: 'Capacity (mAh)', legend: 'Series' }, { zeroY: true });
+}
