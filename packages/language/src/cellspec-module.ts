@@ -63,7 +63,7 @@ export function createCellSpecServices(context: DefaultSharedModuleContext): {
     CellSpecScopingModule,
     CellSpecLspModule,
   );
-  guardNesting(CellSpec.parser.LangiumParser);
+  guardNesting(CellSpec);
   compactParsedCst(CellSpec.parser.LangiumParser);
   shared.ServiceRegistry.register(CellSpec);
   registerValidationChecks(CellSpec);
