@@ -19,6 +19,12 @@ export function startServer(): void {
   }
   limitHeapGrowth();
   const connection = createConnection(ProposedFeatures.all);
+  // A failure outside any request (a build, a timer) is logged, never fatal: a server that exits
+  // takes every editor feature with it, for every file, until the editor is restarted.
+  const logFailure = (error: unknown) =>
+    connection.console.error(`cellspec: internal error: ${error instanceof Error ? error.stack : String(error)}`);
+  process.on('uncaughtException', logFailure);
+  process.on('unhandledRejection', logFailure);
   const { shared, CellSpec } = createCellSpecServices({ connection, ...NodeFileSystem });
   registerPreviewData(connection, shared, CellSpec);
   startLanguageServer(shared);

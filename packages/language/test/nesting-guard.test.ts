@@ -93,6 +93,24 @@ describe('parser bounds', () => {
     expect(doc.parseResult.parserErrors).toEqual([]);
   });
 
+  it('turns a parse that throws into an empty document with one error, and parses the next one normally', async () => {
+    const isolated = createCellSpecServices(EmptyFileSystem);
+    const lexer = isolated.CellSpec.parser.Lexer;
+    const tokenize = lexer.tokenize.bind(lexer);
+    lexer.tokenize = (text, options) => {
+      if (text.includes('BOOM')) throw new RangeError('Maximum call stack size exceeded');
+      return tokenize(text, options);
+    };
+    const parseIsolated = parseHelper(isolated.CellSpec);
+    const broken = await parseIsolated('let k = 1 mm // BOOM\nlet j = 2 mm\n', { validation: true });
+    expect(broken.diagnostics?.map((d) => String(d.message))).toEqual([
+      'this file could not be read (Maximum call stack size exceeded); nothing in it is checked',
+    ]);
+    const next = await parseIsolated('let k = 1 mm\n', { validation: true });
+    expect(next.diagnostics).toEqual([]);
+    expect(next.parseResult.value.elements).toHaveLength(1);
+  });
+
   it('counts the operators of every expression separately', async () => {
     // 40 statements of 100 operators each: 4,000 operators in all, none over the limit.
     const text = Array.from({ length: 40 }, (_, i) => `let v${i} = ${chain(100, '+')}`).join('\n');
