@@ -100,6 +100,9 @@ function truncateAtBreach(result: LexerResult): LexerResult {
   };
 }
 
+/** Far below the argument count that overflows the stack (about 100,000 on Node's default stack). */
+const SPREAD_LIMIT = 1000;
+
 interface ChildInserter {
   insertChildren(parent: { content: CstNode[] }, index: number, children: CstNode[]): void;
   appendChildren(parent: { content: CstNode[] }, children: CstNode[]): void;
@@ -110,13 +113,23 @@ export function guardNesting(services: LangiumCoreServices): void {
   const lexer = services.parser.Lexer;
   const tokenize = lexer.tokenize.bind(lexer);
   lexer.tokenize = (text, options) => truncateAtBreach(tokenize(text, options));
-  const builder = (services.parser.LangiumParser as LangiumParser & { nodeBuilder?: ChildInserter }).nodeBuilder;
+  const builder = (services.parser.LangiumParser as unknown as { nodeBuilder?: ChildInserter }).nodeBuilder;
   if (builder) {
+    const insertChildren = builder.insertChildren.bind(builder);
+    const appendChildren = builder.appendChildren.bind(builder);
+    // Spreading is fine (and fastest) for the few comments usually found between two tokens.
     builder.insertChildren = (parent, index, children) => {
+      if (children.length <= SPREAD_LIMIT) return insertChildren(parent, index, children);
       for (const child of children) (child as { container?: unknown }).container = parent;
       parent.content = parent.content.slice(0, index).concat(children, parent.content.slice(index));
     };
-    builder.appendChildren = (parent, children) => builder.insertChildren(parent, parent.content.length, children);
+    builder.appendChildren = (parent, children) => {
+      if (children.length <= SPREAD_LIMIT) return appendChildren(parent, children);
+      for (const child of children) {
+        (child as { container?: unknown }).container = parent;
+        parent.content.push(child);
+      }
+    };
   }
 }
 

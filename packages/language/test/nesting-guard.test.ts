@@ -7,11 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import { EmptyFileSystem, URI } from 'langium';
 import { parseHelper } from 'langium/test';
-import { createCellSpecServices } from '../src/index.js';
+import { createCellSpecServices, type ast } from '../src/index.js';
 import { MAX_EXPRESSION_OPERATORS, MAX_NESTING, MAX_SIGN_RUN } from '../src/nesting-guard.js';
 
 const services = createCellSpecServices(EmptyFileSystem);
-const parse = parseHelper(services.CellSpec);
+const parse = parseHelper<ast.Spec>(services.CellSpec);
 
 const chain = (n: number, op: string) => Array.from({ length: n }, () => '1 mm').join(` ${op} `);
 
@@ -101,7 +101,7 @@ describe('parser bounds', () => {
       if (text.includes('BOOM')) throw new RangeError('Maximum call stack size exceeded');
       return tokenize(text, options);
     };
-    const parseIsolated = parseHelper(isolated.CellSpec);
+    const parseIsolated = parseHelper<ast.Spec>(isolated.CellSpec);
     const broken = await parseIsolated('let k = 1 mm // BOOM\nlet j = 2 mm\n', { validation: true });
     expect(broken.diagnostics?.map((d) => String(d.message))).toEqual([
       'this file could not be read (Maximum call stack size exceeded); nothing in it is checked',

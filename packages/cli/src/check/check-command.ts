@@ -8,7 +8,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { countDiagnostics, loadWorkspace, type FileDiagnostic, type InputProblem } from '@cellspec/language';
+import {
+  countDiagnostics,
+  loadWorkspace,
+  type CellSpecServices,
+  type FileDiagnostic,
+  type InputProblem,
+} from '@cellspec/language';
 import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command.js';
 import { formatText } from './format-text.js';
 import { formatJson } from './format-json.js';
@@ -38,8 +44,13 @@ export interface CheckReport {
   readonly counts: Readonly<Record<FileDiagnostic['severity'], number>>;
 }
 
-export async function checkInputs(paths: readonly string[], base: string): Promise<CheckReport> {
-  const workspace = await loadWorkspace(paths);
+/** `services`: load into these instead of a fresh set (a fuzz run checks thousands of inputs in one). */
+export async function checkInputs(
+  paths: readonly string[],
+  base: string,
+  services?: CellSpecServices,
+): Promise<CheckReport> {
+  const workspace = await loadWorkspace(paths, { services });
   const rel = (p: string) => relative(base, p).split('\\').join('/') || '.';
   return {
     base,
