@@ -3,7 +3,7 @@
  * client chooses. Bundled into the VS Code extension as `server.cjs`.
  */
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
+import { SafeNodeFileSystem } from './safe-file-system.js';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createCellSpecServices } from './cellspec-module.js';
 import { registerPreviewData } from './lsp/preview-data.js';
@@ -25,7 +25,7 @@ export function startServer(): void {
     connection.console.error(`cellspec: internal error: ${error instanceof Error ? error.stack : String(error)}`);
   process.on('uncaughtException', logFailure);
   process.on('unhandledRejection', logFailure);
-  const { shared, CellSpec } = createCellSpecServices({ connection, ...NodeFileSystem });
+  const { shared, CellSpec } = createCellSpecServices({ connection, ...SafeNodeFileSystem });
   registerPreviewData(connection, shared, CellSpec);
   startLanguageServer(shared);
   // After Langium's own diagnostics handler, so analysis findings are merged into its set.
