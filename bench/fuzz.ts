@@ -25,7 +25,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { seedSpecs } from '../test/fuzz/corpus.js';
-import { COUNTERS, Counter, type FuzzInputs, type FuzzTargetName, type WorkerReport, type WorkerTask } from './fuzz-protocol.js';
+import {
+  COUNTERS,
+  Counter,
+  type FuzzInputs,
+  type FuzzTargetName,
+  type WorkerReport,
+  type WorkerTask,
+} from './fuzz-protocol.js';
 import { inputFor } from './fuzz-inputs.js';
 import { buildServer } from '../test/scale/lsp-client.js';
 

@@ -17,17 +17,7 @@ export { nonFiniteNumbers };
 
 export interface FuzzFailure {
   readonly stage:
-    | 'build'
-    | 'validate'
-    | 'resolve'
-    | 'design'
-    | 'hover'
-    | 'non-finite'
-    | 'slow'
-    | 'cli'
-    | 'server'
-    | 'hang'
-    | 'crash';
+    'build' | 'validate' | 'resolve' | 'design' | 'hover' | 'non-finite' | 'slow' | 'cli' | 'server' | 'hang' | 'crash';
   readonly message: string;
 }
 

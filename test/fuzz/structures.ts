@@ -19,12 +19,10 @@ const term = fc.constantFrom('1 mm', '2', 'k', '(1 um)', 'C/20', '3 mAh/g', 'NCM
 const operator = fc.constantFrom(' + ', ' - ', ' * ', ' / ', '+', '-', '*', '/', ' · ', '^');
 const lineEnd = fc.constantFrom('\n', '\r', '\r\n', '\u2028', '\n\r');
 
-const chain = fc
-  .tuple(size, term, operator, fc.boolean())
-  .map(([n, t, op, parenthesised]) => {
-    const body = Array.from({ length: n }, () => t).join(op);
-    return parenthesised ? `(${body})` : body;
-  });
+const chain = fc.tuple(size, term, operator, fc.boolean()).map(([n, t, op, parenthesised]) => {
+  const body = Array.from({ length: n }, () => t).join(op);
+  return parenthesised ? `(${body})` : body;
+});
 
 const signs = fc
   .tuple(size, fc.constantFrom('-', '+', '- ', '-(', '+-', '--1 '), term)
@@ -60,7 +58,10 @@ const wide = fc
 
 const commentFlood = fc
   .tuple(
-    fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 200 }) }, { weight: 1, arbitrary: fc.integer({ min: 1000, max: 10_000 }) }),
+    fc.oneof(
+      { weight: 4, arbitrary: fc.integer({ min: 1, max: 200 }) },
+      { weight: 1, arbitrary: fc.integer({ min: 1000, max: 10_000 }) },
+    ),
     fc.constantFrom('// c', '/* c */', '/**/', '//', '/* a\nb */', '// (((('),
     lineEnd,
   )

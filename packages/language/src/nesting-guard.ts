@@ -142,7 +142,10 @@ export function guardNesting(services: LangiumCoreServices): void {
 export function isolateParseFailures(parser: LangiumParser): void {
   const parse = parser.parse.bind(parser);
   const state = parser as unknown as { stack?: unknown[] };
-  parser.parse = (<T extends AstNode>(input: string, options?: Parameters<LangiumParser['parse']>[1]): ParseResult<T> => {
+  parser.parse = (<T extends AstNode>(
+    input: string,
+    options?: Parameters<LangiumParser['parse']>[1],
+  ): ParseResult<T> => {
     try {
       return parse<T>(input, options);
     } catch (error) {

@@ -49,7 +49,10 @@ export function explainFsError(error: unknown, what: string): string {
 }
 
 /** The bytes of a regular file of at most `limit` bytes, or why not. */
-export function readRegularFile(path: string, limit: number): { readonly bytes: Uint8Array } | { readonly problem: string } {
+export function readRegularFile(
+  path: string,
+  limit: number,
+): { readonly bytes: Uint8Array } | { readonly problem: string } {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);

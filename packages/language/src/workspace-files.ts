@@ -311,7 +311,8 @@ export function fileReferenceChecks(services: CellSpecServices): ValidationCheck
       const document = AstUtils.getDocument(node);
       const provider = shared.workspace.FileSystemProvider;
       const problem = provider instanceof SafeNodeFileSystemProvider ? provider.problemOf(document.uri) : undefined;
-      if (problem && document.textDocument.getText() === '') accept('error', problem, { node, code: 'unreadable-file' });
+      if (problem && document.textDocument.getText() === '')
+        accept('error', problem, { node, code: 'unreadable-file' });
     },
     Ocp: (node: Ocp, accept) => {
       if (node.file === undefined) return;

@@ -40,7 +40,10 @@ async function pipeline(text: string) {
   const textDocument = { uri: doc.uri.toString() };
   const lsp = services.CellSpec.lsp;
   await lsp.DocumentSymbolProvider!.getSymbols(doc, { textDocument });
-  await lsp.HoverProvider!.getHoverContent(doc, { textDocument, position: doc.textDocument.positionAt(text.length / 2) });
+  await lsp.HoverProvider!.getHoverContent(doc, {
+    textDocument,
+    position: doc.textDocument.positionAt(text.length / 2),
+  });
   await lsp.Formatter!.formatDocument(doc, { textDocument, options: { tabSize: 2, insertSpaces: true } });
   await lsp.SemanticTokenProvider!.semanticHighlight(doc, { textDocument });
   return doc;
