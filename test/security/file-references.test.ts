@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkspace, resolveDocument } from '@cellspec/language';
-import { confineReference, parseOcpCsv, readReferencedFile } from '../../packages/language/src/workspace-files.js';
+import { confineReference, parseOcpCsv, readReferencedFile } from '../../packages/language/src/file-references.js';
 
 let base: string;
 let ws: string;

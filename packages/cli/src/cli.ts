@@ -3,8 +3,8 @@
  * `node:util` parseArgs in strict mode; any parse failure is a usage error (exit 2).
  */
 import { parseArgs, type ParseArgsOptionDescriptor } from 'node:util';
-import { ExitCode, UsageError, type CliIo, type Command } from './command.js';
-import { COMMANDS } from './commands.js';
+import { ExitCode, UsageError, type CliIo, type Command } from './command-framework.js';
+import { COMMANDS } from './command-registry.js';
 import manifest from '../package.json' with { type: 'json' };
 
 export const CLI_NAME = 'cellspec';

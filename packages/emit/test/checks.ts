@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import iconv from 'iconv-lite';
+import ini from 'ini';
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { ConcreteStep, ConcreteTest, ExpandedPlan } from '@cellspec/physics';
 import { COLUMN_WIDTH, SAFETY_MARGIN, type PyBaMMDocument } from '../src/index.js';
@@ -439,4 +440,171 @@ export function checkJson(doc: unknown): void {
   const ok = validateProtocol(doc);
   expect(validateProtocol.errors ?? []).toEqual([]);
   expect(ok).toBe(true);
+}
+
+// ---- Neware ----------------------------------------------------------------------------------
+
+const newareXml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  parseAttributeValue: false,
+});
+
+/** Parses a BTS step file and checks it step by step against the sub-test (units: mA, 0.1 mV, ms). */
+export function checkNeware(plan: ExpandedPlan, test: ConcreteTest, content: string): void {
+  const doc = newareXml.parse(content);
+  const config = doc.root.config;
+  expect(config.type).toBe('Step File');
+  const info = config.Step_Info;
+  const n = Number(info.Num);
+  const steps = Array.from({ length: n }, (_, i) => info[`Step${i + 1}`] as Record<string, unknown>);
+  steps.forEach((s, i) => expect(Number(s.Step_ID), test.id).toBe(i + 1));
+  const main = (s: Record<string, unknown>, key: string): number | undefined => {
+    const v = ((s.Limit as { Main?: Record<string, { Value: string }> } | undefined)?.Main ?? {})[key]?.Value;
+    return v === undefined ? undefined : Number(v);
+  };
+  const other = (s: Record<string, unknown>, key: string): number =>
+    Number((s.Limit as { Other: Record<string, { Value: string }> }).Other[key]!.Value);
+  expect(Number(steps[n - 1]!.Step_Type)).toBe(6);
+  const expected = cyclerSequence(test.steps, { pauses: true });
+  const starts: number[] = [];
+  let k = 0;
+  const close = (a: number | undefined, b: number, where: string) =>
+    expect(Math.abs((a ?? NaN) / b - 1), where).toBeLessThan(1e-6);
+  for (const e of expected) {
+    if (e.kind === 'do') {
+      starts.push(k + 1);
+      continue;
+    }
+    const s = steps[k]!;
+    const type = Number(s.Step_Type);
+    const where = `${test.id} step ${k + 1}`;
+    switch (e.kind) {
+      case 'current':
+        expect(type, where).toBe(
+          e.cv !== undefined ? (e.direction === 'charge' ? 7 : 20) : e.direction === 'charge' ? 1 : 2,
+        );
+        close(main(s, 'Curr'), e.amps * 1000, where);
+        if (e.cv !== undefined) expect(main(s, 'Volt'), where).toBe(Math.round(e.cv * 10000));
+        if (e.cv !== undefined && e.tail !== undefined) close(main(s, 'Stop_Curr'), e.tail * 1000, where);
+        break;
+      case 'pulse':
+        expect(type, where).toBe(e.direction === 'charge' ? 1 : 2);
+        close(main(s, 'Curr'), e.amps * 1000, where);
+        expect(main(s, 'Time'), where).toBe(Math.round(e.seconds * 1000));
+        // The pulse stops at the window edge and the file goes on to the next step.
+        expect(main(s, 'Stop_Volt'), where).toBe(
+          Math.round(plan.voltageWindow[e.direction === 'charge' ? 1 : 0] * 10000),
+        );
+        break;
+      case 'hold':
+        expect(type, where).toBe(3);
+        expect(main(s, 'Volt'), where).toBe(Math.round(e.volts * 10000));
+        break;
+      case 'rest':
+        expect(type, where).toBe(4);
+        if (e.seconds !== undefined) expect(main(s, 'Time'), where).toBe(Math.round(e.seconds * 1000));
+        break;
+      case 'pause':
+        expect(type, where).toBe(13);
+        break;
+      case 'loop':
+        expect(type, where).toBe(5);
+        expect(other(s, 'Cycle_Count'), where).toBe(e.count);
+        expect(other(s, 'Start_Step'), where).toBe(starts.pop());
+        break;
+    }
+    k++;
+  }
+  expect(k + 1, test.id).toBe(n);
+  const abuse = JSON.stringify(test.steps).includes('"abuse":true');
+  const volt = config.Whole_Prt.Protect?.Main?.Volt;
+  if (!abuse) {
+    expect(Number(volt.Upper.Value)).toBe(Math.round((plan.voltageWindow[1] + SAFETY_MARGIN) * 10000));
+    expect(Number(volt.Lower.Value)).toBe(Math.round((plan.voltageWindow[0] - SAFETY_MARGIN) * 10000));
+  }
+}
+
+// ---- Arbin -----------------------------------------------------------------------------------
+
+/** Parses an MITS Pro schedule (INI) and checks it step by step against the sub-test. */
+export function checkArbin(plan: ExpandedPlan, test: ConcreteTest, content: string): void {
+  const doc = ini.parse(content) as Record<string, Record<string, string>>;
+  expect(doc['Version Section']!.Current_Version).toMatch(/^Schedule Version 7\.00/);
+  const n = Number(doc.Schedule!.m_uStepNum);
+  const steps = Array.from({ length: n }, (_, k) => doc[`Schedule_Step${k}`]!);
+  const limits = (k: number) =>
+    Array.from({ length: Number(steps[k]!.m_uLimitNum) }, (_, j) => doc[`Schedule_Step${k}_Limit${j}`]!);
+  const labels = new Set(steps.map((s) => s.m_szLabel));
+  for (let k = 0; k < n; k++)
+    for (const l of limits(k)) {
+      expect(l, `step ${k} limit`).toBeDefined();
+      expect(
+        l.m_szGotoStep === 'Next Step' || labels.has(l.m_szGotoStep!),
+        `${test.id} step ${k + 1} goes to ${l.m_szGotoStep}`,
+      ).toBe(true);
+    }
+  const expected = cyclerSequence(test.steps);
+  expect(n, test.id).toBe(expected.length);
+  const open: number[] = [];
+  expected.forEach((e, k) => {
+    const s = steps[k]!;
+    const where = `${test.id} step ${k + 1}`;
+    const stepLimits = limits(k).filter((l) => l.m_bStepLimit === '1');
+    const eq = (left: string) => stepLimits.find((l) => l.Equation0_szLeft === left);
+    switch (e.kind) {
+      case 'current': {
+        expect(s.m_szStepCtrlType, where).toBe(e.cv !== undefined ? 'CCCV' : 'Current(A)');
+        const value = Number(s.m_szCtrlValue);
+        expect(Math.sign(value), where).toBe(e.direction === 'charge' ? 1 : -1);
+        expect(Math.abs(Math.abs(value) / e.amps - 1), where).toBeLessThan(1e-6);
+        if (e.cv !== undefined) expect(Number(s.m_szExtCtrlValue1), where).toBe(e.cv);
+        if (e.tail !== undefined) {
+          const tail = eq(e.cv !== undefined ? 'PV_CHAN_CV_Stage_Current' : 'PV_CHAN_Current')!;
+          expect(Math.abs(Math.abs(Number(tail.Equation0_szRight)) / e.tail - 1), where).toBeLessThan(1e-6);
+        }
+        break;
+      }
+      case 'pulse':
+        expect(s.m_szStepCtrlType, where).toBe('Current(A)');
+        expect(Number(eq('PV_CHAN_Step_Time')!.Equation0_szRight), where).toBe(e.seconds);
+        // Its own voltage limit goes on to the next step.
+        expect(eq('PV_CHAN_Voltage')!.m_szGotoStep, where).toBe('Next Step');
+        break;
+      case 'hold':
+        expect(s.m_szStepCtrlType, where).toBe('Voltage(V)');
+        expect(Number(s.m_szCtrlValue), where).toBe(e.volts);
+        break;
+      case 'rest':
+        expect(s.m_szStepCtrlType, where).toBe('Rest');
+        if (e.seconds !== undefined)
+          expect(Number(eq('PV_CHAN_Step_Time')!.Equation0_szRight), where).toBeCloseTo(e.seconds, 3);
+        break;
+      case 'do':
+        open.push(k);
+        expect(s.m_szStepCtrlType, where).toBe('Set Variable(s)');
+        expect(Number(s.m_szCtrlValue), where).toBe(2 ** (open.length + 15));
+        break;
+      case 'loop': {
+        const level = open.length;
+        const start = open.pop()!;
+        expect(s.m_szStepCtrlType, where).toBe('Set Variable(s)');
+        expect(Number(s.m_szExtCtrlValue1), where).toBe(2 ** level);
+        const back = stepLimits.find((l) => l.Equation0_szCompareSign === '<')!;
+        expect(back.Equation0_szLeft, where).toBe(`TC_Counter${level}`);
+        expect(Number(back.Equation0_szRight), where).toBe(e.count);
+        expect(back.m_szGotoStep, where).toBe(steps[start + 1]!.m_szLabel);
+        break;
+      }
+      case 'pause':
+        break;
+    }
+  });
+  expect(open).toEqual([]);
+  const abuse = JSON.stringify(test.steps).includes('"abuse":true');
+  if (!abuse)
+    expect(doc.Schedule!.m_VoltageSafetyScope).toBe(
+      `${(plan.voltageWindow[0] - SAFETY_MARGIN).toFixed(6)}^${(plan.voltageWindow[1] + SAFETY_MARGIN).toFixed(6)}`,
+    );
 }

@@ -7,8 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadWorkspace, resolveDocument } from '@cellspec/language';
 import { designCell, expandPlan, type CellIR, type ExpandedPlan } from '@cellspec/physics';
-import { emitBioLogic, emitJson, emitMaccor, pybammDocument } from '../src/index.js';
-import { checkBioLogic, checkJson, checkMaccor, checkPyBaMM } from './checks.js';
+import { emitArbin, emitBioLogic, emitJson, emitMaccor, emitNeware, pybammDocument } from '../src/index.js';
+import { checkArbin, checkBioLogic, checkJson, checkMaccor, checkNeware, checkPyBaMM } from './checks.js';
 
 const EXAMPLES = join(import.meta.dirname, '../../../examples');
 const plans: ExpandedPlan[] = [];
@@ -69,6 +69,18 @@ describe('example test plans', () => {
       const tests = p.tests.filter((t) => t.electrical);
       const { files } = emitBioLogic(p);
       tests.forEach((t, i) => checkBioLogic(t, files[i]!.content as Uint8Array));
+    }
+  });
+
+  it('emit Neware step files and Arbin schedules that read back step by step', () => {
+    for (const p of plans) {
+      const tests = p.tests.filter((t) => t.electrical);
+      const neware = emitNeware(p).files;
+      const arbin = emitArbin(p).files;
+      tests.forEach((t, i) => {
+        checkNeware(p, t, neware[i]!.content as string);
+        checkArbin(p, t, arbin[i]!.content as string);
+      });
     }
   });
 

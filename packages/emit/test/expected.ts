@@ -9,11 +9,16 @@ export type Expected =
   | { kind: 'pulse'; direction: 'charge' | 'discharge'; amps: number; seconds: number }
   | { kind: 'hold'; volts: number }
   | { kind: 'rest'; seconds?: number }
+  | { kind: 'pause' }
   | { kind: 'do'; count: number }
   | { kind: 'loop'; count: number };
 
-/** The steps a cycler runs, in order, loops as do … loop brackets. Notes and documented steps run nowhere. */
-export function cyclerSequence(steps: readonly ConcreteStep[]): Expected[] {
+/**
+ * The steps a cycler runs, in order, loops as do … loop brackets. Notes and documented steps run
+ * nowhere. With `pauses`, a chamber set-point is an operator pause then the soak rest, and an
+ * impedance measurement an operator pause (formats that can stop for the operator).
+ */
+export function cyclerSequence(steps: readonly ConcreteStep[], options: { pauses?: boolean } = {}): Expected[] {
   const out: Expected[] = [];
   for (const s of steps) {
     switch (s.kind) {
@@ -41,13 +46,14 @@ export function cyclerSequence(steps: readonly ConcreteStep[]): Expected[] {
         break;
       }
       case 'temperature':
+        if (options.pauses) out.push({ kind: 'pause' });
         out.push({ kind: 'rest', seconds: Math.max(1, s.soak) });
         break;
       case 'impedance':
-        out.push({ kind: 'rest' });
+        out.push(options.pauses ? { kind: 'pause' } : { kind: 'rest' });
         break;
       case 'loop':
-        out.push({ kind: 'do', count: s.count }, ...cyclerSequence(s.steps), { kind: 'loop', count: s.count });
+        out.push({ kind: 'do', count: s.count }, ...cyclerSequence(s.steps, options), { kind: 'loop', count: s.count });
         break;
       case 'pressure':
       case 'note':

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emitProtocol, PROTOCOL_FORMATS } from '../src/index.js';
-import { standardPlan } from './fixtures.js';
+import { SB21, standardPlan } from './fixtures.js';
 
 const GOLDEN = join(import.meta.dirname, 'golden');
 
@@ -17,7 +17,7 @@ describe('golden protocol files', () => {
   });
   for (const format of PROTOCOL_FORMATS) {
     it(`${format} matches its golden files`, () => {
-      const { files, notes } = emitProtocol(plan, format);
+      const { files, notes } = emitProtocol(plan, format, { cell: SB21 });
       const dir = join(GOLDEN, format);
       const listing = files.map((f) => f.name).sort();
       const notesText = notes.map((n) => `${n.test}: ${n.message}`).join('\n') + '\n';

@@ -47,8 +47,9 @@ describe('PyBaMM step grammar', () => {
   const doc = pybammDocument(plan);
 
   it('every emitted string is valid PyBaMM and says what the plan says', () => {
-    // 99 written strings; 120 once repeated cycles are counted.
-    expect(checkPyBaMM(plan, doc)).toBe(120);
+    // 102 written strings; 123 once repeated cycles are counted (the custom test's set-soc 50 %
+    // after a discharge is the IEC 62660-1 adjustment: CC-CV charge, hold, rest, discharge).
+    expect(checkPyBaMM(plan, doc)).toBe(123);
   });
 
   it('temperatures travel as separate values in kelvin', () => {
@@ -58,13 +59,8 @@ describe('PyBaMM step grammar', () => {
       for (const c of e.cycles) for (const s of c.steps) expect(s).not.toMatch(/oC|°C|K\b/);
   });
 
-  it('the Python file compiles (skipped where python3 is absent)', (ctx) => {
-    try {
-      execFileSync('python3', ['--version']);
-    } catch {
-      ctx.skip();
-      return;
-    }
+  // .ci/run installs python3 where it is missing.
+  it('the Python file compiles', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cellspec-pybamm-'));
     const { files } = emitPyBaMM(plan);
     for (const f of files) writeFileSync(join(dir, f.name), f.content);

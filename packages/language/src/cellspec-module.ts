@@ -12,7 +12,7 @@ import {
   type PartialLangiumServices,
   type PartialLangiumSharedServices,
 } from 'langium/lsp';
-import { CellSpecDocumentUpdateHandler } from './scoping/workspace.js';
+import { CellSpecDocumentUpdateHandler } from './scoping/build-pipeline.js';
 import { CellSpecLangiumDocuments } from './scoping/documents.js';
 import { guardNesting, isolateParseFailures } from './nesting-guard.js';
 import { compactParsedCst } from './memory/cst-compaction.js';
@@ -21,6 +21,7 @@ import { CompactValueConverter } from './memory/value-converter.js';
 import { CellSpecGeneratedModule, CellSpecGeneratedSharedModule } from './generated/module.js';
 import { CellSpecValidator, registerValidationChecks } from './validator.js';
 import { Evaluator } from './evaluate.js';
+import { DocumentCaches } from './document-caches.js';
 import { CellSpecScopingModule, CellSpecSharedScopingModule } from './scoping/module.js';
 import { CellSpecLspModule, type CellSpecLspAddedServices } from './lsp/module.js';
 
@@ -28,6 +29,7 @@ import { CellSpecLspModule, type CellSpecLspAddedServices } from './lsp/module.j
 export type CellSpecAddedServices = {
   validation: { CellSpecValidator: CellSpecValidator };
   evaluation: { Evaluator: Evaluator };
+  caches: { Documents: DocumentCaches };
 };
 
 export type CellSpecServices = LangiumServices & CellSpecAddedServices & CellSpecLspAddedServices;
@@ -35,6 +37,7 @@ export type CellSpecServices = LangiumServices & CellSpecAddedServices & CellSpe
 export const CellSpecModule: Module<CellSpecServices, PartialLangiumServices & CellSpecAddedServices> = {
   validation: { CellSpecValidator: () => new CellSpecValidator() },
   evaluation: { Evaluator: (services) => new Evaluator(services) },
+  caches: { Documents: (services) => new DocumentCaches(services.shared) },
   workspace: { AstNodeDescriptionProvider: (services) => new CompactAstNodeDescriptionProvider(services) },
   parser: { ValueConverter: () => new CompactValueConverter() },
 };

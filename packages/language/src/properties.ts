@@ -218,6 +218,12 @@ export const PROPERTIES: Readonly<Record<string, PropertySpec>> = {
   yield: P(['process'], ['fraction'], 'Expected yield (%).', { min: 0, max: 1 }),
   samples: P(['test'], ['dimensionless'], 'Number of cells tested.', { min: 1, max: 10000, integer: true }),
   duration: P(['test'], ['time'], 'Duration of a test (storage, cycle life).', { positive: true }),
+  'channel-voltage': P(
+    ['test'],
+    ['voltage'],
+    'Voltage range of the cycler channel the test runs on (`-5 V to 5 V`; a range below 0 V is a bipolar channel).',
+    { min: -100, max: 100, range: true },
+  ),
 };
 
 /** Properties a context requires (checked as "missing required property"). */

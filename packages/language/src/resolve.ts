@@ -7,7 +7,7 @@
  * reported as a problem and left out of the IR.
  */
 import { AstUtils, type AstNode, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
-import { loadOcpTable } from './workspace-files.js';
+import { loadOcpTable } from './file-references.js';
 import type { QuantityKind } from '@cellspec/units';
 import type {
   AnalysisIR,
@@ -288,7 +288,7 @@ class Resolver {
           : {}),
         ...(e.stoichiometryWindow ? { stoichiometryWindow: e.stoichiometryWindow } : {}),
         sources: e.sources,
-      } as ElectrodeIR;
+      } satisfies ElectrodeIR;
     };
     let separator: SeparatorIR | undefined;
     if (draft.separator) {
@@ -303,7 +303,7 @@ class Resolver {
           ...pick(s.values, ['porosity', 'pathResistance', 'bruggeman']),
           ...(s.area ? { area: s.area.width * s.area.height } : {}),
           ...(electrolyte ? { electrolyte } : {}),
-        } as SeparatorIR;
+        } satisfies SeparatorIR;
       }
     }
     const f = draft.format;
@@ -360,7 +360,7 @@ class Resolver {
       targets: draft.targets,
       analyses: draft.analyses,
       materials,
-    } as CellIR;
+    } satisfies CellIR;
   }
 
   /** Collects a cell's members; a variant starts from a copy of its base and applies its own. */
@@ -696,6 +696,12 @@ class Resolver {
           setIf(result as Record<string, unknown>, 'duration', this.num(m.value, ['time']));
         else if (m.name === 'restraint-pressure')
           setIf(result as Record<string, unknown>, 'restraintPressure', this.num(m.value, ['pressure']));
+        else if (m.name === 'channel-voltage') {
+          const lo = this.num(m.value, ['voltage']);
+          const hi = this.num(m.upper, ['voltage']);
+          if (lo !== undefined && hi !== undefined)
+            (result as Record<string, unknown>).channelVoltage = [Math.min(lo, hi), Math.max(lo, hi)];
+        }
       } else steps.push(m as Step);
     }
     result.steps = this.steps(steps, { record: undefined });
@@ -736,7 +742,7 @@ class Resolver {
           frequencyHigh: this.num(s.high, ['frequency']) ?? 1e6,
           frequencyLow: this.num(s.low, ['frequency']) ?? 0.1,
           ...(s.amplitude ? { amplitude: this.num(s.amplitude, ['voltage', 'current']) } : {}),
-        } as TestStepIR);
+        } satisfies TestStepIR);
       } else if (isLoopStep(s)) {
         const count = this.num(s.count, ['dimensionless']);
         out.push({
@@ -870,7 +876,11 @@ const MATERIAL_FIELDS: Record<string, Field<keyof MaterialProperties>> = {
   thickness: { key: 'thickness', kinds: ['length'] },
   'salt-concentration': { key: 'saltConcentration', kinds: ['concentration'] },
   'transference-number': { key: 'transferenceNumber', kinds: ['dimensionless'] },
-  'electrolyte-diffusivity': { key: 'electrolyteDiffusivity', kinds: ['diffusivity'] },
+  'electrolyte-diffusivity': {
+    key: 'electrolyteDiffusivity',
+    kinds: ['diffusivity'],
+    activation: 'electrolyteDiffusivityActivationEnergy',
+  },
   'molar-mass': { key: 'molarMass', kinds: ['molarMass'] },
   coverage: { key: 'coverage', kinds: ['fraction'] },
 };

@@ -19,7 +19,7 @@ import { valueChecks } from './validation/value-checks.js';
 import { variantChecks } from './validation/variant-checks.js';
 import { testPlanChecks } from './validation/testplans.js';
 import { designChecks } from './validation/design-checks.js';
-import { fileReferenceChecks } from './workspace-files.js';
+import { fileReferenceChecks } from './file-references.js';
 
 export interface CheckModule {
   /** For profiling and documentation. */

@@ -3,19 +3,23 @@
  * imports) under `fixtures/invalid/` is one test case; every one under `fixtures/valid/` must
  * produce no errors.
  *
- * Convention — an expectation is a comment line
+ * Convention — an expectation is a comment line (read by `fixture-comments.ts`)
  *
  *     // expect <error|warning> <code> "<message fragment>"
+ *     // expect no <error|warning> [<code>]          (absence: "no warning here")
  *
  * and applies to the next line that is neither blank nor a comment: a diagnostic with that
- * severity and code must start on that line and its message must contain the fragment. Several
- * expectations may stack above one line. Any error that no expectation claims fails the case
+ * severity and code must start on that line and its message must contain the fragment (or, in
+ * the absence form, none may). Several expectations may stack above one line. Written under the
+ * line with carets (`//     ^^^^ expect error unit-kind "…"`), the diagnostic must cover exactly
+ * the marked columns. Any error that no expectation claims fails the case
  * (warnings, such as design advice, are checked only where a fixture expects them), and an
  * invalid fixture without expectations fails too.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { directivesOf, quoted } from './fixture-comments.js';
 import { buildWorkspace, severityName } from './validation-helpers.js';
 
 const ROOT = join(import.meta.dirname, 'fixtures');
@@ -23,31 +27,34 @@ const ROOT = join(import.meta.dirname, 'fixtures');
 interface Expectation {
   readonly file: string;
   readonly line: number;
+  /** Columns the diagnostic must cover exactly (caret form), else any range starting on `line`. */
+  readonly range?: { readonly start: number; readonly end: number };
   readonly severity: string;
+  /** Absence form (`// expect no warning [code]`): no such diagnostic may start on the line. */
+  readonly absent: boolean;
   readonly code: string;
   readonly fragment: string;
 }
 
-const EXPECT = /^\s*\/\/\s*expect\s+(error|warning)\s+([a-z-]+)\s+"((?:[^"\\]|\\.)*)"\s*$/;
+const POSITIVE = /^(error|warning)\s+([a-z-]+)\s+(".*")$/;
+const ABSENT = /^no\s+(error|warning)(?:\s+([a-z-]+))?$/;
 
-/** Expectations of one file, each bound to the 1-based line it applies to. */
+/** Expectations of one file (see `fixture-comments.ts` for where each applies). */
 function expectationsOf(file: string, text: string): Expectation[] {
-  const lines = text.split(/\r?\n/);
-  const result: Expectation[] = [];
-  let pending: Array<Omit<Expectation, 'line'>> = [];
-  lines.forEach((line, i) => {
-    const m = EXPECT.exec(line);
-    if (m) {
-      pending.push({ file, severity: m[1]!, code: m[2]!, fragment: m[3]!.replace(/\\"/g, '"') });
-      return;
-    }
-    const trimmed = line.trim();
-    if (trimmed === '' || trimmed.startsWith('//')) return;
-    for (const p of pending) result.push({ ...p, line: i + 1 });
-    pending = [];
-  });
-  if (pending.length > 0) throw new Error(`${file}: expectation without a following line`);
-  return result;
+  return directivesOf(file, text)
+    .filter((d) => d.kind === 'expect')
+    .map((d) => {
+      const where = `${file}:${d.at}`;
+      if (d.line === 0) throw new Error(`${where}: expectation without a following line`);
+      const place = { file, line: d.line, ...(d.range ? { range: d.range } : {}) };
+      const absent = ABSENT.exec(d.text);
+      if (absent) return { ...place, severity: absent[1]!, absent: true, code: absent[2] ?? '', fragment: '' };
+      const positive = POSITIVE.exec(d.text);
+      const fragment = positive ? quoted(positive[3]!) : undefined;
+      if (!positive || !fragment || fragment.rest !== '')
+        throw new Error(`${where}: cannot read expectation '${d.text}'`);
+      return { ...place, severity: positive[1]!, absent: false, code: positive[2]!, fragment: fragment.value };
+    });
 }
 
 /** A fixture case: one file, or every `.cellspec` file below a folder. */
@@ -83,28 +90,36 @@ async function check(files: Record<string, string>): Promise<{ problems: string[
       .map((d) => ({
         file: f.path,
         line: d.range.start.line + 1,
+        start: d.range.start.character,
+        end: d.range.end.line === d.range.start.line ? d.range.end.character : Infinity,
         severity: severityName(d.severity),
         code: String(d.code ?? ''),
         message: typeof d.message === 'string' ? d.message : d.message.value,
       })),
   );
   const problems: string[] = [];
+  const at = (e: Expectation) => `${e.file}:${e.line}${e.range ? `:${e.range.start + 1}-${e.range.end}` : ''}`;
   for (const e of expectations) {
-    const i = unclaimed.findIndex(
-      (d) =>
-        d.file === e.file &&
-        d.line === e.line &&
-        d.severity === e.severity &&
-        d.code === e.code &&
-        d.message.includes(e.fragment),
-    );
+    const matches = (d: (typeof unclaimed)[number]) =>
+      d.file === e.file &&
+      d.line === e.line &&
+      d.severity === e.severity &&
+      (e.code === '' || d.code === e.code) &&
+      (!e.range || (d.start === e.range.start && d.end === e.range.end)) &&
+      d.message.includes(e.fragment);
+    if (e.absent) {
+      const found = unclaimed.find(matches);
+      if (found) problems.push(`unwanted: ${at(e)} ${found.severity} ${found.code} "${found.message}"`);
+      continue;
+    }
+    const i = unclaimed.findIndex(matches);
     if (i >= 0) unclaimed.splice(i, 1);
-    else problems.push(`missing: ${e.file}:${e.line} ${e.severity} ${e.code} "${e.fragment}"`);
+    else problems.push(`missing: ${at(e)} ${e.severity} ${e.code} "${e.fragment}"`);
   }
   for (const d of unclaimed) {
     if (d.severity === 'error') problems.push(`unexpected: ${d.file}:${d.line} ${d.severity} ${d.code} "${d.message}"`);
   }
-  return { problems, expectations: expectations.length };
+  return { problems, expectations: expectations.filter((e) => !e.absent).length };
 }
 
 const invalid = casesIn('invalid');

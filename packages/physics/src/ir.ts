@@ -83,6 +83,8 @@ export interface MaterialProperties {
   saltConcentration?: number;
   transferenceNumber?: number;
   electrolyteDiffusivity?: number;
+  /** Activation energy of the salt diffusivity, J/mol. */
+  electrolyteDiffusivityActivationEnergy?: number;
   /** Named built-in concentration-dependent transport functions of a liquid electrolyte (`LiPF6_Marquis2019`). */
   electrolyteTransport?: string;
   /** Molar mass, kg/mol. */
@@ -411,6 +413,8 @@ export interface TestIR {
   readonly duration?: number;
   /** Restraint pressure during the test, Pa. */
   readonly restraintPressure?: number;
+  /** Voltage range of the cycler channel, V [min, max]; a minimum below 0 V is a bipolar channel. */
+  readonly channelVoltage?: readonly [number, number];
 }
 
 export interface TestPlanIR {

@@ -1,5 +1,5 @@
 /**
- * `cellspec protocols FILE [--plan NAME] --format pybamm|maccor|biologic|json --out DIR`: expands
+ * `cellspec protocols FILE [--plan NAME] --format pybamm|maccor|biologic|json|neware|arbin --out DIR`: expands
  * the test plans of a spec for their cells and writes cycler protocol files. Files are written
  * atomically (temporary file, then rename), and nothing is written for a spec or plan with errors.
  */
@@ -7,11 +7,13 @@ import { relative, resolve } from 'node:path';
 import { loadWorkspace, resolveDocument, type LoadedWorkspace } from '@cellspec/language';
 import { designCell, expandPlan, type CellIR, type ExpandedPlan, type TestPlanIR } from '@cellspec/physics';
 import { emitProtocol, writeFilesAtomic, PROTOCOL_FORMATS, type ProtocolFormat } from '@cellspec/emit';
-import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command.js';
+import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command-framework.js';
 
 export interface LoadedPlans {
   readonly workspace: LoadedWorkspace;
   readonly plans: readonly ExpandedPlan[];
+  /** The cells the plans name, by name. */
+  readonly cells: ReadonlyMap<string, CellIR>;
   /** Error diagnostics of the requested file, `path:line: message`. */
   readonly errors: readonly string[];
 }
@@ -63,13 +65,13 @@ export async function loadPlans(file: string, planName: string | undefined, cwd:
     for (const q of p.problems)
       if (q.severity === 'error') errors.push(`test-plan ${p.plan}, ${q.at.subtest ?? q.at.test}: ${q.message}`);
   }
-  return { workspace, plans: expanded, errors: [...new Set(errors)] };
+  return { workspace, plans: expanded, cells, errors: [...new Set(errors)] };
 }
 
 export const protocolsCommand: Command = {
   name: 'protocols',
-  summary: "Write cycler protocol files (PyBaMM, Maccor, BioLogic, JSON) from a spec's test plans.",
-  usage: 'FILE [--plan NAME] --format pybamm|maccor|biologic|json --out DIR',
+  summary: "Write cycler protocol files (PyBaMM, Maccor, BioLogic, Neware, Arbin, JSON) from a spec's test plans.",
+  usage: 'FILE [--plan NAME] --format pybamm|maccor|biologic|json|neware|arbin --out DIR',
   details: `Each electrical sub-test (one per sweep point) becomes one Maccor .000 or BioLogic .mps file;
 PyBaMM and JSON write one file per plan (PyBaMM also a runnable Python script). Tests done off the
 cycler (crush, vibration, …) appear in the JSON protocol only. Where a format cannot say something
@@ -86,7 +88,12 @@ exit codes:
       valueName: 'name',
       description: 'the test plan to write (default: every plan in FILE)',
     },
-    format: { type: 'string', short: 'f', valueName: 'pybamm|maccor|biologic|json', description: 'protocol format' },
+    format: {
+      type: 'string',
+      short: 'f',
+      valueName: 'pybamm|maccor|biologic|json|neware|arbin',
+      description: 'protocol format',
+    },
     out: { type: 'string', short: 'o', valueName: 'dir', description: 'folder to write into (created if missing)' },
     force: {
       type: 'boolean',
@@ -100,14 +107,18 @@ exit codes:
     if (typeof values.out !== 'string' || values.out === '') throw new UsageError('--out DIR is required');
     const file = resolve(io.cwd, positionals[0]!);
     const out = resolve(io.cwd, values.out);
-    const { plans, errors } = await loadPlans(file, typeof values.plan === 'string' ? values.plan : undefined, io.cwd);
+    const { plans, cells, errors } = await loadPlans(
+      file,
+      typeof values.plan === 'string' ? values.plan : undefined,
+      io.cwd,
+    );
     if (errors.length > 0) {
       for (const e of errors) io.stderr(`error: ${e}\n`);
       io.stderr(`cellspec protocols: ${errors.length} error${errors.length === 1 ? '' : 's'}; no protocol written\n`);
       return ExitCode.Findings;
     }
     // Emit everything first, so a failure in one plan leaves no partial set on disk.
-    const results = plans.map((p) => ({ plan: p, result: emitProtocol(p, format) }));
+    const results = plans.map((p) => ({ plan: p, result: emitProtocol(p, format, { cell: cells.get(p.cell) }) }));
     for (const { plan, result } of results) {
       let written: string[];
       try {

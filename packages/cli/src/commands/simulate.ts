@@ -19,8 +19,11 @@ import {
   type PlanSimulation,
   type SimulationResult,
 } from '@cellspec/physics';
-import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command.js';
+import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command-framework.js';
 import { loadPlans } from './protocols.js';
+
+/** Model runs from the command line keep to their wall-time budget. */
+const wallClock = (): number => performance.now();
 
 const MODELS = ['p2d', 'reduced'] as const;
 const FORMATS = ['json', 'csv', 'text'] as const;
@@ -134,6 +137,8 @@ exit codes:
         p,
         { ...analysis, model: fidelity },
         temperature ?? cell.temperature ?? p.temperature,
+        undefined,
+        wallClock,
       );
       io.stdout(
         JSON.stringify(
@@ -172,6 +177,7 @@ exit codes:
       direction,
       rate,
       fidelity,
+      clock: wallClock,
       ...(temperature !== undefined ? { temperature } : {}),
       ...(targetSoc !== undefined ? { targetSoc } : {}),
     });
@@ -198,7 +204,7 @@ exit codes:
   },
 };
 
-async function chooseCell(file: string, name: string | undefined): Promise<CellIR> {
+export async function chooseCell(file: string, name: string | undefined): Promise<CellIR> {
   const workspace = await loadWorkspace([file]);
   const problem = workspace.problems[0];
   if (problem) throw new UsageError(`${problem.path}: ${problem.message}`);
@@ -274,7 +280,13 @@ async function runPlan(
       io.stderr(`error: cell ${plan.cell} cannot be resolved\n`);
       return ExitCode.Findings;
     }
-    runs.push(simulatePlan(plan, cell, { fidelity, ...(testName ? { filter: (t) => t.test === testName } : {}) }));
+    runs.push(
+      simulatePlan(plan, cell, {
+        fidelity,
+        clock: wallClock,
+        ...(testName ? { filter: (t) => t.test === testName } : {}),
+      }),
+    );
   }
   const problems = runs.flatMap((r) => r.problems.map((p) => `${r.plan}: ${p}`));
   if (format === 'json') io.stdout(JSON.stringify(runs.map(planJson), null, 2) + '\n');

@@ -167,7 +167,17 @@ class Builder {
           unit: current.unit,
           vs: '<None>',
           direction: s.direction === 'charge' ? 'Charge' : 'Discharge',
-          limits: [timeLimit(s.duration)],
+          // The pulse ends on its time or on the window edge, and the sequence goes on.
+          limits: [
+            timeLimit(s.duration),
+            {
+              type: 'Ecell',
+              comp: s.direction === 'charge' ? '>' : '<',
+              value: s.direction === 'charge' ? this.ideal.voltageMax : this.ideal.voltageMin,
+              unit: 'V',
+              target: 'NEXT',
+            },
+          ],
           record: Math.min(record, 0.1),
           current: s.setpoint.current,
         });

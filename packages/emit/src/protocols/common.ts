@@ -23,10 +23,15 @@ export const DEFAULT_RECORD = 30;
 /** Safety margin outside the voltage window at which cycler protocols stop the test, V. */
 export const SAFETY_MARGIN = 0.05;
 
-/** A file-name-safe form of a sub-test id: `capacity @ -20 °C, 1 C` → `capacity_m20C_1C`. */
+/**
+ * A file-name-safe form of a sub-test id: `capacity @ -20 °C, 1 C` → `capacity_m20C_1C`. A minus
+ * becomes `m` only where it is a sign (a U+2212 minus, or a hyphen after a non-alphanumeric
+ * character before a digit), so a hyphen inside a name stays: `storage-42-days` is unchanged.
+ */
 export function slug(text: string): string {
   return text
-    .replace(/[−-](?=\d)/g, 'm')
+    .replace(/−(?=\d)/g, 'm')
+    .replace(/(^|[^A-Za-z0-9])-(?=\d)/g, '$1m')
     .replace(/°C/g, 'C')
     .replace(/%/g, 'pct')
     .replace(/\./g, 'p')

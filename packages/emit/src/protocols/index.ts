@@ -1,24 +1,35 @@
 /** Cycler protocol emitters: PyBaMM, Maccor, BioLogic and the neutral JSON protocol. */
-import type { ExpandedPlan } from '@cellspec/physics';
+import type { CellIR, ExpandedPlan } from '@cellspec/physics';
 import { emitPyBaMM } from './pybamm.js';
 import { emitMaccor } from './maccor.js';
 import { emitBioLogic } from './biologic.js';
 import { emitJson } from './json.js';
+import { emitNeware } from './neware.js';
+import { emitArbin } from './arbin.js';
 import type { EmitResult } from './common.js';
 
-export const PROTOCOL_FORMATS = ['pybamm', 'maccor', 'biologic', 'json'] as const;
+export const PROTOCOL_FORMATS = ['pybamm', 'maccor', 'biologic', 'json', 'neware', 'arbin'] as const;
 export type ProtocolFormat = (typeof PROTOCOL_FORMATS)[number];
 
-export function emitProtocol(plan: ExpandedPlan, format: ProtocolFormat): EmitResult {
+export interface EmitOptions {
+  /** The plan's cell: PyBaMM scripts build its parameter set from it. */
+  readonly cell?: CellIR;
+}
+
+export function emitProtocol(plan: ExpandedPlan, format: ProtocolFormat, options: EmitOptions = {}): EmitResult {
   switch (format) {
     case 'pybamm':
-      return emitPyBaMM(plan);
+      return emitPyBaMM(plan, options.cell);
     case 'maccor':
       return emitMaccor(plan);
     case 'biologic':
       return emitBioLogic(plan);
     case 'json':
       return emitJson(plan);
+    case 'neware':
+      return emitNeware(plan);
+    case 'arbin':
+      return emitArbin(plan);
   }
 }
 
@@ -43,6 +54,9 @@ export {
   COLUMN_WIDTH,
   type Sequence,
 } from './biologic.js';
+export { pybammParameters, formulaPython, type PyBaMMParameterCode } from './pybamm-parameters.js';
+export { emitNeware, newareStepFile, NEWARE_STEP_TYPES, NEWARE_CLIENT } from './neware.js';
+export { emitArbin, arbinSchedule, arbinCurrentRange, ARBIN_SCHEDULE_VERSION, ARBIN_MAX_LOOP_DEPTH } from './arbin.js';
 export { emitJson, protocolDocument, PROTOCOL_FORMAT, PROTOCOL_VERSION } from './json.js';
 export { writeFilesAtomic, OverwriteRefusedError, OUTPUT_MANIFEST, type WriteOptions } from './write.js';
 export {

@@ -133,7 +133,15 @@ class Builder {
           mode: 'Current ',
           value: plain(s.setpoint.current),
           limits: {},
-          ends: [{ type: 'StepTime', oper: ' = ', goto: 'NEXT', value: clock(s.duration) }, ...this.safety(s.abuse)],
+          // The pulse ends on its time or on its own voltage limit (the window edge) and goes on;
+          // only beyond the window does the safety end stop the test.
+          ends: [
+            { type: 'StepTime', oper: ' = ', goto: 'NEXT', value: clock(s.duration) },
+            s.direction === 'charge'
+              ? { type: 'Voltage ', oper: '>= ', goto: 'NEXT', value: plain(this.plan.voltageWindow[1]) }
+              : { type: 'Voltage ', oper: '<= ', goto: 'NEXT', value: plain(this.plan.voltageWindow[0]) },
+            ...this.safety(s.abuse),
+          ],
           reports: [{ type: 'StepTime', value: clock(Math.min(s.record ?? 0.1, 0.1)) }],
           control: false,
           note: `${plain(s.duration)} s pulse`,

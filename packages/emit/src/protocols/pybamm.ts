@@ -17,9 +17,11 @@ import {
   type ConcreteStep,
   type ConcreteTest,
   type ExpandedPlan,
+  type CellIR,
   type IdealCell,
 } from '@cellspec/physics';
 import { assertEmittable, cyclerTests, plain, type EmitNote, type EmitResult } from './common.js';
+import { pybammParameters, type PyBaMMParameterCode } from './pybamm-parameters.js';
 
 export interface PyBaMMCycle {
   readonly repeat: number;
@@ -68,13 +70,19 @@ export function pybammDocument(plan: ExpandedPlan): PyBaMMDocument {
   };
 }
 
-export function emitPyBaMM(plan: ExpandedPlan): EmitResult {
+/** The experiments (JSON), the script that runs them and, for a liquid cell, its BPX file. */
+export function emitPyBaMM(plan: ExpandedPlan, cell?: CellIR): EmitResult {
   const doc = pybammDocument(plan);
   const jsonName = `${plan.plan}.pybamm.json`;
+  const parameters = pybammParameters(plan, cell, doc.notes);
   return {
     files: [
       { name: jsonName, content: JSON.stringify(doc, null, 2) + '\n' },
-      { name: `${plan.plan.replace(/[^A-Za-z0-9_]/g, '_')}_pybamm.py`, content: pythonScript(plan, jsonName) },
+      ...parameters.files,
+      {
+        name: `${plan.plan.replace(/[^A-Za-z0-9_]/g, '_')}_pybamm.py`,
+        content: pythonScript(plan, jsonName, parameters),
+      },
     ],
     notes: doc.notes,
   };
@@ -282,15 +290,23 @@ export function durationText(seconds: number): string {
   return `${plain(s / 3600)} hours`;
 }
 
-function pythonScript(plan: ExpandedPlan, jsonName: string): string {
+function pythonScript(plan: ExpandedPlan, jsonName: string, parameters: PyBaMMParameterCode): string {
+  const how =
+    parameters.source === 'bpx'
+      ? `The parameter set is ${plan.cell}'s own, read from its BPX file with
+pybamm.ParameterValues.create_from_bpx.`
+      : parameters.source === 'explicit'
+        ? `The parameter set is ${plan.cell}'s own, set value by value (a solid-state cell has no
+BPX form).`
+        : `No cell was given: PyBaMM's Chen2020 set stands in, with this plan's capacity and cut-offs.`;
   return `"""PyBaMM experiments of test plan ${plan.plan} for cell ${plan.cell}, written by cellspec.
 
 Run:  python ${plan.plan.replace(/[^A-Za-z0-9_]/g, '_')}_pybamm.py [EXPERIMENT_ID]
-Builds one pybamm.Experiment per sub-test from ${jsonName} (same folder) and solves it with the
-single-particle model. The parameter set is PyBaMM's Chen2020 with the nominal capacity of
-${plan.cell}; replace it with the cell's own parameters for predictions.
+Builds one pybamm.Experiment per sub-test from ${jsonName} (same folder) and solves it.
+${how} The cut-offs are the cell's voltage limits and the nominal capacity is the plan's 1C basis.
 """
 import json
+import math
 import pathlib
 import sys
 
@@ -299,6 +315,7 @@ import pybamm
 HERE = pathlib.Path(__file__).resolve().parent
 DATA = json.loads((HERE / ${JSON.stringify(jsonName)}).read_text(encoding="utf-8"))
 
+${parameters.python}
 
 def experiment(entry):
     """The pybamm.Experiment of one sub-test: each cycle is a tuple of steps, repeated."""
@@ -317,12 +334,12 @@ def experiment(entry):
 
 
 def main(selected=None):
-    parameters = pybamm.ParameterValues("Chen2020")
-    parameters["Nominal cell capacity [A.h]"] = DATA["nominal_capacity_Ah"]
+    parameters = parameter_values()
+    model = getattr(pybamm.lithium_ion, MODEL)(options=OPTIONS)
     for entry in DATA["experiments"]:
         if selected and entry["id"] != selected:
             continue
-        simulation = pybamm.Simulation(pybamm.lithium_ion.SPM(), experiment=experiment(entry), parameter_values=parameters)
+        simulation = pybamm.Simulation(model, experiment=experiment(entry), parameter_values=parameters)
         solution = simulation.solve()
         print(f"{entry['id']}: {len(solution.cycles)} cycles, {solution['Time [h]'].entries[-1]:.2f} h")
 

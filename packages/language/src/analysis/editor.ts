@@ -26,7 +26,7 @@ import type { CellSpecServices } from '../cellspec-module.js';
 import { isAnalyses, isAnalysis, isCell, isVariant, type Analysis, type CellLike } from '../generated/ast.js';
 import { documentDesigns } from '../lsp/cell-design.js';
 import type { HoverContext, HoverContributor } from '../lsp/hover.js';
-import type { CellSummary, OutcomeSummary, RunSummary } from './protocol.js';
+import type { CellSummary, OutcomeSummary, RunSummary } from './worker-messages.js';
 import { AnalysisService, type WorkerEntry } from './service.js';
 import { analysisKey } from './key.js';
 

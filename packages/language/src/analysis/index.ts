@@ -12,4 +12,4 @@ export {
   outcomeHint,
   outcomeHover,
 } from './editor.js';
-export type { CellSummary, OutcomeSummary, RunSummary } from './protocol.js';
+export type { CellSummary, OutcomeSummary, RunSummary } from './worker-messages.js';

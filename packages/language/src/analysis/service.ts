@@ -10,7 +10,7 @@
 import { Worker } from 'node:worker_threads';
 import type { CellIR } from '@cellspec/physics';
 import { analysisKey } from './key.js';
-import type { CellSummary, FromWorker, ToWorker, WorkerStartData } from './protocol.js';
+import type { CellSummary, FromWorker, ToWorker, WorkerStartData } from './worker-messages.js';
 
 export interface WorkerEntry {
   /** Script (path or file URL) the worker runs. */

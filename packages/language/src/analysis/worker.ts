@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { runCellAnalyses } from '@cellspec/physics';
-import { summarise, type FromWorker, type ToWorker, type WorkerStartData } from './protocol.js';
+import { summarise, type FromWorker, type ToWorker, type WorkerStartData } from './worker-messages.js';
 
 /** Whether this thread was started as an analysis worker. */
 export function isAnalysisWorker(): boolean {
@@ -23,7 +23,7 @@ export function runAnalysisWorker(): void {
     const cancelled = () => Atomics.load(cancel, 0) === jobId;
     let reply: FromWorker;
     try {
-      const result = runCellAnalyses(cell, cancelled);
+      const result = runCellAnalyses(cell, cancelled, () => performance.now());
       reply = cancelled() ? { type: 'cancelled', jobId } : { type: 'done', jobId, summary: summarise(key, result) };
     } catch (error) {
       reply = { type: 'error', jobId, message: (error as Error)?.message ?? String(error) };

@@ -4739,6 +4739,10 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "Keyword",
             "value": "duration"
+          },
+          {
+            "$type": "Keyword",
+            "value": "channel-voltage"
           }
         ]
       },

@@ -3,7 +3,7 @@
  * actions and code lenses. One resolve and one calculation per document and workspace state
  * (cached until the next change), so every view shows the same numbers.
  */
-import { AstUtils, WorkspaceCache, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import {
   checkTargets,
   designCell,
@@ -30,7 +30,6 @@ import {
   type Target,
 } from '../generated/ast.js';
 import { resolveDocument } from '../resolve.js';
-import { onDocumentReleased } from '../memory/closed-documents.js';
 
 export interface CellDesignEntry {
   readonly node: CellLike;
@@ -46,18 +45,11 @@ export interface DocumentDesigns {
   readonly cells: readonly CellDesignEntry[];
 }
 
-const caches = new WeakMap<CellSpecServices, WorkspaceCache<string, DocumentDesigns>>();
-
 /** Design figures of every cell and variant of a document. */
 export function documentDesigns(services: CellSpecServices, document: LangiumDocument): DocumentDesigns {
-  let cache = caches.get(services);
-  if (!cache) {
-    cache = new WorkspaceCache(services.shared);
-    caches.set(services, cache);
-    const forget = cache;
-    onDocumentReleased(services.shared, (closed) => forget.delete(closed.uri.toString()));
-  }
-  return cache.get(document.uri.toString(), () => computeDesigns(services, document));
+  return services.caches.Documents.named<DocumentDesigns>('designs').get(document.uri.toString(), () =>
+    computeDesigns(services, document),
+  );
 }
 
 function computeDesigns(services: CellSpecServices, document: LangiumDocument): DocumentDesigns {

@@ -3,7 +3,7 @@
  * the concrete steps it expands to for this cell (C-rates as currents); on a test, its sub-tests
  * and estimated durations; on a test plan, what it costs ("41 days on 3 channels").
  */
-import { AstUtils, WorkspaceCache, type AstNode } from 'langium';
+import { AstUtils, type AstNode } from 'langium';
 import {
   describeSteps,
   findProcedure,
@@ -100,20 +100,19 @@ function planHover(services: CellSpecServices, ctx: HoverContext): string | unde
 
 /** Sub-tests simulated on hover at most; larger sweeps are left to `cellspec simulate`. */
 const MAX_SIMULATED_SUBTESTS = 16;
-const simulations = new WeakMap<CellSpecServices, WorkspaceCache<string, string[]>>();
 
 /** Simulated results of one test, cached until the workspace changes (a hover is on demand, never on the keystroke path). */
 function simulatedLines(services: CellSpecServices, node: AstNode, plan: ExpandedPlan, test: string): string[] {
   const entry = planOf(services, node);
   const cell = entry?.cell;
   if (!cell || plan.tests.filter((t) => t.test === test && t.electrical).length > MAX_SIMULATED_SUBTESTS) return [];
-  let cache = simulations.get(services);
-  if (!cache) {
-    cache = new WorkspaceCache(services.shared);
-    simulations.set(services, cache);
-  }
+  const cache = services.caches.Documents.named<string[]>('simulated-hover');
   return cache.get(`${AstUtils.getDocument(node).uri.toString()}#${plan.plan}#${test}`, () => {
-    const sim = simulatePlan(plan, cell, { fidelity: 'reduced', filter: (t) => t.test === test });
+    const sim = simulatePlan(plan, cell, {
+      fidelity: 'reduced',
+      filter: (t) => t.test === test,
+      clock: () => performance.now(),
+    });
     if (sim.problems.length) return [`- cannot simulate: ${sim.problems[0]}`];
     return sim.tests.map((t) => {
       const discharge = t.capacities.filter((c) => c.direction === 'discharge').at(-1);

@@ -28,7 +28,7 @@ import {
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { importCandidates, importsOf } from '../scoping/imports.js';
-import { CellSpecDocumentBuilder, CellSpecWorkspaceManager } from '../scoping/workspace.js';
+import { CellSpecDocumentBuilder, CellSpecWorkspaceManager } from '../scoping/build-pipeline.js';
 
 /** Documents per slice: small enough to bound memory, large enough that per-build work is noise. */
 export const BUILD_SLICE = 100;

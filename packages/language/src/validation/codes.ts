@@ -39,6 +39,7 @@ export const Code = {
   UnknownProcedure: 'unknown-procedure',
   UnknownProcedureParameter: 'unknown-procedure-parameter',
   TestPlanIncomplete: 'test-plan-incomplete',
+  ChannelCapability: 'channel-capability',
 } as const;
 
 export type DiagnosticCode = (typeof Code)[keyof typeof Code];
@@ -87,4 +88,6 @@ export const CODE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
   'unknown-procedure': 'A named test procedure that the procedure library does not define.',
   'unknown-procedure-parameter': 'A parameter a named test procedure does not take, or a value it cannot use.',
   'test-plan-incomplete': 'A test plan that cannot be expanded: its cell states no capacity or no voltage window.',
+  'channel-capability':
+    "A test step the cycler channel cannot do: a forced discharge below 0 V on a unipolar channel, or a voltage outside the declared channel's range.",
 };

@@ -6,16 +6,21 @@
  * diagnostics show the same numbers as hints, hover and reports.
  */
 import { AstUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import type { DesignProblem, TargetCheck } from '@cellspec/physics';
+import type { DesignProblem, DesignProblemCode, TargetCheck } from '@cellspec/physics';
 import type { CellSpecServices } from '../cellspec-module.js';
 import type { CellLike, CellSpecAstType } from '../generated/ast.js';
 import { designByName, designOf, nodeForPath, targetNodes } from '../lsp/cell-design.js';
 import { Code, type DiagnosticCode } from './codes.js';
 
-/** Calculator problems other checks already report (composition sums, unknown names). */
-const REPORTED_ELSEWHERE = new Set(['composition-sum', 'unknown-material', 'mixed-basis', 'no-composition']);
-
-const CODE_OF: Readonly<Record<string, DiagnosticCode>> = {
+/**
+ * The diagnostic each calculator problem becomes; `null` where another check already reports it
+ * (composition sums, unknown names). Exhaustive: a new problem code must be placed here.
+ */
+const CODE_OF: Readonly<Record<DesignProblemCode, DiagnosticCode | null>> = {
+  'composition-sum': null,
+  'mixed-basis': null,
+  'no-composition': null,
+  'unknown-material': null,
   'np-below-one': Code.NpBelowOne,
   'se-percolation': Code.ElectrolytePercolation,
   'porosity-unreachable': Code.PorosityUnreachable,
@@ -24,6 +29,24 @@ const CODE_OF: Readonly<Record<string, DiagnosticCode>> = {
   'porosity-density-inconsistent': Code.DesignInconsistent,
   'negative-porosity': Code.DesignInconsistent,
   'cell-thinner-than-stack': Code.DesignInconsistent,
+  'no-active-material': Code.DesignIncomplete,
+  'no-loading': Code.DesignIncomplete,
+  'loading-from-capacity': Code.DesignIncomplete,
+  underdetermined: Code.DesignIncomplete,
+  'missing-density': Code.DesignIncomplete,
+  'no-collector': Code.DesignIncomplete,
+  layers: Code.DesignIncomplete,
+  'single-layer-with-layers': Code.DesignIncomplete,
+  'bicell-odd-layers': Code.DesignIncomplete,
+  'no-capacity': Code.DesignIncomplete,
+  'no-mean-voltage': Code.DesignIncomplete,
+  'mean-voltage-negative': Code.DesignIncomplete,
+  'no-separator': Code.DesignIncomplete,
+  'no-packaging': Code.DesignIncomplete,
+  'tabs-incomplete': Code.DesignIncomplete,
+  'insulation-incomplete': Code.DesignIncomplete,
+  'no-outline': Code.DesignIncomplete,
+  'not-computable': Code.DesignIncomplete,
 };
 
 export function designChecks(services: CellSpecServices): ValidationChecks<CellSpecAstType> {
@@ -46,9 +69,9 @@ function checkCellDesign(services: CellSpecServices, node: CellLike, accept: Val
 }
 
 function reportProblem(cell: CellLike, p: DesignProblem, accept: ValidationAcceptor): void {
-  if (p.severity === 'info' || REPORTED_ELSEWHERE.has(p.code)) return;
+  const code = CODE_OF[p.code];
+  if (p.severity === 'info' || code === null) return;
   const { node, property } = nodeForPath(cell, p.path);
-  const code = CODE_OF[p.code] ?? Code.DesignIncomplete;
   // What is missing is the required-property checks' business; here it only explains absent figures.
   const severity = p.code === 'negative-porosity' ? 'error' : code === Code.DesignIncomplete ? 'info' : 'warning';
   accept(severity, p.message, { node, ...(property ? { property } : {}), code, data: { code, designCode: p.code } });

@@ -20,7 +20,7 @@ import {
   type Property,
 } from '../generated/ast.js';
 import { resolveImport } from '../scoping/imports.js';
-import { importRefusal } from '../workspace-files.js';
+import { importRefusal } from '../file-references.js';
 import { Code } from './codes.js';
 
 type Declaration = Constant | Property;

@@ -4,14 +4,7 @@
  * reported on the step that caused them. Procedure parameters are checked by name and unit kind.
  * The expansion is cached per document and shared with hover.
  */
-import {
-  AstUtils,
-  WorkspaceCache,
-  type AstNode,
-  type LangiumDocument,
-  type ValidationAcceptor,
-  type ValidationChecks,
-} from 'langium';
+import { AstUtils, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import {
   designCell,
   expandPlan,
@@ -21,6 +14,7 @@ import {
   type ExpandedPlan,
   type ParameterKind,
   type PlanProblem,
+  type PlanProblemCode,
 } from '@cellspec/physics';
 import { KINDS, type QuantityKind } from '@cellspec/units';
 import type { CellSpecServices } from '../cellspec-module.js';
@@ -40,7 +34,6 @@ import {
 } from '../generated/ast.js';
 import { resolveCell, resolveDocument } from '../resolve.js';
 import { Code, type DiagnosticCode } from './codes.js';
-import { onDocumentReleased } from '../memory/closed-documents.js';
 
 export interface PlanEntry {
   readonly node: TestPlan;
@@ -49,18 +42,11 @@ export interface PlanEntry {
   readonly cell?: CellIR;
 }
 
-const caches = new WeakMap<CellSpecServices, WorkspaceCache<string, PlanEntry[]>>();
-
 /** Every test plan of a document, expanded for its cell (cached until the workspace changes). */
 export function documentPlans(services: CellSpecServices, document: LangiumDocument): PlanEntry[] {
-  let cache = caches.get(services);
-  if (!cache) {
-    cache = new WorkspaceCache(services.shared);
-    caches.set(services, cache);
-    const forget = cache;
-    onDocumentReleased(services.shared, (closed) => forget.delete(closed.uri.toString()));
-  }
-  return cache.get(document.uri.toString(), () => computePlans(services, document));
+  return services.caches.Documents.named<PlanEntry[]>('plans').get(document.uri.toString(), () =>
+    computePlans(services, document),
+  );
 }
 
 function computePlans(services: CellSpecServices, document: LangiumDocument): PlanEntry[] {
@@ -101,7 +87,8 @@ export function testPlanChecks(services: CellSpecServices): ValidationChecks<Cel
   };
 }
 
-const CODE_OF: Readonly<Record<string, DiagnosticCode>> = {
+/** The diagnostic each plan problem becomes. Exhaustive: a new problem code must be placed here. */
+const CODE_OF: Readonly<Record<PlanProblemCode, DiagnosticCode>> = {
   'limit-rate': Code.TestLimit,
   'limit-voltage': Code.TestLimit,
   'limit-temperature': Code.TestLimit,
@@ -115,6 +102,8 @@ const CODE_OF: Readonly<Record<string, DiagnosticCode>> = {
   'invalid-parameter': Code.UnknownProcedureParameter,
   'no-capacity': Code.TestPlanIncomplete,
   'no-voltage-window': Code.TestPlanIncomplete,
+  'channel-bipolar': Code.ChannelCapability,
+  'channel-range': Code.ChannelCapability,
 };
 
 function checkPlan(services: CellSpecServices, node: TestPlan, accept: ValidationAcceptor): void {
@@ -124,7 +113,7 @@ function checkPlan(services: CellSpecServices, node: TestPlan, accept: Validatio
     // Parameter names are checked on the procedure step itself, where the unit kind is known too.
     if (p.code === 'unknown-parameter' || p.code === 'invalid-parameter') continue;
     const target = nodeOf(node, p);
-    const code = CODE_OF[p.code] ?? Code.TestPlanIncomplete;
+    const code = CODE_OF[p.code];
     const where = p.at.subtest && p.at.subtest !== p.at.test ? ` (${p.at.subtest})` : '';
     // An incomplete cell (no capacity, no window) is the cell's business; here it only explains missing checks.
     const severity = code === Code.TestPlanIncomplete ? 'warning' : p.severity;

@@ -1,6 +1,6 @@
 /**
  * Analysis fixtures: each `fixtures/*.cellspec` states what its declared analyses must give in
- * comments, and this one runner checks them through the whole pipeline (parse, resolve, model
+ * comments (read by `../fixture-comments.ts`, like the validation fixtures), and this one runner checks them through the whole pipeline (parse, resolve, model
  * parameters, runs, findings):
  *   // expect-run ANALYSIS "RUN LABEL" capacity VALUE mAh ± TOL %
  *   // expect-run ANALYSIS "RUN LABEL" end-soc VALUE % ± TOL %
@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCellAnalyses } from '@cellspec/physics';
 import { loadWorkspace, resolveDocument } from '../../src/index.js';
+import { directivesOf } from '../fixture-comments.js';
 
 const DIR = join(import.meta.dirname, 'fixtures');
 
@@ -27,27 +28,29 @@ interface Expectations {
   readonly noWarnings: boolean;
 }
 
-function expectationsOf(text: string): Expectations {
+function expectationsOf(file: string, text: string): Expectations {
   const runs: Expectations['runs'] = [];
   const findings: Expectations['findings'] = [];
   let noWarnings = false;
-  for (const line of text.split('\n')) {
-    const run = /^\/\/ expect-run (\S+) "([^"]+)" (capacity|end-soc) ([\d.]+) (mAh|%) ± ([\d.]+) %$/.exec(line.trim());
-    if (run) {
-      const value = Number(run[4]);
+  for (const d of directivesOf(file, text)) {
+    const where = `${file}:${d.at}`;
+    if (d.kind === 'expect-run') {
+      const run = /^(\S+) "([^"]+)" (capacity|end-soc) ([\d.]+) (mAh|%) ± ([\d.]+) %$/.exec(d.text);
+      if (!run) throw new Error(`${where}: cannot read expect-run '${d.text}'`);
       // capacity: relative tolerance; end-soc: absolute in percentage points.
       runs.push({
         analysis: run[1]!,
         label: run[2]!,
         quantity: run[3] as 'capacity' | 'end-soc',
-        value,
+        value: Number(run[4]),
         tolerance: Number(run[6]),
       });
-    }
-    const finding = /^\/\/ expect-finding (\w+) (?:"([^"]+)"|\/(.+)\/)$/.exec(line.trim());
-    if (finding)
+    } else if (d.kind === 'expect-finding') {
+      const finding = /^(\w+) (?:"([^"]+)"|\/(.+)\/)$/.exec(d.text);
+      if (!finding) throw new Error(`${where}: cannot read expect-finding '${d.text}'`);
       findings.push({ severity: finding[1]!, message: finding[2] ?? finding[3]!, pattern: finding[3] !== undefined });
-    if (line.trim() === '// expect-no-warnings') noWarnings = true;
+    } else if (d.kind === 'expect-no-warnings') noWarnings = true;
+    else throw new Error(`${where}: unknown directive ${d.kind}`);
   }
   return { runs, findings, noWarnings };
 }
@@ -55,7 +58,7 @@ function expectationsOf(text: string): Expectations {
 describe.each(readdirSync(DIR).filter((f) => f.endsWith('.cellspec')))('%s', (name) => {
   it('gives the results its comments state', async () => {
     const path = join(DIR, name);
-    const expected = expectationsOf(readFileSync(path, 'utf8'));
+    const expected = expectationsOf(name, readFileSync(path, 'utf8'));
     const workspace = await loadWorkspace([path]);
     const file = workspace.files.find((f) => f.path === path)!;
     expect(file.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);

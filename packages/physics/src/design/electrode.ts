@@ -12,7 +12,7 @@
  */
 import type { CellIR, ElectrodeIR, MaterialIR, SourceRef } from '../ir.js';
 import { formatSI as formatQuantity } from './format.js';
-import type { ComponentDesign, DesignInput, DesignProblem, ElectrodeDesign } from './types.js';
+import type { ComponentDesign, DesignInput, DesignProblem, DesignProblemCode, ElectrodeDesign } from './types.js';
 
 /** Faraday constant, C/mol (CODATA 2018, exact). */
 export const FARADAY = 96485.33212;
@@ -51,7 +51,7 @@ function addInput(inputs: DesignInput[], label: string, value: number, kind: str
 function addProblem(
   problems: DesignProblem[],
   severity: DesignProblem['severity'],
-  code: string,
+  code: DesignProblemCode,
   message: string,
   path: string,
 ): void {

@@ -6,11 +6,53 @@ import type { SourceRef } from '../ir.js';
 
 export type DesignSeverity = 'error' | 'warning' | 'info';
 
+/**
+ * Every code a design problem can carry. The language maps each to a diagnostic code with an
+ * exhaustive table, so a misspelt or new code fails to compile instead of falling through to a
+ * generic diagnostic.
+ */
+export const DESIGN_PROBLEM_CODES = [
+  // electrodes
+  'composition-sum',
+  'mixed-basis',
+  'no-composition',
+  'unknown-material',
+  'no-active-material',
+  'no-loading',
+  'loading-from-capacity',
+  'underdetermined',
+  'missing-density',
+  'negative-porosity',
+  'thickness-inconsistent',
+  'porosity-density-inconsistent',
+  'no-collector',
+  // cell
+  'layers',
+  'single-layer-with-layers',
+  'bicell-odd-layers',
+  'np-below-one',
+  'no-capacity',
+  'no-mean-voltage',
+  'mean-voltage-negative',
+  'no-separator',
+  'no-packaging',
+  'tabs-incomplete',
+  'insulation-incomplete',
+  'cell-thinner-than-stack',
+  'no-outline',
+  'not-computable',
+  // risks
+  'se-percolation',
+  'porosity-unreachable',
+  'layer-thinner-than-particle',
+] as const;
+export type DesignProblemCode = (typeof DESIGN_PROBLEM_CODES)[number];
+
 /** A reason a value is missing, inconsistent or risky, in the words of a cell designer. */
 export interface DesignProblem {
   readonly severity: DesignSeverity;
   /** Stable code for filters and quick fixes: `thickness-inconsistent`, `np-below-one`, … */
-  readonly code: string;
+  readonly code: DesignProblemCode;
   readonly message: string;
   /** Where in the cell it belongs: `cathode.loading`, `anode`, `separator.thickness`, `format`. */
   readonly path?: string;

@@ -2,6 +2,7 @@
  * Analyses declared in a spec (discharge at rates, fast charge to a SOC, rate and temperature
  * sweeps, thermal run), run on a cell of the IR, with findings in an engineer's words.
  */
+import { STOPPED_CLOCK, type Clock } from '../clock.js';
 import type { AnalysisIR, CellIR, ModelFidelity } from '../ir.js';
 import { REFERENCE_TEMPERATURE } from './constants.js';
 import { parametersFromCell } from './from-cell.js';
@@ -80,6 +81,8 @@ export interface RunOptions {
   readonly isCancelled?: () => boolean;
   /** Wall-time budget of the run, ms (default the model's `MODEL_RUN_BUDGET_MS`). */
   readonly timeBudgetMs?: number;
+  /** The clock the budget reads (default: stopped, so no budget applies). */
+  readonly clock?: Clock;
 }
 
 /** One constant-current run: discharge from 100 % SOC, or charge from 0 % to a target SOC. */
@@ -122,6 +125,7 @@ export function runConstantCurrent(p: ModelParameters, options: RunOptions): Ana
     thermal: options.thermal ?? false,
     ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
     ...(options.timeBudgetMs !== undefined ? { timeBudgetMs: options.timeBudgetMs } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const result = refusal === undefined ? ran : { ...ran, failure: refusal };
   const sign = charge ? -1 : 1;
@@ -159,10 +163,11 @@ export function runAnalysis(
   analysis: AnalysisIR,
   cellTemperature = p.temperature,
   isCancelled?: () => boolean,
+  clock: Clock = STOPPED_CLOCK,
 ): AnalysisOutcome {
-  const started = performance.now();
+  const started = clock();
   const fidelity = analysis.model ?? 'p2d';
-  const cancel = isCancelled ? { isCancelled } : {};
+  const cancel = isCancelled ? { isCancelled, clock } : { clock };
   const runs: AnalysisRun[] = [];
   const findings: Finding[] = [];
   const nominal = p.oneCCurrent; // A, i.e. Ah per hour at 1C
@@ -250,19 +255,19 @@ export function runAnalysis(
     model: fidelity === 'reduced' ? 'spme' : 'p2d',
     runs,
     findings,
-    wallMs: performance.now() - started,
+    wallMs: clock() - started,
   };
 }
 
 /** All analyses declared on a cell; stops early (fewer outcomes) when `isCancelled` turns true. */
-export function runCellAnalyses(cell: CellIR, isCancelled?: () => boolean): CellAnalyses {
+export function runCellAnalyses(cell: CellIR, isCancelled?: () => boolean, clock: Clock = STOPPED_CLOCK): CellAnalyses {
   const mapped = parametersFromCell(cell);
   if (!mapped.parameters)
     return { cell: cell.name, assumptions: mapped.assumptions, problems: mapped.problems, outcomes: [] };
   const outcomes: AnalysisOutcome[] = [];
   for (const a of cell.analyses) {
     if (isCancelled?.()) break;
-    outcomes.push(runAnalysis(mapped.parameters, a, cell.temperature, isCancelled));
+    outcomes.push(runAnalysis(mapped.parameters, a, cell.temperature, isCancelled, clock));
   }
   return { cell: cell.name, assumptions: mapped.assumptions, problems: mapped.problems, outcomes };
 }

@@ -32,6 +32,7 @@
  * Hand-written because no maintained TypeScript DAE/BDF solver exists (SUNDIALS IDA, which PyBaMM
  * uses, has no JavaScript port), and a general one could not exploit this structure.
  */
+import { bdf2Coefficients } from './bdf2.js';
 import { BandedMatrix } from './banded.js';
 import { FARADAY as F, GAS_CONSTANT as R, arrhenius } from './constants.js';
 import { ParticleGrid } from './particle.js';
@@ -277,17 +278,8 @@ export class P2DModel implements CellModel {
    * the caller then retries with a smaller step.
    */
   step(h: number, control: Control): boolean {
-    // BDF2 with variable step (ω = h/h_prev):  α₀ y_{n+1} + α₁ y_n + α₂ y_{n−1} = h f(y_{n+1}),
-    // α₀ = (1+2ω)/(1+ω), α₁ = −(1+ω), α₂ = ω²/(1+ω); implicit Euler (1, −1, 0) on the first step.
-    let a0 = 1,
-      a1 = -1,
-      a2 = 0;
-    if (this.hasHistory) {
-      const w = h / this.hPrevious;
-      a0 = (1 + 2 * w) / (1 + w);
-      a1 = -(1 + w);
-      a2 = (w * w) / (1 + w);
-    }
+    // BDF2 with variable step (`bdf2.ts`); implicit Euler on the first step.
+    const { a0, a1, a2 } = bdf2Coefficients(h, this.hasHistory ? this.hPrevious : undefined);
     const T = this.temperature;
     const np = this.mesh.particle;
     for (const e of this.electrodes) {

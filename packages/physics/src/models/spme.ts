@@ -16,6 +16,7 @@
  * this is the SPM-plus-ohmic form, close to P2D while the reaction stays near uniform. Every step
  * is linear (one tridiagonal solve per particle and one for c_e): no Newton iteration.
  */
+import { bdf2Coefficients } from './bdf2.js';
 import { FARADAY as F, GAS_CONSTANT as R, arrhenius } from './constants.js';
 import { ParticleGrid } from './particle.js';
 import {
@@ -296,15 +297,7 @@ export class SPMeModel implements CellModel {
   }
 
   step(h: number, control: Control): boolean {
-    let a0 = 1,
-      a1 = -1,
-      a2 = 0;
-    if (this.hasHistory) {
-      const w = h / this.hPrevious;
-      a0 = (1 + 2 * w) / (1 + w);
-      a1 = -(1 + w);
-      a2 = (w * w) / (1 + w);
-    }
+    const { a0, a1, a2 } = bdf2Coefficients(h, this.hasHistory ? this.hPrevious : undefined);
     const T = this.temperature;
     // Particles: c = a + j·s with the known flux j = f_c i_n / F.
     const responses: { side: Side; s: Float64Array; surfaceSlope: number; base: number }[] = [];

@@ -12,9 +12,18 @@ import {
   type ProcedureCell,
 } from './procedures.js';
 import { advance, initialState, type IdealCell, type IdealState } from './ideal.js';
+import { checkChannel } from './channel.js';
 import { checkSteps, fmtRate } from './limits.js';
 import { planCost } from './cost.js';
-import type { ConcreteEnd, ConcreteSetpoint, ConcreteStep, ConcreteTest, ExpandedPlan, PlanProblem } from './types.js';
+import type {
+  ConcreteEnd,
+  ConcreteSetpoint,
+  ConcreteStep,
+  ConcreteTest,
+  ExpandedPlan,
+  PlanProblem,
+  PlanProblemCode,
+} from './types.js';
 
 export interface ExpandOptions {
   /** Design capacity from the design calculator, C; used when the cell fixes neither 1C nor a nominal capacity. */
@@ -75,6 +84,7 @@ export function expandPlan(plan: TestPlanIR, cell: CellIR, options: ExpandOption
   const tests: ConcreteTest[] = [];
   for (const test of plan.tests) tests.push(...expandTest(test, ctx));
   for (const t of tests) problems.push(...checkSteps(t, cell, ctx.oneC));
+  for (const t of tests) problems.push(...checkChannel(t, plan.tests.find((x) => x.name === t.test)?.channelVoltage));
   return {
     plan: plan.name,
     ...(plan.title ? { title: plan.title } : {}),
@@ -193,7 +203,12 @@ class StepExpander {
     return out;
   }
 
-  private problem(severity: PlanProblem['severity'], code: string, message: string, step: readonly number[]): void {
+  private problem(
+    severity: PlanProblem['severity'],
+    code: PlanProblemCode,
+    message: string,
+    step: readonly number[],
+  ): void {
     this.ctx.problems.push({ severity, code, message, at: { test: this.test, subtest: this.subtest, step } });
   }
 
@@ -343,18 +358,26 @@ class StepExpander {
     return mark(out);
   }
 
-  /** Moves the cell to a SOC: from a known SOC by the capacity difference; otherwise full charge first. */
+  /**
+   * Moves the cell to a SOC as IEC 62660-1 adjusts it (clause 7.1): a full CC-CV charge (the
+   * standard charge of clause 6.3, C/20 tail) defines SOC 100 %, and a discharge at the rate by
+   * (1 − SOC) × capacity sets the SOC. A SOC of 100 % — the pre-storage charge — is the CC-CV
+   * charge alone. Only a move down from a known SOC discharges directly by the difference, which
+   * is the same discharge the standard ends with.
+   */
   setSoc(target: number, rate: number, state: IdealState, source: readonly number[], origin?: string): ConcreteStep[] {
     const out: ConcreteStep[] = [];
-    const base = { source, origin: origin ?? 'set-soc' };
+    const base = { source, origin: origin ?? 'set-soc (IEC 62660-1 SOC adjustment)' };
     const push = (c: ConcreteStep): void => {
       advance(c, state, this.ctx.ideal);
       out.push(c);
     };
     const vmax = this.ctx.procedureCell.voltageMax;
     const vmin = this.ctx.procedureCell.voltageMin;
-    if (state.soc === undefined) {
-      // Unknown state: a full CCCV charge defines SOC 100 %.
+    const full = target >= 1 - 1e-6;
+    const known = state.soc;
+    if (known === undefined || (target > known + 1e-6 && !(known >= 1 - 1e-6))) {
+      // Up, or from an unknown state: a full CC-CV charge defines SOC 100 %.
       push({
         kind: 'cc',
         direction: 'charge',
@@ -363,20 +386,19 @@ class StepExpander {
         ends: [{ quantity: 'current', op: '<=', value: this.ctx.oneC / 20, crate: 1 / 20 }],
         ...base,
       });
+      state.soc = 1;
+      if (full) return out;
       push({ kind: 'rest', ends: [{ quantity: 'time', op: '>=', value: 30 * 60 }], ...base });
     }
     const delta = target - (state.soc ?? 1);
     if (Math.abs(delta) < 1e-6) return out;
-    const direction = delta > 0 ? 'charge' : 'discharge';
     push({
       kind: 'cc',
-      direction,
+      direction: 'discharge',
       setpoint: this.setpoint({ mode: 'crate', value: rate }),
       ends: [
         { quantity: 'capacity', op: '>=', value: Math.abs(delta) * this.ctx.capacity },
-        direction === 'charge'
-          ? { quantity: 'voltage', op: '>=', value: vmax }
-          : { quantity: 'voltage', op: '<=', value: vmin },
+        { quantity: 'voltage', op: '<=', value: vmin },
       ],
       ...base,
     });

@@ -7,8 +7,10 @@ export type {
   PlanCost,
   PlanLocation,
   PlanProblem,
+  PlanProblemCode,
   StepKind,
 } from './types.js';
+export { PLAN_PROBLEM_CODES } from './types.js';
 export {
   PROCEDURES,
   findProcedure,
@@ -21,6 +23,7 @@ export {
 } from './procedures.js';
 export { expandPlan, cellCapacity, pointLabel, type ExpandOptions } from './expand.js';
 export { checkSteps, fmtV, fmtT, fmtRate, fmtI, fmtPct } from './limits.js';
+export { checkChannel } from './channel.js';
 export { planCost, testDuration, costSummary, formatDuration } from './cost.js';
 export {
   advance,

@@ -4,7 +4,7 @@
  * reached at once, loops that never finish). Messages name the limit and the numbers.
  */
 import type { CellIR } from '../ir.js';
-import type { ConcreteEnd, ConcreteStep, ConcreteTest, PlanProblem } from './types.js';
+import type { ConcreteEnd, ConcreteStep, ConcreteTest, PlanProblem, PlanProblemCode } from './types.js';
 
 const K0 = 273.15;
 /** Rounding slack when comparing against limits: 1 mV, 0.1 % of a rate, 0.01 K. */
@@ -33,7 +33,12 @@ class Walker {
     for (const s of steps) this.check(s);
   }
 
-  private report(step: ConcreteStep, code: string, message: string, severity: PlanProblem['severity'] = 'error'): void {
+  private report(
+    step: ConcreteStep,
+    code: PlanProblemCode,
+    message: string,
+    severity: PlanProblem['severity'] = 'error',
+  ): void {
     // Deliberate abuse steps go outside the limits by design: say so, do not fail the plan.
     const sev = step.abuse && code.startsWith('limit-') ? 'info' : severity;
     const text = step.abuse && code.startsWith('limit-') ? `${message} (abuse test: intended)` : message;

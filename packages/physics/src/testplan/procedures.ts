@@ -340,12 +340,12 @@ export const PROCEDURES: readonly ProcedureDefinition[] = [
   },
   {
     name: 'iec62660-cycle-life',
-    title: 'Cycle life (IEC 62660-1)',
+    title: 'Cycle life, plain CC-CV cycling (the programme’s variant of IEC 62660-1)',
     standard: 'IEC 62660-1',
     cycler: 'all',
     abuse: false,
     description:
-      'Charge–discharge cycling at the test temperature; every block of cycles ends with a capacity check at 1/3C and 25 °C.',
+      'Follows the standard-battery programme, not the IEC 62660-1 profile: CC-CV charge and constant-current discharge cycling at the test temperature; every block of cycles (counted in cycles) ends with a capacity check at 1/3C and 25 °C. For the standard’s dynamic-profile cycle life use iec62660-cycle-life-dynamic.',
     parameters: [
       P.rate(1, 'Cycling C-rate (charge and discharge).'),
       P.temperature(45),
@@ -370,6 +370,97 @@ export const PROCEDURES: readonly ProcedureDefinition[] = [
         rest(30 * MIN),
       ]),
     ],
+  },
+  {
+    name: 'iec62660-cycle-life-dynamic',
+    title: 'Cycle life with a dynamic discharge profile (IEC 62660-1, BEV)',
+    standard: 'IEC 62660-1',
+    cycler: 'all',
+    abuse: false,
+    description:
+      'Follows the structure of IEC 62660-1 (7.7, BEV cycle test): from a full CC-CV charge, discharge once with the hill-climbing profile (B: a long discharge at the test rate), then repeat the dynamic profile (A: discharge pulses with regenerative charge pulses and a cruise discharge) until the charge discharged reaches the depth, and charge again (CC-CV). Performance checks are time-based: after every check interval (in days; made a repeat count at expansion from the estimated length of one repetition) the capacity at 1/3C and 25 °C and the 10 s power at SOC 50 % are measured. The profile’s step values are parameters: set them from the standard’s profile tables for a certified test.',
+    parameters: [
+      P.rate(1, 'Test C-rate of the discharge pulses and of profile B.'),
+      { name: 'regen', kind: 'cRate', default: 0.5, doc: 'C-rate of the regenerative (charge) pulses of profile A.' },
+      { name: 'cruise', kind: 'cRate', default: 0.25, doc: 'C-rate of the cruise discharge of profile A.' },
+      { name: 'pulse', kind: 'time', default: 10, doc: 'Length of each pulse of profile A.' },
+      { name: 'cruise-time', kind: 'time', default: 60, doc: 'Length of the cruise discharge of profile A.' },
+      { name: 'hill', kind: 'time', default: 5 * MIN, doc: 'Length of the hill-climbing discharge (profile B).' },
+      {
+        name: 'depth',
+        kind: 'fraction',
+        default: 0.8,
+        doc: 'Charge discharged per repetition, as a fraction of capacity.',
+      },
+      P.chargeRate(1 / 3),
+      {
+        name: 'interval',
+        kind: 'time',
+        default: 28 * DAY,
+        doc: 'Time between performance checks (the programme’s 28-day cycle test).',
+      },
+      {
+        name: 'checks',
+        kind: 'count',
+        default: 1,
+        doc: 'Performance checks in total (test length = checks × interval).',
+      },
+      P.temperature(45),
+      P.soak(4),
+    ],
+    criteria: [
+      'capacity at 1/3C and 25 °C and 10 s power at SOC 50 % reported after every check interval',
+      'accumulated dynamic discharge capacity reported',
+    ],
+    expand: (a, cell) => {
+      const rate = num(a.rate);
+      const regen = num(a.regen);
+      const cruise = num(a.cruise);
+      const pulseTime = num(a.pulse);
+      const cruiseTime = num(a['cruise-time']);
+      const hill = num(a.hill);
+      const depth = num(a.depth);
+      const chargeRate = num(a['charge-rate']);
+      // Net charge of one profile A, in hours at 1C: two discharge pulses and a cruise, less one regenerative pulse.
+      const netA = (2 * rate * pulseTime + cruise * cruiseTime - regen * pulseTime) / H;
+      const profileA = [
+        pulse('discharge', rate, pulseTime),
+        pulse('charge', regen, pulseTime),
+        discharge(cruise, until(time(cruiseTime), v(cell.voltageMin))),
+        pulse('discharge', rate, pulseTime),
+        rest(pulseTime),
+      ];
+      const hillCharge = (rate * hill) / H;
+      const repsA = Math.max(1, Math.ceil(Math.max(0, depth - hillCharge) / Math.max(netA, 1e-9)));
+      // One repetition: the hill, profile A repeats, a rest and a CC-CV charge (CV tail counted as 1 h).
+      const cycleTime =
+        hill + repsA * (3 * pulseTime + cruiseTime + pulseTime) + 30 * MIN + (depth / chargeRate) * H + H;
+      const perInterval = Math.max(1, Math.round(num(a.interval) / cycleTime));
+      return [
+        loop(Math.max(1, Math.round(num(a.checks))), [
+          temperature(num(a.temperature), num(a.soak)),
+          cccv(chargeRate, cell),
+          loop(perInterval, [
+            discharge(rate, until(time(hill), v(cell.voltageMin))),
+            loop(repsA, profileA),
+            rest(30 * MIN),
+            cccv(chargeRate, cell),
+          ]),
+          temperature(25 + K0, num(a.soak)),
+          rest(30 * MIN),
+          toEmpty(1 / 3, cell),
+          rest(30 * MIN),
+          cccv(1 / 3, cell),
+          rest(30 * MIN),
+          setSoc(0.5, 1 / 3),
+          rest(30 * MIN),
+          pulse('discharge', rate, 10),
+          rest(10 * MIN),
+          pulse('charge', rate, 10),
+          rest(10 * MIN),
+        ]),
+      ];
+    },
   },
   {
     name: 'dc-ir',

@@ -9,6 +9,7 @@
  *   pulse resistance R = |V(end of pulse) − V(before pulse)| / I
  *   capacity = ∫ I dt over the step (Ah), energy = ∫ V·I dt (Wh)
  */
+import { STOPPED_CLOCK, type Clock } from '../clock.js';
 import type { CellIR, ModelFidelity } from '../ir.js';
 import { makeModel } from '../models/analyses.js';
 import { parametersFromCell } from '../models/from-cell.js';
@@ -70,6 +71,8 @@ export interface SimulateOptions {
   readonly filter?: (test: ConcreteTest) => boolean;
   /** State of charge the cell starts each sub-test from (default 1: as delivered after formation, fully charged). */
   readonly initialSoc?: number;
+  /** The clock each sub-test's wall time and budget read (default: stopped). */
+  readonly clock?: Clock;
 }
 
 export function simulatePlan(plan: ExpandedPlan, cell: CellIR, options: SimulateOptions = {}): PlanSimulation {
@@ -88,7 +91,12 @@ export function simulatePlan(plan: ExpandedPlan, cell: CellIR, options: Simulate
     };
   const tests = plan.tests
     .filter((t) => t.electrical && (options.filter?.(t) ?? true))
-    .map((t) => new Runner(makeModel(parameters, fidelity), notes).run(t, options.initialSoc ?? 1));
+    .map((t) =>
+      new Runner(makeModel(parameters, fidelity), notes, options.clock ?? STOPPED_CLOCK).run(
+        t,
+        options.initialSoc ?? 1,
+      ),
+    );
   return {
     plan: plan.plan,
     cell: cell.name,
@@ -113,6 +121,7 @@ class Runner {
   constructor(
     private readonly model: CellModel,
     private readonly notes: string[],
+    private readonly clock: Clock,
   ) {
     this.temperature = model.parameters.temperature;
   }
@@ -122,7 +131,7 @@ class Runner {
   }
 
   run(test: ConcreteTest, initialSoc: number): SimulatedTest {
-    const started = performance.now();
+    const started = this.clock();
     this.soc = initialSoc;
     this.steps(test.steps, 1);
     return {
@@ -132,7 +141,7 @@ class Runner {
       pulses: this.pulses,
       duration: this.duration,
       ...(this.failure ? { failure: this.failure } : {}),
-      wallMs: performance.now() - started,
+      wallMs: this.clock() - started,
     };
   }
 
@@ -149,6 +158,7 @@ class Runner {
       initialSoc: this.soc,
       temperature: this.temperature,
       continueRun: this.started,
+      clock: this.clock,
     });
     this.started = true;
     if (result.time.length) {

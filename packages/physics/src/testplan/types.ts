@@ -106,9 +106,29 @@ export interface PlanLocation {
   readonly sweep?: 'temperature' | 'rate' | 'soc';
 }
 
+/** Every code a plan problem can carry; the language maps each to a diagnostic code exhaustively. */
+export const PLAN_PROBLEM_CODES = [
+  'limit-rate',
+  'limit-voltage',
+  'limit-temperature',
+  'limit-soc',
+  'impossible-end',
+  'no-end',
+  'loop-without-exit',
+  'empty-loop',
+  'unknown-procedure',
+  'unknown-parameter',
+  'invalid-parameter',
+  'no-capacity',
+  'no-voltage-window',
+  'channel-bipolar',
+  'channel-range',
+] as const;
+export type PlanProblemCode = (typeof PLAN_PROBLEM_CODES)[number];
+
 export interface PlanProblem {
   readonly severity: 'error' | 'warning' | 'info';
-  readonly code: string;
+  readonly code: PlanProblemCode;
   readonly message: string;
   readonly at: PlanLocation;
 }

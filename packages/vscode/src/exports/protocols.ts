@@ -17,6 +17,8 @@ const DESCRIPTIONS: Readonly<Record<ProtocolFormat, Omit<ProtocolFormatChoice, '
   maccor: { label: 'Maccor procedure', detail: 'One Maccor .000 procedure per electrical sub-test' },
   biologic: { label: 'BioLogic EC-Lab settings', detail: 'One EC-Lab .mps settings file per electrical sub-test' },
   json: { label: 'JSON protocol', detail: 'The neutral cellspec protocol, every test including off-cycler ones' },
+  neware: { label: 'Neware BTS step file', detail: 'One BTS 8 .xml step file per electrical sub-test' },
+  arbin: { label: 'Arbin schedule', detail: 'One MITS Pro .sdu schedule per electrical sub-test' },
 };
 
 /** Every format the emitters support, in their order. */

@@ -19,7 +19,7 @@ import type { CancellationToken, TextDocumentChangeEvent } from 'vscode-language
 import { DefaultDocumentUpdateHandler } from 'langium/lsp';
 import { builtinLibraryDocument } from './builtin-library.js';
 import { importCandidates, importsOf, importTargetUris } from './imports.js';
-import { importRefusal, importTarget, workspaceRoots } from '../workspace-files.js';
+import { importRefusal, importTarget, workspaceRoots } from '../file-references.js';
 
 export class CellSpecWorkspaceManager extends DefaultWorkspaceManager {
   private readonly shared: LangiumSharedCoreServices;

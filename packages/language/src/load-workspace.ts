@@ -12,7 +12,7 @@ import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createCellSpecServices, type CellSpecServices } from './cellspec-module.js';
 import { isSpec, type Spec } from './generated/ast.js';
-import { confineReference, importTarget, rootsForPaths, setWorkspaceRoots, workspaceRoots } from './workspace-files.js';
+import { confineReference, importTarget, rootsForPaths, setWorkspaceRoots, workspaceRoots } from './file-references.js';
 import { explainFsError, fileKind, readSpecFile } from './safe-read.js';
 
 export const CELLSPEC_EXTENSION = '.cellspec';

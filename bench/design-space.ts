@@ -1,0 +1,91 @@
+/**
+ * Design-space benchmarks: a sweep of 10,000 design points (design figures only) and a sweep of
+ * 1,000 points each with a P2D charge (the fast-charge question a designer asks of every point).
+ * Run: npx -y pnpm@12.4.2 run bench:design-space  (options: --runs N for the design sweep,
+ * --simulated N for the number of simulated points, --model p2d|reduced)
+ * Prints medians of wall time; the machine's load is printed beside them.
+ */
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { loadWorkspace, resolveDocument } from '../packages/language/src/index.js';
+import { lotVariation, sweepDesign, type CellIR } from '../packages/physics/src/index.js';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1]! : fallback;
+};
+const RUNS = Number(option('runs', '5'));
+const SIMULATED = Number(option('simulated', '1000'));
+const MODEL = option('model', 'p2d') as 'p2d' | 'reduced';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+
+async function cell(file: string, name: string): Promise<CellIR> {
+  const ws = await loadWorkspace([join(ROOT, file)]);
+  for (const f of ws.files) {
+    const found = resolveDocument(ws.services, f.document).ir.cells.find((c) => c.name === name);
+    if (found) return found;
+  }
+  throw new Error(`no cell ${name} in ${file}`);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const linspace = (from: number, to: number, n: number) =>
+  Array.from({ length: n }, (_, i) => from + ((to - from) * i) / (n - 1));
+
+console.log(
+  `${cpus().length} cores, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
+
+const sb21 = await cell('examples/cells/standard-battery-2-1.cellspec', 'SB21');
+const designAxes = [
+  { path: 'cathode.loading', values: linspace(0.15, 0.25, 100) }, // 15–25 mg/cm²
+  { path: 'separator.thickness', values: linspace(10e-6, 40e-6, 100) },
+];
+const times: number[] = [];
+let feasible = 0;
+for (let r = 0; r < RUNS; r++) {
+  const t0 = performance.now();
+  const result = sweepDesign(sb21, designAxes, {
+    constraints: [{ metric: 'np', op: '>=', value: 1.05 }],
+    objectives: [
+      { metric: 'ed-stack', direction: 'max' },
+      { metric: 'np', direction: 'max' },
+    ],
+  });
+  times.push(performance.now() - t0);
+  feasible = result.points.filter((p) => p.violated.length === 0).length;
+}
+console.log(
+  `design sweep, 10,000 points (SB2.1 loading × SE thickness): median ${median(times).toFixed(0)} ms over ${RUNS} runs (aim < 1000 ms); ${feasible} feasible`,
+);
+
+const t1 = performance.now();
+const lot = lotVariation(sb21, [{ path: 'cathode.loading', halfWidth: 0.03, relative: true }], { samples: 2000 });
+console.log(
+  `lot variation, 2,000 samples: ${(performance.now() - t1).toFixed(0)} ms (capacity σ ${((100 * lot.metrics[0]!.sd) / lot.metrics[0]!.mean).toFixed(2)} %)`,
+);
+
+const demo = await cell('examples/demonstration/demo-6c-11mah.cellspec', 'Demo6C');
+const n = Math.round(Math.sqrt(SIMULATED));
+const simAxes = [
+  { path: 'cathode.loading', values: linspace(0.04, 0.09, n) },
+  { path: 'separator.thickness', values: linspace(10e-6, 40e-6, Math.round(SIMULATED / n)) },
+];
+const t2 = performance.now();
+const simulated = sweepDesign(demo, simAxes, {
+  simulation: { direction: 'charge', rate: 6, targetSoc: 0.8, fidelity: MODEL },
+  constraints: [{ metric: 'sim-anode-min', op: '>=', value: 0 }],
+  objectives: [
+    { metric: 'ed-stack', direction: 'max' },
+    { metric: 'sim-soc', direction: 'max' },
+  ],
+});
+const elapsed = performance.now() - t2;
+const failed = simulated.points.filter((p) => p.failure).length;
+console.log(
+  `simulated sweep, ${simulated.points.length} points with a ${MODEL} 6C charge to 80 % (demonstration cell): ${(elapsed / 1000).toFixed(1)} s on one thread (aim < 30 s); ${(elapsed / simulated.points.length).toFixed(1)} ms per point; ${failed} failed; ${simulated.front.length} on the front`,
+);

@@ -1,0 +1,239 @@
+/**
+ * `cellspec sweep [paths…] --cell NAME --vary PATH=VALUES … [--constraint …] [--objective …]`:
+ * a grid over design variables with each point's design figures (and optionally a simulated
+ * charge or discharge), constraints, and the Pareto front of the feasible points.
+ */
+import {
+  METRICS,
+  checkConstraints,
+  evaluatePoint,
+  frontOf,
+  sweepGrid,
+  sweepProblems,
+  type SweepAxis,
+  type SweepConstraint,
+  type SweepObjective,
+  type SweepPoint,
+  type SweepSimulation,
+} from '@cellspec/physics';
+import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command-framework.js';
+import { chooseCell, loadSpecs, metricKind, quantity, show, variableKind } from './design-space.js';
+import { parseRate, parseTemperature } from './simulate.js';
+
+const FORMATS = ['csv', 'json', 'text'] as const;
+/** Points a sweep may have: beyond this a grid is more likely a typo than a plan. */
+const MAX_POINTS = 1_000_000;
+
+/** `cathode.loading=15..25/6 mg/cm2` (6 evenly spaced values) or `cathode.loading=15,20,25 mg/cm2`. */
+export function parseAxis(text: string): SweepAxis {
+  const m = /^([a-z.]+)\s*=\s*(.+)$/.exec(text.trim());
+  if (!m) throw new UsageError(`--vary needs PATH=VALUES such as cathode.loading=15..25/6 mg/cm2 (got '${text}')`);
+  const path = m[1]!;
+  const kind = variableKind(path);
+  const spec = m[2]!.trim();
+  const range = /^(-?[\d.e+-]+)\s*\.\.\s*(-?[\d.e+-]+)\s*\/\s*(\d+)\s*(.*)$/i.exec(spec);
+  if (range) {
+    const count = Number(range[3]);
+    if (!(count >= 1 && count <= 100_000)) throw new UsageError(`--vary ${path}: the count must be 1 to 100000`);
+    const from = quantity(`${range[1]} ${range[4]}`, kind, `--vary ${path}`);
+    const to = quantity(`${range[2]} ${range[4]}`, kind, `--vary ${path}`);
+    const values = Array.from({ length: count }, (_, i) =>
+      count === 1 ? from : from + ((to - from) * i) / (count - 1),
+    );
+    return { path, values };
+  }
+  const list = /^([-\d.e+,\s]+?)\s*([^\d\s,.][^,]*)?$/i.exec(spec);
+  if (!list) throw new UsageError(`--vary ${path}: cannot read '${spec}'`);
+  const unit = list[2] ?? '';
+  const values = list[1]!
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '')
+    .map((v) => quantity(`${v} ${unit}`, kind, `--vary ${path}`));
+  return { path, values };
+}
+
+/** `np>=1.05`, `ed-stack>=800 Wh/L`, `sim-anode-min>=0 V`. */
+export function parseConstraint(text: string): SweepConstraint {
+  const m = /^([a-z-]+)\s*(>=|<=)\s*(.+)$/.exec(text.trim());
+  if (!m) throw new UsageError(`--constraint needs METRIC>=VALUE or METRIC<=VALUE (got '${text}')`);
+  const metric = m[1]!;
+  const kind =
+    metricKind(metric) ??
+    (metric === 'sim-anode-min' ? 'voltage' : metric === 'sim-capacity' ? 'capacity' : 'fraction');
+  return { metric, op: m[2] as '>=' | '<=', value: quantity(m[3]!, kind, `--constraint ${metric}`) };
+}
+
+/** `max:ed-stack` or `min:sim-anode-min`. */
+export function parseObjective(text: string): SweepObjective {
+  const m = /^(max|min):([a-z-]+)$/.exec(text.trim());
+  if (!m) throw new UsageError(`--objective needs max:METRIC or min:METRIC (got '${text}')`);
+  return { direction: m[1] as 'max' | 'min', metric: m[2]! };
+}
+
+export const sweepCommand: Command = {
+  name: 'sweep',
+  summary: 'Design sweep: a grid over design variables, constraints and the Pareto front.',
+  usage: '[paths…] [--cell NAME] --vary PATH=VALUES … [--constraint C …] [--objective O …] [options]',
+  details: `VALUES is FROM..TO/COUNT UNIT (evenly spaced) or a list V1,V2,… UNIT. Metrics for constraints
+and objectives: ${METRICS.map((m) => m.key).join(', ')}; with --charge or --discharge also sim-soc
+(SOC reached), sim-capacity and sim-anode-min (lowest anode potential vs Li: below 0 V lithium plates).
+
+Example: the next-generation cell's loading against its SE layer, keeping N/P ≥ 1.05 and a 6C
+charge to 80 % free of plating, trading energy density against the SOC a 6C charge reaches:
+  cellspec sweep examples/ --cell NG --vary "cathode.loading=30..45/4 mg/cm2" \\
+    --vary "separator.thickness=10,20,30 um" --charge 6C --to-soc 80 \\
+    --constraint "np>=1.05" --constraint "sim-anode-min>=0 V" \\
+    --objective max:ed-stack --objective max:sim-soc
+
+exit codes:
+  0  swept (whether or not any point is feasible)
+  1  the specs have errors
+  2  usage error or an input that cannot be read`,
+  options: {
+    cell: { type: 'string', short: 'c', valueName: 'name', description: 'the cell or variant (default: the only one)' },
+    vary: { type: 'string', multiple: true, valueName: 'path=values', description: 'an axis of the grid (repeatable)' },
+    constraint: {
+      type: 'string',
+      multiple: true,
+      valueName: 'metric>=value',
+      description: 'a constraint (repeatable)',
+    },
+    objective: { type: 'string', multiple: true, valueName: 'max:metric', description: 'an objective (repeatable)' },
+    charge: {
+      type: 'string',
+      valueName: 'rate',
+      description: 'simulate a charge from 0 % SOC at this C-rate at every point',
+    },
+    'to-soc': { type: 'string', valueName: 'percent', description: 'with --charge: stop at this SOC (default 100 %)' },
+    discharge: {
+      type: 'string',
+      valueName: 'rate',
+      description: 'simulate a full discharge at this C-rate at every point',
+    },
+    temperature: { type: 'string', valueName: 'T', description: "simulation temperature (default the cell's)" },
+    model: {
+      type: 'string',
+      short: 'm',
+      default: 'p2d',
+      valueName: 'p2d|reduced',
+      description: 'model fidelity (default p2d)',
+    },
+    format: {
+      type: 'string',
+      short: 'f',
+      default: 'csv',
+      valueName: 'csv|json|text',
+      description: 'output format (default csv)',
+    },
+  },
+  async run(values, positionals, io: CliIo) {
+    const format = oneOf('format', values.format, FORMATS);
+    const fidelity = oneOf('model', values.model, ['p2d', 'reduced'] as const);
+    const axes = ((values.vary as string[] | undefined) ?? []).map(parseAxis);
+    if (axes.length === 0) throw new UsageError('give at least one --vary PATH=VALUES');
+    const constraints = ((values.constraint as string[] | undefined) ?? []).map(parseConstraint);
+    const objectives = ((values.objective as string[] | undefined) ?? []).map(parseObjective);
+    if (typeof values.charge === 'string' && typeof values.discharge === 'string')
+      throw new UsageError('give --charge or --discharge, not both');
+    const temperature = typeof values.temperature === 'string' ? parseTemperature(values.temperature) : undefined;
+    const simulation: SweepSimulation | undefined =
+      typeof values.charge === 'string'
+        ? {
+            direction: 'charge',
+            rate: parseRate('charge', values.charge),
+            fidelity,
+            ...(typeof values['to-soc'] === 'string'
+              ? { targetSoc: quantity(values['to-soc'].replace(/%$/, ''), 'fraction', '--to-soc') }
+              : {}),
+            ...(temperature !== undefined ? { temperature } : {}),
+          }
+        : typeof values.discharge === 'string'
+          ? {
+              direction: 'discharge',
+              rate: parseRate('discharge', values.discharge),
+              fidelity,
+              ...(temperature !== undefined ? { temperature } : {}),
+            }
+          : undefined;
+    const points = axes.reduce((n, a) => n * a.values.length, 1);
+    if (points > MAX_POINTS) throw new UsageError(`the grid has ${points} points; at most ${MAX_POINTS} are swept`);
+    const specs = await loadSpecs(positionals, io.cwd);
+    if (specs.errors.length) {
+      for (const e of specs.errors) io.stderr(`error: ${e}\n`);
+      return ExitCode.Findings;
+    }
+    const cell = chooseCell(specs.cells, typeof values.cell === 'string' ? values.cell : undefined);
+    const problems = sweepProblems(cell, axes, { constraints, objectives, ...(simulation ? { simulation } : {}) });
+    if (problems.length) throw new UsageError(problems.join('; '));
+    const clock = () => performance.now();
+    const swept: SweepPoint[] = sweepGrid(axes).map((v, i) =>
+      checkConstraints(evaluatePoint(cell, axes, v, i, simulation, clock), constraints),
+    );
+    const front = new Set(frontOf(swept, objectives));
+    io.stdout(render(format, axes, swept, front, objectives));
+    const feasible = swept.filter((p) => p.violated.length === 0).length;
+    io.stderr(`${swept.length} points, ${feasible} feasible, ${front.size} on the Pareto front\n`);
+    return ExitCode.Ok;
+  },
+};
+
+const KEYS = ['capacity', 'np', 'ed-stack', 'ed-cell', 'se-stack', 'se-cell'];
+
+function render(
+  format: (typeof FORMATS)[number],
+  axes: readonly SweepAxis[],
+  points: readonly SweepPoint[],
+  front: ReadonlySet<number>,
+  objectives: readonly SweepObjective[],
+): string {
+  const simulated = points.some((p) => 'sim-soc' in p.metrics);
+  const keys = [...KEYS, ...(simulated ? ['sim-soc', 'sim-capacity', 'sim-anode-min'] : [])];
+  if (format === 'json')
+    return (
+      JSON.stringify(
+        { axes, objectives, units: 'SI', points: points.map((p) => ({ ...p, pareto: front.has(p.index) })) },
+        null,
+        2,
+      ) + '\n'
+    );
+  if (format === 'csv') {
+    const header = [
+      'point',
+      ...axes.map((a) => `${a.path} (SI)`),
+      ...keys.map((k) => `${k} (SI)`),
+      'feasible',
+      'pareto',
+      'violated',
+    ];
+    const rows = points.map((p) =>
+      [
+        p.index,
+        ...axes.map((a) => p.values[a.path]),
+        ...keys.map((k) => p.metrics[k] ?? ''),
+        p.violated.length === 0,
+        front.has(p.index),
+        `"${p.violated.join('; ')}"`,
+      ].join(','),
+    );
+    return [header.join(','), ...rows].join('\n') + '\n';
+  }
+  const kindOf = (k: string) =>
+    metricKind(k) ?? (k === 'sim-anode-min' ? 'voltage' : k === 'sim-capacity' ? 'capacity' : 'fraction');
+  const lines = points
+    .filter((p) => front.size === 0 || front.has(p.index))
+    .map(
+      (p) =>
+        `${front.has(p.index) ? '*' : ' '} ${axes.map((a) => `${a.path} ${show(p.values[a.path]!, variableKind(a.path))}`).join(', ')}: ${keys
+          .filter((k) => p.metrics[k] !== undefined)
+          .map((k) => `${k} ${show(p.metrics[k]!, kindOf(k))}`)
+          .join(
+            ', ',
+          )}${p.violated.length ? `  (violates ${p.violated.join(', ')})` : ''}${p.failure ? `  (simulation failed: ${p.failure})` : ''}`,
+    );
+  return (
+    (front.size ? 'Pareto front (feasible points no other point beats in every objective):\n' : '') +
+    lines.join('\n') +
+    '\n'
+  );
+}

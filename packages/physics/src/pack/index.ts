@@ -1,0 +1,19 @@
+export { drivePower, GRAVITY, type DrivePower, type Vehicle } from './vehicle.js';
+export { WLTC_CLASS_3B_KMH, WLTC_CLASS_3_PHASES } from './wltc-class3b.js';
+export {
+  runThermalNetwork,
+  type ThermalLink,
+  type ThermalNetwork,
+  type ThermalNode,
+  type ThermalRun,
+} from './thermal-network.js';
+export { packDesign, type PackDesign, type PackSpec } from './pack-design.js';
+export {
+  rateAt,
+  degradationMap,
+  predictAgeing,
+  type AgeingCondition,
+  type AgeingParameters,
+  type AgeingPrediction,
+  type ArrheniusRate,
+} from './ageing.js';
