@@ -13,7 +13,14 @@ export const Counter = {
 } as const;
 export const COUNTERS = 6;
 
+/** What each input goes through: the in-process language pipeline, the `check` command's path, or the server process. */
+export type FuzzTargetName = 'pipeline' | 'cli' | 'server';
+/** Which inputs: token mutations of the seeds, grammar-aware structures in them, or both in turn. */
+export type FuzzInputs = 'mutations' | 'structures' | 'mixed';
+
 export interface WorkerTask {
+  readonly target: FuzzTargetName;
+  readonly inputs: FuzzInputs;
   readonly seed: number;
   readonly start: number;
   readonly end: number;

@@ -7,16 +7,19 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { seedSpecs } from '../test/fuzz/corpus.js';
-import { nthInput } from '../test/fuzz/mutate.js';
 import { FuzzPipeline } from '../test/fuzz/pipeline.js';
 import { failureKey, minimize } from '../test/fuzz/minimize.js';
+import { CliTarget, ServerTarget } from '../test/fuzz/targets.js';
 import { COUNTERS, Counter, type WorkerReport, type WorkerTask } from './fuzz-protocol.js';
+import { inputFor } from './fuzz-inputs.js';
 
 const task = workerData as WorkerTask;
 const counters = new BigInt64Array(task.counters);
 const at = (c: number) => task.slot * COUNTERS + c;
 const seeds = seedSpecs();
-const pipeline = new FuzzPipeline();
+// Only the in-process pipeline minimises (thousands of runs); the other targets save the input as it was.
+const pipeline =
+  task.target === 'cli' ? new CliTarget() : task.target === 'server' ? new ServerTarget() : new FuzzPipeline();
 // Every pipeline run (minimisation runs included) beats the heartbeat the parent watches.
 const run = pipeline.run.bind(pipeline);
 pipeline.run = (text: string) => {
@@ -29,7 +32,7 @@ await pipeline.run('');
 parentPort!.postMessage({ type: 'ready' } satisfies WorkerReport);
 
 for (let i = task.start; i < task.end; i += task.stride) {
-  const input = nthInput(seeds, task.seed, i);
+  const input = inputFor(task.inputs, seeds, task.seed, i);
   let outcome = await pipeline.run(input);
   // A slow input on a busy machine may be the scheduler's doing: a slow input is slow twice.
   if (outcome.failures.length > 0 && outcome.failures.every((f) => f.stage === 'slow'))
@@ -40,7 +43,10 @@ for (let i = task.start; i < task.end; i += task.stride) {
     let minimized: string | undefined;
     if (!known.has(key)) {
       known.add(key);
-      minimized = first.stage === 'slow' ? input : await minimize(pipeline, input, key, 400);
+      minimized =
+        first.stage === 'slow' || !(pipeline instanceof FuzzPipeline)
+          ? input
+          : await minimize(pipeline, input, key, 400);
     }
     parentPort!.postMessage({ type: 'failure', index: i, key, input, minimized } satisfies WorkerReport);
     Atomics.add(counters, at(Counter.failed), 1n);
@@ -54,4 +60,5 @@ for (let i = task.start; i < task.end; i += task.stride) {
   // Last, so `done` never counts an input whose failure was not yet reported.
   Atomics.add(counters, at(Counter.done), 1n);
 }
+if (!(pipeline instanceof FuzzPipeline)) await pipeline.dispose();
 parentPort!.postMessage({ type: 'finished' } satisfies WorkerReport);

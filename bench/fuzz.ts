@@ -4,6 +4,14 @@
  * failure instead of a stuck run.
  *
  *   npx -y pnpm@12.4.2 run fuzz -- --count 100000 [--seed 1] [--workers 2] [--out /tmp/cellspec-fuzz]
+ *       [--target pipeline|cli|server] [--inputs mixed|mutations|structures]
+ *
+ * `--target` (default pipeline): the in-process language pipeline; `cli`, the `check` command's
+ * path over a file on disk in all report formats; `server`, the language server process, which
+ * must publish diagnostics and answer a symbol and a hover request after every input
+ * (`test/fuzz/targets.ts`). `--inputs` (default mixed): token mutations of the seed specs, the
+ * grammar-aware structures of `test/fuzz/structures.ts` (long chains, deep and wide nesting,
+ * comment floods, mixed line endings, unterminated tokens), or both in turn.
  *
  * Exactly `--count` inputs are processed: each worker's finished-input count lives in shared
  * memory, so when a worker has to be stopped (a hang) or dies (a crash) the input it was on is
@@ -17,8 +25,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { seedSpecs } from '../test/fuzz/corpus.js';
-import { nthInput } from '../test/fuzz/mutate.js';
-import { COUNTERS, Counter, type WorkerReport, type WorkerTask } from './fuzz-protocol.js';
+import {
+  COUNTERS,
+  Counter,
+  type FuzzInputs,
+  type FuzzTargetName,
+  type WorkerReport,
+  type WorkerTask,
+} from './fuzz-protocol.js';
+import { inputFor } from './fuzz-inputs.js';
+import { buildServer } from '../test/scale/lsp-client.js';
 
 function arg(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -29,6 +45,12 @@ const count = Number(arg('count', '100000'));
 const seed = Number(arg('seed', '1'));
 const workers = Math.max(1, Math.min(count, Number(arg('workers', String(Math.min(2, availableParallelism()))))));
 const out = arg('out', '/tmp/cellspec-fuzz');
+const target = arg('target', 'pipeline') as FuzzTargetName;
+const inputs = arg('inputs', 'mixed') as FuzzInputs;
+if (!['pipeline', 'cli', 'server'].includes(target) || !['mixed', 'mutations', 'structures'].includes(inputs)) {
+  console.error('--target is pipeline, cli or server; --inputs is mixed, mutations or structures');
+  process.exit(2);
+}
 /** An input that makes no progress for this long is a hang (far above the 1 s budget, to ride out a busy machine). */
 const HANG_MS = Number(arg('hang-ms', '30000'));
 mkdirSync(out, { recursive: true });
@@ -54,6 +76,9 @@ interface Slot {
   /** Totals of this slot's earlier, stopped workers (and the inputs they hung or crashed on). */
   carried: Totals;
 }
+
+// The server target runs the bundle as the editor would; build it once, before the workers start.
+if (target === 'server') await buildServer();
 
 const counters = new BigInt64Array(new SharedArrayBuffer(8 * COUNTERS * workers));
 const read = (k: number, c: number) => Atomics.load(counters, k * COUNTERS + c);
@@ -104,6 +129,8 @@ function start(k: number, from: number): void {
     crash: undefined,
   });
   const task: WorkerTask = {
+    target,
+    inputs,
     seed,
     start: from,
     end: count,
@@ -159,7 +186,7 @@ async function replace(k: number, key: string, beatAtDecision?: bigint): Promise
   slot.carried.done++;
   slot.carried.failed++;
   slot.carried.totalMicros += key === 'hang' ? HANG_MS * 1000 : 0;
-  recordFailure(key, unfinished, nthInput(seeds, seed, unfinished));
+  recordFailure(key, unfinished, inputFor(inputs, seeds, seed, unfinished));
   start(k, unfinished + workers);
 }
 
@@ -225,10 +252,10 @@ function summary(): never {
   const busyMicros = totals.reduce((s, x) => s + x.totalMicros, 0);
   const wallS = (performance.now() - started) / 1000;
   console.log(
-    `\nfuzz: ${done} of ${count} inputs (seed ${seed}, ${workers} workers) in ${wallS.toFixed(0)} s, ${(done / wallS).toFixed(1)} inputs/s`,
+    `\nfuzz: ${done} of ${count} inputs (target ${target}, inputs ${inputs}, seed ${seed}, ${workers} workers) in ${wallS.toFixed(0)} s, ${(done / wallS).toFixed(1)} inputs/s`,
   );
   console.log(
-    `failed inputs: ${failed} (hangs: ${kinds.get('hang')?.count ?? 0}); distinct failure kinds: ${kinds.size}`,
+    `failed inputs: ${failed} (hangs: ${[...kinds].filter(([k]) => k.startsWith('hang')).reduce((n, [, v]) => n + v.count, 0)}, crashes: ${[...kinds].filter(([k]) => k.startsWith('crash')).reduce((n, [, v]) => n + v.count, 0)}); distinct failure kinds: ${kinds.size}`,
   );
   for (const [key, kind] of kinds)
     console.log(`  ${kind.count} × ${key} — first at input ${kind.first}${kind.file ? ` (${kind.file})` : ''}`);

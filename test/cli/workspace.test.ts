@@ -99,6 +99,6 @@ describe('readUtf8', () => {
 
   it('explains a folder given where a file is expected', () => {
     const dir = folder({});
-    expect(readUtf8(dir)).toEqual({ problem: 'cannot read file: it is a folder' });
+    expect(readUtf8(dir)).toEqual({ problem: 'cannot read file: it is a folder; only regular files are read' });
   });
 });

@@ -8,10 +8,13 @@ import { seedSpecs } from './corpus.js';
 import { failureKey } from './minimize.js';
 import { nthInput } from './mutate.js';
 import { FuzzPipeline } from './pipeline.js';
+import { nthStructuredInput } from './structures.js';
 
 /** Inputs per run: enough to meet every mutation kind on every seed, small enough for CI. */
 const COUNT = Number(process.env.CELLSPEC_FUZZ_COUNT ?? 1500);
 const SEED = 20261126;
+/** Grammar-aware inputs (chains, nesting, comment floods, line endings, unterminated tokens): a small sample of `pnpm fuzz`. */
+const STRUCTURED_COUNT = Number(process.env.CELLSPEC_FUZZ_STRUCTURED_COUNT ?? 150);
 
 describe('fuzzing the language pipeline', () => {
   it(`survives ${COUNT} mutated specs (seed ${SEED})`, async () => {
@@ -31,6 +34,22 @@ describe('fuzzing the language pipeline', () => {
         failures.push(`input ${i}: ${failureKey(f)}\n${JSON.stringify(input.slice(0, 400))}`);
     }
     console.log(`fuzz: ${COUNT} inputs, slowest ${slowest.toFixed(0)} ms`);
+    expect(failures.slice(0, 5)).toEqual([]);
+  }, 600_000);
+
+  it(`survives ${STRUCTURED_COUNT} grammar-aware structures in specs (seed ${SEED})`, async () => {
+    const pipeline = new FuzzPipeline();
+    const seeds = seedSpecs();
+    const failures: string[] = [];
+    for (let i = 0; i < STRUCTURED_COUNT; i++) {
+      const input = nthStructuredInput(seeds, SEED, i);
+      let outcome = await pipeline.run(input);
+      if (outcome.failures.length > 0 && outcome.failures.every((f) => f.stage === 'slow'))
+        outcome = await pipeline.run(input);
+      // Crashes and escaped exceptions fail; a slow input on a loaded machine is only reported.
+      for (const f of outcome.failures.filter((x) => x.stage !== 'slow'))
+        failures.push(`input ${i}: ${failureKey(f)}\n${JSON.stringify(input.slice(0, 400))}`);
+    }
     expect(failures.slice(0, 5)).toEqual([]);
   }, 600_000);
 });

@@ -16,7 +16,8 @@ import { nonFiniteNumbers } from './non-finite.js';
 export { nonFiniteNumbers };
 
 export interface FuzzFailure {
-  readonly stage: 'build' | 'validate' | 'resolve' | 'design' | 'hover' | 'non-finite' | 'slow';
+  readonly stage:
+    'build' | 'validate' | 'resolve' | 'design' | 'hover' | 'non-finite' | 'slow' | 'cli' | 'server' | 'hang' | 'crash';
   readonly message: string;
 }
 

@@ -15,7 +15,7 @@ import {
 } from 'langium/lsp';
 import { CellSpecDocumentUpdateHandler } from './scoping/build-pipeline.js';
 import { CellSpecLangiumDocuments } from './scoping/documents.js';
-import { guardNesting } from './nesting-guard.js';
+import { guardNesting, isolateParseFailures } from './nesting-guard.js';
 import { compactParsedCst } from './memory/cst-compaction.js';
 import { CompactAstNodeDescriptionProvider } from './memory/node-descriptions.js';
 import { CompactValueConverter } from './memory/value-converter.js';
@@ -73,8 +73,9 @@ export function createCellSpecServices(context: DefaultSharedModuleContext): {
     CellSpecScopingModule,
     CellSpecLspModule,
   );
-  guardNesting(CellSpec.parser.LangiumParser);
+  guardNesting(CellSpec);
   compactParsedCst(CellSpec.parser.LangiumParser);
+  isolateParseFailures(CellSpec.parser.LangiumParser);
   shared.ServiceRegistry.register(CellSpec);
   registerValidationChecks(CellSpec);
   if (!context.connection) {

@@ -10,11 +10,14 @@
  * Also here: reading such a file as strict UTF-8 within a size limit, and the two-column OCP
  * CSV format (stoichiometry, voltage) with header detection.
  */
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { AstUtils, URI, type LangiumSharedCoreServices, type ValidationChecks } from 'langium';
 import type { CellSpecServices } from './cellspec-module.js';
-import type { CellSpecAstType, Import, Ocp } from './generated/ast.js';
+import type { CellSpecAstType, Import, Ocp, Spec } from './generated/ast.js';
+import { SafeNodeFileSystemProvider } from './safe-file-system.js';
+import { CELLSPEC_SUFFIX } from './scoping/imports.js';
+import { decodeUtf8, fileKind, MAX_SPEC_FILE_BYTES, readRegularFile, tooLargeMessage } from './safe-read.js';
 
 /** Largest file a spec may refer to; far above any real OCP table or material library. */
 export const MAX_REFERENCED_FILE_BYTES = 10 * 1024 * 1024;
@@ -140,38 +143,23 @@ export type FileRead =
   | { readonly ok: true; readonly path: string; readonly text: string }
   | { readonly ok: false; readonly message: string };
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Reads a referenced file after the confinement check: strict UTF-8, at most MAX_REFERENCED_FILE_BYTES. */
+/** Reads a referenced file after the confinement check: a regular file, strict UTF-8, at most MAX_REFERENCED_FILE_BYTES. */
 export function readReferencedFile(reference: string, fromFile: string, roots: readonly string[]): FileRead {
   const confined = confineReference(reference, fromFile, roots);
   if (!confined.ok) return confined;
   const what = `"${reference}"`;
-  let size: number;
+  let stats: Stats;
   try {
-    const stats = statSync(confined.path);
-    if (!stats.isFile()) return { ok: false, message: `${what} is not a file` };
-    size = stats.size;
+    stats = statSync(confined.path);
   } catch {
     return { ok: false, message: `cannot find the file ${what} (paths are relative to this file's folder)` };
   }
-  if (size > MAX_REFERENCED_FILE_BYTES) {
-    return {
-      ok: false,
-      message: `${what} is ${(size / 1048576).toFixed(1)} MB; referenced files may be at most ${MAX_REFERENCED_FILE_BYTES / 1048576} MB`,
-    };
-  }
-  try {
-    return { ok: true, path: confined.path, text: utf8.decode(readFileSync(confined.path)).replace(/^\uFEFF/, '') };
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code)
-      return {
-        ok: false,
-        message: `cannot read ${what}: ${code === 'EACCES' ? 'permission denied' : (e as Error).message}`,
-      };
-    return { ok: false, message: `${what} is not valid UTF-8; save it as UTF-8` };
-  }
+  if (!stats.isFile()) return { ok: false, message: `${what} is ${fileKind(stats)}; only regular files are read` };
+  const read = readRegularFile(confined.path, MAX_REFERENCED_FILE_BYTES);
+  if ('problem' in read) return { ok: false, message: `${what}: ${read.problem}` };
+  const decoded = decodeUtf8(read.bytes);
+  if ('problem' in decoded) return { ok: false, message: `${what} is not valid UTF-8; save it as UTF-8` };
+  return { ok: true, path: confined.path, text: decoded.text };
 }
 
 export type OcpTable =
@@ -253,11 +241,54 @@ export function loadOcpTable(shared: LangiumSharedCoreServices, reference: strin
   return table;
 }
 
-/** Why an import may not be followed (it leaves the workspace), or undefined when it may. */
+export type ImportTarget =
+  | { readonly kind: 'file'; readonly path: string }
+  | { readonly kind: 'refused'; readonly message: string; readonly outside: boolean }
+  | { readonly kind: 'missing' };
+
+const statOf = (path: string): Stats | undefined => {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The file an import names, checked as it will be opened: the `.cellspec` suffix is added first
+ * when missing, and that path — not the one written — must stay inside the workspace (on its real
+ * path, through any symbolic link), be a regular file (never a FIFO or a device) within the size
+ * limit, and be a spec (a `.cellspec` file).
+ */
+export function importTarget(reference: string, fromFile: string, roots: readonly string[]): ImportTarget {
+  const written = confineReference(reference, fromFile, roots);
+  if (!written.ok) return { kind: 'refused', message: written.message, outside: true };
+  const suffixed = reference.endsWith(CELLSPEC_SUFFIX) ? reference : reference + CELLSPEC_SUFFIX;
+  const opened = suffixed === reference ? written : confineReference(suffixed, fromFile, roots);
+  if (!opened.ok) return { kind: 'refused', message: opened.message, outside: true };
+  const what = `"${reference}"`;
+  const stats = statOf(opened.path);
+  if (!stats) {
+    if (suffixed !== reference && statOf(written.path)?.isFile())
+      return {
+        kind: 'refused',
+        message: `${what} is not a ${CELLSPEC_SUFFIX} file; only specs can be imported`,
+        outside: false,
+      };
+    return { kind: 'missing' };
+  }
+  if (!stats.isFile())
+    return { kind: 'refused', message: `${what} is ${fileKind(stats)}; only regular files are read`, outside: false };
+  if (stats.size > MAX_SPEC_FILE_BYTES)
+    return { kind: 'refused', message: `${what}: ${tooLargeMessage(stats.size, MAX_SPEC_FILE_BYTES)}`, outside: false };
+  return { kind: 'file', path: opened.path };
+}
+
+/** Why an import may not be followed (it leaves the workspace, or names what cannot be read), or undefined when it may. */
 export function importRefusal(shared: LangiumSharedCoreServices, path: string, fromUri: URI): string | undefined {
   if (fromUri.scheme !== 'file') return undefined;
-  const confined = confineReference(path, fromUri.fsPath, workspaceRoots(shared));
-  return confined.ok ? undefined : `cannot import ${confined.message}`;
+  const target = importTarget(path, fromUri.fsPath, workspaceRoots(shared));
+  return target.kind === 'refused' ? `cannot import ${target.message}` : undefined;
 }
 
 /** Diagnostics for file references: imports that leave the workspace, OCP tables that cannot be used. */
@@ -265,9 +296,23 @@ export function fileReferenceChecks(services: CellSpecServices): ValidationCheck
   const shared = services.shared;
   return {
     Import: (node: Import, accept) => {
-      if (!node.path) return;
-      const refusal = importRefusal(shared, node.path, AstUtils.getDocument(node).uri);
-      if (refusal) accept('error', refusal, { node, property: 'path', code: 'file-outside-workspace' });
+      const uri = AstUtils.getDocument(node).uri;
+      if (!node.path || uri.scheme !== 'file') return;
+      const target = importTarget(node.path, uri.fsPath, workspaceRoots(shared));
+      if (target.kind === 'refused')
+        accept('error', `cannot import ${target.message}`, {
+          node,
+          property: 'path',
+          code: target.outside ? 'file-outside-workspace' : 'unreadable-file',
+        });
+    },
+    Spec: (node: Spec, accept) => {
+      // A workspace file the server could not read was loaded empty; say why, once, at its start.
+      const document = AstUtils.getDocument(node);
+      const provider = shared.workspace.FileSystemProvider;
+      const problem = provider instanceof SafeNodeFileSystemProvider ? provider.problemOf(document.uri) : undefined;
+      if (problem && document.textDocument.getText() === '')
+        accept('error', problem, { node, code: 'unreadable-file' });
     },
     Ocp: (node: Ocp, accept) => {
       if (node.file === undefined) return;

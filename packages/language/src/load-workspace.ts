@@ -6,16 +6,17 @@
  * decoded here (not by Langium's file system provider) so that a file that cannot be read or is
  * not valid UTF-8 becomes a clear input problem instead of a garbled document.
  */
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createCellSpecServices, type CellSpecServices } from './cellspec-module.js';
 import { isSpec, type Spec } from './generated/ast.js';
-import { confineReference, rootsForPaths, setWorkspaceRoots, workspaceRoots } from './file-references.js';
+import { confineReference, importTarget, rootsForPaths, setWorkspaceRoots, workspaceRoots } from './file-references.js';
 import { isIgnored, loadProjectConfig, setProjectConfig, type ProjectConfig } from './project.js';
 import { libraryCandidates, setLibrarySearchPaths } from './scoping/libraries.js';
 import { suppressedFindings, type SuppressedFinding } from './validation/document-validator.js';
+import { explainFsError, fileKind, readSpecFile } from './safe-read.js';
 
 export const CELLSPEC_EXTENSION = '.cellspec';
 
@@ -75,7 +76,7 @@ export interface LoadOptions {
 /**
  * Loads the given files and folders (folders recursively: every `*.cellspec` not under a
  * hidden folder or `node_modules`), plus the files they import, and builds them with validation.
- * A path named explicitly is loaded whatever its extension.
+ * A named file that is not a `.cellspec` file, or not a regular file, is an input problem.
  */
 export async function loadWorkspace(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
   const services = options.services ?? createCellSpecServices(NodeFileSystem).CellSpec;
@@ -160,11 +161,19 @@ function collectFiles(
     problems.push({ path, message: explainFsError(error, 'cannot read') });
     return;
   }
+  const named = extname(path) === CELLSPEC_EXTENSION;
   if (stats.isFile()) {
-    if (explicit || extname(path) === CELLSPEC_EXTENSION) into.add(path);
+    if (named) into.add(path);
+    else if (explicit)
+      problems.push({ path, message: `not a ${CELLSPEC_EXTENSION} file; specs are named *${CELLSPEC_EXTENSION}` });
     return;
   }
-  if (!stats.isDirectory()) return;
+  if (!stats.isDirectory()) {
+    // A FIFO would block the read forever and a device never end: refused, not skipped silently.
+    if (explicit || named)
+      problems.push({ path, message: `cannot read file: it is ${fileKind(stats)}; only regular files are read` });
+    return;
+  }
   // A symbolic link back up the tree would otherwise recurse forever.
   const real = realpathSync(path);
   if (visitedFolders.has(real)) return;
@@ -189,83 +198,36 @@ function collectFiles(
   }
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Reads a file as strict UTF-8 (a leading byte-order mark is dropped). */
+/** Reads a spec file: a regular file within the size limit, strict UTF-8 (a leading byte-order mark is dropped). */
 export function readUtf8(path: string): { text: string } | { problem: string } {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    return { problem: explainFsError(error, 'cannot read file') };
-  }
-  try {
-    return { text: utf8.decode(bytes) };
-  } catch {
-    const offset = firstInvalidUtf8Offset(bytes);
-    return { problem: `file is not valid UTF-8 (first invalid byte at offset ${offset}); save it as UTF-8` };
-  }
+  return readSpecFile(path);
 }
 
 /**
- * The byte offset of the first sequence that is not UTF-8: the lenient decoder turns it into
- * U+FFFD, and the valid text before it re-encodes to exactly the bytes before it. A U+FFFD that is
- * really in the file (EF BF BD) is skipped.
+ * Files named by the document's `import "…"` statements that exist on disk and may be read: the
+ * path that is opened (with the `.cellspec` suffix added) is the one checked. Refusals are reported
+ * by the file-reference checks as diagnostics on the import.
  */
-function firstInvalidUtf8Offset(bytes: Uint8Array): number {
-  const text = new TextDecoder('utf-8').decode(bytes);
-  const encoder = new TextEncoder();
-  let from = 0;
-  for (;;) {
-    const index = text.indexOf('\uFFFD', from);
-    if (index < 0) return bytes.length;
-    const offset = encoder.encode(text.slice(0, index)).length;
-    if (!(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) return offset;
-    from = index + 1;
-  }
-}
-
-function explainFsError(error: unknown, what: string): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return `${what}: permission denied`;
-    case 'EISDIR':
-      return `${what}: it is a folder`;
-    default:
-      return `${what}: ${(error as Error)?.message ?? String(error)}`;
-  }
-}
-
-/** Files named by the document's `import "…"` statements that exist on disk. */
 function importedFiles(document: LangiumDocument<Spec>, path: string, roots: readonly string[]): string[] {
   const spec = document.parseResult.value;
   if (!isSpec(spec)) return [];
   const found: string[] = [];
   for (const imp of spec.imports) {
     if (!imp.path) continue;
-    if (!confineReference(imp.path, path, roots).ok) continue; // reported by the file-reference checks
-    const target = isAbsolute(imp.path) ? imp.path : resolve(dirname(path), imp.path);
-    const libraries = libraryCandidates(imp.path).map((uri) => uri.fsPath);
-    for (const candidate of [target, target + CELLSPEC_EXTENSION, ...libraries]) {
-      if (isFile(candidate)) {
+    const target = importTarget(imp.path, path, roots);
+    if (target.kind === 'file') {
+      found.push(target.path);
+      continue;
+    }
+    // Not a file next to the importer: a library named in the project configuration.
+    for (const candidate of libraryCandidates(imp.path).map((uri) => uri.fsPath)) {
+      if (isRegularFile(candidate)) {
         found.push(candidate);
         break;
       }
     }
   }
   return found;
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 const SEVERITIES: Record<number, DiagnosticSeverity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
@@ -293,4 +255,13 @@ export function countDiagnostics(files: readonly LoadedFile[]): Record<Diagnosti
   const counts: Record<DiagnosticSeverity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const file of files) for (const d of file.diagnostics) counts[d.severity]++;
   return counts;
+}
+
+/** A regular file (not a folder, FIFO or device), without throwing for a missing path. */
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }

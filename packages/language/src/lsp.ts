@@ -5,8 +5,8 @@
  */
 import './node-compat.js';
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import type { LangiumSharedServices } from 'langium/lsp';
+import { SafeNodeFileSystem } from './safe-file-system.js';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { createCellSpecServices, type CellSpecServices } from './cellspec-module.js';
 import { registerPreviewData } from './lsp/preview-data.js';
@@ -44,7 +44,13 @@ export function startServer({ transport = 'auto', extend }: ServerOptions = {}):
     transport === 'stdio'
       ? createConnection(ProposedFeatures.all, process.stdin, process.stdout)
       : createConnection(ProposedFeatures.all);
-  const { shared, CellSpec } = createCellSpecServices({ connection, ...NodeFileSystem });
+  // A failure outside any request (a build, a timer) is logged, never fatal: a server that exits
+  // takes every editor feature with it, for every file, until the editor is restarted.
+  const logFailure = (error: unknown) =>
+    connection.console.error(`cellspec: internal error: ${error instanceof Error ? error.stack : String(error)}`);
+  process.on('uncaughtException', logFailure);
+  process.on('unhandledRejection', logFailure);
+  const { shared, CellSpec } = createCellSpecServices({ connection, ...SafeNodeFileSystem });
   registerPreviewData(connection, shared, CellSpec);
   registerFit(connection, shared, CellSpec);
   registerProject(connection, shared);

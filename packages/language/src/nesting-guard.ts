@@ -1,55 +1,165 @@
 /**
- * A guard in front of the parser: the recursive-descent parser needs stack in proportion to
- * nesting, and a few thousand nested parentheses overflow it and take the language server down.
- * No spec nests anywhere near 100 levels, so text past that depth is blanked (offsets and lines
- * kept) and reported as one lexer error instead of being parsed.
+ * Bounds on what reaches the parser. The recursive-descent parser needs stack in proportion to
+ * nesting, and so does everything that walks the trees it builds (CST offsets, linking,
+ * validation, evaluation): a few thousand nested parentheses, a run of thousands of unary signs
+ * or an operator chain of thousands of terms (which parses into a left-deep tree) overflows the
+ * stack and takes the language server down. No spec comes anywhere near these limits.
+ *
+ * The guard sits in the lexer, so it sees exactly the tokens the parser will see (comments,
+ * strings, CR line endings and unterminated tokens are decided by the lexer itself, not by a
+ * second scanner that could disagree with it). Where a limit is crossed the token stream ends,
+ * with one lexer error there: the rest of the file is reported, not parsed.
+ *
+ * The parser's CST builder also adds the comments before a node with `splice(i, 0, ...nodes)` and
+ * `push(...nodes)`, whose argument count is bounded by the stack: a file of 200,000 comment lines
+ * overflowed it. The builder's two methods are replaced with ones that copy instead.
  */
-import type { LangiumParser, ParseResult } from 'langium';
+import type { AstNode, CstNode, LangiumCoreServices, LangiumParser, LexerResult, ParseResult } from 'langium';
 
+type IToken = LexerResult['tokens'][number];
+
+/** Deepest bracket nesting, `(`, `{` and `[` together. */
 export const MAX_NESTING = 100;
+/** Longest run of sign tokens (`-`, `+`): each unary minus nests one level. */
+export const MAX_SIGN_RUN = 100;
+/** Most operators and brackets in one expression: a chain `a + b + …` parses into a tree as deep as it is long. */
+export const MAX_EXPRESSION_OPERATORS = 1000;
 
-/** The offset where `(`/`{`/`[` nesting first exceeds `limit`, skipping strings and comments; -1 if never. */
-export function excessiveNestingOffset(text: string, limit = MAX_NESTING): number {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
-      for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
-    } else if (c === '/' && text[i + 1] === '/') {
-      while (i < text.length && text[i] !== '\n') i++;
-    } else if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? text.length : end + 1;
-    } else if (c === '(' || c === '{' || c === '[') {
-      if (++depth > limit) return i;
-    } else if (c === ')' || c === '}' || c === ']') {
-      depth = Math.max(0, depth - 1);
-    }
-  }
-  return -1;
+/** Tokens that may continue an expression (operands, operators, brackets, units). */
+const EXPRESSION_TOKENS = new Set(['NUMBER', 'ID', '+', '-', '*', '/', '^', '·', '%', '(', ')', '.', 'C']);
+const OPERATORS = new Set(['+', '-', '*', '/', '^', '·', '(']);
+const SIGNS = new Set(['+', '-']);
+const OPENING = new Set(['(', '{', '[']);
+const CLOSING = new Set([')', '}', ']']);
+
+export interface TokenLimitBreach {
+  /** Index of the first token past a limit. */
+  readonly index: number;
+  readonly message: string;
 }
 
-/** Wraps the parser's `parse` so over-deep text is never handed to it. */
-export function guardNesting(parser: LangiumParser): void {
+/**
+ * The first token at which `tokens` cross one of the limits, or undefined.
+ *
+ * An expression's extent is estimated from tokens: operators and `(` are counted from the last
+ * token that cannot be part of an expression outside parentheses. Inside parentheses nothing
+ * resets the count, because the parser's error recovery may skip a stray token there and go on
+ * with the same expression; the count over-estimates, never under-estimates, a tree's depth.
+ */
+export function firstLimitBreach(
+  tokens: readonly IToken[],
+  limits = { nesting: MAX_NESTING, signs: MAX_SIGN_RUN, operators: MAX_EXPRESSION_OPERATORS },
+): TokenLimitBreach | undefined {
+  let depth = 0;
+  let parens = 0;
+  let signs = 0;
+  let operators = 0;
+  let previous = '';
+  for (let i = 0; i < tokens.length; i++) {
+    const name = tokens[i]!.tokenType.name;
+    if (OPENING.has(name)) {
+      if (++depth > limits.nesting)
+        return { index: i, message: `brackets nest deeper than ${limits.nesting} levels here` };
+    } else if (CLOSING.has(name)) depth = Math.max(0, depth - 1);
+    if (name === '(') parens++;
+    else if (name === ')') parens = Math.max(0, parens - 1);
+
+    signs = SIGNS.has(name) ? signs + 1 : 0;
+    if (signs > limits.signs) return { index: i, message: `more than ${limits.signs} signs in a row here` };
+
+    // A keyword right after `.` is a property name in a reference (`NCM811.density`).
+    const inExpression = EXPRESSION_TOKENS.has(name) || previous === '.';
+    if (!inExpression && parens === 0) operators = 0;
+    else if (OPERATORS.has(name) && ++operators > limits.operators)
+      return { index: i, message: `an expression with more than ${limits.operators} operators here` };
+    previous = name;
+  }
+  return undefined;
+}
+
+/** Ends the token stream of an over-limit text at the breach, with a lexer error there. */
+function truncateAtBreach(result: LexerResult): LexerResult {
+  const breach = firstLimitBreach(result.tokens);
+  if (!breach) return result;
+  const token = result.tokens[breach.index]!;
+  const offset = token.startOffset;
+  return {
+    ...result,
+    tokens: result.tokens.slice(0, breach.index),
+    hidden: result.hidden.filter((t) => t.startOffset < offset),
+    errors: [
+      ...result.errors.filter((e) => e.offset < offset),
+      {
+        offset,
+        length: Math.max(1, token.image.length),
+        line: token.startLine ?? 1,
+        column: token.startColumn ?? 1,
+        message: `${breach.message}; the rest of the file is not read`,
+      },
+    ],
+  };
+}
+
+/** Far below the argument count that overflows the stack (about 100,000 on Node's default stack). */
+const SPREAD_LIMIT = 1000;
+
+interface ChildInserter {
+  insertChildren(parent: { content: CstNode[] }, index: number, children: CstNode[]): void;
+  appendChildren(parent: { content: CstNode[] }, children: CstNode[]): void;
+}
+
+/** Installs the bounds on the language's lexer (used by the parser and the completion parser) and CST builder. */
+export function guardNesting(services: LangiumCoreServices): void {
+  const lexer = services.parser.Lexer;
+  const tokenize = lexer.tokenize.bind(lexer);
+  lexer.tokenize = (text, options) => truncateAtBreach(tokenize(text, options));
+  const builder = (services.parser.LangiumParser as unknown as { nodeBuilder?: ChildInserter }).nodeBuilder;
+  if (builder) {
+    const insertChildren = builder.insertChildren.bind(builder);
+    const appendChildren = builder.appendChildren.bind(builder);
+    // Spreading is fine (and fastest) for the few comments usually found between two tokens.
+    builder.insertChildren = (parent, index, children) => {
+      if (children.length <= SPREAD_LIMIT) return insertChildren(parent, index, children);
+      for (const child of children) (child as { container?: unknown }).container = parent;
+      parent.content = parent.content.slice(0, index).concat(children, parent.content.slice(index));
+    };
+    builder.appendChildren = (parent, children) => {
+      if (children.length <= SPREAD_LIMIT) return appendChildren(parent, children);
+      for (const child of children) {
+        (child as { container?: unknown }).container = parent;
+        parent.content.push(child);
+      }
+    };
+  }
+}
+
+/**
+ * The last line of defence: a text the parser (or the CST compaction after it) still fails on
+ * becomes an empty document with one error, instead of an exception that ends the CLI or a
+ * build of the language server. The parser's rule stack is cleared, so the next parse starts
+ * clean. Installed outermost, after every other wrapper of `parse`.
+ */
+export function isolateParseFailures(parser: LangiumParser): void {
   const parse = parser.parse.bind(parser);
-  parser.parse = (<T extends import('langium').AstNode>(
+  const state = parser as unknown as { stack?: unknown[] };
+  parser.parse = (<T extends AstNode>(
     input: string,
     options?: Parameters<LangiumParser['parse']>[1],
   ): ParseResult<T> => {
-    const at = excessiveNestingOffset(input);
-    if (at < 0) return parse<T>(input, options);
-    const blanked = input.slice(0, at) + input.slice(at).replace(/[^\n]/g, ' ');
-    const result = parse<T>(blanked, options);
-    const before = input.slice(0, at);
-    const line = before.split('\n').length;
-    const column = at - before.lastIndexOf('\n');
-    result.lexerErrors.push({
-      offset: at,
-      length: 1,
-      line,
-      column,
-      message: `brackets nest deeper than ${MAX_NESTING} levels here; the rest of the file is not read`,
-    });
-    return result;
+    try {
+      return parse<T>(input, options);
+    } catch (error) {
+      if (Array.isArray(state.stack)) state.stack.length = 0;
+      // Same length and line breaks, nothing to parse: positions in the document stay valid.
+      const result = parse<T>(input.replace(/[^\r\n]/g, ' '), options);
+      result.lexerErrors.push({
+        offset: 0,
+        length: 1,
+        line: 1,
+        column: 1,
+        message: `this file could not be read (${error instanceof Error ? error.message : String(error)}); nothing in it is checked`,
+      });
+      return result;
+    }
   }) as LangiumParser['parse'];
 }

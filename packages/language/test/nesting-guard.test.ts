@@ -1,34 +1,123 @@
+/**
+ * Files whose structure would overflow the parser's (or a tree walker's) stack are reported, not
+ * parsed: each case below once exited the CLI with a RangeError and took the language server
+ * down. Every one must give a document with a diagnostic and leave the rest of the pipeline
+ * (validation, symbols, hover, formatting) working.
+ */
 import { describe, expect, it } from 'vitest';
-import { EmptyFileSystem } from 'langium';
+import { EmptyFileSystem, URI } from 'langium';
 import { parseHelper } from 'langium/test';
-import { createCellSpecServices } from '../src/index.js';
-import { excessiveNestingOffset, MAX_NESTING } from '../src/nesting-guard.js';
+import { createCellSpecServices, type ast } from '../src/index.js';
+import { MAX_EXPRESSION_OPERATORS, MAX_NESTING, MAX_SIGN_RUN } from '../src/nesting-guard.js';
 
 const services = createCellSpecServices(EmptyFileSystem);
-const parse = parseHelper(services.CellSpec);
+const parse = parseHelper<ast.Spec>(services.CellSpec);
 
-describe('nesting guard', () => {
-  it('finds the first bracket past the limit, ignoring strings and comments', () => {
-    expect(excessiveNestingOffset('let a = ((1))')).toBe(-1);
-    expect(excessiveNestingOffset('// ((((\n"(((("', 2)).toBe(-1);
-    expect(excessiveNestingOffset('let a = (((1)))', 2)).toBe(10);
+const chain = (n: number, op: string) => Array.from({ length: n }, () => '1 mm').join(` ${op} `);
+
+/** name → text; each far past a limit, and each overflowed the stack before the limits existed. */
+const HOSTILE: Record<string, string> = {
+  'a chain of 5,000 additions': `let k = ${chain(5_000, '+')}\n`,
+  'a chain of 5,000 multiplications': `let k = ${chain(5_000, '*')}\n`,
+  'a chain of subtractions inside parentheses': `let k = (${chain(5_000, '-')})\n`,
+  'a run of 5,000 unary minus signs': `let k = ${'-'.repeat(5_000)}1 mm\n`,
+  'alternating signs and brackets': `let k = ${'-('.repeat(5_000)}1${')'.repeat(5_000)}\n`,
+  'nesting after a line comment ended by a lone CR': `// a\rlet k = ${'('.repeat(5_000)}1\n`,
+  'nesting after an unterminated block comment': `/* a\nlet k = ${'('.repeat(5_000)}1\n`,
+  'nesting after a backslash-newline in a string': `let s = "a\\\nlet k = ${'('.repeat(5_000)}1\n`,
+  'nesting of blocks': `cell A "a" ${'{ '.repeat(5_000)}\n`,
+};
+
+/** Legal but extreme: parsed in full, without errors. */
+// (200,000 lines overflowed the CLI's stack through the CST builder's `splice(i, 0, ...nodes)`.)
+const FLOODS: Record<string, string> = {
+  '200,000 line comments before the first statement': `${'// c\n'.repeat(200_000)}let k = 1 mm\n`,
+};
+
+let documents = 0;
+async function pipeline(text: string) {
+  const doc = await parse(text, { validation: true, documentUri: URI.file(`/ws/${documents++}.cellspec`).toString() });
+  const textDocument = { uri: doc.uri.toString() };
+  const lsp = services.CellSpec.lsp;
+  await lsp.DocumentSymbolProvider!.getSymbols(doc, { textDocument });
+  await lsp.HoverProvider!.getHoverContent(doc, {
+    textDocument,
+    position: doc.textDocument.positionAt(text.length / 2),
+  });
+  await lsp.Formatter!.formatDocument(doc, { textDocument, options: { tabSize: 2, insertSpaces: true } });
+  await lsp.SemanticTokenProvider!.semanticHighlight(doc, { textDocument });
+  return doc;
+}
+
+describe('parser bounds', () => {
+  for (const [name, text] of Object.entries(HOSTILE)) {
+    it(`reports ${name} instead of overflowing the stack`, async () => {
+      const doc = await pipeline(text);
+      const errors = (doc.diagnostics ?? []).filter((d) => d.severity === 1);
+      expect(errors.length).toBeGreaterThan(0);
+    });
+  }
+
+  for (const [name, text] of Object.entries(FLOODS)) {
+    it(`parses ${name}`, async () => {
+      const doc = await pipeline(text);
+      expect(doc.diagnostics ?? []).toEqual([]);
+      expect(doc.parseResult.value.elements.map((e) => (e as { name?: string }).name)).toContain('k');
+    });
+  }
+
+  it('says where and why, for each limit', async () => {
+    const cases = [
+      [`let a = ${'('.repeat(MAX_NESTING + 1)}1`, `deeper than ${MAX_NESTING} levels`, 'let a = '.length + MAX_NESTING],
+      [`let a = ${'-'.repeat(MAX_SIGN_RUN + 1)}1`, `more than ${MAX_SIGN_RUN} signs`, 'let a = '.length + MAX_SIGN_RUN],
+      [`let a = ${chain(MAX_EXPRESSION_OPERATORS + 2, '+')}`, `more than ${MAX_EXPRESSION_OPERATORS} operators`, -1],
+    ] as const;
+    for (const [text, message, column] of cases) {
+      const doc = await parse(text, { validation: true });
+      const d = (doc.diagnostics ?? []).find((x) => String(x.message).includes(message));
+      expect(d, message).toBeDefined();
+      expect(String(d!.message)).toContain('the rest of the file is not read');
+      if (column >= 0) expect(d!.range.start).toEqual({ line: 0, character: column });
+    }
   });
 
-  it('parses 10,000 nested parentheses without overflowing the stack and says why', async () => {
-    const depth = 10_000;
-    const text = `let a = ${'('.repeat(depth)}1 mm${')'.repeat(depth)}\nlet b = 2 mm\n`;
+  it('leaves ordinary specs alone: deep-ish but legal expressions, comments, strings with brackets', async () => {
+    const text = [
+      '// ((((( in a comment',
+      '/* {{{{ in a block comment */',
+      `let a = ((2 mm + 3 mm) * (4)) - -1 mm`,
+      `let b = ${chain(200, '+')}`,
+      `let c = ${'('.repeat(MAX_NESTING)}1 mm${')'.repeat(MAX_NESTING)}`,
+      'cell A "title with ((((( brackets" { electrode-area 1 mm x 1 mm }',
+      '',
+    ].join('\n');
     const doc = await parse(text, { validation: true });
-    const messages = (doc.diagnostics ?? []).map((d) => String(d.message));
-    expect(messages.some((m) => m.includes(`deeper than ${MAX_NESTING} levels`))).toBe(true);
-    // The diagnostic sits where the limit is crossed: line 1, after 'let a = ' and 100 brackets.
-    const d = doc.diagnostics!.find((x) => String(x.message).includes('deeper'))!;
-    expect(d.range.start.line).toBe(0);
-    expect(d.range.start.character).toBe('let a = '.length + MAX_NESTING);
-  });
-
-  it('leaves specs of ordinary depth alone', async () => {
-    const doc = await parse('let a = ((2 mm + 3 mm) * (4))\n', { validation: true });
     expect(doc.parseResult.lexerErrors).toEqual([]);
     expect(doc.parseResult.parserErrors).toEqual([]);
+  });
+
+  it('turns a parse that throws into an empty document with one error, and parses the next one normally', async () => {
+    const isolated = createCellSpecServices(EmptyFileSystem);
+    const lexer = isolated.CellSpec.parser.Lexer;
+    const tokenize = lexer.tokenize.bind(lexer);
+    lexer.tokenize = (text, options) => {
+      if (text.includes('BOOM')) throw new RangeError('Maximum call stack size exceeded');
+      return tokenize(text, options);
+    };
+    const parseIsolated = parseHelper<ast.Spec>(isolated.CellSpec);
+    const broken = await parseIsolated('let k = 1 mm // BOOM\nlet j = 2 mm\n', { validation: true });
+    expect(broken.diagnostics?.map((d) => String(d.message))).toEqual([
+      'this file could not be read (Maximum call stack size exceeded); nothing in it is checked',
+    ]);
+    const next = await parseIsolated('let k = 1 mm\n', { validation: true });
+    expect(next.diagnostics).toEqual([]);
+    expect(next.parseResult.value.elements).toHaveLength(1);
+  });
+
+  it('counts the operators of every expression separately', async () => {
+    // 40 statements of 100 operators each: 4,000 operators in all, none over the limit.
+    const text = Array.from({ length: 40 }, (_, i) => `let v${i} = ${chain(100, '+')}`).join('\n');
+    const doc = await parse(text, { validation: true });
+    expect(doc.parseResult.lexerErrors).toEqual([]);
   });
 });

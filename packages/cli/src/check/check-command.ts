@@ -12,6 +12,7 @@ import {
   ConfigError,
   countDiagnostics,
   loadWorkspace,
+  type CellSpecServices,
   type FileDiagnostic,
   type InputProblem,
   type ProjectConfig,
@@ -50,8 +51,14 @@ export interface CheckReport {
   readonly project?: { readonly root: string; readonly config?: string; readonly foundBy: ProjectConfig['foundBy'] };
 }
 
-export async function checkInputs(paths: readonly string[], base: string, cwd = base): Promise<CheckReport> {
-  const workspace = await loadWorkspace(paths, { projectFrom: cwd });
+/** `services`: load into these instead of a fresh set (a fuzz run checks thousands of inputs in one). */
+export async function checkInputs(
+  paths: readonly string[],
+  base: string,
+  cwd = base,
+  services?: CellSpecServices,
+): Promise<CheckReport> {
+  const workspace = await loadWorkspace(paths, { projectFrom: cwd, ...(services ? { services } : {}) });
   const rel = (p: string) => relative(base, p).split('\\').join('/') || '.';
   const project = workspace.project;
   return {

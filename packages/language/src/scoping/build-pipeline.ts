@@ -20,7 +20,7 @@ import type { CancellationToken, TextDocumentChangeEvent } from 'vscode-language
 import { DefaultDocumentUpdateHandler } from 'langium/lsp';
 import { builtinLibraryDocument } from './builtin-library.js';
 import { importCandidates, importsOf, importTargetUris } from './imports.js';
-import { importRefusal } from '../file-references.js';
+import { importRefusal, importTarget, workspaceRoots } from '../file-references.js';
 
 export class CellSpecWorkspaceManager extends DefaultWorkspaceManager {
   private readonly shared: LangiumSharedCoreServices;
@@ -332,6 +332,16 @@ export class CellSpecDocumentBuilder extends DefaultDocumentBuilder {
     for (const uri of candidates) {
       const existing = this.langiumDocuments.getDocument(uri);
       if (existing) return existing; // already loaded: nothing is read (the import check still reports a refusal)
+    }
+    if (importer.uri.scheme === 'file') {
+      // On disk, only the file the import check accepted is opened (never a FIFO, a device or a link out).
+      const target = importTarget(path, importer.uri.fsPath, workspaceRoots(this.shared));
+      if (target.kind !== 'file') return undefined;
+      try {
+        return await this.langiumDocuments.getOrCreateDocument(URI.file(target.path));
+      } catch {
+        return undefined;
+      }
     }
     if (importRefusal(this.shared, path, importer.uri)) return undefined; // leaves the workspace: never read
     for (const uri of candidates) {

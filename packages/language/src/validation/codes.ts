@@ -8,6 +8,7 @@ export const Code = {
   UnknownImport: 'unknown-import',
   FileOutsideWorkspace: 'file-outside-workspace',
   OcpTableFile: 'ocp-table-file',
+  UnreadableFile: 'unreadable-file',
   UnitKind: 'unit-kind',
   UnknownUnit: 'unknown-unit',
   UnitArithmetic: 'unit-arithmetic',
@@ -66,6 +67,8 @@ export const CODE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
   'file-outside-workspace':
     'A file reference (import, OCP table) that leaves the workspace: an absolute path elsewhere, a `..` escape or a symbolic link out.',
   'ocp-table-file': 'An OCP table file that cannot be read or is not two columns of stoichiometry and voltage.',
+  'unreadable-file':
+    'A spec or imported file that is not read: not a regular file (a FIFO, a device), not a .cellspec file, too large, or not valid UTF-8.',
   'unit-kind': 'A value has the wrong kind of unit for where it stands (a loading in mAh/g).',
   'unknown-unit': 'A unit cellspec does not know.',
   'unit-arithmetic': 'Arithmetic on values whose units do not combine (adding a length to a mass).',
