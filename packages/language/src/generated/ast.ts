@@ -923,10 +923,10 @@ export function isMetric(item: unknown): item is Metric {
     return item === 'capacity' || item === 'energy' || item === 'energy-density' || item === 'specific-energy' || item === 'np-ratio' || item === 'areal-capacity' || item === 'mean-voltage' || item === 'thickness' || item === 'mass';
 }
 
-export type Name = 'ambient' | 'amplitude' | 'area' | 'capacity' | 'count' | 'energy' | 'hold' | 'model' | 'rate' | 'rates' | 'soc' | 'socs' | 'width' | PropertyName | ReachKeyword | TextKey | string;
+export type Name = 'amplitude' | 'area' | 'capacity' | 'count' | 'energy' | 'hold' | 'model' | 'rate' | 'rates' | 'soc' | 'socs' | 'width' | PropertyName | ReachKeyword | TextKey | string;
 
 export function isName(item: unknown): item is Name {
-    return isPropertyName(item) || isTextKey(item) || isReachKeyword(item) || item === 'capacity' || item === 'energy' || item === 'rate' || item === 'model' || item === 'width' || item === 'count' || item === 'area' || item === 'ambient' || item === 'hold' || item === 'amplitude' || item === 'soc' || item === 'socs' || item === 'rates' || (typeof item === 'string' && (/[A-Za-z_\u00B0\u00B5\u03A9\u03BC\u2103][A-Za-z0-9_\u00B2\u00B3\u00B0\u00B5\u03A9\u03BC]*(-[A-Za-z0-9][A-Za-z0-9_\u00B2\u00B3]*)*/.test(item)));
+    return isPropertyName(item) || isTextKey(item) || isReachKeyword(item) || item === 'capacity' || item === 'energy' || item === 'rate' || item === 'model' || item === 'width' || item === 'count' || item === 'area' || item === 'hold' || item === 'amplitude' || item === 'soc' || item === 'socs' || item === 'rates' || (typeof item === 'string' && (/[A-Za-z_\u00B0\u00B5\u03A9\u03BC\u2103][A-Za-z0-9_\u00B2\u00B3\u00B0\u00B5\u03A9\u03BC]*(-[A-Za-z0-9][A-Za-z0-9_\u00B2\u00B3]*)*/.test(item)));
 }
 
 export interface NoteStep extends langium.AstNode {

@@ -4643,10 +4643,6 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           },
           {
             "$type": "Keyword",
-            "value": "ambient"
-          },
-          {
-            "$type": "Keyword",
             "value": "hold"
           },
           {
