@@ -35,7 +35,7 @@ import type { Spec } from '../../src/generated/ast.js';
 
 const ROOT = join(import.meta.dirname, '../../../..');
 const WORKER = { file: new URL('../../src/analysis/worker-entry.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
-const TRUTH = 20e-4; // Ω·m², both interfaces
+const TRUTH = 20e-4; // Ω·m², the cell's interfacial resistance
 // Standard battery 2.1 with its materials in the same file (this server reads no imports).
 const TEXT =
   readFileSync(join(ROOT, 'examples/materials/programme-materials.cellspec'), 'utf8').replace(/^library .*$/m, '') +
@@ -115,11 +115,11 @@ describe('cellspec/fit', () => {
     });
     expect(response.message).toMatch(/^SB21: RMSE/);
     expect(response.ok).toBe(true);
-    // The spec states interface-resistance per interface: half the model's series value, in Ω·cm².
-    expect(response.parameters![0]!.value / ((TRUTH / 2) * 1e4) - 1).toBeCloseTo(0, 3);
+    // The spec's interface-resistance is the model's series value, in Ω·cm².
+    expect(response.parameters![0]!.value / (TRUTH * 1e4) - 1).toBeCloseTo(0, 3);
     const changes = response.changes![uri]!;
     expect(changes).toHaveLength(1);
-    expect(changes[0]!.newText).toMatch(/interface-resistance 10(\.0+)? Ω·cm² source "fitted to pulse\.csv \(/);
+    expect(changes[0]!.newText).toMatch(/interface-resistance 20(\.0+)? Ω·cm² source "fitted to pulse\.csv \(/);
     const kinds = progress.map((p) => (p as { token: string; value: { kind: string } }).value.kind);
     expect(kinds[0]).toBe('begin');
     expect(kinds).toContain('report');

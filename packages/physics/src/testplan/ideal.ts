@@ -34,7 +34,14 @@ const socOfVoltage = (v: number, cell: IdealCell): number =>
   (v - cell.voltageMin) / (cell.voltageMax - cell.voltageMin);
 
 /** Advances the state over one step and returns its estimated duration, s. Loops multiply their body. */
-export function advance(step: ConcreteStep, state: IdealState, cell: IdealCell): number {
+/**
+ * Loops nested deeper than this count their later passes like the first. Each loop level walks
+ * its body twice (the first pass from wherever the cell is, the second from where a pass ends),
+ * so an exact estimate costs 2^depth; no real plan nests anywhere near 8 deep.
+ */
+const EXACT_LOOP_DEPTH = 8;
+
+export function advance(step: ConcreteStep, state: IdealState, cell: IdealCell, depth = 0): number {
   switch (step.kind) {
     case 'cc':
       return advanceCurrent(step.direction, step.setpoint.current, step.ends, step.cv, state, cell);
@@ -58,12 +65,13 @@ export function advance(step: ConcreteStep, state: IdealState, cell: IdealCell):
       return impedanceDuration(step.frequencyHigh, step.frequencyLow);
     case 'loop': {
       if (!(step.count >= 1) || !Number.isFinite(step.count)) return 0;
-      const first = step.steps.reduce((t, s) => t + advance(s, state, cell), 0);
+      const first = step.steps.reduce((t, s) => t + advance(s, state, cell, depth + 1), 0);
       // Later passes start where the first ended; cycling returns to the same state.
       let rest = 0;
-      if (step.count > 1) {
+      if (step.count > 1 && depth >= EXACT_LOOP_DEPTH) rest = first * (step.count - 1);
+      else if (step.count > 1) {
         const probe = { ...state };
-        const second = step.steps.reduce((t, s) => t + advance(s, probe, cell), 0);
+        const second = step.steps.reduce((t, s) => t + advance(s, probe, cell, depth + 1), 0);
         rest = second * (step.count - 1);
         Object.assign(state, probe);
       }
