@@ -75,7 +75,7 @@ function statusOf(node: DocumentControl): Status | undefined {
 function checkApproval(node: DocumentControl, accept: ValidationAcceptor): void {
   const status = node.members.find(isStatus);
   if (status?.value !== 'released') return;
-  const missing = ['approver', 'effective'].filter((key) => !field(node, key)?.value.trim());
+  const missing = ['approver', 'effective'].filter((key) => !field(node, key)?.value?.trim());
   if (missing.length === 0) return;
   const words = missing.map((m) => (m === 'effective' ? 'an effective date' : 'an approver'));
   accept(

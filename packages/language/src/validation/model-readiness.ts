@@ -20,7 +20,12 @@ export function modelReadinessChecks(services: CellSpecServices): ValidationChec
 function checkReadiness(services: CellSpecServices, node: CellLike, accept: ValidationAcceptor): void {
   const entry = designOf(services, node);
   if (!entry) return;
-  const { problems, assumptions } = parametersFromCell(entry.cell);
+  const mapped = parametersFromCell(entry.cell);
+  // A value far outside its range can make an assumption's figure overflow: such a line says
+  // nothing a designer can use, and the range checks already report the value itself.
+  const readable = (text: string) => !/\b(NaN|Infinity)\b/.test(text);
+  const problems = mapped.problems.filter(readable);
+  const assumptions = mapped.assumptions.filter(readable);
   const at = { node, property: 'name' as const, code: Code.ModelReadiness };
   if (problems.length > 0)
     accept('info', `a model run (simulate) will refuse ${node.name}: ${problems.join('; ')}`, at);

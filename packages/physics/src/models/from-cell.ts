@@ -211,7 +211,7 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
     else if (solid) {
       ionic = electrolyteFraction / DEFAULT_TORTUOSITY_FACTOR;
       assume(
-        `${role}: ionic path from tortuosity factor τ² = ${DEFAULT_TORTUOSITY_FACTOR} (Minnmann et al. 2021), path resistance coefficient ${(DEFAULT_TORTUOSITY_FACTOR / electrolyteFraction).toFixed(1)}`,
+        `${role}: ionic path from tortuosity factor τ² = ${DEFAULT_TORTUOSITY_FACTOR} (Minnmann et al. 2021), path resistance coefficient ${electrolyteFraction > 0 ? (DEFAULT_TORTUOSITY_FACTOR / electrolyteFraction).toFixed(1) : 'unbounded (no electrolyte in the composite)'}`,
       );
     } else {
       ionic = electrolyteFraction ** 1.5;
