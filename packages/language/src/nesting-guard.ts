@@ -26,7 +26,7 @@ export const MAX_SIGN_RUN = 100;
 export const MAX_EXPRESSION_OPERATORS = 1000;
 
 /** Tokens that may continue an expression (operands, operators, brackets, units). */
-const EXPRESSION_TOKENS = new Set(['NUMBER', 'ID', '+', '-', '*', '/', '^', '·', '%', '(', ')', '.', 'C']);
+const EXPRESSION_TOKENS = new Set(['NUMBER', 'ID', 'UNIT', '+', '-', '*', '/', '^', '·', '%', '(', ')', '.', 'C']);
 const OPERATORS = new Set(['+', '-', '*', '/', '^', '·', '(']);
 const SIGNS = new Set(['+', '-']);
 const OPENING = new Set(['(', '{', '[']);

@@ -190,7 +190,9 @@ export function designCell(written: CellIR, options: DesignOptions = {}): CellDe
       limiting === 'cathode'
         ? `the cathode holds ${shownC}, less than the anode's ${shownA} (N/P ${formatNumber(npRatio)})`
         : `the anode holds only ${shownA}, less than the cathode's ${shownC} (N/P ${formatNumber(npRatio)} < 1: lithium plates on charge)`;
-    if (npRatio < 1) {
+    // Below 1 as shown (three figures): N/P = 1 by construction (a BPX cell's windows, written to
+    // five digits) is not a plating design.
+    if (npRatio < 0.9995) {
       // An intercalation anode that plates is a safety defect unless the design says so.
       problems.push({
         severity: 'error',
