@@ -86,6 +86,7 @@ describe('design fixtures', () => {
       ).toBe(true);
     }
     const shown = await hints(b);
-    for (const c of claims.filter((x) => x.kind === 'hint')) expect(shown, JSON.stringify(shown)).toContain(`${c.line}: ${c.text}`);
+    for (const c of claims.filter((x) => x.kind === 'hint'))
+      expect(shown, JSON.stringify(shown)).toContain(`${c.line}: ${c.text}`);
   });
 });
