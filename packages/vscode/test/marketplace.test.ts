@@ -21,8 +21,17 @@ describe('the extension package', () => {
       .trim()
       .split('\n')
       .sort();
-    expect(listed).toEqual(
+    // The bundled CLI (for Build Documents) ships as an entry, hashed chunks, fonts and resvg's wasm.
+    const chunks = listed.filter((f) => f.startsWith('dist/cli/chunks/'));
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(chunks.every((f) => /\.mjs(\.map)?$/.test(f))).toBe(true);
+    expect(listed.filter((f) => !f.startsWith('dist/cli/chunks/'))).toEqual(
       [
+        'dist/cli/cellspec.mjs',
+        'dist/cli/fonts/NotoSansJP_400Regular.ttf',
+        'dist/cli/fonts/NotoSansJP_700Bold.ttf',
+        'dist/cli/fonts/OFL.txt',
+        'dist/cli/resvg.wasm',
         'CHANGELOG.md',
         'LICENSE',
         'README.md',
@@ -35,7 +44,6 @@ describe('the extension package', () => {
         'images/icon.png',
         'language-configuration.json',
         'package.json',
-        'snippets/cellspec.code-snippets',
         'syntaxes/cellspec.tmLanguage.json',
       ].sort(),
     );

@@ -168,7 +168,10 @@ function quietDependents(document: LangiumDocument, diagnostics: Diagnostic[]): 
   const out: Diagnostic[] = [];
   const quieted = new Set<string>();
   for (const d of diagnostics) {
-    const cell = d.code === Code.DesignIncomplete ? cellAt(document, d.range.start) : undefined;
+    // A cell whose values have an error: what it cannot compute, and what a model run of it would
+    // need or assume, follow from that error.
+    const dependent = d.code === Code.DesignIncomplete || d.code === Code.ModelReadiness;
+    const cell = dependent ? cellAt(document, d.range.start) : undefined;
     if (cell && causes.has(cell.name)) {
       quieted.add(cell.name);
       continue;
