@@ -11,7 +11,7 @@ import {
   type LangiumSharedCoreServices,
   type MaybePromise,
 } from 'langium';
-import type { InlayHintProvider } from 'langium/lsp';
+import type { InlayHintProvider, LangiumSharedServices } from 'langium/lsp';
 import {
   DiagnosticSeverity,
   InlayHintKind,
@@ -62,6 +62,10 @@ export function registerAnalyses(
   registry.set(services, service);
   const documents = shared.workspace.LangiumDocuments;
   const published = new Set<string>();
+  let refreshSupported = false;
+  (shared as Partial<LangiumSharedServices>).lsp?.LanguageServer.onInitialize((params) => {
+    refreshSupported = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+  });
 
   const publish = (document: LangiumDocument) => {
     const extra = analysisDiagnostics(services, document, service);
@@ -88,11 +92,8 @@ export function registerAnalyses(
     const document = [...documents.all].find((d) => d.uri.toString() === uri);
     if (!document || document.state < DocumentState.Validated) return;
     publish(document);
-    try {
-      void connection.languages.inlayHint.refresh();
-    } catch {
-      /* client without refresh support */
-    }
+    // Only clients that said they take refresh requests get one (others answer with an error).
+    if (refreshSupported) connection.languages.inlayHint.refresh().catch(() => undefined);
   });
   return service;
 }

@@ -44,6 +44,7 @@ const TEXT =
 let client: ProtocolConnection;
 let uri: string;
 const progress: unknown[] = [];
+let cancelAtBegin = () => {};
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cellspec-lsp-fit-'));
@@ -79,8 +80,9 @@ beforeAll(async () => {
   client.onNotification(PublishDiagnosticsNotification.method, () => {
     published = true;
   });
-  client.onNotification('$/progress', (p: unknown) => {
+  client.onNotification('$/progress', (p: { token: string; value: { kind: string } }) => {
     progress.push(p);
+    if (p.token === 'fit-cancel' && p.value.kind === 'begin') cancelAtBegin();
   });
   client.listen();
   await client.sendRequest(InitializeRequest.type, {
@@ -145,10 +147,13 @@ describe('cellspec/fit', () => {
         data: ['pulse.csv'],
         parameters: ['interface-resistance', 'cathode.diffusivity'],
         initialSoc: [0.5],
+        workDoneToken: 'fit-cancel',
       },
       source.token,
     ) as Promise<FitResponse>;
-    setTimeout(() => source.cancel(), 200);
+    // Cancel as the fit begins (its progress 'begin'): a timer would race a fit that a fast
+    // machine finishes first; a fit takes many simulations, a cancellation one message.
+    cancelAtBegin = () => source.cancel();
     // The server answers (it does not drop the request): the worker stopped between time steps.
     expect(await pending).toEqual({ ok: false, message: 'the fit was cancelled' });
   }, 60_000);
