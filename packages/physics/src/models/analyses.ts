@@ -197,7 +197,7 @@ export function runConstantCurrent(p: ModelParameters, options: RunOptions): Ana
     model.initialise(startSoc, refusal === undefined ? startTemperature : REFERENCE_TEMPERATURE);
   const startVoltage = result.voltage[0] ?? model.openCircuitVoltage();
   const ccEnd = charge && result.stepEnds.length > 1 ? result.soc[result.stepEnds[0]!.index] : undefined;
-  const nonPhysical = nonPhysicalVoltage(result.voltage, p);
+  const nonPhysical = result.outOfBounds ?? nonPhysicalVoltage(result.voltage, p);
   return {
     label: `${rateLabel(options.rate)} ${options.direction}${charge && options.constantVoltage !== false ? ' (CC-CV)' : ''} at ${celsius(startTemperature)}${options.thermal ? ' (thermal)' : ''}`,
     direction: options.direction,
@@ -390,7 +390,8 @@ export function runAnalysis(
       break;
   }
   for (const run of runs) {
-    if (run.result.failure) findings.push({ severity: 'warning', message: `${run.label}: ${run.result.failure}` });
+    if (run.result.failure && run.result.failure !== run.nonPhysical)
+      findings.push({ severity: 'warning', message: `${run.label}: ${run.result.failure}` });
     if (run.nonPhysical)
       findings.push({
         severity: 'error',
