@@ -9,17 +9,20 @@
 import type { FileDiagnostic } from '@cellspec/language';
 import type { CheckReport, CheckedFile } from './check-command.js';
 import { UNREADABLE_INPUT } from './rules.js';
+import { printable, printableSource } from '../printable.js';
 
 export function formatText(report: CheckReport): string {
   const out: string[] = [];
-  for (const p of report.problems) out.push(`${p.relativePath}: error ${p.message} [${UNREADABLE_INPUT}]\n`);
+  for (const p of report.problems)
+    out.push(`${printable(p.relativePath)}: error ${printable(p.message)} [${UNREADABLE_INPUT}]\n`);
   for (const file of report.files) {
     const lines = file.text.split(/\r\n|\r|\n/);
     for (const d of file.diagnostics) out.push(formatDiagnostic(file, d, lines));
   }
   out.push(summary(report));
   // Which configuration was used, when the project has one; and what it silenced.
-  if (report.project?.config) out.push(`config: ${report.project.config} (project root ${report.project.root})\n`);
+  if (report.project?.config)
+    out.push(`config: ${printable(report.project.config)} (project root ${printable(report.project.root)})\n`);
   const suppressed = report.files.reduce((n, f) => n + (f.suppressed?.length ?? 0), 0);
   if (suppressed > 0)
     out.push(`${suppressed} finding${suppressed === 1 ? '' : 's'} suppressed by comments (--format json lists them)\n`);
@@ -27,9 +30,10 @@ export function formatText(report: CheckReport): string {
 }
 
 function formatDiagnostic(file: CheckedFile, d: FileDiagnostic, lines: readonly string[]): string {
-  const head = `${file.relativePath}:${d.line}:${d.column} ${d.severity} ${d.message}${d.code ? ` [${d.code}]` : ''}\n`;
-  const source = lines[d.line - 1];
-  if (source === undefined) return head;
+  const head = `${printable(file.relativePath)}:${d.line}:${d.column} ${d.severity} ${printable(d.message)}${d.code ? ` [${printable(d.code)}]` : ''}\n`;
+  const raw = lines[d.line - 1];
+  if (raw === undefined) return head;
+  const source = printableSource(raw);
   const gutter = String(d.line).padStart(5);
   const start = Math.min(d.column - 1, source.length);
   const end =

@@ -8,6 +8,7 @@ import { loadWorkspace, resolveDocument, type LoadedWorkspace } from '@cellspec/
 import { designCell, expandPlan, type CellIR, type ExpandedPlan, type TestPlanIR } from '@cellspec/physics';
 import { emitProtocol, writeFilesAtomic, PROTOCOL_FORMATS, type ProtocolFormat } from '@cellspec/emit';
 import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command-framework.js';
+import { printable } from '../printable.js';
 
 export interface LoadedPlans {
   readonly workspace: LoadedWorkspace;
@@ -113,7 +114,7 @@ exit codes:
       io.cwd,
     );
     if (errors.length > 0) {
-      for (const e of errors) io.stderr(`error: ${e}\n`);
+      for (const e of errors) io.stderr(`error: ${printable(e)}\n`);
       io.stderr(`cellspec protocols: ${errors.length} error${errors.length === 1 ? '' : 's'}; no protocol written\n`);
       return ExitCode.Findings;
     }
@@ -135,7 +136,7 @@ exit codes:
       io.stdout(
         `${plan.plan} (${plan.cell}): ${plan.cost.summary} — ${written.length} ${format} file${written.length === 1 ? '' : 's'}\n`,
       );
-      for (const w of written) io.stdout(`  ${relative(io.cwd, w)}\n`);
+      for (const w of written) io.stdout(`  ${printable(relative(io.cwd, w))}\n`);
       for (const n of result.notes) io.stderr(`note: ${plan.plan} / ${n.test}: ${n.message}\n`);
     }
     return ExitCode.Ok;

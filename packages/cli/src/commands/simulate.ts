@@ -23,6 +23,7 @@ import {
   type SimulationResult,
 } from '@cellspec/physics';
 import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command-framework.js';
+import { printable } from '../printable.js';
 import { loadPlans } from './protocols.js';
 
 /** Model runs from the command line keep to their wall-time budget. */
@@ -331,7 +332,7 @@ async function runPlan(
 ): Promise<number> {
   const { workspace, plans, errors } = await loadPlans(file, planName, io.cwd);
   if (errors.length > 0) {
-    for (const e of errors) io.stderr(`error: ${e}\n`);
+    for (const e of errors) io.stderr(`error: ${printable(e)}\n`);
     return ExitCode.Findings;
   }
   if (testName !== undefined && !plans.some((p) => p.tests.some((t) => t.test === testName))) {

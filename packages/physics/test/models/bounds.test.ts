@@ -41,7 +41,7 @@ describe('physical bounds of a run', () => {
   it('a run whose terminal voltage leaves the bounds stops with a failure; no point outside is returned', () => {
     // 1 Ω·m² in series: at 1C (20 A/m²) the terminal voltage would be about 20 V below the OCV.
     const p: ModelParameters = { ...base(), seriesResistance: 1, seriesResistanceActivationEnergy: 0 };
-    const run = runConstantCurrent(p, { direction: 'discharge', rate: 1, fidelity: 'spme' });
+    const run = runConstantCurrent(p, { direction: 'discharge', rate: 1, fidelity: 'reduced' });
     expect(run.result.failure).toMatch(/outside any physical range for a 2\.5–4\.25 V cell; the run stops before it/);
     expect(run.nonPhysical).toBe(run.result.failure);
     expect(firstOutOfBounds(run.result, p.voltageMin, p.voltageMax)).toBeUndefined();
@@ -49,7 +49,7 @@ describe('physical bounds of a run', () => {
   });
 
   it('an ordinary run passes unchanged', () => {
-    const run = runConstantCurrent(base(), { direction: 'discharge', rate: 1, fidelity: 'spme' });
+    const run = runConstantCurrent(base(), { direction: 'discharge', rate: 1, fidelity: 'reduced' });
     expect(run.result.failure).toBeUndefined();
     expect(run.result.voltage.length).toBeGreaterThan(10);
   });
