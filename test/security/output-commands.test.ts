@@ -2,10 +2,12 @@
  * Commands write through the one writer: `check --output` never through a link nor over a spec
  * it checks; `protocols` writes every plan's files or none.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { OUTPUT_MANIFEST } from '@cellspec/emit';
 import { runCli } from '../../packages/cli/src/index.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -71,5 +73,14 @@ describe('protocols with several plans', () => {
       'SB21Durability.protocol.json',
     ]);
     expect(readFileSync(join(fresh, 'SB21Durability.protocol.json'), 'utf8')).toBe('hand-written');
+  }, 60_000);
+
+  it('refuses an output folder whose manifest is a FIFO, at once and without reading it', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'cellspec-outputs-'));
+    execFileSync('mkfifo', [join(out, OUTPUT_MANIFEST)]);
+    const r = await run(['protocols', SB21_PLANS, '--format', 'json', '--plan', 'SB21Abuse', '--out', out], ROOT);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${OUTPUT_MANIFEST} is a FIFO, so it is not read (remove it); nothing written`);
+    expect(readdirSync(out)).toEqual([OUTPUT_MANIFEST]);
   }, 60_000);
 });
