@@ -4,12 +4,13 @@
  * hangs), a command's own inputs (also through a hard link), and what concurrent writers to one
  * folder leave in its manifest.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OUTPUT_MANIFEST, OutputRefusedError, writeFilesAtomic } from '@cellspec/emit';
+import { OUTPUT_LOCK } from '../../packages/emit/src/protocols/output-lock.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const fresh = () => mkdtempSync(join(tmpdir(), 'cellspec-out-'));
@@ -86,6 +87,16 @@ describe("a command's inputs are never replaced", () => {
 });
 
 describe('concurrent writers to one folder', () => {
+  it('takes over a lock left by a process that died, and removes it after writing', () => {
+    const dir = fresh();
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    writeFileSync(join(dir, OUTPUT_LOCK), `${dead}\n${hostname()}\n`);
+    const started = Date.now();
+    writeFilesAtomic(dir, [{ name: 'plan.json', content: 'x' }]);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(readdirSync(dir).sort()).toEqual([OUTPUT_MANIFEST, 'plan.json']);
+  });
+
   it('two processes writing 40 files each lose no manifest entry and leave no lock or temporary file', async () => {
     const dir = fresh();
     const script = join(dir, '..', `${dir.split('/').pop()}-writer.mts`);
