@@ -8,19 +8,9 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { loadWorkspace, resolveDocument, type LoadedFile } from '@cellspec/language';
 import type { CellIR, SpecIR } from '@cellspec/physics';
-import {
-  assembleDocument,
-  combinedSourceHash,
-  documentControl,
-  MANIFEST_FILE,
-  manifestEntry,
-  registerAndManifest,
-  renderDocumentFiles,
-  sha256Hex,
-  type DocumentManifest,
-  type ManifestDocument,
-  type SourceFile,
-} from '@cellspec/emit/documents';
+// The document stack (PDF, DOCX, charts, fonts) is loaded when `build` runs, so other commands
+// do not compile it at start-up.
+import type { DocumentManifest, ManifestDocument, SourceFile } from '@cellspec/emit/documents';
 import {
   OutputRefusedError,
   OverwriteRefusedError,
@@ -48,9 +38,9 @@ function sourcesOf(file: LoadedFile, byPath: ReadonlyMap<string, LoadedFile>): s
   return seen;
 }
 
-function previousEntries(out: string): ManifestDocument[] {
+function previousEntries(out: string, manifestFile: string): ManifestDocument[] {
   try {
-    const text = readOutputFile(out, MANIFEST_FILE);
+    const text = readOutputFile(out, manifestFile);
     if (text === undefined) return [];
     const m = JSON.parse(text) as DocumentManifest;
     return Array.isArray(m.documents) ? [...m.documents] : [];
@@ -88,6 +78,16 @@ exit codes:
     force: { type: 'boolean', description: 'replace files in DIR that cellspec did not write' },
   },
   async run(values, positionals, io: CliIo): Promise<number> {
+    const {
+      assembleDocument,
+      combinedSourceHash,
+      documentControl,
+      MANIFEST_FILE,
+      manifestEntry,
+      registerAndManifest,
+      renderDocumentFiles,
+      sha256Hex,
+    } = await import('@cellspec/emit/documents');
     const started = performance.now();
     const cpuStarted = process.cpuUsage();
     if (typeof values['out'] !== 'string' || values['out'] === '') throw new UsageError('--out DIR is required');
@@ -159,7 +159,7 @@ exit codes:
     // All documents and the register are one batch: a refusal or a full disk writes none of them.
     const builtNumbers = new Set(entries.map((e) => e.number));
     try {
-      const kept = previousEntries(out).filter((e) => !builtNumbers.has(e.number));
+      const kept = previousEntries(out, MANIFEST_FILE).filter((e) => !builtNumbers.has(e.number));
       writeFilesAtomic(out, [...pending, ...registerAndManifest([...kept, ...entries], CLI_VERSION)], {
         force: values['force'] === true,
         inputs: workspace.files.map((f) => f.path),
