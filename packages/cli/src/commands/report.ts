@@ -38,7 +38,7 @@ import {
   type CellIR,
   type ProcessIR,
 } from '@cellspec/physics';
-import { csvField } from '@cellspec/emit';
+import { csvField } from '@cellspec/emit/csv';
 import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command-framework.js';
 
 const FORMATS = ['text', 'json', 'csv'] as const;

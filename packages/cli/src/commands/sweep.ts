@@ -16,7 +16,7 @@ import {
   type SweepPoint,
   type SweepSimulation,
 } from '@cellspec/physics';
-import { csvField } from '@cellspec/emit';
+import { csvField } from '@cellspec/emit/csv';
 import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command-framework.js';
 import { printable } from '../printable.js';
 import { chooseCell, loadSpecs, metricKind, quantity, show, variableKind } from './design-space.js';
