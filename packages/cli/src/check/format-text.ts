@@ -29,17 +29,30 @@ export function formatText(report: CheckReport): string {
   return out.join('');
 }
 
+/**
+ * A quoted source line longer than this is cut to a window around the range (marked with `…`):
+ * one 23,000-character line with 2,400 findings printed 56 MB and took 11 s, most of it in GC.
+ */
+const QUOTE_WIDTH = 160;
+/** How much of the line before the range a cut quote keeps. */
+const QUOTE_LEAD = 40;
+
 function formatDiagnostic(file: CheckedFile, d: FileDiagnostic, lines: readonly string[]): string {
   const head = `${printable(file.relativePath)}:${d.line}:${d.column} ${d.severity} ${printable(d.message)}${d.code ? ` [${printable(d.code)}]` : ''}\n`;
   const raw = lines[d.line - 1];
   if (raw === undefined) return head;
-  const source = printableSource(raw);
   const gutter = String(d.line).padStart(5);
-  const start = Math.min(d.column - 1, source.length);
-  const end =
+  const rawStart = Math.min(d.column - 1, raw.length);
+  const rawEnd =
     d.endLine === d.line
-      ? Math.max(Math.min(d.endColumn - 1, source.length), start + 1)
-      : Math.max(source.length, start + 1);
+      ? Math.max(Math.min(d.endColumn - 1, raw.length), rawStart + 1)
+      : Math.max(raw.length, rawStart + 1);
+  const from = raw.length > QUOTE_WIDTH ? Math.max(0, rawStart - QUOTE_LEAD) : 0;
+  const to = Math.min(raw.length, from + QUOTE_WIDTH);
+  const lead = from > 0 ? '…' : '';
+  const source = `${lead}${printableSource(raw.slice(from, to))}${to < raw.length ? '…' : ''}`;
+  const start = lead.length + rawStart - from;
+  const end = lead.length + Math.min(rawEnd, to) - from;
   const caret = `${indentLike(source.slice(0, start))}^${'~'.repeat(Math.max(0, displayWidth(source.slice(start, end)) - 1))}`;
   return `${head}${gutter} | ${source}\n${' '.repeat(gutter.length)} | ${caret}\n`;
 }
