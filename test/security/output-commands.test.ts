@@ -58,6 +58,18 @@ describe('check --output', () => {
   });
 });
 
+describe('import', () => {
+  it('refuses to write over the file it imports, even with --force (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cellspec-outputs-'));
+    const bpx = readFileSync(join(ROOT, 'test/interop/bpx-examples/lfp_18650_cell_BPX.json'), 'utf8');
+    writeFileSync(join(dir, 'cell.json'), bpx);
+    const r = await run(['import', 'bpx', 'cell.json', '--out', 'cell.json', '--force'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cell.json is an input of this command; nothing written');
+    expect(readFileSync(join(dir, 'cell.json'), 'utf8')).toBe(bpx);
+  });
+});
+
 describe('protocols with several plans', () => {
   it('writes no plan when one plan cannot be written', async () => {
     // SB21Durability, the third of four plans, meets a file cellspec did not write.
