@@ -100,7 +100,9 @@ export function makeModel(p: ModelParameters, fidelity: ModelFidelity = 'p2d'): 
 export const MODEL_TEMPERATURE_RANGE = [173.15, 473.15] as const;
 
 const celsius = (T: number) => `${+(T - 273.15).toFixed(1)} °C`;
-export const rateLabel = (r: number) => (r < 1 && r > 0 ? `C/${+(1 / r).toFixed(2)}` : `${+r.toFixed(3)}C`);
+/** `C/10`, `2C`; a rate too small for `C/n` (1/r overflows to Infinity) as `5e-323C`. */
+export const rateLabel = (r: number) =>
+  r < 1 && r > 0 ? (Number.isFinite(1 / r) ? `C/${+(1 / r).toFixed(2)}` : `${r.toPrecision(3)}C`) : `${+r.toFixed(3)}C`;
 
 export interface RunOptions {
   readonly direction: 'charge' | 'discharge';

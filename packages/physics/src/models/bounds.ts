@@ -37,7 +37,8 @@ export function firstOutOfBounds(
         reason: `a voltage of ${v.toFixed(2)} V ${at(i)}, outside any physical range for a ${voltageMin}–${voltageMax} V cell`,
       };
     const T = r.temperature[i]!;
-    if (!(Number.isFinite(T) && T > 0)) return { index: i, reason: `a temperature of ${T} K ${at(i)}` };
+    if (!Number.isFinite(T)) return { index: i, reason: `the temperature is not a number ${at(i)}` };
+    if (T <= 0) return { index: i, reason: `a temperature of ${T.toPrecision(3)} K ${at(i)}` };
     for (const [name, values] of [
       ['current', r.current],
       ['SOC', r.soc],

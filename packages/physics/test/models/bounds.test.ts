@@ -1,6 +1,6 @@
 /** Model outputs outside physical bounds become a failure with a reason, never a curve (`bounds.ts`). */
 import { describe, expect, it } from 'vitest';
-import { runConstantCurrent } from '../../src/models/analyses.js';
+import { rateLabel, runConstantCurrent } from '../../src/models/analyses.js';
 import { firstOutOfBounds } from '../../src/models/bounds.js';
 import { parametersFromCell } from '../../src/models/from-cell.js';
 import type { ModelParameters } from '../../src/models/parameters.js';
@@ -34,8 +34,15 @@ describe('physical bounds of a run', () => {
     expect(firstOutOfBounds(curves([0, 1.2, 2.5, 4.25, 5.25]), 2.5, 4.25)).toBeUndefined();
   });
 
-  it('a temperature at or below 0 K is outside', () => {
-    expect(firstOutOfBounds(curves([3.7, 3.6], [298, 0]), 2.5, 4.25)?.reason).toMatch(/temperature of 0 K/);
+  it('a temperature at or below 0 K, or not a number, is outside; no reason spells NaN', () => {
+    expect(firstOutOfBounds(curves([3.7, 3.6], [298, 0]), 2.5, 4.25)?.reason).toMatch(/temperature of 0\.00 K/);
+    expect(firstOutOfBounds(curves([3.7, 3.6], [298, NaN]), 2.5, 4.25)?.reason).toBe(
+      'the temperature is not a number at t = 1 s',
+    );
+  });
+
+  it('labels a rate too small for C/n without Infinity', () => {
+    expect([rateLabel(0.1), rateLabel(2), rateLabel(5e-323)]).toEqual(['C/10', '2C', '4.94e-323C']);
   });
 
   it('a run whose terminal voltage leaves the bounds stops with a failure; no point outside is returned', () => {
