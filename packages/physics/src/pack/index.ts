@@ -2,6 +2,7 @@ export { drivePower, GRAVITY, type DrivePower, type Vehicle } from './vehicle.js
 export { WLTC_CLASS_3B_KMH, WLTC_CLASS_3_PHASES } from './wltc-class3b.js';
 export {
   runThermalNetwork,
+  stepThermalNetwork,
   type ThermalLink,
   type ThermalNetwork,
   type ThermalNode,
@@ -17,3 +18,4 @@ export {
   type AgeingPrediction,
   type ArrheniusRate,
 } from './ageing.js';
+export { packSpecOf, type DutyIR, type ModuleIR, type PackIR } from './pack-ir.js';
