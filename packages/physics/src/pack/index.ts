@@ -19,3 +19,15 @@ export {
   type ArrheniusRate,
 } from './ageing.js';
 export { packSpecOf, type DutyIR, type ModuleIR, type PackIR } from './pack-ir.js';
+export {
+  simulatePack,
+  moduleNetwork,
+  coolantAlongPath,
+  COOLANT_SPECIFIC_HEAT,
+  type PackDuty,
+  type PackLimits,
+  type PackSimulation,
+  type PackSimulationInput,
+  type PackThermalLayout,
+} from './pack-simulation.js';
+export { runPackDuties, type PackDutyRuns } from './pack-duties.js';
