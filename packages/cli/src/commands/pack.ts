@@ -16,6 +16,7 @@ import {
 import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command-framework.js';
 import { formatQuantity } from '@cellspec/units';
 import { chooseCell, loadSpecs, quantity, show } from './design-space.js';
+import { choosePack, declaredPack, dutyText } from './pack-declared.js';
 
 const FORMATS = ['text', 'json'] as const;
 
@@ -32,8 +33,12 @@ const optional = (values: Record<string, unknown>, name: string, kind: Parameter
 export const packCommand: Command = {
   name: 'pack',
   summary: 'A pack of one cell: figures with a breakdown, and the load a drive cycle puts on each cell.',
-  usage: '[paths…] [--cell NAME] --series S --parallel P [pack options] [--drive wltc3b vehicle options]',
-  details: `Pack parts: --busbar-mass, --busbar-resistance, --cooling-mass, --cooling-volume, and housing,
+  usage: '[paths…] [--pack NAME] | [--cell NAME] --series S --parallel P [pack options] [--drive wltc3b vehicle options]',
+  details: `Without --series and --parallel, the pack declared in the paths (a \`pack\` block; --pack
+chooses one): its figures, and each duty it declares (fast-charge, drive) run on the reduced model
+of one cell per module row coupled to the module's heat network: temperatures, voltage, SOC, limits.
+
+Pack parts: --busbar-mass, --busbar-resistance, --cooling-mass, --cooling-volume, and housing,
 electronics and structure as fractions of the pack (--housing-mass 20%, --housing-volume 30%).
 Usable energy is cells × cell energy minus the busbar I²R loss at C/3.
 
@@ -47,6 +52,7 @@ exit codes:
   2  usage error or an input that cannot be read`,
   options: {
     cell: { type: 'string', short: 'c', valueName: 'name', description: 'the cell or variant (default: the only one)' },
+    pack: { type: 'string', valueName: 'name', description: 'the declared pack (default: the only one)' },
     series: { type: 'string', valueName: 'n', description: 'cells in series' },
     parallel: { type: 'string', valueName: 'n', description: 'cells in parallel' },
     'busbar-mass': { type: 'string', valueName: 'mass', description: 'busbars and interconnects, e.g. 4 kg' },
@@ -75,6 +81,7 @@ exit codes:
   },
   async run(values, positionals, io: CliIo) {
     const format = oneOf('format', values.format, FORMATS);
+    if (values.series === undefined && values.parallel === undefined) return runDeclared(values, positionals, io, format);
     const series = count('series', values.series);
     const parallel = count('parallel', values.parallel);
     const spec: PackSpec = {
@@ -102,7 +109,13 @@ exit codes:
       return ExitCode.Findings;
     }
     const drive = vehicle
-      ? driveSummary(pack, design.capacity!, vehicle, values, cell.limits.maxDischargeRate)
+      ? driveSummary(
+          pack,
+          design.capacity!,
+          vehicle,
+          optional(values, 'grade', 'fraction') ?? 0,
+          cell.limits.maxDischargeRate,
+        )
       : undefined;
     if (format === 'json') io.stdout(JSON.stringify({ cell: cell.name, units: 'SI', pack, drive }, null, 2) + '\n');
     else io.stdout(packText(cell.name, pack, drive));
@@ -150,10 +163,9 @@ function driveSummary(
   pack: PackDesign,
   cellCapacity: number,
   vehicle: Vehicle,
-  values: Record<string, unknown>,
+  grade: number,
   maxRate: number | undefined,
 ): DriveSummary {
-  const grade = optional(values, 'grade', 'fraction') ?? 0;
   const run = drivePower(vehicle, WLTC_CLASS_3B_KMH, grade);
   const peakPower = Math.max(...run.batteryPower);
   const peakRegenPower = Math.min(...run.batteryPower);
@@ -195,4 +207,40 @@ function packText(cell: string, pack: PackDesign, drive: DriveSummary | undefine
       `  the usable energy lasts ${drive.cyclesPerCharge.toFixed(1)} cycles`,
     );
   return lines.join('\n') + '\n';
+}
+
+/** The pack a spec declares, with its duties run. */
+async function runDeclared(
+  values: Record<string, unknown>,
+  positionals: readonly string[],
+  io: CliIo,
+  format: (typeof FORMATS)[number],
+): Promise<number> {
+  const specs = await loadSpecs(positionals, io.cwd);
+  if (specs.errors.length) {
+    for (const e of specs.errors) io.stderr(`error: ${e}\n`);
+    return ExitCode.Findings;
+  }
+  const pack = choosePack(specs.packs ?? [], typeof values.pack === 'string' ? values.pack : undefined);
+  const cell = specs.cells.find((c) => c.name === pack.module.cell);
+  if (!cell) {
+    io.stderr(`error: pack ${pack.name}: cell ${pack.module.cell} is not computable\n`);
+    return ExitCode.Findings;
+  }
+  const report = declaredPack(cell, pack);
+  if (!('pack' in report)) {
+    for (const p of report.problems) io.stderr(`error: ${cell.name}: ${p}\n`);
+    return ExitCode.Findings;
+  }
+  for (const p of report.problems) io.stderr(`error: pack ${pack.name}: ${p}\n`);
+  const cellCapacity = designCell(cell).capacity;
+  const drives = pack.duties.flatMap((d) =>
+    d.type === 'drive' && pack.vehicle && cellCapacity !== undefined
+      ? [driveSummary(report.pack, cellCapacity, pack.vehicle, d.grade, cell.limits.maxDischargeRate)]
+      : [],
+  );
+  if (format === 'json')
+    io.stdout(JSON.stringify({ cell: cell.name, units: 'SI', ...report, drive: drives[0] }, null, 2) + '\n');
+  else io.stdout(packText(cell.name, report.pack, drives[0]) + dutyText(report.duties) + '\n');
+  return report.problems.length ? ExitCode.Findings : ExitCode.Ok;
 }

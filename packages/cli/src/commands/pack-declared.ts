@@ -1,0 +1,110 @@
+/**
+ * `cellspec pack FILE` on a declared pack: the figures of the `pack` block, the load of each drive
+ * and the coupled electrochemical–thermal run of each duty (representative reduced-model cells
+ * per row of a module on the lumped heat network).
+ */
+import {
+  designCell,
+  packDesign,
+  packSpecOf,
+  runPackDuties,
+  type CellIR,
+  type PackDesign,
+  type PackIR,
+  type PackSimulation,
+} from '@cellspec/physics';
+import { UsageError } from '../command-framework.js';
+
+export function choosePack(packs: readonly PackIR[], name: string | undefined): PackIR {
+  if (name !== undefined) {
+    const pack = packs.find((p) => p.name === name);
+    if (!pack) throw new UsageError(`no pack '${name}'; the paths define ${packs.map((p) => p.name).join(', ') || 'none'}`);
+    return pack;
+  }
+  if (packs.length !== 1)
+    throw new UsageError(
+      packs.length === 0
+        ? 'the paths declare no pack; declare one or give --series and --parallel'
+        : `the paths declare ${packs.map((p) => p.name).join(', ')}; choose one with --pack`,
+    );
+  return packs[0]!;
+}
+
+export interface DutySummary {
+  readonly label: string;
+  /** s */
+  readonly duration: number;
+  /** K */
+  readonly peakTemperature: number;
+  readonly peakSpread: number;
+  readonly startSoc: number;
+  readonly endSoc: number;
+  /** V */
+  readonly minPackVoltage: number;
+  readonly maxPackVoltage: number;
+  readonly limitsHold: boolean;
+  readonly violations: readonly string[];
+  readonly failure?: string;
+  /** Downsampled curves (at most 200 points): s, V, A, SOC, K. */
+  readonly curves: {
+    readonly time: number[];
+    readonly packVoltage: number[];
+    readonly packCurrent: number[];
+    readonly soc: number[];
+    readonly maxTemperature: number[];
+    readonly minTemperature: number[];
+  };
+}
+
+export interface DeclaredPackReport {
+  readonly pack: PackDesign;
+  readonly duties: readonly DutySummary[];
+  readonly problems: readonly string[];
+  readonly assumptions: readonly string[];
+}
+
+export function declaredPack(cell: CellIR, pack: PackIR): DeclaredPackReport | { problems: string[] } {
+  const design = packDesign(designCell(cell), cell.limits, packSpecOf(pack));
+  if (!('cells' in design)) return { problems: design.problems };
+  const { runs, problems, assumptions } = runPackDuties(cell, pack);
+  return { pack: design, duties: runs.map(({ label, run }) => summary(label, run)), problems, assumptions };
+}
+
+function summary(label: string, run: PackSimulation): DutySummary {
+  const every = Math.max(1, Math.ceil(run.time.length / 200));
+  const pick = (xs: readonly number[]) => xs.filter((_, i) => i % every === 0 || i === xs.length - 1);
+  return {
+    label,
+    duration: run.time.at(-1) ?? 0,
+    peakTemperature: run.peakTemperature,
+    peakSpread: run.peakSpread,
+    startSoc: run.soc[0] ?? NaN,
+    endSoc: run.soc.at(-1) ?? NaN,
+    minPackVoltage: Math.min(...run.packVoltage.slice(1)),
+    maxPackVoltage: Math.max(...run.packVoltage.slice(1)),
+    limitsHold: run.violations.length === 0 && !run.failure,
+    violations: run.violations,
+    ...(run.failure ? { failure: run.failure } : {}),
+    curves: {
+      time: pick(run.time),
+      packVoltage: pick(run.packVoltage),
+      packCurrent: pick(run.packCurrent),
+      soc: pick(run.soc),
+      maxTemperature: pick(run.maxTemperature),
+      minTemperature: pick(run.minTemperature),
+    },
+  };
+}
+
+export function dutyText(duties: readonly DutySummary[]): string {
+  const celsius = (k: number) => `${(k - 273.15).toFixed(1)} °C`;
+  return duties
+    .map((d) =>
+      [
+        `${d.label}: ${(d.duration / 60).toFixed(1)} min, SOC ${(d.startSoc * 100).toFixed(0)} → ${(d.endSoc * 100).toFixed(1)} %`,
+        `  peak cell temperature ${celsius(d.peakTemperature)}, spread across cells ${d.peakSpread.toFixed(1)} K; pack ${d.minPackVoltage.toFixed(0)} … ${d.maxPackVoltage.toFixed(0)} V`,
+        `  limits ${d.limitsHold ? 'hold' : `do not hold: ${[...d.violations, ...(d.failure ? [d.failure] : [])].join('; ')}`}`,
+      ].join('\n'),
+    )
+    .join('\n');
+}
