@@ -71,3 +71,55 @@ describe('cellspec pack', () => {
     expect(drive.stderr).toMatch(/--drive needs --vehicle-mass/);
   });
 });
+
+describe('cellspec pack on a declared pack', () => {
+  const EXAMPLE = 'examples/packs/next-generation-55kwh-pack.cellspec';
+
+  it('the 55 kWh-class pack of the next-generation cell: figures, 6C charge and WLTC at 5 % grade', async () => {
+    const { code, stdout, stderr } = await cli('pack', EXAMPLE, '--format', 'json');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const { pack, duties, drive } = JSON.parse(stdout);
+    const single = JSON.parse((await cli('report', EXAMPLE, '--format', 'json')).stdout).cells[0];
+    // 8 modules of 12s5p: 96 in series, 5 in parallel.
+    expect(pack.cells).toBe(480);
+    expect(pack.nominalEnergy / 3600 / 480).toBeCloseTo(single.energy_Wh, 3);
+    // Busbars: 8 modules × 0.5 mΩ in series plus 2 mΩ between them; the loss at C/3 is (1/3)·Q²·R/3600.
+    expect(pack.busbarLoss).toBeCloseTo((pack.capacity ** 2 * 0.006) / 3 / 3600, 6);
+    expect(pack.usableEnergy).toBe(pack.nominalEnergy - pack.busbarLoss);
+    expect(pack.usableEnergy / 3.6e6).toBeGreaterThan(50); // 55 kWh class
+    expect(pack.usableEnergy / 3.6e6).toBeLessThan(60);
+    // Mass: cells + busbars (8 × 0.6 + 3 kg) + plates (8 × 1.8 kg) + module housings (8 × 3 kg), with
+    // housing 20 % of the whole.
+    const cellsMass = pack.massBreakdown.cells;
+    expect(pack.mass).toBeCloseTo((cellsMass + 7.8 + 14.4 + 24) / 0.8, 9);
+    expect(pack.volume).toBeCloseTo((pack.volumeBreakdown.cells + 0.0007 * 8 + 0.0025 * 8) / 0.65, 9);
+    expect(drive.grade).toBe(0.05);
+
+    const [charge, wltc] = duties;
+    expect(charge.label).toMatch(/6C, 10→80 %/);
+    expect(charge.endSoc).toBeGreaterThanOrEqual(0.8 - 1e-3);
+    expect(wltc.label).toMatch(/WLTC class 3b at 5 % grade/);
+    expect(wltc.duration).toBe(1800);
+    for (const d of duties) {
+      expect(d.limitsHold).toBe(true);
+      expect(d.peakTemperature).toBeGreaterThan(298.15);
+      expect(d.peakSpread).toBeGreaterThan(0);
+      expect(d.curves.time.length).toBeLessThanOrEqual(201);
+    }
+    // The charge heats the cells far more than the drive. Pinned within ±3 K of the values when
+    // written (77.3 °C and 11.2 K; 30.3 °C and 0.8 K), so a model change that moves them is seen.
+    expect(charge.peakTemperature - 273.15).toBeGreaterThan(74.3);
+    expect(charge.peakTemperature - 273.15).toBeLessThan(80.3);
+    expect(charge.peakSpread).toBeGreaterThan(8);
+    expect(charge.peakSpread).toBeLessThan(14);
+    expect(wltc.peakTemperature - 273.15).toBeGreaterThan(27.3);
+    expect(wltc.peakTemperature - 273.15).toBeLessThan(33.3);
+  });
+
+  it('names the packs when there are several, or none', async () => {
+    const { code, stderr } = await cli('pack', DEMO);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/declare no pack/);
+  });
+});

@@ -113,7 +113,7 @@ function checkLimits(services: CellSpecServices, node: Pack, accept: ValidationA
   const figures = packFigures(services, node);
   if (!figures) return;
   for (const problem of figures.problems)
-    accept('error', `pack ${node.name}: ${problem}`, { node, property: 'name', code: Code.PackLimit });
+    accept('warning', `pack ${node.name}: ${problem}`, { node, property: 'name', code: Code.DesignIncomplete });
   const drives = node.members.filter(isDriveDuty);
   figures.drives.forEach((load, i) => {
     const max = limits?.maxDischargeRate;
