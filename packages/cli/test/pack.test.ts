@@ -79,7 +79,11 @@ describe('cellspec pack on a declared pack', () => {
     const { code, stdout, stderr } = await cli('pack', EXAMPLE, '--format', 'json');
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const { pack, duties, drive } = JSON.parse(stdout);
+    const { pack, duties, drive, ageing } = JSON.parse(stdout);
+    // No ageing data are declared: the prediction says its parameters are assumed.
+    expect(ageing.source).toMatch(/^assumption/);
+    expect(ageing.storage.map((s: { soc: number }) => s.soc)).toEqual([0.5, 1]);
+    expect(ageing.cycle.cycles).toBe(336);
     const single = JSON.parse((await cli('report', EXAMPLE, '--format', 'json')).stdout).cells[0];
     // 8 modules of 12s5p: 96 in series, 5 in parallel.
     expect(pack.cells).toBe(480);

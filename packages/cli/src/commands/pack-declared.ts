@@ -4,6 +4,13 @@
  * per row of a module on the lumped heat network).
  */
 import {
+  ASSUMED_AGEING,
+  PROGRAMME_CYCLE_TEST,
+  PROGRAMME_STORAGE_TEST,
+  programmeAgeing,
+  programmeDegradationMap,
+  type DegradationMap,
+  type ProgrammeAgeing,
   designCell,
   packDesign,
   packSpecOf,
@@ -61,13 +68,17 @@ export interface DeclaredPackReport {
   readonly duties: readonly DutySummary[];
   readonly problems: readonly string[];
   readonly assumptions: readonly string[];
+  /** Predicted retention after the programme's durability tests, and the degradation-factor map. */
+  readonly ageing: ProgrammeAgeing & { readonly map: DegradationMap };
 }
 
 export function declaredPack(cell: CellIR, pack: PackIR): DeclaredPackReport | { problems: string[] } {
   const design = packDesign(designCell(cell), cell.limits, packSpecOf(pack));
   if (!('cells' in design)) return { problems: design.problems };
   const { runs, problems, assumptions } = runPackDuties(cell, pack);
-  return { pack: design, duties: runs.map(({ label, run }) => summary(label, run)), problems, assumptions };
+  // No ageing data of the cell are declared: the prediction uses the stated assumption set, and says so.
+  const ageing = { ...programmeAgeing(ASSUMED_AGEING), map: programmeDegradationMap(ASSUMED_AGEING) };
+  return { pack: design, duties: runs.map(({ label, run }) => summary(label, run)), problems, assumptions, ageing };
 }
 
 function summary(label: string, run: PackSimulation): DutySummary {
@@ -107,4 +118,14 @@ export function dutyText(duties: readonly DutySummary[]): string {
       ].join('\n'),
     )
     .join('\n');
+}
+
+export function ageingText(a: ProgrammeAgeing): string {
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  const celsius = (k: number) => `${(k - 273.15).toFixed(0)} °C`;
+  return [
+    `ageing (${a.source}):`,
+    `  ${PROGRAMME_STORAGE_TEST.days}-day storage at ${celsius(PROGRAMME_STORAGE_TEST.temperature)}: retention ${a.storage.map((s) => `${pct(s.retention)} at SOC ${pct(s.soc)}`).join(', ')}`,
+    `  ${PROGRAMME_CYCLE_TEST.days}-day cycle test at ${celsius(PROGRAMME_CYCLE_TEST.temperature)}, ${PROGRAMME_CYCLE_TEST.rate}C (${a.cycle.cycles} cycles): retention ${pct(a.cycle.retention)}, resistance ×${a.cycle.resistanceFactor.toFixed(2)}`,
+  ].join('\n');
 }

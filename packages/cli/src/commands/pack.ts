@@ -16,7 +16,7 @@ import {
 import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command-framework.js';
 import { formatQuantity } from '@cellspec/units';
 import { chooseCell, loadSpecs, quantity, show } from './design-space.js';
-import { choosePack, declaredPack, dutyText } from './pack-declared.js';
+import { ageingText, choosePack, declaredPack, dutyText } from './pack-declared.js';
 
 const FORMATS = ['text', 'json'] as const;
 
@@ -241,6 +241,6 @@ async function runDeclared(
   );
   if (format === 'json')
     io.stdout(JSON.stringify({ cell: cell.name, units: 'SI', ...report, drive: drives[0] }, null, 2) + '\n');
-  else io.stdout(packText(cell.name, report.pack, drives[0]) + dutyText(report.duties) + '\n');
+  else io.stdout(packText(cell.name, report.pack, drives[0]) + dutyText(report.duties) + '\n' + ageingText(report.ageing) + '\n');
   return report.problems.length ? ExitCode.Findings : ExitCode.Ok;
 }

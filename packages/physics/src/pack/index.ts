@@ -31,3 +31,17 @@ export {
   type PackThermalLayout,
 } from './pack-simulation.js';
 export { runPackDuties, type PackDutyRuns } from './pack-duties.js';
+export {
+  ASSUMED_AGEING,
+  PROGRAMME_CYCLE_TEST,
+  PROGRAMME_STORAGE_TEST,
+  fitCalendarAgeing,
+  fitCycleAgeing,
+  programmeAgeing,
+  programmeDegradationMap,
+  type AgeingFit,
+  type CycleResult,
+  type DegradationMap,
+  type ProgrammeAgeing,
+  type StorageResult,
+} from './ageing-programme.js';
