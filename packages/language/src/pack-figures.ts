@@ -57,9 +57,9 @@ export function packFigures(services: CellSpecServices, node: Pack): PackFigures
     node,
     sourceOf(node),
   );
-  const cellNode = node.members.find((m) => m.$type === 'PackModule')?.module.ref?.members.find(
-    (m) => m.$type === 'ModuleCell',
-  )?.cell.ref;
+  const cellNode = node.members
+    .find((m) => m.$type === 'PackModule')
+    ?.module.ref?.members.find((m) => m.$type === 'ModuleCell')?.cell.ref;
   if (!pack || !cellNode) return undefined;
   const cell = resolveCell(services, cellNode).cell;
   if (!cell) return undefined;

@@ -310,15 +310,25 @@ export const PROPERTIES: Readonly<Record<string, PropertySpec>> = {
     integer: true,
     max: 10000,
   }),
-  parallel: P(['module', 'pack'], ['dimensionless'], 'Cells in parallel in a module; module strings in parallel in a pack.', {
-    positive: true,
-    integer: true,
-    max: 10000,
-  }),
-  'busbar-mass': P(['module', 'pack'], ['mass'], 'Busbars and interconnects of a module, or between the modules of a pack (kg).', {
-    min: 0,
-    max: 1000,
-  }),
+  parallel: P(
+    ['module', 'pack'],
+    ['dimensionless'],
+    'Cells in parallel in a module; module strings in parallel in a pack.',
+    {
+      positive: true,
+      integer: true,
+      max: 10000,
+    },
+  ),
+  'busbar-mass': P(
+    ['module', 'pack'],
+    ['mass'],
+    'Busbars and interconnects of a module, or between the modules of a pack (kg).',
+    {
+      min: 0,
+      max: 1000,
+    },
+  ),
   'busbar-resistance': P(
     ['module', 'pack'],
     ['resistance'],
@@ -351,10 +361,15 @@ export const PROPERTIES: Readonly<Record<string, PropertySpec>> = {
     "A module's housing (L), or the pack's housing, electronics and structure as a share of the pack volume (%).",
     { min: 0, kindRanges: { volume: { max: 10 }, fraction: { max: 0.99 } } },
   ),
-  'coolant-temperature': P(['pack'], ['temperature'], 'Coolant inlet temperature, also the starting temperature of the cells.', {
-    min: 173.15,
-    max: 473.15,
-  }),
+  'coolant-temperature': P(
+    ['pack'],
+    ['temperature'],
+    'Coolant inlet temperature, also the starting temperature of the cells.',
+    {
+      min: 173.15,
+      max: 473.15,
+    },
+  ),
   'coolant-flow': P(
     ['pack'],
     ['massFlow'],
@@ -365,7 +380,10 @@ export const PROPERTIES: Readonly<Record<string, PropertySpec>> = {
     positive: true,
     max: 100000,
   }),
-  'drag-coefficient': P(['vehicle'], ['dimensionless'], 'Aerodynamic drag coefficient C_d.', { positive: true, max: 2 }),
+  'drag-coefficient': P(['vehicle'], ['dimensionless'], 'Aerodynamic drag coefficient C_d.', {
+    positive: true,
+    max: 2,
+  }),
   'frontal-area': P(['vehicle'], ['area'], 'Frontal area of the vehicle (m²).', { positive: true, max: 20 }),
   'rolling-resistance': P(['vehicle'], ['dimensionless'], 'Rolling-resistance coefficient C_rr.', { min: 0, max: 0.1 }),
   'drivetrain-efficiency': P(
@@ -378,7 +396,10 @@ export const PROPERTIES: Readonly<Record<string, PropertySpec>> = {
     min: 0,
     max: 1,
   }),
-  'auxiliary-power': P(['vehicle'], ['power'], 'Auxiliary power drawn throughout a drive (W).', { min: 0, max: 100000 }),
+  'auxiliary-power': P(['vehicle'], ['power'], 'Auxiliary power drawn throughout a drive (W).', {
+    min: 0,
+    max: 100000,
+  }),
 };
 
 /** Properties a context requires (checked as "missing required property"). */

@@ -20,7 +20,10 @@ import {
 
 export interface PackValueReader {
   num(expr: Expression | undefined, kinds?: readonly QuantityKind[]): number | undefined;
-  quantity(expr: Expression | undefined, kinds?: readonly QuantityKind[]): { si: number; kind: QuantityKind } | undefined;
+  quantity(
+    expr: Expression | undefined,
+    kinds?: readonly QuantityKind[],
+  ): { si: number; kind: QuantityKind } | undefined;
 }
 
 /** Drive cycles by the names a spec may write. */

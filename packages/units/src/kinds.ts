@@ -262,7 +262,13 @@ export const KINDS: Readonly<Record<QuantityKind, KindInfo>> = {
   },
   massFlow: { label: 'a mass flow', reference: 'kg/s', si: 'kg/s', display: 'g/min', examples: ['g/min'] },
   viscosity: { label: 'a viscosity', reference: 'Pa s', si: 'Pa s', display: 'mPa·s', examples: ['mPa·s'] },
-  thermalConductance: { label: 'a thermal conductance', reference: 'W/K', si: 'W/K', display: 'W/K', examples: ['W/K'] },
+  thermalConductance: {
+    label: 'a thermal conductance',
+    reference: 'W/K',
+    si: 'W/K',
+    display: 'W/K',
+    examples: ['W/K'],
+  },
 };
 
 const referenceUnits = new Map<QuantityKind, Unit | null>();

@@ -25,7 +25,8 @@ import { UsageError } from '../command-framework.js';
 export function choosePack(packs: readonly PackIR[], name: string | undefined): PackIR {
   if (name !== undefined) {
     const pack = packs.find((p) => p.name === name);
-    if (!pack) throw new UsageError(`no pack '${name}'; the paths define ${packs.map((p) => p.name).join(', ') || 'none'}`);
+    if (!pack)
+      throw new UsageError(`no pack '${name}'; the paths define ${packs.map((p) => p.name).join(', ') || 'none'}`);
     return pack;
   }
   if (packs.length !== 1)

@@ -33,7 +33,8 @@ const optional = (values: Record<string, unknown>, name: string, kind: Parameter
 export const packCommand: Command = {
   name: 'pack',
   summary: 'A pack of one cell: figures with a breakdown, and the load a drive cycle puts on each cell.',
-  usage: '[paths…] [--pack NAME] | [--cell NAME] --series S --parallel P [pack options] [--drive wltc3b vehicle options]',
+  usage:
+    '[paths…] [--pack NAME] | [--cell NAME] --series S --parallel P [pack options] [--drive wltc3b vehicle options]',
   details: `Without --series and --parallel, the pack declared in the paths (a \`pack\` block; --pack
 chooses one): its figures, and each duty it declares (fast-charge, drive) run on the reduced model
 of one cell per module row coupled to the module's heat network: temperatures, voltage, SOC, limits.
@@ -81,7 +82,8 @@ exit codes:
   },
   async run(values, positionals, io: CliIo) {
     const format = oneOf('format', values.format, FORMATS);
-    if (values.series === undefined && values.parallel === undefined) return runDeclared(values, positionals, io, format);
+    if (values.series === undefined && values.parallel === undefined)
+      return runDeclared(values, positionals, io, format);
     const series = count('series', values.series);
     const parallel = count('parallel', values.parallel);
     const spec: PackSpec = {
@@ -241,6 +243,9 @@ async function runDeclared(
   );
   if (format === 'json')
     io.stdout(JSON.stringify({ cell: cell.name, units: 'SI', ...report, drive: drives[0] }, null, 2) + '\n');
-  else io.stdout(packText(cell.name, report.pack, drives[0]) + dutyText(report.duties) + '\n' + ageingText(report.ageing) + '\n');
+  else
+    io.stdout(
+      packText(cell.name, report.pack, drives[0]) + dutyText(report.duties) + '\n' + ageingText(report.ageing) + '\n',
+    );
   return report.problems.length ? ExitCode.Findings : ExitCode.Ok;
 }

@@ -84,7 +84,8 @@ function packHints(services: CellSpecServices, document: LangiumDocument, params
         label,
         kind: InlayHintKind.Type,
         paddingLeft: true,
-        tooltip: 'usable pack energy at C/3, energy density and specific energy on the pack basis, cells in series and parallel',
+        tooltip:
+          'usable pack energy at C/3, energy density and specific energy on the pack basis, cells in series and parallel',
       });
   }
   return hints;

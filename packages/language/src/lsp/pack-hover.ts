@@ -50,8 +50,7 @@ export function packHover(f: PackFigures): string {
       '',
       `WLTC class 3b at ${+(drive.duty.grade * 100).toFixed(1)} % grade: ${+((drive.energyPerDistance * 1000) / 3600).toPrecision(3)} Wh/km, peak ${+(drive.peakPower / 1000).toPrecision(3)} kW, ${drive.peakCellRate.toFixed(2)}C per cell`,
     );
-  if (f.pack.duties.length)
-    lines.push('', '_Temperatures, voltage and SOC under the duties: `cellspec pack FILE`._');
+  if (f.pack.duties.length) lines.push('', '_Temperatures, voltage and SOC under the duties: `cellspec pack FILE`._');
   return lines.join('\n');
 }
 

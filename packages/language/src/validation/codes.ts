@@ -128,5 +128,6 @@ export const CODE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
   'not-computed':
     'A figure or test plan not computed because of an error reported elsewhere (the root cause is reported once).',
   'unknown-drive-cycle': 'A drive cycle cellspec does not ship (it knows WLTC class 3b, UN GTR No. 15).',
-  'pack-limit': "A pack duty that takes its cells beyond their limits (charge or discharge rate), or pack figures that cannot be computed.",
+  'pack-limit':
+    'A pack duty that takes its cells beyond their limits (charge or discharge rate), or pack figures that cannot be computed.',
 };

@@ -88,16 +88,18 @@ export function packChecks(services: CellSpecServices): ValidationChecks<CellSpe
         );
       values.quantity(node.grade, ['fraction'], 'grade', accept, { min: -0.3, max: 0.3 });
       values.quantity(node.from, ['fraction'], 'start SOC', accept, { positive: true, max: 1 });
-      values.quantity(node.repeat, ['dimensionless'], 'repeat count', accept, { positive: true, integer: true, max: 100 });
+      values.quantity(node.repeat, ['dimensionless'], 'repeat count', accept, {
+        positive: true,
+        integer: true,
+        max: 100,
+      });
     },
   };
 }
 
 /** Whether each duty keeps the cells within their stated rate limits. */
 function checkLimits(services: CellSpecServices, node: Pack, accept: ValidationAcceptor): void {
-  const cellNode = node.members
-    .find(isPackModule)
-    ?.module.ref?.members.find(isModuleCell)?.cell.ref;
+  const cellNode = node.members.find(isPackModule)?.module.ref?.members.find(isModuleCell)?.cell.ref;
   if (!cellNode) return;
   const limits = resolveCell(services, cellNode).cell?.limits;
   for (const duty of node.members.filter(isFastChargeDuty)) {

@@ -19,12 +19,23 @@ describe('pack declarations in the editor', () => {
     const doc = await parseHelper<Spec>(CellSpec)(TEXT, { validation: true });
     const { ir } = resolveDocument(CellSpec, doc);
     const pack = ir.packs![0]!;
-    expect(pack.module).toMatchObject({ cell: 'C1', series: 12, parallel: 2, plateVolume: 0.0007, plateConductance: 2 });
+    expect(pack.module).toMatchObject({
+      cell: 'C1',
+      series: 12,
+      parallel: 2,
+      plateVolume: 0.0007,
+      plateConductance: 2,
+    });
     expect(pack.module.busbarResistance).toBeCloseTo(5e-4, 12);
     expect(pack).toMatchObject({ series: 8, parallel: 1, housingMassFraction: 0.2, housingVolumeFraction: 0.3 });
     expect(pack.coolantTemperature).toBeCloseTo(298.15, 9);
     expect(pack.coolantFlow).toBeCloseTo(0.1, 12); // 6 kg/min
-    expect(pack.vehicle).toMatchObject({ mass: 1900, frontalArea: 2.3, drivetrainEfficiency: 0.9, auxiliaryPower: 500 });
+    expect(pack.vehicle).toMatchObject({
+      mass: 1900,
+      frontalArea: 2.3,
+      drivetrainEfficiency: 0.9,
+      auxiliaryPower: 500,
+    });
     expect(pack.duties).toEqual([
       { type: 'fast-charge', rate: 3, fromSoc: 0.1, toSoc: 0.8 },
       { type: 'drive', cycle: 'wltc-class3b', grade: 0.05, fromSoc: 0.9, repeat: 2 },
@@ -45,7 +56,9 @@ describe('pack declarations in the editor', () => {
     const packLine = lines.findIndex((l) => l.startsWith('pack P1'));
     const hint = hints.find((h) => h.position.line === packLine);
     const kwh = +(design.usableEnergy / 3.6e6).toPrecision(3);
-    expect(String(hint?.label)).toMatch(new RegExp(`^${kwh} kWh · \\d+(\\.\\d+)? Wh/L · \\d+(\\.\\d+)? Wh/kg · 96s2p$`));
+    expect(String(hint?.label)).toMatch(
+      new RegExp(`^${kwh} kWh · \\d+(\\.\\d+)? Wh/L · \\d+(\\.\\d+)? Wh/kg · 96s2p$`),
+    );
 
     const hover = await CellSpec.lsp.HoverProvider!.getHoverContent(doc, {
       textDocument: { uri: doc.uri.toString() },

@@ -21,7 +21,10 @@ describe('programme ageing tests', () => {
     // loss = k(45 °C)·exp(β·(SOC − 0.5))·√(42 d), by hand from the closed form.
     const k45 = rateAt(sei, 318.15);
     for (const s of a.storage)
-      expect(1 - s.retention).toBeCloseTo(k45 * Math.exp(sei.socSensitivity! * (s.soc - 0.5)) * Math.sqrt(42 * DAY), 12);
+      expect(1 - s.retention).toBeCloseTo(
+        k45 * Math.exp(sei.socSensitivity! * (s.soc - 0.5)) * Math.sqrt(42 * DAY),
+        12,
+      );
     expect(a.storage[1]!.retention).toBeLessThan(a.storage[0]!.retention);
     // β = ln 2 / 0.5: the loss at 100 % SOC is twice that at 50 %.
     expect((1 - a.storage[1]!.retention) / (1 - a.storage[0]!.retention)).toBeCloseTo(2, 12);
@@ -30,7 +33,10 @@ describe('programme ageing tests', () => {
   it('the 28-day cycle test adds cycling SEI (√N) and contact loss (N) to the calendar loss', () => {
     const a = programmeAgeing(ASSUMED_AGEING);
     expect(a.cycle.cycles).toBe(28 * 12);
-    const calendarOnly = predictAgeing({ sei: ASSUMED_AGEING.sei!, source: '' }, { temperature: 318.15, soc: 0.5, time: 28 * DAY });
+    const calendarOnly = predictAgeing(
+      { sei: ASSUMED_AGEING.sei!, source: '' },
+      { temperature: 318.15, soc: 0.5, time: 28 * DAY },
+    );
     const cyc = rateAt(ASSUMED_AGEING.cycling!, 318.15) * Math.sqrt(336);
     const contact = rateAt(ASSUMED_AGEING.contactLoss!, 318.15) * 336;
     expect(1 - a.cycle.retention).toBeCloseTo(1 - calendarOnly.retention + cyc + contact, 12);
