@@ -1,4 +1,6 @@
 /** `cellspec pack`: pack figures from an example cell, a drive cycle's load, usage errors. */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/index.js';
@@ -76,9 +78,17 @@ describe('cellspec pack on a declared pack', () => {
   const EXAMPLE = 'examples/packs/next-generation-55kwh-pack.cellspec';
 
   it('the 55 kWh-class pack of the next-generation cell: figures, 6C charge and WLTC at 5 % grade', async () => {
-    const { code, stdout, stderr } = await cli('pack', EXAMPLE, '--format', 'json');
-    expect(stderr).toBe('');
+    const plots = mkdtempSync(join(tmpdir(), 'cellspec-pack-'));
+    const { code, stdout, stderr } = await cli('pack', EXAMPLE, '--format', 'json', '--plots', plots);
     expect(code).toBe(0);
+    // The charts: each an SVG with its axis, written through the atomic writer (with its manifest).
+    const svgs = readdirSync(plots).filter((f) => f.endsWith('.svg'));
+    expect(svgs.sort()).toEqual(
+      ['degradation-rate', 'degradation-temperature', 'soc', 'temperature', 'voltage'].map((n) => `NGP55-${n}.svg`),
+    );
+    expect(readFileSync(join(plots, 'NGP55-temperature.svg'), 'utf8')).toContain('Cell temperature (°C)');
+    expect(stderr.trim().split('\n')).toHaveLength(5);
+    rmSync(plots, { recursive: true, force: true });
     const { pack, duties, drive, ageing } = JSON.parse(stdout);
     // No ageing data are declared: the prediction says its parameters are assumed.
     expect(ageing.source).toMatch(/^assumption/);

@@ -130,3 +130,32 @@ export function ageingText(a: ProgrammeAgeing): string {
     `  ${PROGRAMME_CYCLE_TEST.days}-day cycle test at ${celsius(PROGRAMME_CYCLE_TEST.temperature)}, ${PROGRAMME_CYCLE_TEST.rate}C (${a.cycle.cycles} cycles): retention ${pct(a.cycle.retention)}, resistance ×${a.cycle.resistanceFactor.toFixed(2)}`,
   ].join('\n');
 }
+
+/**
+ * The pack's charts as SVG files in `dir`, written atomically (the emitters' writer, which never
+ * replaces a file it did not write unless forced). Vega loads only here, when plots are asked for.
+ * Returns the paths written, or why nothing was.
+ */
+export async function writePackPlots(
+  report: DeclaredPackReport,
+  dir: string,
+  force: boolean,
+): Promise<string[] | string> {
+  const charts = await import('@cellspec/emit/charts');
+  const { writeFilesAtomic } = await import('@cellspec/emit');
+  const duties = report.duties.map((d) => ({ label: d.label, ...d.curves }));
+  const specs = {
+    [`${report.pack.name}-temperature.svg`]: charts.packTemperatureChart(duties),
+    [`${report.pack.name}-voltage.svg`]: charts.packVoltageChart(duties),
+    [`${report.pack.name}-soc.svg`]: charts.packSocChart(duties),
+    [`${report.pack.name}-degradation-temperature.svg`]: charts.degradationTemperatureChart(report.ageing.map),
+    [`${report.pack.name}-degradation-rate.svg`]: charts.degradationRateChart(report.ageing.map),
+  };
+  const files = [];
+  for (const [name, spec] of Object.entries(specs)) files.push({ name, content: await charts.renderChartSvg(spec) });
+  try {
+    return writeFilesAtomic(dir, files, { force });
+  } catch (error) {
+    return (error as Error).message;
+  }
+}

@@ -16,7 +16,8 @@ import {
 import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command-framework.js';
 import { formatQuantity } from '@cellspec/units';
 import { chooseCell, loadSpecs, quantity, show } from './design-space.js';
-import { ageingText, choosePack, declaredPack, dutyText } from './pack-declared.js';
+import { ageingText, choosePack, declaredPack, dutyText, writePackPlots } from './pack-declared.js';
+import { relative, resolve } from 'node:path';
 
 const FORMATS = ['text', 'json'] as const;
 
@@ -79,6 +80,12 @@ exit codes:
     efficiency: { type: 'string', valueName: 'fraction', description: 'battery-to-wheel efficiency, e.g. 90%' },
     regen: { type: 'string', valueName: 'fraction', description: 'share of braking power recovered, e.g. 60%' },
     format: { type: 'string', short: 'f', default: 'text', valueName: 'text|json', description: 'output format' },
+    plots: {
+      type: 'string',
+      valueName: 'dir',
+      description: 'a declared pack: write its charts (temperatures, voltage, SOC, degradation map) as SVG',
+    },
+    force: { type: 'boolean', description: 'with --plots: replace files cellspec did not write' },
   },
   async run(values, positionals, io: CliIo) {
     const format = oneOf('format', values.format, FORMATS);
@@ -241,6 +248,14 @@ async function runDeclared(
       ? [driveSummary(report.pack, cellCapacity, pack.vehicle, d.grade, cell.limits.maxDischargeRate)]
       : [],
   );
+  if (typeof values.plots === 'string') {
+    const written = await writePackPlots(report, resolve(io.cwd, values.plots), values.force === true);
+    if (typeof written === 'string') {
+      io.stderr(`cellspec pack: cannot write to ${values.plots}: ${written}\n`);
+      return ExitCode.Usage;
+    }
+    for (const w of written) io.stderr(`wrote ${relative(io.cwd, w)}\n`);
+  }
   if (format === 'json')
     io.stdout(JSON.stringify({ cell: cell.name, units: 'SI', ...report, drive: drives[0] }, null, 2) + '\n');
   else
