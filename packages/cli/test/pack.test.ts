@@ -3,7 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ASSUMED_AGEING, predictAgeing, programmeAgeing } from '@cellspec/physics';
 import { runCli } from '../src/index.js';
+import { fitAgeingResults, parseAgeingResults } from '../src/commands/pack-declared.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const DEMO = 'examples/demonstration/demo-10-layer-1-4ah.cellspec';
@@ -135,5 +137,77 @@ describe('cellspec pack on a declared pack', () => {
     const { code, stderr } = await cli('pack', DEMO);
     expect(code).toBe(2);
     expect(stderr).toMatch(/declare no pack/);
+  });
+});
+
+describe('ageing results for a declared pack', () => {
+  const truth = {
+    sei: { reference: 3e-6, activationEnergy: 45_000, socSensitivity: 1.2, referenceSoc: 0.5 },
+    cycling: { reference: 6e-4, activationEnergy: ASSUMED_AGEING.cycling!.activationEnergy },
+    contactLoss: { reference: 1.5e-5, activationEnergy: ASSUMED_AGEING.contactLoss!.activationEnergy },
+    source: 'synthetic',
+  };
+  const row = (test: string, T: number, soc: number, days: number, cycles: number) => {
+    const retention = predictAgeing(truth, {
+      temperature: T + 273.15,
+      soc: soc / 100,
+      time: days * 86400,
+      cycles,
+      rate: 1,
+    }).retention;
+    return `${test},${T},${soc},${days},${cycles},${cycles ? 1 : 0},${(retention * 100).toPrecision(12)}`;
+  };
+  const csv = [
+    'test,temperature_C,soc_percent,days,cycles,rate_C,retention_percent',
+    row('storage', 25, 50, 42, 0),
+    row('storage', 45, 50, 42, 0),
+    row('storage', 45, 100, 42, 0),
+    row('storage', 60, 100, 42, 0),
+    row('cycle', 45, 50, 14, 168),
+    row('cycle', 45, 50, 28, 336),
+  ].join('\n');
+
+  it('reads the CSV and fits parameters that reproduce the results', () => {
+    const parsed = parseAgeingResults(csv, 'results.csv');
+    if ('error' in parsed) throw new Error(parsed.error);
+    expect(parsed.storage).toHaveLength(4);
+    expect(parsed.cycle).toHaveLength(2);
+    const fitted = fitAgeingResults(parsed, 'results.csv');
+    expect(fitted.notes).toEqual([]);
+    expect(fitted.parameters!.source).toMatch(/^fitted to results.csv/);
+    // Twelve significant figures in the CSV: the fit recovers the generating parameters closely.
+    expect(fitted.parameters!.sei!.activationEnergy).toBeCloseTo(45_000, 0);
+    expect(fitted.parameters!.cycling!.reference).toBeCloseTo(6e-4, 8);
+    const a = programmeAgeing(fitted.parameters!);
+    const b = programmeAgeing(truth);
+    expect(a.cycle.retention).toBeCloseTo(b.cycle.retention, 8);
+    expect(a.storage[1]!.retention).toBeCloseTo(b.storage[1]!.retention, 8);
+  });
+
+  it('says what is wrong with a results file', () => {
+    expect(parseAgeingResults('a,b\n', 'r.csv')).toMatchObject({ error: expect.stringMatching(/first row/) });
+    expect(
+      parseAgeingResults(
+        'test,temperature_C,soc_percent,days,cycles,rate_C,retention_percent\nstore,45,50,42,0,0,97',
+        'r.csv',
+      ),
+    ).toEqual({ error: "r.csv:2: the test is 'storage' or 'cycle' (got 'store')" });
+    expect(
+      parseAgeingResults(
+        'test,temperature_C,soc_percent,days,cycles,rate_C,retention_percent\ncycle,45,50,28,0,1,97',
+        'r.csv',
+      ),
+    ).toEqual({ error: 'r.csv:2: a cycle result needs its cycle count' });
+  });
+
+  it('exits 2 on an unreadable results file', async () => {
+    const { code, stderr } = await cli(
+      'pack',
+      'examples/packs/next-generation-55kwh-pack.cellspec',
+      '--ageing-results',
+      'no-such-results.csv',
+    );
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/no-such-results\.csv/);
   });
 });

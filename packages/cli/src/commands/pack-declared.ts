@@ -5,6 +5,11 @@
  */
 import {
   ASSUMED_AGEING,
+  fitCalendarAgeing,
+  fitCycleAgeing,
+  type AgeingParameters,
+  type CycleResult,
+  type StorageResult,
   PROGRAMME_CYCLE_TEST,
   PROGRAMME_STORAGE_TEST,
   programmeAgeing,
@@ -73,12 +78,16 @@ export interface DeclaredPackReport {
   readonly ageing: ProgrammeAgeing & { readonly map: DegradationMap };
 }
 
-export function declaredPack(cell: CellIR, pack: PackIR): DeclaredPackReport | { problems: string[] } {
+export function declaredPack(
+  cell: CellIR,
+  pack: PackIR,
+  ageingParameters: AgeingParameters = ASSUMED_AGEING,
+): DeclaredPackReport | { problems: string[] } {
   const design = packDesign(designCell(cell), cell.limits, packSpecOf(pack));
   if (!('cells' in design)) return { problems: design.problems };
   const { runs, problems, assumptions } = runPackDuties(cell, pack);
-  // No ageing data of the cell are declared: the prediction uses the stated assumption set, and says so.
-  const ageing = { ...programmeAgeing(ASSUMED_AGEING), map: programmeDegradationMap(ASSUMED_AGEING) };
+  // Without the cell's own results the prediction uses the stated assumption set, and says so.
+  const ageing = { ...programmeAgeing(ageingParameters), map: programmeDegradationMap(ageingParameters) };
   return { pack: design, duties: runs.map(({ label, run }) => summary(label, run)), problems, assumptions, ageing };
 }
 
@@ -158,4 +167,78 @@ export async function writePackPlots(
   } catch (error) {
     return (error as Error).message;
   }
+}
+
+/**
+ * Storage and cycle results for the ageing fit, one CSV row a measurement:
+ *   test,temperature_C,soc_percent,days,cycles,rate_C,retention_percent
+ *   storage,45,100,42,0,0,95.1
+ *   cycle,45,50,28,336,1,94.0
+ * (a header row first; `cycles` and `rate_C` are 0 for storage). Returns the results in SI or why not.
+ */
+export function parseAgeingResults(
+  text: string,
+  file: string,
+): { storage: StorageResult[]; cycle: CycleResult[] } | { error: string } {
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+  const header = lines[0]?.split(',').map((h) => h.trim());
+  const columns = ['test', 'temperature_C', 'soc_percent', 'days', 'cycles', 'rate_C', 'retention_percent'];
+  if (!header || columns.some((c, i) => header[i] !== c))
+    return { error: `${file}: the first row must be the header ${columns.join(',')}` };
+  const storage: StorageResult[] = [];
+  const cycle: CycleResult[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const cells = lines[i]!.split(',').map((c) => c.trim());
+    const [test, ...rest] = cells;
+    const n = rest.map(Number);
+    const [T, soc, days, cycles, rate, retention] = n;
+    const where = `${file}:${i + 1}`;
+    if (cells.length !== columns.length || n.some((v) => !Number.isFinite(v)))
+      return { error: `${where}: expected ${columns.length} values, numbers after the test name` };
+    if (!(retention! > 0 && retention! <= 100)) return { error: `${where}: retention must be in (0, 100] %` };
+    if (!(days! > 0) || !(soc! >= 0 && soc! <= 100) || !(T! > -273.15))
+      return { error: `${where}: days must be positive, SOC in 0…100 %, temperature above absolute zero` };
+    const base = { temperature: T! + 273.15, soc: soc! / 100, time: days! * 86400, retention: retention! / 100 };
+    if (test === 'storage') storage.push(base);
+    else if (test === 'cycle') {
+      if (!(cycles! > 0)) return { error: `${where}: a cycle result needs its cycle count` };
+      cycle.push({ ...base, cycles: cycles!, rate: rate! > 0 ? rate! : 1 });
+    } else return { error: `${where}: the test is 'storage' or 'cycle' (got '${test}')` };
+  }
+  return { storage, cycle };
+}
+
+/**
+ * Ageing parameters fitted to the results: calendar SEI from the storage rows, then cycling SEI
+ * and contact loss from the cycle rows with the calendar part taken off. The activation energies
+ * of the two cycling terms are the stated assumptions of `ASSUMED_AGEING` unless refitted elsewhere.
+ */
+export function fitAgeingResults(
+  results: { storage: readonly StorageResult[]; cycle: readonly CycleResult[] },
+  file: string,
+): { parameters?: AgeingParameters; notes: string[] } {
+  const notes: string[] = [];
+  const calendar = fitCalendarAgeing(results.storage);
+  notes.push(...calendar.problems.map((p) => `storage: ${p}`));
+  if (!calendar.parameters) return { notes };
+  const cycling = results.cycle.length
+    ? fitCycleAgeing(results.cycle, calendar.parameters, {
+        cycling: ASSUMED_AGEING.cycling!.activationEnergy,
+        contact: ASSUMED_AGEING.contactLoss!.activationEnergy,
+      })
+    : undefined;
+  notes.push(
+    ...(cycling?.problems ?? ['no cycle results: cycling losses are not predicted']).map((p) => `cycle: ${p}`),
+  );
+  return {
+    parameters: {
+      sei: calendar.parameters,
+      ...(cycling?.parameters ?? {}),
+      source: `fitted to ${file} (storage rms ${((calendar.rmsError ?? 0) * 100).toFixed(2)} %${cycling?.rmsError !== undefined ? `, cycle rms ${(cycling.rmsError * 100).toFixed(2)} %` : ''}; cycling activation energies assumed)`,
+    },
+    notes,
+  };
 }

@@ -10,13 +10,23 @@ import {
   packDesign,
   WLTC_CLASS_3B_KMH,
   type PackDesign,
+  type AgeingParameters,
   type PackSpec,
   type Vehicle,
 } from '@cellspec/physics';
 import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command-framework.js';
 import { formatQuantity } from '@cellspec/units';
 import { chooseCell, loadSpecs, quantity, show } from './design-space.js';
-import { ageingText, choosePack, declaredPack, dutyText, writePackPlots } from './pack-declared.js';
+import {
+  ageingText,
+  choosePack,
+  declaredPack,
+  dutyText,
+  fitAgeingResults,
+  parseAgeingResults,
+  writePackPlots,
+} from './pack-declared.js';
+import { readUtf8 } from '@cellspec/language';
 import { relative, resolve } from 'node:path';
 
 const FORMATS = ['text', 'json'] as const;
@@ -86,6 +96,11 @@ exit codes:
       description: 'a declared pack: write its charts (temperatures, voltage, SOC, degradation map) as SVG',
     },
     force: { type: 'boolean', description: 'with --plots: replace files cellspec did not write' },
+    'ageing-results': {
+      type: 'string',
+      valueName: 'file.csv',
+      description: 'a declared pack: storage and cycle results to fit the ageing prediction to',
+    },
   },
   async run(values, positionals, io: CliIo) {
     const format = oneOf('format', values.format, FORMATS);
@@ -236,7 +251,19 @@ async function runDeclared(
     io.stderr(`error: pack ${pack.name}: cell ${pack.module.cell} is not computable\n`);
     return ExitCode.Findings;
   }
-  const report = declaredPack(cell, pack);
+  let ageing: AgeingParameters | undefined;
+  if (typeof values['ageing-results'] === 'string') {
+    const file = values['ageing-results'];
+    const read = readUtf8(resolve(io.cwd, file));
+    if ('problem' in read) throw new UsageError(`${file}: ${read.problem}`);
+    const parsed = parseAgeingResults(read.text, file);
+    if ('error' in parsed) throw new UsageError(parsed.error);
+    const fitted = fitAgeingResults(parsed, file);
+    for (const n of fitted.notes) io.stderr(`note: ${file}: ${n}\n`);
+    if (!fitted.parameters) throw new UsageError(`${file}: the results do not determine the ageing parameters`);
+    ageing = fitted.parameters;
+  }
+  const report = declaredPack(cell, pack, ageing);
   if (!('pack' in report)) {
     for (const p of report.problems) io.stderr(`error: ${cell.name}: ${p}\n`);
     return ExitCode.Findings;
