@@ -68,5 +68,15 @@ describe('pack declarations in the editor', () => {
     expect(value).toContain('**pack P1** of C1: 192 cells (96 in series, 2 in parallel)');
     expect(value).toMatch(/\| module housings \| 12 kg \| 8 L \|/); // 8 modules × 1.5 kg, 1 L
     expect(value).toMatch(/WLTC class 3b at 5 % grade: \d+ Wh\/km/);
+
+    // A pack property keyword explains itself from the property table.
+    const plateLine = lines.findIndex((l) => l.includes('plate-conductance'));
+    const keywordHover = await CellSpec.lsp.HoverProvider!.getHoverContent(doc, {
+      textDocument: { uri: doc.uri.toString() },
+      position: { line: plateLine, character: 4 },
+    });
+    expect((keywordHover?.contents as { value: string } | undefined)?.value ?? '').toContain(
+      'Thermal conductance from one cell to the coolant',
+    );
   });
 });
