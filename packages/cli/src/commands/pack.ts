@@ -287,7 +287,14 @@ async function runDeclared(
     io.stdout(JSON.stringify({ cell: cell.name, units: 'SI', ...report, drive: drives[0] }, null, 2) + '\n');
   else
     io.stdout(
-      packText(cell.name, report.pack, drives[0]) + dutyText(report.duties) + '\n' + ageingText(report.ageing) + '\n',
+      packText(cell.name, report.pack, drives[0]) +
+        dutyText(report.duties) +
+        '\n' +
+        (report.assumptions.length
+          ? `  the cell model takes ${report.assumptions.length} values the spec does not state (listed with --format json)\n`
+          : '') +
+        ageingText(report.ageing) +
+        '\n',
     );
   return report.problems.length ? ExitCode.Findings : ExitCode.Ok;
 }
