@@ -11,9 +11,12 @@ import {
   SPMeModel,
   stepThermalNetwork,
   WLTC_CLASS_3B_KMH,
+  runPackDuties,
+  type PackIR,
   type PackSimulation,
   type PackThermalLayout,
 } from '../../src/index.js';
+import { sb21 } from '../models/fixtures/sb21.js';
 
 const CELL = marquis2019(); // 0.68 Ah pouch cell, PyBaMM's Marquis 2019 set
 const LAYOUT: PackThermalLayout = {
@@ -127,5 +130,21 @@ describe('module heat network with a warming coolant', () => {
       Q.reduce((a, b) => a + b, 0),
       6,
     );
+  });
+});
+
+describe('running a declared pack', () => {
+  it('says what the simulation lacks instead of assuming it (no plate conductance)', () => {
+    const cell = sb21();
+    const pack: PackIR = {
+      name: 'P',
+      module: { name: 'M', cell: cell.name, series: 4, parallel: 1 },
+      series: 2,
+      parallel: 1,
+      duties: [{ type: 'fast-charge', rate: 1, fromSoc: 0.1, toSoc: 0.8 }],
+    };
+    const result = runPackDuties(cell, pack);
+    expect(result.runs).toEqual([]);
+    expect(result.problems).toContain('module M states no plate-conductance');
   });
 });
