@@ -7,6 +7,7 @@ import { EmptyFileSystem } from 'langium';
 import { clearDocuments, parseHelper } from 'langium/test';
 import { designCell, packDesign, packSpecOf } from '@cellspec/physics';
 import { createCellSpecServices, resolveDocument } from '../../src/index.js';
+import { packPreviewsOf } from '../../src/lsp/pack-preview.js';
 import type { Spec } from '../../src/generated/ast.js';
 
 const { CellSpec } = createCellSpecServices(EmptyFileSystem);
@@ -78,5 +79,20 @@ describe('pack declarations in the editor', () => {
     expect((keywordHover?.contents as { value: string } | undefined)?.value ?? '').toContain(
       'Thermal conductance from one cell to the coolant',
     );
+  });
+});
+
+describe('packs in the preview data', () => {
+  it('carry the hint text, the battery power of each drive and the labelled degradation map', async () => {
+    const doc = await parseHelper<Spec>(CellSpec)(TEXT, { validation: true });
+    const [preview] = packPreviewsOf(CellSpec, doc);
+    expect(preview!.name).toBe('P1');
+    expect(preview!.summary).toMatch(/ kWh · .* Wh\/L · .* Wh\/kg · 96s2p$/);
+    expect(preview!.drives).toHaveLength(1);
+    expect(preview!.drives[0]!.time.length).toBeLessThanOrEqual(200);
+    // The trace climbs a 5 % grade: the battery delivers power at speed.
+    expect(Math.max(...preview!.drives[0]!.power)).toBeGreaterThan(10_000);
+    expect(preview!.degradation.source).toMatch(/^assumption/);
+    expect(preview!.degradation.series.map((s) => s.label)).toEqual(['SOC 20 %', 'SOC 50 %', 'SOC 80 %', 'SOC 100 %']);
   });
 });
