@@ -1,2 +1,3 @@
 export * from './definitions.js';
 export { renderChartSvg, svgSize } from './render.js';
+export * from './pack-charts.js';
