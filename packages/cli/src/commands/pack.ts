@@ -215,7 +215,7 @@ function packText(cell: string, pack: PackDesign, drive: DriveSummary | undefine
   const lines = [
     `${pack.name} pack of ${cell}: ${pack.cells} cells`,
     `  capacity ${formatQuantity(pack.capacity, 'capacity', { unit: 'Ah' })}, nominal voltage ${show(pack.nominalVoltage, 'voltage')}${pack.voltageWindow ? ` (${show(pack.voltageWindow[0], 'voltage')} … ${show(pack.voltageWindow[1], 'voltage')})` : ''}`,
-    `  energy ${kwh(pack.nominalEnergy)} nominal, ${kwh(pack.usableEnergy)} usable at C/3 (busbar loss ${kwh(pack.busbarLoss)})`,
+    `  energy ${kwh(pack.nominalEnergy)} nominal, ${kwh(pack.usableEnergy)} usable at C/3 (busbar loss ${show(pack.busbarLoss, 'energy')})`,
     `  ${show(pack.energyDensity, 'energyDensity')}, ${show(pack.specificEnergy, 'specificEnergy')} (pack basis)`,
     `  mass ${formatQuantity(pack.mass, 'mass', { unit: 'kg' })}: ${Object.entries(pack.massBreakdown)
       .map(([k, v]) => `${k} ${formatQuantity(v, 'mass', { unit: 'kg' })}`)
