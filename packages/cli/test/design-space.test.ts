@@ -113,7 +113,7 @@ describe('cellspec sweep', () => {
     expect(parseAxis('cathode.porosity=5,10 %').values).toEqual([0.05, 0.1]);
     expect(parseConstraint('ed-stack>=800 Wh/L')).toEqual({ metric: 'ed-stack', op: '>=', value: 800 * 3.6e6 });
     expect(parseObjective('min:sim-anode-min')).toEqual({ metric: 'sim-anode-min', direction: 'min' });
-    expect(() => parseAxis('cathode.loading')).toThrow(/--vary needs PATH=VALUES/);
+    expect(() => parseAxis('cathode.loading')).toThrow(/--vary: an axis needs PATH=VALUES/);
   });
 
   it('refuses an unknown metric or a missing axis as usage errors', async () => {

@@ -5,9 +5,13 @@
  */
 import {
   METRICS,
+  StudyError,
   checkConstraints,
   evaluatePoint,
   frontOf,
+  parseAxisText,
+  parseConstraintText,
+  parseObjectiveText,
   sweepGrid,
   sweepProblems,
   type SweepAxis,
@@ -24,52 +28,24 @@ const FORMATS = ['csv', 'json', 'text'] as const;
 /** Points a sweep may have: beyond this a grid is more likely a typo than a plan. */
 const MAX_POINTS = 1_000_000;
 
+/** Study-text errors (`physics/variation/study.ts`) become usage errors. */
+function usage<T>(option: string, parse: (text: string) => T): (text: string) => T {
+  return (text) => {
+    try {
+      return parse(text);
+    } catch (error) {
+      if (error instanceof StudyError) throw new UsageError(`${option}: ${error.message}`, { cause: error });
+      throw error;
+    }
+  };
+}
+
 /** `cathode.loading=15..25/6 mg/cm2` (6 evenly spaced values) or `cathode.loading=15,20,25 mg/cm2`. */
-export function parseAxis(text: string): SweepAxis {
-  const m = /^([a-z.]+)\s*=\s*(.+)$/.exec(text.trim());
-  if (!m) throw new UsageError(`--vary needs PATH=VALUES such as cathode.loading=15..25/6 mg/cm2 (got '${text}')`);
-  const path = m[1]!;
-  const kind = variableKind(path);
-  const spec = m[2]!.trim();
-  const range = /^(-?[\d.e+-]+)\s*\.\.\s*(-?[\d.e+-]+)\s*\/\s*(\d+)\s*(.*)$/i.exec(spec);
-  if (range) {
-    const count = Number(range[3]);
-    if (!(count >= 1 && count <= 100_000)) throw new UsageError(`--vary ${path}: the count must be 1 to 100000`);
-    const from = quantity(`${range[1]} ${range[4]}`, kind, `--vary ${path}`);
-    const to = quantity(`${range[2]} ${range[4]}`, kind, `--vary ${path}`);
-    const values = Array.from({ length: count }, (_, i) =>
-      count === 1 ? from : from + ((to - from) * i) / (count - 1),
-    );
-    return { path, values };
-  }
-  const list = /^([-\d.e+,\s]+?)\s*([^\d\s,.][^,]*)?$/i.exec(spec);
-  if (!list) throw new UsageError(`--vary ${path}: cannot read '${spec}'`);
-  const unit = list[2] ?? '';
-  const values = list[1]!
-    .split(',')
-    .map((v) => v.trim())
-    .filter((v) => v !== '')
-    .map((v) => quantity(`${v} ${unit}`, kind, `--vary ${path}`));
-  return { path, values };
-}
-
+export const parseAxis = usage('--vary', parseAxisText);
 /** `np>=1.05`, `ed-stack>=800 Wh/L`, `sim-anode-min>=0 V`. */
-export function parseConstraint(text: string): SweepConstraint {
-  const m = /^([a-z-]+)\s*(>=|<=)\s*(.+)$/.exec(text.trim());
-  if (!m) throw new UsageError(`--constraint needs METRIC>=VALUE or METRIC<=VALUE (got '${text}')`);
-  const metric = m[1]!;
-  const kind =
-    metricKind(metric) ??
-    (metric === 'sim-anode-min' ? 'voltage' : metric === 'sim-capacity' ? 'capacity' : 'fraction');
-  return { metric, op: m[2] as '>=' | '<=', value: quantity(m[3]!, kind, `--constraint ${metric}`) };
-}
-
+export const parseConstraint = usage('--constraint', parseConstraintText);
 /** `max:ed-stack` or `min:sim-anode-min`. */
-export function parseObjective(text: string): SweepObjective {
-  const m = /^(max|min):([a-z-]+)$/.exec(text.trim());
-  if (!m) throw new UsageError(`--objective needs max:METRIC or min:METRIC (got '${text}')`);
-  return { direction: m[1] as 'max' | 'min', metric: m[2]! };
-}
+export const parseObjective = usage('--objective', parseObjectiveText);
 
 export const sweepCommand: Command = {
   name: 'sweep',
