@@ -15,7 +15,6 @@ import {
   sweepGrid,
   sweepProblems,
   type SweepAxis,
-  type SweepConstraint,
   type SweepObjective,
   type SweepPoint,
   type SweepSimulation,

@@ -102,7 +102,8 @@ export function parseRateText(text: string): number {
   const fraction = /^C\s*\/\s*(\d+(?:\.\d+)?)$/.exec(t);
   const multiple = /^(\d+(?:\.\d+)?|\.\d+)\s*C?$/.exec(t);
   const rate = fraction ? 1 / Number(fraction[1]) : multiple ? Number(multiple[1]) : NaN;
-  if (!(rate > 0) || !Number.isFinite(rate)) throw new StudyError(`a C-rate such as 6C or C/10 is needed (got '${text}')`);
+  if (!(rate > 0) || !Number.isFinite(rate))
+    throw new StudyError(`a C-rate such as 6C or C/10 is needed (got '${text}')`);
   return rate;
 }
 
@@ -122,7 +123,8 @@ export function parseStudy(json: unknown): SweepStudy {
   for (const key of Object.keys(o)) if (!KEYS.includes(key)) throw new StudyError(`unknown key '${key}'`);
   const strings = (key: string): string[] => {
     const v = o[key] ?? [];
-    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new StudyError(`'${key}' is a list of strings`);
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+      throw new StudyError(`'${key}' is a list of strings`);
     return v as string[];
   };
   const text = (key: string): string | undefined => {
