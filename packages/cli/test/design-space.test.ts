@@ -72,6 +72,27 @@ describe('cellspec lots', () => {
   });
 });
 
+describe('cellspec report --variation', () => {
+  it("adds SB2.1's lot to the report: the same numbers as cellspec lots with the same seed", async () => {
+    const { code, stdout } = await cli('report', SB21_CELL, SB21_PROCESS, '--variation', '--format', 'json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    const sb21 = report.variation.find((v: { name: string }) => v.name === 'SB21');
+    const capacity = sb21.lot.metrics.find((m: { key: string }) => m.key === 'capacity');
+    // 2000 draws: the sampling error of σ is 1/√(2·2000) ≈ 1.6 % of σ, so 1 % ± 0.05 % covers 3 of them.
+    expect(Math.abs(capacity.sd / capacity.nominal - 0.01)).toBeLessThan(0.0005);
+    expect(capacity.contributions[0].path).toBe('cathode.loading');
+    expect(sb21.lot.yield).toBeGreaterThan(0.95);
+    expect(sb21.sweep).toBeNull(); // no study beside the spec
+    const lots = JSON.parse((await cli('lots', SB21_PROCESS, '--cell', 'SB21', '--format', 'json')).stdout);
+    expect(sb21.lot.yield).toBe(lots.yield);
+  });
+
+  it('refuses --variation with CSV', async () => {
+    expect((await cli('report', SB21_CELL, '--variation', '--format', 'csv')).code).toBe(2);
+  });
+});
+
 describe('cellspec sweep', () => {
   it('sweeps SB2.1 loading × SE thickness with a constraint and a front', async () => {
     const { code, stdout, stderr } = await cli(
