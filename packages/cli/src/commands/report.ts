@@ -144,10 +144,31 @@ export interface VariationRecord {
   readonly lot: LotVariation | null;
   readonly sweep: { readonly study: SweepStudy; readonly result: SweepResult } | null;
   readonly problems: readonly string[];
+  /** With `--charts`: the capacity histogram and the sweep plot as SVG, the cell specification's charts. */
+  readonly charts?: { readonly lot: string | null; readonly sweep: string | null };
+}
+
+/** The charts of each record, rendered by the documents' chart definitions (loaded only when asked for: Vega is large). */
+async function withCharts(variations: readonly VariationRecord[], cells: ReadonlyMap<string, CellIR>) {
+  const { capacityBand, lotChart, renderChartSvg, sweepChart } = await import('@cellspec/emit/charts');
+  return Promise.all(
+    variations.map(async (v): Promise<VariationRecord> => {
+      const cell = cells.get(v.name);
+      const lot = v.lot && cell ? lotChart(v.lot, 'capacity', capacityBand(cell)) : undefined;
+      return {
+        ...v,
+        charts: {
+          lot: lot ? await renderChartSvg(lot) : null,
+          sweep: v.sweep ? await renderChartSvg(sweepChart(v.sweep.study, v.sweep.result)) : null,
+        },
+      };
+    }),
+  );
 }
 
 interface Loaded {
   readonly variations: VariationRecord[];
+  readonly cells: Map<string, CellIR>;
   readonly records: ReportRecord[];
   readonly designs: Map<string, CellDesign>;
   readonly errors: string[];
@@ -163,11 +184,13 @@ async function load(paths: readonly string[], cwd: string, variation = false): P
   const resolved = workspace.files.map((f) => ({ f, ir: resolveDocument(workspace.services, f.document).ir }));
   const processes = resolved.flatMap((r) => r.ir.processes);
   const variations: VariationRecord[] = [];
+  const cells = new Map<string, CellIR>();
   for (const { f, ir } of resolved) {
     const study = variation && f.requested ? readStudyBeside(f.path) : undefined;
     for (const cell of ir.cells) {
       const design = designCell(cell);
       designs.set(cell.name, design);
+      cells.set(cell.name, cell);
       if (f.requested) records.push(reportRecord(relative(cwd, f.path) || f.path, cell, design, processes));
       if (variation && f.requested) variations.push(variationRecord(cell, processes, study));
     }
@@ -178,7 +201,7 @@ async function load(paths: readonly string[], cwd: string, variation = false): P
           .map((d) => `${relative(cwd, f.path)}:${d.line}: ${d.message}`),
       );
   }
-  return { records, designs, errors, variations };
+  return { records, designs, errors, variations, cells };
 }
 
 function variationRecord(cell: CellIR, processes: readonly ProcessIR[], read: StudyRead | undefined): VariationRecord {
@@ -390,6 +413,10 @@ exit codes:
       valueName: 'variant',
       description: 'print the variant-versus-base table of one variant',
     },
+    charts: {
+      type: 'boolean',
+      description: 'with --variation --format json: add the capacity histogram and the sweep plot as SVG',
+    },
     variation: {
       type: 'boolean',
       description: "add each cell's lot variation (its processes' tolerances) and the sweep of a <spec>.sweep.json",
@@ -399,7 +426,11 @@ exit codes:
     const format = values.format === undefined ? 'text' : oneOf<Format>('format', values.format, FORMATS);
     const variation = values.variation === true;
     if (variation && format === 'csv') throw new UsageError('--variation is shown in the text and JSON formats');
-    const { records, designs, errors, variations } = await load(positionals, io.cwd, variation);
+    if (values.charts === true && !(variation && format === 'json'))
+      throw new UsageError('--charts needs --variation --format json');
+    const loaded = await load(positionals, io.cwd, variation);
+    const { records, designs, errors, cells } = loaded;
+    const variations = values.charts === true ? await withCharts(loaded.variations, cells) : loaded.variations;
     if (typeof values.compare === 'string') {
       io.stdout(compare(designs, values.compare, format));
     } else if (format === 'json') {

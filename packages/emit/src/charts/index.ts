@@ -1,3 +1,3 @@
 export * from './definitions.js';
 export { renderChartSvg, svgSize } from './render.js';
-export { lotChart, metricAxis, sweepChart } from './variation.js';
+export { capacityBand, lotChart, metricAxis, sweepChart } from './variation.js';

@@ -2,7 +2,14 @@
  * Lot variation and sweep results as charts, in display units: the documents render these to
  * SVG, the editor's preview shows the same SVG (rendered by the language server).
  */
-import { METRICS, metricKindOf, type LotVariation, type SweepResult, type SweepStudy } from '@cellspec/physics';
+import {
+  METRICS,
+  metricKindOf,
+  type CellIR,
+  type LotVariation,
+  type SweepResult,
+  type SweepStudy,
+} from '@cellspec/physics';
 import { fromSI, KINDS, type QuantityKind } from '@cellspec/units';
 import { lotHistogramChart, sweepScatterChart, type ChartSpec } from './definitions.js';
 
@@ -11,6 +18,15 @@ const SIMULATED_LABELS: Readonly<Record<string, string>> = {
   'sim-capacity': 'simulated capacity',
   'sim-anode-min': 'lowest anode potential vs Li',
 };
+
+/** The acceptance band of the cell's capacity target, SI, when it states one. */
+export function capacityBand(cell: CellIR): readonly [number, number] | undefined {
+  const t = cell.targets.find((x) => x.metric === 'capacity');
+  if (!t) return undefined;
+  if (t.op === 'between' && t.upper !== undefined) return [t.value, t.upper];
+  const tol = t.tolerance ?? (t.relativeTolerance !== undefined ? t.relativeTolerance * t.value : undefined);
+  return t.op === '=' && tol !== undefined ? [t.value - tol, t.value + tol] : undefined;
+}
 
 /** A metric's label and display unit, and the conversion from SI to it. */
 export function metricAxis(key: string): { title: string; unit: string; toDisplay: (si: number) => number } {

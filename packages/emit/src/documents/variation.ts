@@ -15,7 +15,7 @@ import {
   type SweepStudy,
 } from '@cellspec/physics';
 import { formatNumber } from '@cellspec/units';
-import { lotChart, metricAxis, renderChartSvg, sweepChart, type ChartSpec } from '../charts/index.js';
+import { capacityBand, lotChart, metricAxis, renderChartSvg, sweepChart, type ChartSpec } from '../charts/index.js';
 import type { Block, Section } from './model.js';
 
 /** Monte Carlo draws of a document's lot: sampling error of σ about 1.6 % (1/√(2N)), seed fixed. */
@@ -34,15 +34,6 @@ const pct = (f: number) => `${formatNumber(f * 100, 3)} %`;
 function shown(key: string, si: number): string {
   const axis = metricAxis(key);
   return `${formatNumber(axis.toDisplay(si), 3)}${axis.unit ? ` ${axis.unit}` : ''}`;
-}
-
-/** The acceptance band of the cell's capacity target, SI, when it states one. */
-export function capacityBand(cell: CellIR): readonly [number, number] | undefined {
-  const t = cell.targets.find((x) => x.metric === 'capacity');
-  if (!t) return undefined;
-  if (t.op === 'between' && t.upper !== undefined) return [t.value, t.upper];
-  const tol = t.tolerance ?? (t.relativeTolerance !== undefined ? t.relativeTolerance * t.value : undefined);
-  return t.op === '=' && tol !== undefined ? [t.value - tol, t.value + tol] : undefined;
 }
 
 /** The cell's lot from its processes' tolerances, or undefined when they state none. */
