@@ -6,13 +6,9 @@
 import {
   METRICS,
   StudyError,
-  checkConstraints,
-  evaluatePoint,
-  frontOf,
   parseAxisText,
   parseConstraintText,
   parseObjectiveText,
-  sweepGrid,
   sweepProblems,
   type SweepAxis,
   type SweepObjective,
@@ -22,6 +18,7 @@ import {
 import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command-framework.js';
 import { chooseCell, loadSpecs, metricKind, quantity, show, variableKind } from './design-space.js';
 import { parseRate, parseTemperature } from './simulate.js';
+import { defaultWorkers, sweepInParallel } from '../sweep/parallel.js';
 
 const FORMATS = ['csv', 'json', 'text'] as const;
 /** Points a sweep may have: beyond this a grid is more likely a typo than a plan. */
@@ -46,6 +43,15 @@ export const parseConstraint = usage('--constraint', parseConstraintText);
 /** `max:ed-stack` or `min:sim-anode-min`. */
 export const parseObjective = usage('--objective', parseObjectiveText);
 
+/** Exit code of a sweep stopped by Ctrl-C (128 + SIGINT, as shells report it). */
+const CANCELLED = 130;
+
+function parseWorkers(text: string): number {
+  const n = Number(text);
+  if (!(Number.isInteger(n) && n >= 1 && n <= 256)) throw new UsageError(`--workers must be 1 to 256 (got '${text}')`);
+  return n;
+}
+
 export const sweepCommand: Command = {
   name: 'sweep',
   summary: 'Design sweep: a grid over design variables, constraints and the Pareto front.',
@@ -61,10 +67,14 @@ charge to 80 % free of plating, trading energy density against the SOC a 6C char
     --constraint "np>=1.05" --constraint "sim-anode-min>=0 V" \\
     --objective max:ed-stack --objective max:sim-soc
 
+A simulated sweep runs on worker threads (--workers, default the available cores) and shows
+its progress on a terminal; Ctrl-C stops it and prints nothing.
+
 exit codes:
   0  swept (whether or not any point is feasible)
   1  the specs have errors
-  2  usage error or an input that cannot be read`,
+  2  usage error or an input that cannot be read
+  130  cancelled (Ctrl-C)`,
   options: {
     cell: { type: 'string', short: 'c', valueName: 'name', description: 'the cell or variant (default: the only one)' },
     vary: { type: 'string', multiple: true, valueName: 'path=values', description: 'an axis of the grid (repeatable)' },
@@ -87,6 +97,11 @@ exit codes:
       description: 'simulate a full discharge at this C-rate at every point',
     },
     temperature: { type: 'string', valueName: 'T', description: "simulation temperature (default the cell's)" },
+    workers: {
+      type: 'string',
+      valueName: 'n',
+      description: 'worker threads (default: the available cores for a simulated sweep, else 1)',
+    },
     model: {
       type: 'string',
       short: 'm',
@@ -141,11 +156,41 @@ exit codes:
     const cell = chooseCell(specs.cells, typeof values.cell === 'string' ? values.cell : undefined);
     const problems = sweepProblems(cell, axes, { constraints, objectives, ...(simulation ? { simulation } : {}) });
     if (problems.length) throw new UsageError(problems.join('; '));
-    const clock = () => performance.now();
-    const swept: SweepPoint[] = sweepGrid(axes).map((v, i) =>
-      checkConstraints(evaluatePoint(cell, axes, v, i, simulation, clock), constraints),
-    );
-    const front = new Set(frontOf(swept, objectives));
+    // Simulated sweeps go to worker threads; design figures alone cost less than a worker's start.
+    const workers =
+      typeof values.workers === 'string' ? parseWorkers(values.workers) : simulation ? defaultWorkers() : 1;
+    const controller = new AbortController();
+    const interrupt = () => controller.abort();
+    process.once('SIGINT', interrupt);
+    const tty = process.stderr.isTTY === true;
+    let shown = -1;
+    let result;
+    try {
+      result = await sweepInParallel(cell, axes, {
+        constraints,
+        objectives,
+        workers,
+        signal: controller.signal,
+        ...(simulation ? { simulation } : {}),
+        // Progress on a terminal only, in whole percent, overwritten in place.
+        onProgress: (done, total) => {
+          const percent = Math.floor((100 * done) / total);
+          if (!tty || percent === shown) return;
+          shown = percent;
+          io.stderr(`\r${done}/${total} points (${percent} %) on ${workers} thread${workers === 1 ? '' : 's'}`);
+        },
+      });
+    } finally {
+      process.removeListener('SIGINT', interrupt);
+      if (tty && shown >= 0) io.stderr('\n');
+    }
+    if (result.cancelled) {
+      // Nothing half-written: a cancelled sweep prints no table.
+      io.stderr(`cancelled after ${result.points.length} of ${points} points\n`);
+      return CANCELLED;
+    }
+    const swept = result.points;
+    const front = new Set(result.front);
     io.stdout(render(format, axes, swept, front, objectives));
     const feasible = swept.filter((p) => p.violated.length === 0).length;
     io.stderr(`${swept.length} points, ${feasible} feasible, ${front.size} on the Pareto front\n`);
