@@ -2,13 +2,17 @@
  * Design-space benchmarks: a sweep of 10,000 design points (design figures only) and a sweep of
  * 1,000 points each with a P2D charge (the fast-charge question a designer asks of every point).
  * Run: npx -y pnpm@12.4.2 run bench:design-space  (options: --runs N for the design sweep,
- * --simulated N for the number of simulated points, --model p2d|reduced)
- * Prints medians of wall time; the machine's load is printed beside them.
+ * --sim-runs N for the simulated sweep, --simulated N for the number of simulated points,
+ * --model p2d|reduced, --workers N for the parallel runs)
+ * Prints medians of wall time, the simulated sweep on one thread and on N worker threads
+ * (`packages/cli/src/sweep/parallel.ts`, what `cellspec sweep` runs); the machine's load is
+ * printed beside them.
  */
-import { cpus, loadavg } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { loadWorkspace, resolveDocument } from '../packages/language/src/index.js';
 import { lotVariation, sweepDesign, type CellIR } from '../packages/physics/src/index.js';
+import { sweepInParallel } from '../packages/cli/src/sweep/parallel.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -18,6 +22,8 @@ const option = (name: string, fallback: string) => {
 const RUNS = Number(option('runs', '5'));
 const SIMULATED = Number(option('simulated', '1000'));
 const MODEL = option('model', 'p2d') as 'p2d' | 'reduced';
+const SIM_RUNS = Number(option('sim-runs', '3'));
+const WORKERS = Number(option('workers', String(availableParallelism())));
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
@@ -75,17 +81,25 @@ const simAxes = [
   { path: 'cathode.loading', values: linspace(0.04, 0.09, n) },
   { path: 'separator.thickness', values: linspace(10e-6, 40e-6, Math.round(SIMULATED / n)) },
 ];
-const t2 = performance.now();
-const simulated = sweepDesign(demo, simAxes, {
-  simulation: { direction: 'charge', rate: 6, targetSoc: 0.8, fidelity: MODEL },
-  constraints: [{ metric: 'sim-anode-min', op: '>=', value: 0 }],
+const simOptions = {
+  simulation: { direction: 'charge' as const, rate: 6, targetSoc: 0.8, fidelity: MODEL },
+  constraints: [{ metric: 'sim-anode-min', op: '>=' as const, value: 0 }],
   objectives: [
-    { metric: 'ed-stack', direction: 'max' },
-    { metric: 'sim-soc', direction: 'max' },
+    { metric: 'ed-stack', direction: 'max' as const },
+    { metric: 'sim-soc', direction: 'max' as const },
   ],
-});
-const elapsed = performance.now() - t2;
-const failed = simulated.points.filter((p) => p.failure).length;
-console.log(
-  `simulated sweep, ${simulated.points.length} points with a ${MODEL} 6C charge to 80 % (demonstration cell): ${(elapsed / 1000).toFixed(1)} s on one thread (aim < 30 s); ${(elapsed / simulated.points.length).toFixed(1)} ms per point; ${failed} failed; ${simulated.front.length} on the front`,
-);
+};
+for (const workers of [1, WORKERS]) {
+  const walls: number[] = [];
+  let last: Awaited<ReturnType<typeof sweepInParallel>> | undefined;
+  for (let r = 0; r < SIM_RUNS; r++) {
+    const t = performance.now();
+    // One thread: the sweep as before; N: worker threads, start-up included.
+    last = await sweepInParallel(demo, simAxes, { ...simOptions, workers });
+    walls.push(performance.now() - t);
+  }
+  const failed = last!.points.filter((p) => p.failure).length;
+  console.log(
+    `simulated sweep, ${last!.points.length} points with a ${MODEL} 6C charge to 80 % (demonstration cell), ${workers} thread${workers === 1 ? '' : 's'}: median ${(median(walls) / 1000).toFixed(1)} s over ${SIM_RUNS} runs (aim < 30 s); ${(median(walls) / last!.points.length).toFixed(1)} ms per point; ${failed} failed; ${last!.front.length} on the front; load ${loadavg()[0]!.toFixed(1)}`,
+  );
+}

@@ -84,6 +84,11 @@ describe('cellspec report --variation', () => {
     expect(capacity.contributions[0].path).toBe('cathode.loading');
     expect(sb21.lot.yield).toBeGreaterThan(0.95);
     expect(sb21.sweep).toBeNull(); // no study beside the spec
+    // What examples/processes/sb21-fabrication.cellspec states (seed 1, 2000 draws: reproducible).
+    expect(((100 * capacity.sd) / capacity.mean).toFixed(2)).toBe('1.00');
+    expect(((300 * capacity.sd) / capacity.mean).toFixed(2)).toBe('2.99');
+    expect((100 * sb21.lot.yield).toFixed(2)).toBe('99.55');
+    expect(sb21.lot.misses.map((m: { fraction: number }) => (100 * m.fraction).toFixed(2))).toEqual(['0.35', '0.10']);
     const lots = JSON.parse((await cli('lots', SB21_PROCESS, '--cell', 'SB21', '--format', 'json')).stdout);
     expect(sb21.lot.yield).toBe(lots.yield);
   });
