@@ -29,6 +29,8 @@ async function figure(chart: ChartSpec, caption: string): Promise<Block> {
 }
 
 const pct = (f: number) => `${formatNumber(f * 100, 3)} %`;
+/** A fraction of the lot, to 0.01 % as `cellspec lots` prints it (99.55 %, not 99.6 %). */
+const share = (f: number) => `${(f * 100).toFixed(2)} %`;
 
 /** A metric value in its display unit, three significant figures. */
 function shown(key: string, si: number): string {
@@ -101,7 +103,7 @@ async function lotSection(cell: CellIR, lot: LotVariation): Promise<Section> {
       ? { type: 'note', text: 'The cell states no targets to accept a lot against, so no yield is given.' }
       : {
           type: 'paragraph',
-          text: `Expected yield against the cell's targets: ${pct(lot.yield)}${lot.misses.length ? ` (${lot.misses.map((m) => `${pct(m.fraction)} miss ${m.target}`).join('; ')})` : ''}.`,
+          text: `Expected yield against the cell's targets: ${share(lot.yield)}${lot.misses.length ? ` (${lot.misses.map((m) => `${share(m.fraction)} miss ${m.target}`).join('; ')})` : ''}.`,
         },
   ];
   const chart = lotChart(lot, 'capacity', capacityBand(cell));
