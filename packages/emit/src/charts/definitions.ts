@@ -24,7 +24,7 @@ const WIDTH = 380;
 const HEIGHT = 210;
 const FONT = 'Noto Sans JP, sans-serif';
 
-function lineChart(
+export function lineChart(
   series: readonly Series[],
   axes: { x: string; y: string; legend: string },
   options: { zeroY?: boolean; rule?: { y: number; label: string } } = {},
