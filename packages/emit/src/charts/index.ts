@@ -1,2 +1,4 @@
 export * from './definitions.js';
 export { renderChartSvg, svgSize } from './render.js';
+export { capacityBand, lotChart, metricAxis, sweepChart } from './variation.js';
+export * from './pack-charts.js';
