@@ -38,13 +38,14 @@ describe('open-circuit mean voltage of a model', () => {
     expect(Math.abs(c20 / ocv - 1)).toBeLessThan(0.01);
   });
 
-  it('equals the window end values at the ends of a flat cell (U = const gives U)', () => {
+  it('is U_p − U_n for flat curves (4 V − 0.25 V)', () => {
     const p = marquis2019();
-    const flat = {
+    if (p.negative.type !== 'porous') throw new Error('Marquis2019 has a porous anode');
+    const flat: ModelParameters = {
       ...p,
       positive: { ...p.positive, ocp: { ...p.positive.ocp, value: () => 4 } },
       negative: { ...p.negative, ocp: { ...p.negative.ocp, value: () => 0.25 } },
-    } as ModelParameters;
+    };
     expect(openCircuitMeanVoltage(flat)).toBeCloseTo(3.75, 12);
   });
 });
