@@ -83,7 +83,7 @@ export interface SimulationResult {
   /** Energy delivered (negative when charging), Wh. */
   readonly energy: number;
   /** Set when the solver failed to converge; the curve stops there. */
-  readonly failure?: string;
+  readonly failure?: string | undefined;
   readonly stats: { readonly steps: number; readonly newtonIterations: number; readonly wallMs: number };
 }
 
