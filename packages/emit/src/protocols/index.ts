@@ -13,7 +13,7 @@ export type ProtocolFormat = (typeof PROTOCOL_FORMATS)[number];
 
 export interface EmitOptions {
   /** The plan's cell: PyBaMM scripts build its parameter set from it. */
-  readonly cell?: CellIR;
+  readonly cell?: CellIR | undefined;
 }
 
 export function emitProtocol(plan: ExpandedPlan, format: ProtocolFormat, options: EmitOptions = {}): EmitResult {

@@ -84,7 +84,7 @@ export interface SimulationResult {
   /** Energy delivered (negative when charging), Wh. */
   readonly energy: number;
   /** Set when the solver failed to converge or left the physical bounds; the curve stops there. */
-  readonly failure?: string;
+  readonly failure?: string | undefined;
   /** Set (and `failure` with it) when a point left the physical bounds (`bounds.ts`); it is not in the curves. */
   readonly outOfBounds?: string;
   readonly stats: { readonly steps: number; readonly newtonIterations: number; readonly wallMs: number };
