@@ -110,17 +110,31 @@ export function operate(
   options: OperationOptions = {},
 ): SimulationResult {
   const clock = options.clock ?? STOPPED_CLOCK;
-  const started = clock();
-  const budgetMs = options.timeBudgetMs ?? MODEL_RUN_BUDGET_MS;
   const p = model.parameters;
-  const area = p.electrodeArea;
-  const capacityC = p.oneCCurrent * 3600;
-  let soc = options.initialSoc ?? 1;
+  const soc = options.initialSoc ?? 1;
   if (!options.continueRun) model.initialise(soc, options.temperature ?? p.temperature);
-  const thermal = options.thermal ?? false;
-  const ambient = thermal ? p.thermal.ambient : model.getTemperature();
-  const result = {
-    model: model.kind,
+  const run = new Run(model, options, clock, soc);
+  for (const step of steps) {
+    const ended = runStep(run, step);
+    if (ended === 'failed') break;
+  }
+  run.result.stats.newtonIterations = model.totalIterations - run.startIterations;
+  run.result.stats.wallMs = clock() - run.started;
+  return withinBounds(run.result, p.voltageMin, p.voltageMax);
+}
+
+/** A run in progress: the model, its clock and SOC, and the curves recorded so far. */
+class Run {
+  t = 0;
+  readonly area: number;
+  readonly capacityC: number;
+  readonly thermal: boolean;
+  readonly ambient: number;
+  readonly started: number;
+  readonly budgetMs: number;
+  readonly startIterations: number;
+  readonly result = {
+    model: '' as SimulationResult['model'],
     time: [] as number[],
     voltage: [] as number[],
     current: [] as number[],
@@ -135,243 +149,309 @@ export function operate(
     failure: undefined as string | undefined,
     stats: { steps: 0, newtonIterations: 0, wallMs: 0 },
   };
-  const startIterations = model.totalIterations;
-  let t = 0;
-  const record = () => {
+
+  constructor(
+    readonly model: CellModel,
+    readonly options: OperationOptions,
+    readonly clock: Clock,
+    public soc: number,
+  ) {
+    const p = model.parameters;
+    this.started = clock();
+    this.budgetMs = options.timeBudgetMs ?? MODEL_RUN_BUDGET_MS;
+    this.area = p.electrodeArea;
+    this.capacityC = p.oneCCurrent * 3600;
+    this.thermal = options.thermal ?? false;
+    this.ambient = this.thermal ? p.thermal.ambient : model.getTemperature();
+    this.result.model = model.kind;
+    this.startIterations = model.totalIterations;
+  }
+
+  /** Appends the model's present state to the curves. */
+  record(): void {
+    const { model, area, result } = this;
     const heat = model.heat();
-    result.time.push(t);
+    result.time.push(this.t);
     result.voltage.push(model.voltage);
     result.current.push(model.current * area);
     result.temperature.push(model.getTemperature());
-    result.soc.push(soc);
+    result.soc.push(this.soc);
     result.anodePotential.push(model.anodePotential);
     result.heat.push((heat.irreversible + heat.reversible) * area);
-  };
+  }
 
-  for (const step of steps) {
-    const control: Control =
-      step.mode === 'rest'
-        ? { mode: 'current', value: 0 }
-        : step.mode === 'current'
-          ? { mode: 'current', value: step.value / area }
-          : step.mode === 'power'
-            ? { mode: 'power', value: step.value / area }
-            : { mode: 'voltage', value: step.value };
-    // A SOC end already met needs no new load: end the step before applying it (a CV step after
-    // a CC step that reached the target SOC would otherwise start with a current spike).
-    // (A voltage step above the open-circuit voltage charges, whatever the terminal voltage under
-    // the last load: a CV hold after a CC charge starts at or above its set voltage.)
-    const willCharge =
-      step.mode === 'voltage' ? step.value > model.openCircuitVoltage() : step.mode !== 'rest' && step.value < 0;
-    const socMet = step.until.find(
-      (c) =>
-        c.quantity === 'soc' &&
-        ((c.op ?? (willCharge ? '>=' : '<=')) === '>=' ? soc >= c.value - 1e-9 : soc <= c.value + 1e-9),
-    );
-    if (socMet && step.mode !== 'rest') {
-      if (result.time.length === 0) record();
-      result.stepEnds.push({ index: result.time.length - 1, reason: 'soc' });
-      if (options.profiles) result.profiles.push(model.profiles());
-      continue;
+  /** Ends a step at the last recorded point. */
+  endStep(reason: StepEnd['reason']): void {
+    this.result.stepEnds.push({ index: this.result.time.length - 1, reason });
+    if (this.options.profiles) this.result.profiles.push(this.model.profiles());
+  }
+
+  /** One time step under `control`, with SOC counting and the lumped heat balance; false when it fails. */
+  advance(dt: number, control: Control): boolean {
+    const { model, area } = this;
+    const p = model.parameters;
+    const T0 = model.getTemperature();
+    if (!model.step(dt, control)) return false;
+    if (!Number.isFinite(model.voltage)) {
+      model.restore();
+      return false;
     }
-    // Consistent start after the jump in control: a vanishing implicit-Euler step fixes the
-    // algebraic states (potentials, reaction currents) at the new load; then BDF restarts.
-    if (!model.step(1e-6, control) && !rampedStart(model, control)) {
-      result.failure = 'the solver could not start this step';
+    this.t += dt;
+    this.soc -= (model.current * area * dt) / this.capacityC;
+    if (this.thermal) {
+      const q = model.heat();
+      model.setTemperature(
+        updateLumpedTemperature(
+          T0,
+          (q.irreversible + q.reversible) * area,
+          dt,
+          p.thermal.heatCapacity,
+          p.thermal.heatTransfer,
+          this.ambient,
+        ),
+      );
+    }
+    return true;
+  }
+
+  /** Back to the state saved before the last attempted step. */
+  restore(t: number, soc: number): void {
+    this.model.restore();
+    this.t = t;
+    this.soc = soc;
+  }
+
+  /** The value of a stop quantity now; time counts from `stepStart`. */
+  read(q: StopQuantity, stepStart: number): number {
+    const model = this.model;
+    switch (q) {
+      case 'voltage':
+        return model.voltage;
+      case 'current':
+        return Math.abs(model.current * this.area);
+      case 'time':
+        return this.t - stepStart;
+      case 'soc':
+        return this.soc;
+      case 'temperature':
+        return model.getTemperature();
+      case 'anodePotential':
+        return model.anodePotential;
+    }
+  }
+}
+
+/** The model's control for a step: current and power per electrode area, or a voltage. */
+function controlOf(step: OperationStep, area: number): Control {
+  return step.mode === 'rest'
+    ? { mode: 'current', value: 0 }
+    : step.mode === 'current'
+      ? { mode: 'current', value: step.value / area }
+      : step.mode === 'power'
+        ? { mode: 'power', value: step.value / area }
+        : { mode: 'voltage', value: step.value };
+}
+
+/**
+ * The step's stop conditions with their directions: the written ones, plus the cell's voltage
+ * limit for current and power steps that state none; voltage and SOC are crossed upward on
+ * charge, downward on discharge; current and anode potential downward; others upward.
+ */
+function stopConditions(step: OperationStep, model: CellModel): { until: StopCondition[]; ops: ('<=' | '>=')[] } {
+  const p = model.parameters;
+  const until = [...step.until];
+  if (step.mode === 'current' || step.mode === 'power') {
+    if (!until.some((c) => c.quantity === 'voltage')) {
+      until.push({ quantity: 'voltage', value: model.current >= 0 ? p.voltageMin : p.voltageMax });
+    }
+  }
+  const charging = model.current < 0 || (step.mode === 'voltage' && step.value > model.voltage);
+  const ops = until.map(
+    (c): '<=' | '>=' =>
+      c.op ??
+      (c.quantity === 'voltage' || c.quantity === 'soc'
+        ? charging
+          ? '>='
+          : '<='
+        : c.quantity === 'current' || c.quantity === 'anodePotential'
+          ? '<='
+          : '>='),
+  );
+  return { until, ops };
+}
+
+/** Runs one operation step to its end; returns why it ended. */
+function runStep(run: Run, step: OperationStep): StepEnd['reason'] {
+  const { model, options, result } = run;
+  const p = model.parameters;
+  const control = controlOf(step, run.area);
+  // A SOC end already met needs no new load: end the step before applying it (a CV step after
+  // a CC step that reached the target SOC would otherwise start with a current spike).
+  // (A voltage step above the open-circuit voltage charges, whatever the terminal voltage under
+  // the last load: a CV hold after a CC charge starts at or above its set voltage.)
+  const willCharge =
+    step.mode === 'voltage' ? step.value > model.openCircuitVoltage() : step.mode !== 'rest' && step.value < 0;
+  const socMet = step.until.find(
+    (c) =>
+      c.quantity === 'soc' &&
+      ((c.op ?? (willCharge ? '>=' : '<=')) === '>=' ? run.soc >= c.value - 1e-9 : run.soc <= c.value + 1e-9),
+  );
+  if (socMet && step.mode !== 'rest') {
+    if (result.time.length === 0) run.record();
+    run.endStep('soc');
+    return 'soc';
+  }
+  // Consistent start after the jump in control: a vanishing implicit-Euler step fixes the
+  // algebraic states (potentials, reaction currents) at the new load; then BDF restarts.
+  if (!model.step(1e-6, control) && !rampedStart(model, control)) {
+    result.failure = 'the solver could not start this step';
+    return 'failed';
+  }
+  model.resetHistory();
+  run.t += 1e-6;
+  run.soc -= (model.current * run.area * 1e-6) / run.capacityC;
+  run.record();
+  const stepStart = run.t;
+  const { until, ops } = stopConditions(step, model);
+  const crossed = (k: number, v: number) =>
+    until[k]!.quantity === 'time'
+      ? v >= until[k]!.value - 1e-9
+      : ops[k] === '>='
+        ? v >= until[k]!.value
+        : v <= until[k]!.value;
+  const read = (q: StopQuantity) => run.read(q, stepStart);
+  const endReason = (k: number): StepEnd['reason'] => (step.until.includes(until[k]!) ? until[k]!.quantity : 'limit');
+  const metAtStart = until.findIndex((c, k) => c.quantity !== 'time' && crossed(k, read(c.quantity)));
+  if (metAtStart >= 0) {
+    const reason = endReason(metAtStart);
+    run.endStep(reason);
+    return reason;
+  }
+  const timeLimit = until.find((c) => c.quantity === 'time')?.value ?? Infinity;
+  let h = 0.5;
+  let ended: StepEnd['reason'] | undefined;
+  let guard = 0;
+  const startValues = new Float64Array(until.length);
+  while (!ended) {
+    if (options.isCancelled?.()) {
+      result.failure = 'cancelled';
+      ended = 'failed';
       break;
     }
-    model.resetHistory();
-    t += 1e-6;
-    soc -= (model.current * area * 1e-6) / capacityC;
-    record();
-    const stepStart = t;
-    const until = [...step.until];
-    // Safety limits of the cell apply to current and power steps unless a condition covers them.
-    if (step.mode === 'current' || step.mode === 'power') {
-      if (!until.some((c) => c.quantity === 'voltage')) {
-        until.push({ quantity: 'voltage', value: model.current >= 0 ? p.voltageMin : p.voltageMax });
-      }
+    if (guard++ >= MAX_STEPS) {
+      result.failure = `the step did not reach its end within ${MAX_STEPS} time steps (${+(run.t / 3600).toPrecision(3)} h simulated)`;
+      ended = 'failed';
+      break;
     }
-    const charging = model.current < 0 || (step.mode === 'voltage' && step.value > model.voltage);
-    const ops = until.map(
-      (c): '<=' | '>=' =>
-        c.op ??
-        (c.quantity === 'voltage' || c.quantity === 'soc'
-          ? charging
-            ? '>='
-            : '<='
-          : c.quantity === 'current' || c.quantity === 'anodePotential'
-            ? '<='
-            : '>='),
-    );
-    const crossed = (k: number, v: number) =>
-      until[k]!.quantity === 'time'
-        ? v >= until[k]!.value - 1e-9
-        : ops[k] === '>='
-          ? v >= until[k]!.value
-          : v <= until[k]!.value;
-    function readQuantity(q: StopQuantity): number {
-      switch (q) {
-        case 'voltage':
-          return model.voltage;
-        case 'current':
-          return Math.abs(model.current * area);
-        case 'time':
-          return t - stepStart;
-        case 'soc':
-          return soc;
-        case 'temperature':
-          return model.getTemperature();
-        case 'anodePotential':
-          return model.anodePotential;
-      }
+    if (run.clock() - run.started > run.budgetMs) {
+      result.failure = `the run took longer than ${run.budgetMs / 1000} s and was stopped at t = ${run.t.toFixed(0)} s`;
+      ended = 'failed';
+      break;
     }
-    const metAtStart = until.findIndex((c, k) => c.quantity !== 'time' && crossed(k, readQuantity(c.quantity)));
-    if (metAtStart >= 0) {
-      result.stepEnds.push({
-        index: result.time.length - 1,
-        reason: step.until.includes(until[metAtStart]!) ? until[metAtStart]!.quantity : 'limit',
-      });
-      if (options.profiles) result.profiles.push(model.profiles());
-      continue;
-    }
-    const timeLimit = until.find((c) => c.quantity === 'time')?.value ?? Infinity;
-    let h = 0.5;
-    let ended: StepEnd['reason'] | undefined;
-    let guard = 0;
-    let savedT: number, savedSoc: number;
-    const startValues = new Float64Array(until.length);
-    const advance = (dt: number): boolean => {
-      const T0 = model.getTemperature();
-      if (!model.step(dt, control)) return false;
-      if (!Number.isFinite(model.voltage)) {
-        model.restore();
-        return false;
-      }
-      t += dt;
-      soc -= (model.current * area * dt) / capacityC;
-      if (thermal) {
-        const q = model.heat();
-        model.setTemperature(
-          updateLumpedTemperature(
-            T0,
-            (q.irreversible + q.reversible) * area,
-            dt,
-            p.thermal.heatCapacity,
-            p.thermal.heatTransfer,
-            ambient,
-          ),
-        );
-      }
-      return true;
-    };
-    while (!ended) {
-      if (options.isCancelled?.()) {
-        result.failure = 'cancelled';
-        ended = 'failed';
-        break;
-      }
-      if (guard++ >= MAX_STEPS) {
-        result.failure = `the step did not reach its end within ${MAX_STEPS} time steps (${+(t / 3600).toPrecision(3)} h simulated)`;
-        ended = 'failed';
-        break;
-      }
-      if (clock() - started > budgetMs) {
-        result.failure = `the run took longer than ${budgetMs / 1000} s and was stopped at t = ${t.toFixed(0)} s`;
-        ended = 'failed';
-        break;
-      }
-      const rate = Math.abs(model.current * area) / p.oneCCurrent;
-      const hMax = options.maxStep ?? Math.min(600, rate > 1e-6 ? (0.02 * 3600) / rate : 600);
-      h = Math.min(h, hMax, timeLimit - (t - stepStart));
-      const vBefore = model.voltage;
-      for (let k = 0; k < until.length; k++) startValues[k] = readQuantity(until[k]!.quantity);
-      model.save();
-      savedT = t;
-      savedSoc = soc;
-      if (!advance(h)) {
-        h /= 4;
-        if (h < MIN_STEP) {
-          if (model.saturated) {
-            ended = 'saturated';
-            break;
-          }
-          result.failure = `the solver did not converge at t = ${t.toFixed(1)} s`;
-          ended = 'failed';
+    const rate = Math.abs(model.current * run.area) / p.oneCCurrent;
+    const hMax = options.maxStep ?? Math.min(600, rate > 1e-6 ? (0.02 * 3600) / rate : 600);
+    h = Math.min(h, hMax, timeLimit - (run.t - stepStart));
+    const vBefore = model.voltage;
+    for (let k = 0; k < until.length; k++) startValues[k] = read(until[k]!.quantity);
+    model.save();
+    const savedT = run.t;
+    const savedSoc = run.soc;
+    if (!run.advance(h, control)) {
+      h /= 4;
+      if (h < MIN_STEP) {
+        if (model.saturated) {
+          ended = 'saturated';
           break;
         }
-        continue;
-      }
-      // Stop conditions: refine the step by secant iterations until the crossing is met.
-      let hit = until.findIndex((c, k) => crossed(k, readQuantity(c.quantity)));
-      if (hit >= 0 && until[hit]!.quantity !== 'time') {
-        let lo = 0,
-          hi = h;
-        let vLo = startValues[hit]!,
-          vHi = readQuantity(until[hit]!.quantity);
-        const target = until[hit]!.value;
-        for (let refine = 0; refine < 8; refine++) {
-          const tolerance =
-            until[hit]!.quantity === 'voltage' || until[hit]!.quantity === 'anodePotential'
-              ? 1e-4
-              : until[hit]!.quantity === 'soc'
-                ? 1e-5
-                : 1e-3 * Math.abs(target) + 1e-9;
-          if (Math.abs(vHi - target) < tolerance || hi - lo < MIN_STEP) break;
-          let frac = (target - vLo) / (vHi - vLo);
-          if (!Number.isFinite(frac)) frac = 0.5;
-          const trial = lo + Math.min(0.98, Math.max(0.02, frac)) * (hi - lo);
-          model.restore();
-          t = savedT;
-          soc = savedSoc;
-          if (!advance(trial)) {
-            // The shorter trial did not converge where the step to `hi` did: take that step again
-            // and end there. (Left at the saved state, the run recorded the same instant over and
-            // over and never moved on.)
-            model.restore();
-            t = savedT;
-            soc = savedSoc;
-            advance(hi);
-            break;
-          }
-          const v = readQuantity(until[hit]!.quantity);
-          if (crossed(hit, v)) {
-            hi = trial;
-            vHi = v;
-          } else {
-            // Not yet there: keep this as the new lower end and re-run to the upper end next.
-            lo = trial;
-            vLo = v;
-            model.restore();
-            t = savedT;
-            soc = savedSoc;
-            if (!advance(hi)) break;
-          }
-        }
-        hit = until.findIndex((c, k) => crossed(k, readQuantity(c.quantity)));
-      }
-      result.stats.steps++;
-      const dq = (model.current * area * (t - savedT)) / 3600;
-      result.dischargedCapacity += dq;
-      result.energy += (dq * (model.voltage + vBefore)) / 2;
-      record();
-      if (hit >= 0) {
-        const q = until[hit]!.quantity;
-        ended = step.until.includes(until[hit]!) ? q : 'limit';
+        result.failure = `the solver did not converge at t = ${run.t.toFixed(1)} s`;
+        ended = 'failed';
         break;
       }
-      // Next step: grow geometrically, shrink where the voltage moves fast.
-      const dv = Math.abs(model.voltage - vBefore);
-      const target = options.voltageChangePerStep ?? 0.02;
-      h = Math.max(MIN_STEP, h * Math.min(1.5, dv > 0 ? Math.max(0.3, Math.sqrt(target / dv)) : 1.5));
+      continue;
     }
-    result.stepEnds.push({ index: result.time.length - 1, reason: ended ?? 'failed' });
-    if (options.profiles) result.profiles.push(model.profiles());
-    if (ended === 'failed') break;
+    let hit = until.findIndex((c, k) => crossed(k, read(c.quantity)));
+    if (hit >= 0 && until[hit]!.quantity !== 'time') {
+      refineCrossing(
+        run,
+        control,
+        until[hit]!,
+        startValues[hit]!,
+        h,
+        { t: savedT, soc: savedSoc },
+        (v) => crossed(hit, v),
+        read,
+      );
+      hit = until.findIndex((c, k) => crossed(k, read(c.quantity)));
+    }
+    result.stats.steps++;
+    const dq = (model.current * run.area * (run.t - savedT)) / 3600;
+    result.dischargedCapacity += dq;
+    result.energy += (dq * (model.voltage + vBefore)) / 2;
+    run.record();
+    if (hit >= 0) {
+      ended = endReason(hit);
+      break;
+    }
+    // Next step: grow geometrically, shrink where the voltage moves fast.
+    const dv = Math.abs(model.voltage - vBefore);
+    const target = options.voltageChangePerStep ?? 0.02;
+    h = Math.max(MIN_STEP, h * Math.min(1.5, dv > 0 ? Math.max(0.3, Math.sqrt(target / dv)) : 1.5));
   }
-  result.stats.newtonIterations = model.totalIterations - startIterations;
-  result.stats.wallMs = clock() - started;
-  return withinBounds(result, p.voltageMin, p.voltageMax);
+  run.endStep(ended ?? 'failed');
+  return ended ?? 'failed';
+}
+
+/**
+ * A step of length `h` crossed a stop condition: shorten it by secant iterations (at most 8)
+ * until the crossing is met within its tolerance, so the step ends on its limit.
+ */
+function refineCrossing(
+  run: Run,
+  control: Control,
+  condition: StopCondition,
+  startValue: number,
+  h: number,
+  saved: { t: number; soc: number },
+  isCrossed: (v: number) => boolean,
+  read: (q: StopQuantity) => number,
+): void {
+  let lo = 0,
+    hi = h;
+  let vLo = startValue,
+    vHi = read(condition.quantity);
+  const target = condition.value;
+  for (let refine = 0; refine < 8; refine++) {
+    const tolerance =
+      condition.quantity === 'voltage' || condition.quantity === 'anodePotential'
+        ? 1e-4
+        : condition.quantity === 'soc'
+          ? 1e-5
+          : 1e-3 * Math.abs(target) + 1e-9;
+    if (Math.abs(vHi - target) < tolerance || hi - lo < MIN_STEP) break;
+    let frac = (target - vLo) / (vHi - vLo);
+    if (!Number.isFinite(frac)) frac = 0.5;
+    const trial = lo + Math.min(0.98, Math.max(0.02, frac)) * (hi - lo);
+    run.restore(saved.t, saved.soc);
+    if (!run.advance(trial, control)) {
+      // The shorter trial did not converge where the step to `hi` did: take that step again
+      // and end there. (Left at the saved state, the run recorded the same instant over and
+      // over and never moved on.)
+      run.restore(saved.t, saved.soc);
+      run.advance(hi, control);
+      break;
+    }
+    const v = read(condition.quantity);
+    if (isCrossed(v)) {
+      hi = trial;
+      vHi = v;
+    } else {
+      // Not yet there: keep this as the new lower end and re-run to the upper end next.
+      lo = trial;
+      vLo = v;
+      run.restore(saved.t, saved.soc);
+      if (!run.advance(hi, control)) break;
+    }
+  }
 }
 
 /**
