@@ -4,14 +4,17 @@
  * its webview. Axes always carry quantity and unit.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { RunCurve } from '@cellspec/physics';
+import {
+  anodePotentialSeries,
+  rateCapabilitySeries,
+  temperatureTimeSeries,
+  voltageCapacitySeries,
+  type LabelledCurve,
+  type LineChartData,
+  type Series,
+} from './run-series.js';
 
-/** One labelled curve of a chart, in the chart's display units. */
-export interface Series {
-  readonly label: string;
-  readonly x: readonly number[];
-  readonly y: readonly number[];
-}
+export type { LabelledCurve, LineChartData, Series } from './run-series.js';
 
 export interface ChartSpec {
   readonly spec: TopLevelSpec;
@@ -24,38 +27,35 @@ const WIDTH = 380;
 const HEIGHT = 210;
 const FONT = 'Noto Sans JP, sans-serif';
 
-function lineChart(
-  series: readonly Series[],
-  axes: { x: string; y: string; legend: string },
-  options: { zeroY?: boolean; rule?: { y: number; label: string } } = {},
-): ChartSpec {
+function lineChart(data: LineChartData): ChartSpec {
+  const { series, rule } = data;
   const values = series.flatMap((s, order) =>
     s.x.map((x, i) => ({ series: s.label, order, x: round(x), y: round(s.y[i]!) })),
   );
   const lines = {
     mark: { type: 'line' as const, strokeWidth: 1.5, clip: true },
     encoding: {
-      x: { field: 'x', type: 'quantitative' as const, title: axes.x, scale: { zero: false, nice: true } },
-      y: { field: 'y', type: 'quantitative' as const, title: axes.y, scale: { zero: options.zeroY ?? false } },
+      x: { field: 'x', type: 'quantitative' as const, title: data.x, scale: { zero: false, nice: true } },
+      y: { field: 'y', type: 'quantitative' as const, title: data.y, scale: { zero: data.zeroY ?? false } },
       color: {
         field: 'series',
         type: 'nominal' as const,
-        title: axes.legend,
+        title: data.legend,
         sort: series.map((s) => s.label),
       },
       order: { field: 'order', type: 'quantitative' as const },
     },
   };
   const layers: object[] = [lines];
-  if (options.rule)
+  if (rule)
     layers.push(
       {
-        data: { values: [{ y: options.rule.y }] },
+        data: { values: [{ y: rule.y }] },
         mark: { type: 'rule', strokeDash: [4, 3], color: '#b00' },
         encoding: { y: { field: 'y', type: 'quantitative' } },
       },
       {
-        data: { values: [{ y: options.rule.y, label: options.rule.label }] },
+        data: { values: [{ y: rule.y, label: rule.label }] },
         mark: { type: 'text', align: 'left', dx: 4, dy: -6, color: '#b00', fontSize: 9, x: 0 },
         encoding: { y: { field: 'y', type: 'quantitative' }, text: { field: 'label' } },
       },
@@ -80,34 +80,22 @@ function lineChart(
 /** Five significant digits: below the resolution of any printed chart, free of float noise in the output. */
 const round = (v: number) => Number(v.toPrecision(5));
 
-const celsius = (kelvin: number) => kelvin - 273.15;
-
 /** Terminal voltage against capacity delivered (or charged), one line per run. */
-export function voltageCapacityChart(runs: readonly { label: string; curve: RunCurve }[]): ChartSpec {
-  return lineChart(
-    runs.map((r) => ({ label: r.label, x: r.curve.capacity.map((q) => q * 1000), y: r.curve.voltage })),
-    { x: 'Capacity (mAh)', y: 'Voltage (V)', legend: 'Run' },
-  );
+export function voltageCapacityChart(runs: readonly LabelledCurve[]): ChartSpec {
+  return lineChart(voltageCapacitySeries(runs));
 }
 
 /** Cell temperature against time, one line per run. */
-export function temperatureTimeChart(runs: readonly { label: string; curve: RunCurve }[]): ChartSpec {
-  return lineChart(
-    runs.map((r) => ({ label: r.label, x: r.curve.time.map((t) => t / 60), y: r.curve.temperature.map(celsius) })),
-    { x: 'Time (min)', y: 'Temperature (°C)', legend: 'Run' },
-  );
+export function temperatureTimeChart(runs: readonly LabelledCurve[]): ChartSpec {
+  return lineChart(temperatureTimeSeries(runs));
 }
 
 /** Anode potential against Li/Li⁺ over time, with the 0 V line below which lithium plates. */
-export function anodePotentialChart(runs: readonly { label: string; curve: RunCurve }[]): ChartSpec {
-  return lineChart(
-    runs.map((r) => ({ label: r.label, x: r.curve.time.map((t) => t / 60), y: r.curve.anodePotential })),
-    { x: 'Time (min)', y: 'Anode potential vs Li/Li⁺ (V)', legend: 'Run' },
-    { zeroY: true, rule: { y: 0, label: '0 V: lithium plating below' } },
-  );
+export function anodePotentialChart(runs: readonly LabelledCurve[]): ChartSpec {
+  return lineChart(anodePotentialSeries(runs));
 }
 
 /** Delivered capacity against C-rate (rate capability), one line per temperature or analysis. */
 export function rateCapabilityChart(series: readonly Series[]): ChartSpec {
-  return lineChart(series, { x: 'C-rate (1/h)', y: 'Capacity (mAh)', legend: 'Series' }, { zeroY: true });
+  return lineChart(rateCapabilitySeries(series));
 }

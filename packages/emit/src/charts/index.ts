@@ -1,2 +1,3 @@
 export * from './definitions.js';
+export * from './run-series.js';
 export { renderChartSvg, svgSize } from './render.js';
