@@ -35,7 +35,11 @@
  *             `DataPoint, Cycle Index, Step Index, Step Type, Time, Total Time, Current(A),
  *             Voltage(V), …, Date, T1(℃)` (PyProBE's Neware reader). Discharge current is
  *             negative: charge positive.
- *   cellspec  anything else: the columns above, discharge positive.
+ *   arbin     MITS Pro CSV export: `Data_Point, Test_Time(s), Date_Time, Step_Time(s), Step_Index,
+ *             Cycle_Index, Current(A), Voltage(V), …, Aux_Temperature_1(C)` (BEEP's
+ *             arbin_conversion.yaml). Discharge current is negative: charge positive.
+ *   cellspec  anything else, e.g. `cellspec simulate --format csv` (`time_s, voltage_V,
+ *             current_A, temperature_K`): the columns above, discharge positive.
  * `currentSign` overrides the layout's sign. When the current and the voltage's slope say the
  * sign is the other way (a current called discharge raises the voltage), a warning says so.
  */
@@ -43,7 +47,7 @@ import { parse } from 'csv-parse/sync';
 import type { MeasuredSeries } from '@cellspec/physics';
 
 export type CurrentSign = 'discharge-positive' | 'charge-positive';
-export type CyclerLayout = 'maccor' | 'biologic' | 'neware' | 'cellspec';
+export type CyclerLayout = 'maccor' | 'biologic' | 'neware' | 'arbin' | 'cellspec';
 
 export interface ReadMeasuredOptions {
   /** Overrides the layout's sign convention. */
@@ -85,7 +89,16 @@ const ALIASES: Readonly<Record<Quantity, readonly string[]>> = {
   ],
   current: ['current', 'i', '<i>', 'amps', 'amp', 'cur'],
   voltage: ['voltage', 'volts', 'ewe', 'ecell', '<ewe>', '<ecell>', 'potential', 'u', 'volt'],
-  temperature: ['temperature', 'temp', 'temp 1', 't1', 'aux temperature', 'auxiliary temperature', 'cell temperature'],
+  temperature: [
+    'temperature',
+    'temp',
+    'temp 1',
+    't1',
+    'aux temperature',
+    'aux_temperature_1',
+    'auxiliary temperature',
+    'cell temperature',
+  ],
   state: ['state'],
 };
 
@@ -106,6 +119,9 @@ function splitHeader(text: string): Header {
   const clean = text.trim().toLowerCase().replace(/\s+/g, ' ');
   const bracket = /^(.*?)\s*[([]\s*([^)\]]*?)\s*[)\]]$/.exec(clean);
   if (bracket) return { text: text.trim(), name: bracket[1]!.trim(), unit: bracket[2]! };
+  // cellspec's own curve CSV: `time_s`, `voltage_V`, `current_A`, `temperature_K`.
+  const suffix = /^(time|voltage|current|temperature)_(s|v|a|ma|k)$/.exec(clean);
+  if (suffix) return { text: text.trim(), name: suffix[1]!, unit: suffix[2]! };
   const slash = /^([^/]+)\/(.+)$/.exec(clean);
   if (slash && !/^(ox\/red|control\/)/.test(clean))
     return { text: text.trim(), name: slash[1]!.trim(), unit: slash[2]!.trim() };
@@ -127,6 +143,8 @@ function layoutOf(headers: readonly Header[]): CyclerLayout {
     return 'maccor';
   if (names.has('ewe') || names.has('<ewe>') || names.has('ecell') || names.has('<i>') || texts.includes('ox/red'))
     return 'biologic';
+  // Arbin MITS Pro: `Data_Point, Test_Time(s), Step_Index, Cycle_Index, Current(A), Voltage(V)`.
+  if (names.has('data_point') || names.has('step_index') || names.has('cycle_index')) return 'arbin';
   if (
     names.has('record id') ||
     names.has('step id') ||

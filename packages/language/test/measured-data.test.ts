@@ -55,6 +55,59 @@ describe('cycler layouts', () => {
     expect(d.series.current).toEqual([0, 0.016, 0.016, -0.008]);
   });
 
+  // Exports in each cycler's own full layout (column maps from TRI BEEP's conversion schemas; see
+  // measured-data/README.md): rest, C/10 charge at 0.8 mA, rest, C/10 discharge.
+  it('Maccor text export: title line skipped, tab-delimited, State gives the sign', () => {
+    const d = data('maccor-export.txt');
+    expect(d.layout).toBe('maccor');
+    expect(d.series.time).toEqual([0, 600, 630, 3630, 36630, 37230, 37260, 73260]);
+    expect(d.series.current).toEqual([0, 0, -0.0008, -0.0008, -0.0008, 0, 0.0008, 0.0008]);
+    expect(d.series.voltage[4]).toBe(4.25);
+  });
+
+  it('BioLogic .mpt: header after the settings, decimal commas, I/mA charge positive', () => {
+    const d = data('biologic-export.mpt');
+    expect(d.layout).toBe('biologic');
+    expect(d.series.time).toEqual([0, 3600, 3660, 3690]);
+    expect(d.series.voltage).toEqual([3.6015, 3.9522, 3.93, 3.91]);
+    expect(d.series.current.map((i) => +i.toFixed(9))).toEqual([-0.0008, -0.0008, 0, 0.0008]);
+    expect(d.series.temperature![0]).toBeCloseTo(298.15, 10);
+  });
+
+  it('Neware BTS export: Realtime as date-times (not the step time), mA, discharge negative', () => {
+    const d = data('neware-export.csv');
+    expect(d.layout).toBe('neware');
+    expect(d.columns.time).toBe('Realtime');
+    expect(d.series.time).toEqual([0, 600, 630, 4230, 4830, 4860]);
+    expect(d.series.current).toEqual([0, 0, -0.0008, -0.0008, 0, 0.0008]);
+  });
+
+  it('Arbin MITS Pro export: Test_Time(s) not Step_Time(s), discharge negative, Aux_Temperature_1(C)', () => {
+    const d = data('arbin-export.csv');
+    expect(d.layout).toBe('arbin');
+    expect(d.columns).toEqual({
+      time: 'Test_Time(s)',
+      current: 'Current(A)',
+      voltage: 'Voltage(V)',
+      temperature: 'Aux_Temperature_1(C)',
+    });
+    expect(d.series.time.map((t) => +t.toFixed(4))).toEqual([0, 600, 630, 4230, 4260]);
+    expect(d.series.current).toEqual([0, 0, -0.0008, -0.0008, 0.0008]);
+    expect(d.series.temperature![4]).toBeCloseTo(298.35, 10);
+  });
+
+  it("cellspec's own curve CSV (simulate --format csv) reads as written", () => {
+    const d = data('simulate-curve.csv');
+    expect(d.layout).toBe('cellspec');
+    expect(d.series).toEqual({
+      label: 'simulate-curve.csv',
+      time: [0, 1800, 3600],
+      current: [0.0008, 0.0008, 0.0008],
+      voltage: [4.1, 3.8, 3.7],
+      temperature: [298.15, 298.2, 298.25],
+    });
+  });
+
   it('a current whose sign disagrees with the voltage is read as asked, with a warning', () => {
     const d = data('reversed.csv');
     expect(d.series.current[1]).toBe(-0.01);

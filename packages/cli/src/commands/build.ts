@@ -8,19 +8,9 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { loadWorkspace, resolveDocument, type LoadedFile } from '@cellspec/language';
 import type { CellIR, SpecIR } from '@cellspec/physics';
-import {
-  assembleDocument,
-  combinedSourceHash,
-  documentControl,
-  MANIFEST_FILE,
-  manifestEntry,
-  registerAndManifest,
-  renderDocumentFiles,
-  sha256Hex,
-  type DocumentManifest,
-  type ManifestDocument,
-  type SourceFile,
-} from '@cellspec/emit/documents';
+// The document stack (PDF, DOCX, charts, fonts) is loaded when `build` runs, so other commands
+// do not compile it at start-up.
+import type { DocumentManifest, ManifestDocument, SourceFile } from '@cellspec/emit/documents';
 import { OverwriteRefusedError, writeFilesAtomic } from '@cellspec/emit';
 import { ExitCode, UsageError, type CliIo, type Command } from '../command-framework.js';
 import { CLI_VERSION } from '../cli.js';
@@ -42,9 +32,9 @@ function sourcesOf(file: LoadedFile, byPath: ReadonlyMap<string, LoadedFile>): s
   return seen;
 }
 
-function previousEntries(out: string): ManifestDocument[] {
+function previousEntries(out: string, manifestFile: string): ManifestDocument[] {
   try {
-    const m = JSON.parse(readFileSync(resolve(out, MANIFEST_FILE), 'utf8')) as DocumentManifest;
+    const m = JSON.parse(readFileSync(resolve(out, manifestFile), 'utf8')) as DocumentManifest;
     return Array.isArray(m.documents) ? [...m.documents] : [];
   } catch {
     return [];
@@ -79,6 +69,16 @@ exit codes:
     force: { type: 'boolean', description: 'replace files in DIR that cellspec did not write' },
   },
   async run(values, positionals, io: CliIo): Promise<number> {
+    const {
+      assembleDocument,
+      combinedSourceHash,
+      documentControl,
+      MANIFEST_FILE,
+      manifestEntry,
+      registerAndManifest,
+      renderDocumentFiles,
+      sha256Hex,
+    } = await import('@cellspec/emit/documents');
     const started = performance.now();
     const cpuStarted = process.cpuUsage();
     if (typeof values['out'] !== 'string' || values['out'] === '') throw new UsageError('--out DIR is required');
@@ -154,7 +154,7 @@ exit codes:
     }
     // The register lists every document in the folder: earlier builds of other numbers stay.
     const built = new Set(entries.map((e) => e.number));
-    const kept = previousEntries(out).filter((e) => !built.has(e.number));
+    const kept = previousEntries(out, MANIFEST_FILE).filter((e) => !built.has(e.number));
     writeFilesAtomic(out, registerAndManifest([...kept, ...entries], CLI_VERSION), { force: values['force'] === true });
     const outRelative = slash(relative(io.cwd, out)) || '.';
     const outShown = outRelative.startsWith('../') ? slash(out) : outRelative;

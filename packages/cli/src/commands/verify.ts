@@ -4,7 +4,6 @@
  * is out of date or was edited, 2 usage error or a target that is not a built document.
  */
 import { relative, resolve, sep } from 'node:path';
-import { verifyDocuments } from '@cellspec/emit/documents';
 import { ExitCode, UsageError, type CliIo, type Command } from '../command-framework.js';
 import { CLI_VERSION } from '../cli.js';
 
@@ -19,8 +18,10 @@ exit codes:
   1  a document, or a source it was built from, changed; or another tool version built it
   2  usage error, or a target that is not a built document`,
   options: {},
-  run(_values, positionals, io: CliIo): Promise<number> {
+  async run(_values, positionals, io: CliIo): Promise<number> {
     if (positionals.length === 0) throw new UsageError('name at least one document or folder of documents');
+    // Loaded here, not at start-up: the document stack is large and only build and verify need it.
+    const { verifyDocuments } = await import('@cellspec/emit/documents');
     const result = verifyDocuments(
       positionals.map((p) => resolve(io.cwd, p)),
       CLI_VERSION,
@@ -36,6 +37,6 @@ exit codes:
     io.stdout(
       `${result.verdicts.length} document${result.verdicts.length === 1 ? '' : 's'} verified: ${stale} out of date\n`,
     );
-    return Promise.resolve(stale > 0 ? ExitCode.Findings : result.problems.length > 0 ? ExitCode.Usage : ExitCode.Ok);
+    return stale > 0 ? ExitCode.Findings : result.problems.length > 0 ? ExitCode.Usage : ExitCode.Ok;
   },
 };

@@ -5,7 +5,7 @@
  * (its models forbid them), and the same choice between DFN/SPMe, SPM and Partial
  * parameterisations. Expressions are checked by `checkBpxExpression` (format `bpx-expression`).
  */
-import Ajv2020 from 'ajv/dist/2020.js';
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
 import { checkBpxExpression } from './expression.js';
 
 const num = { type: 'number' };
@@ -172,13 +172,21 @@ export const BPX_SCHEMA = {
   ],
 } as const;
 
-const ajv = new Ajv2020({ allErrors: true, strict: false });
-ajv.addFormat('bpx-expression', { type: 'string', validate: (s: string) => checkBpxExpression(s) === undefined });
-const validateSchema = ajv.compile(BPX_SCHEMA);
+// Compiled on first use: compiling costs ~0.3 s, which every CLI command would pay at start-up.
+let compiled: ValidateFunction | undefined;
+function schemaValidator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    ajv.addFormat('bpx-expression', { type: 'string', validate: (s: string) => checkBpxExpression(s) === undefined });
+    compiled = ajv.compile(BPX_SCHEMA);
+  }
+  return compiled;
+}
 
 /** Checks a BPX 1.x object against the schema: the list of problems, empty when it conforms. */
 export function validateBpx(doc: unknown): string[] {
   const problems: string[] = [];
+  const validateSchema = schemaValidator();
   if (!validateSchema(doc))
     for (const e of validateSchema.errors ?? []) {
       if (e.keyword === 'if' || e.keyword === 'anyOf') continue; // the branch errors say more

@@ -5,62 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { designCell, collectorCounts } from '../../src/design/index.js';
-import {
-  byWeight,
-  cell,
-  cm,
-  electrode,
-  gcc,
-  material,
-  mAhg,
-  mgcm2,
-  toMAh,
-  toMg,
-  toUm,
-  toWhPerKg,
-  toWhPerL,
-  um,
-} from './builders.js';
+import { byWeight, cell, cm, electrode, gcc, mgcm2, toMAh, toMg, toUm, toWhPerKg, toWhPerL, um } from './builders.js';
+import { anode, cathode, HAND_WORKED_MATERIALS, rel, seLayer } from './hand-worked-parts.js';
 
-// Materials with round numbers so the arithmetic can be followed by hand.
-const NCM = material('NCM', 'cathode-active', { density: gcc(5.0), specificCapacity: mAhg(200), meanVoltage: 3.8 });
-const SE = material('SE', 'solid-electrolyte', { density: gcc(2.0) });
-const Gr = material('Gr', 'anode-active', { density: gcc(2.0), specificCapacity: mAhg(350), meanVoltage: 0.2 });
-const Al = material('Al', 'current-collector', { density: gcc(2.7) });
-const Cu = material('Cu', 'current-collector', { density: gcc(9.0) });
-const Film = material('Film', 'packaging', { density: gcc(1.5) });
-const PI = material('PI', 'insulation', { density: gcc(1.4) });
-const materials = [NCM, SE, Gr, Al, Cu, Film, PI];
-
-// Cathode: 70 wt% NCM + 30 wt% SE, 20 mg/cm², 20 % porosity.
-//   solid specific volume 0.7/5.0 + 0.3/2.0 = 0.14 + 0.15 = 0.29 cm³/g → ρ_s = 3.44828 g/cm³
-//   volume fractions NCM 0.14/0.29 = 0.48276, SE 0.15/0.29 = 0.51724
-//   ρ_b = ρ_s · 0.8 = 2.75862 g/cm³; t = 0.020 g/cm² / 2.75862 g/cm³ = 0.02 · 0.29 / 0.8 cm = 72.5 µm
-//   areal capacity 20 mg/cm² · 0.7 · 200 mAh/g = 2.8 mAh/cm²
-const cathode = (w: number, h: number, doubleSided = false) =>
-  electrode('cathode', w, h, {
-    doubleSided,
-    components: byWeight({ NCM: 70, SE: 30 }),
-    loading: mgcm2(20),
-    porosity: 0.2,
-    collector: { material: 'Al', thickness: um(15) },
-  });
-// Anode: 60 wt% Gr + 40 wt% SE, both 2.0 g/cm³ → ρ_s = 2.0; 25 % porosity → ρ_b = 1.5 g/cm³;
-//   14 mg/cm² → t = 0.014 / 1.5 cm = 93.333 µm; areal capacity 14 · 0.6 · 350 mAh/g = 2.94 mAh/cm²
-//   N/P = 2.94 / 2.8 = 1.05
-const anode = (w: number, h: number, doubleSided = false) =>
-  electrode('anode', w, h, {
-    doubleSided,
-    components: byWeight({ Gr: 60, SE: 40 }),
-    loading: mgcm2(14),
-    porosity: 0.25,
-    collector: { material: 'Cu', thickness: um(10) },
-  });
-const seLayer = { type: 'solid-electrolyte' as const, material: 'SE', thickness: um(30) };
-const rel = (actual: number | undefined, expected: number, tol = 1e-9) => {
-  expect(actual).toBeDefined();
-  expect(Math.abs(actual! - expected) / Math.abs(expected)).toBeLessThanOrEqual(tol);
-};
+const materials = HAND_WORKED_MATERIALS;
 
 describe('one-layer pouch cell, 2 × 2 cm electrodes', () => {
   const d = designCell(

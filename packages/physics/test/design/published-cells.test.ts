@@ -8,57 +8,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { designCell, LITHIUM_VOLUMETRIC_CAPACITY } from '../../src/design/index.js';
-import {
-  byWeight,
-  cell,
-  cm,
-  electrode,
-  gcc,
-  material,
-  mAhg,
-  mgcm2,
-  toMAh,
-  toMg,
-  toUm,
-  toWhPerKg,
-  toWhPerL,
-  um,
-} from './builders.js';
+import { cell, cm, electrode, gcc, material, mgcm2, toMAh, toMg, toUm, toWhPerKg, toWhPerL, um } from './builders.js';
+import { anode, cathode, HAND_WORKED_MATERIALS, rel, seLayer } from './hand-worked-parts.js';
 
-const NCM = material('NCM', 'cathode-active', { density: gcc(5.0), specificCapacity: mAhg(200), meanVoltage: 3.8 });
-const SE = material('SE', 'solid-electrolyte', { density: gcc(2.0) });
-const Gr = material('Gr', 'anode-active', { density: gcc(2.0), specificCapacity: mAhg(350), meanVoltage: 0.2 });
-const Al = material('Al', 'current-collector', { density: gcc(2.7) });
-const Cu = material('Cu', 'current-collector', { density: gcc(9.0) });
-const Film = material('Film', 'packaging', { density: gcc(1.5) });
-const PI = material('PI', 'insulation', { density: gcc(1.4) });
 const Steel = material('Steel', 'packaging', { density: gcc(7.9) });
-const materials = [NCM, SE, Gr, Al, Cu, Film, PI, Steel];
+const materials = [...HAND_WORKED_MATERIALS, Steel];
 
-// Cathode (as in hand-worked.test.ts): 70 wt% NCM + 30 wt% SE, 20 mg/cm², 20 % porosity
-//   → 72.5 µm per side, 2.8 mAh/cm² per side.
-const cathode = (w: number, h: number, doubleSided = false) =>
-  electrode('cathode', w, h, {
-    doubleSided,
-    components: byWeight({ NCM: 70, SE: 30 }),
-    loading: mgcm2(20),
-    porosity: 0.2,
-    collector: { material: 'Al', thickness: um(15) },
-  });
-// Anode: 60 wt% Gr + 40 wt% SE, 14 mg/cm², 25 % porosity → 93.333 µm, 2.94 mAh/cm² (N/P 1.05).
-const anode = (w: number, h: number, doubleSided = false) =>
-  electrode('anode', w, h, {
-    doubleSided,
-    components: byWeight({ Gr: 60, SE: 40 }),
-    loading: mgcm2(14),
-    porosity: 0.25,
-    collector: { material: 'Cu', thickness: um(10) },
-  });
-const seLayer = { type: 'solid-electrolyte' as const, material: 'SE', thickness: um(30) };
-const rel = (actual: number | undefined, expected: number, tol = 1e-9) => {
-  expect(actual).toBeDefined();
-  expect(Math.abs(actual! - expected) / Math.abs(expected)).toBeLessThanOrEqual(tol);
-};
 /** A printed figure: equal to within half a unit of its last digit. */
 const printed = (actual: number | undefined, shown: number, decimals: number) => {
   expect(actual).toBeDefined();
