@@ -113,32 +113,7 @@ export function designCell(written: CellIR, options: DesignOptions = {}): CellDe
   const anode = designAnode(cell, problems, options);
   const plating = platesLithium(cell.anode);
 
-  let layers = Math.round(cell.format.layers);
-  if (!ok(layers) || layers < 1) {
-    problems.push({
-      severity: 'error',
-      code: 'layers',
-      message: `the number of layers must be a whole number of at least 1`,
-      path: 'format',
-    });
-    layers = 1;
-  }
-  if (cell.format.stacking === 'single-layer' && layers > 1) {
-    problems.push({
-      severity: 'warning',
-      code: 'single-layer-with-layers',
-      message: `a single-layer cell with ${layers} layers: counted as a stack of ${layers}`,
-      path: 'format',
-    });
-  }
-  if (cell.format.stacking === 'bi-cell' && layers % 2 !== 0) {
-    problems.push({
-      severity: 'warning',
-      code: 'bicell-odd-layers',
-      message: `bi-cells hold two unit cells each; ${layers} layers is not a whole number of bi-cells`,
-      path: 'format',
-    });
-  }
+  const layers = layerCount(cell, problems);
   const facing = facingArea(cell);
 
   // ---- capacity, limiting electrode, N/P ---------------------------------------------------
@@ -202,14 +177,170 @@ export function designCell(written: CellIR, options: DesignOptions = {}): CellDe
       });
     }
   }
-  // First-charge basis: what the cathode gives and the anode takes on the formation charge.
-  let npRatioFirstCharge: number | undefined;
-  let npFirstChargeDefinition: string | undefined;
+  const { npRatioFirstCharge, npFirstChargeDefinition } = firstChargeNp(cathode, anode, npRatio, problems);
+  if (!(ok(qc) && ok(qa) && qc > 0 && qa > 0) && !basis) {
+    problems.push({
+      severity: 'error',
+      code: 'no-capacity',
+      message:
+        'the design capacity needs the areal capacity of both electrodes (a loading and the specific capacity of each active material, or stoichiometry windows with c_s,max)',
+      path: ok(cathode.arealCapacityPractical) ? 'anode' : 'cathode',
+    });
+  }
+
+  // ---- mean voltage, energy ------------------------------------------------------------------
+  const { meanVoltage, meanVoltageMethod } = meanCellVoltage(cell, cathode, anode, inputs, problems);
+  const energy = ok(capacity) && ok(meanVoltage) ? capacity * meanVoltage : undefined;
+
+  // ---- layers of the stack -------------------------------------------------------------------
+  const counts = collectorCounts(cell, layers);
+  const layerList: LayerDesign[] = [];
+  addCollector(cell, cathode, 'cathode', counts.cathode, layerList, problems);
+  let stackKnown = addCoating(cathode, layers, layerList);
+  const sep = cell.separator;
+  const { sepArea, liquid, electrolyteMass, electrolyteVolume } = addSeparator(
+    cell,
+    cathode,
+    anode,
+    layers,
+    layerList,
+    problems,
+  );
+  addLithiumLayers(cell, anode.area, layers, platedThickness, layerList);
+  const bareAnode = cell.anode.anodeFree && anode.components.length === 0;
+  if (!bareAnode) stackKnown = addCoating(anode, layers, layerList) && stackKnown;
+  addCollector(cell, anode, 'anode', counts.anode, layerList, problems);
+
+  const stackHeight = stackKnown ? layerList.reduce((s, l) => s + l.thickness * l.count, 0) : undefined;
+  const footprint = Math.max(cathode.area, anode.area, sep ? sepArea : 0);
+  // The area stack energy density divides by is a choice papers differ on; it is always named.
+  const stackBasis: CellDesign['stackBasis'] = wound
+    ? 'jelly-roll'
+    : cell.stackBasis === 'electrode-area'
+      ? 'electrode-area'
+      : 'footprint';
+  const basisArea = stackBasis === 'electrode-area' ? cathode.area : footprint;
+  const stackVolume = wound ? wound.winding.rollVolume : ok(stackHeight) ? stackHeight * basisArea : undefined;
+  const stackMassParts = layerList.map((l) => l.mass);
+  const stackMass =
+    stackKnown && stackMassParts.every(ok)
+      ? stackMassParts.reduce((s: number, m) => s + m!, 0) + electrolyteMass
+      : undefined;
+  const stack: BasisFigures = {
+    ...figures(wound ? undefined : stackHeight, stackVolume, stackMass, energy),
+    ...(platedThickness > 0 ? { state: 'charged' as const } : {}),
+  };
+  // Layers outside the unit cell: films between stacked unit cells or bi-cells, spacers.
+  const outside = outsideLayers(cell, layers, footprint, problems);
+  const outsideHeight = outside.reduce((s, l) => s + l.thickness * l.count, 0);
+  const outsideMass = outside.every((l) => ok(l.mass)) ? outside.reduce((s, l) => s + l.mass!, 0) : undefined;
+  layerList.push(...outside);
+
+  // ---- packaged cell --------------------------------------------------------------------------
+  const fmt = cell.format;
+  let cellFig: BasisFigures = {};
+  const { massBreakdown, volumeBreakdown } = breakdowns(cathode, anode, layers, layerList, liquid, {
+    mass: electrolyteMass,
+    volume: electrolyteVolume,
+  });
+  let discharged: CellDesign['discharged'];
+  if (wound) {
+    cellFig = woundCellFigures(cell, wound.winding, stackMass, energy, massBreakdown, volumeBreakdown, problems);
+  } else if (fmt.outline) {
+    ({ cellFig, discharged } = outlineCellFigures(
+      cell,
+      fmt.outline,
+      { height: stackHeight, mass: stackMass, basisArea, footprint, outsideHeight, outsideMass },
+      energy,
+      layers,
+      platedThickness,
+      { massBreakdown, volumeBreakdown },
+      problems,
+    ));
+  } else {
+    problems.push({
+      severity: 'info',
+      code: 'no-outline',
+      message: 'no package outline: the packaged-cell figures are unavailable',
+      path: 'format',
+    });
+  }
+
+  const design: CellDesign = {
+    name: cell.name,
+    ...(cell.base ? { base: cell.base } : {}),
+    ...(cell.file ? { file: cell.file } : {}),
+    cathode: cathodeOut,
+    anode: anodeOut,
+    layers,
+    facingArea: facing,
+    ...(basis ? { capacityBasis: basis } : {}),
+    ...(ok(capacity) ? { capacity } : {}),
+    ...(limiting ? { limitingElectrode: limiting, limitingReason: limitingReason! } : {}),
+    ...(ok(npRatio) ? { npRatio, npDefinition: npDefinition! } : {}),
+    ...(ok(npRatioFirstCharge) ? { npRatioFirstCharge, npFirstChargeDefinition: npFirstChargeDefinition! } : {}),
+    ...(ok(meanVoltage) ? { meanVoltage, meanVoltageMethod: meanVoltageMethod! } : {}),
+    ...(ok(energy) ? { energy } : {}),
+    stack,
+    cell: cellFig,
+    stackBasis,
+    ...(platedThickness > 0 ? { platedLithiumThickness: platedThickness } : {}),
+    ...(discharged ? { discharged } : {}),
+    ...(wound ? { winding: wound.winding } : {}),
+    layersBreakdown: layerList,
+    massBreakdown,
+    volumeBreakdown,
+    inputs,
+    problems,
+  };
+  return finiteOnly(design, problems);
+}
+
+// ---- steps of designCell -----------------------------------------------------------------------
+
+/** The number of unit cells in the stack, checked against the stacking (1 when not a whole number ≥ 1). */
+function layerCount(cell: CellIR, problems: DesignProblem[]): number {
+  let layers = Math.round(cell.format.layers);
+  if (!ok(layers) || layers < 1) {
+    problems.push({
+      severity: 'error',
+      code: 'layers',
+      message: `the number of layers must be a whole number of at least 1`,
+      path: 'format',
+    });
+    layers = 1;
+  }
+  if (cell.format.stacking === 'single-layer' && layers > 1) {
+    problems.push({
+      severity: 'warning',
+      code: 'single-layer-with-layers',
+      message: `a single-layer cell with ${layers} layers: counted as a stack of ${layers}`,
+      path: 'format',
+    });
+  }
+  if (cell.format.stacking === 'bi-cell' && layers % 2 !== 0) {
+    problems.push({
+      severity: 'warning',
+      code: 'bicell-odd-layers',
+      message: `bi-cells hold two unit cells each; ${layers} layers is not a whole number of bi-cells`,
+      path: 'format',
+    });
+  }
+  return layers;
+}
+
+/** N/P on the first-charge basis: what the cathode gives and the anode takes on the formation charge. */
+function firstChargeNp(
+  cathode: ElectrodeDesign,
+  anode: ElectrodeDesign,
+  npRatio: number | undefined,
+  problems: DesignProblem[],
+): { npRatioFirstCharge?: number; npFirstChargeDefinition?: string } {
   const fa = anode.arealCapacityFirstCharge,
     fc = cathode.arealCapacityFirstCharge;
   if (ok(fa) && ok(fc) && fa > 0 && fc > 0) {
-    npRatioFirstCharge = fa / fc;
-    npFirstChargeDefinition =
+    const npRatioFirstCharge = fa / fc;
+    const npFirstChargeDefinition =
       anode.firstChargeStated || cathode.firstChargeStated
         ? 'anode first-lithiation ÷ cathode first-charge areal capacity of facing sides (first-charge specific capacities, or reversible ÷ first-cycle efficiency, × active mass)'
         : 'no first-charge capacity or first-cycle efficiency stated: equal to the reversible N/P (efficiency 1 assumed)';
@@ -222,18 +353,22 @@ export function designCell(written: CellIR, options: DesignOptions = {}): CellDe
         message: `N/P ratio on the first-charge basis is ${npRatioFirstCharge.toFixed(2)} (reversible ${ok(npRatio) ? npRatio.toFixed(2) : '?'}): on the formation charge the cathode gives more lithium than the anode can take, so lithium plates before the first-cycle loss is formed`,
         path: 'anode',
       });
+    return { npRatioFirstCharge, npFirstChargeDefinition };
   }
-  if (!(ok(qc) && ok(qa) && qc > 0 && qa > 0) && !basis) {
-    problems.push({
-      severity: 'error',
-      code: 'no-capacity',
-      message:
-        'the design capacity needs the areal capacity of both electrodes (a loading and the specific capacity of each active material, or stoichiometry windows with c_s,max)',
-      path: ok(cathode.arealCapacityPractical) ? 'anode' : 'cathode',
-    });
-  }
+  return {};
+}
 
-  // ---- mean voltage, energy ------------------------------------------------------------------
+/**
+ * The cell's mean discharge voltage: from the OCP curves over the stoichiometry windows when both
+ * active materials have them (`voltage.ts`), else the declared mean voltages against Li.
+ */
+function meanCellVoltage(
+  cell: CellIR,
+  cathode: ElectrodeDesign,
+  anode: ElectrodeDesign,
+  inputs: DesignInput[],
+  problems: DesignProblem[],
+): { meanVoltage?: number; meanVoltageMethod?: CellDesign['meanVoltageMethod'] } {
   let meanVoltage: number | undefined;
   let meanVoltageMethod: CellDesign['meanVoltageMethod'];
   const ocpV = meanVoltageFromOcp(mainActive(cell, cathode), mainActive(cell, anode));
@@ -268,13 +403,21 @@ export function designCell(written: CellIR, options: DesignOptions = {}): CellDe
     });
     meanVoltage = undefined;
   }
-  const energy = ok(capacity) && ok(meanVoltage) ? capacity * meanVoltage : undefined;
+  return ok(meanVoltage) ? { meanVoltage, meanVoltageMethod: meanVoltageMethod! } : {};
+}
 
-  // ---- layers of the stack -------------------------------------------------------------------
-  const counts = collectorCounts(cell, layers);
-  const layerList: LayerDesign[] = [];
-  addCollector(cell, cathode, 'cathode', counts.cathode, layerList, problems);
-  let stackKnown = addCoating(cathode, layers, layerList);
+/**
+ * The separator or electrolyte layer of each unit cell, and a liquid electrolyte filling the
+ * separator's and the electrodes' pores.
+ */
+function addSeparator(
+  cell: CellIR,
+  cathode: ElectrodeDesign,
+  anode: ElectrodeDesign,
+  layers: number,
+  layerList: LayerDesign[],
+  problems: DesignProblem[],
+): { sepArea: number; liquid: MaterialIR | undefined; electrolyteMass: number; electrolyteVolume: number } {
   const sep = cell.separator;
   const sepArea = sep?.area ?? Math.max(cathode.area, anode.area);
   let electrolyteMass = 0;
@@ -325,39 +468,18 @@ export function designCell(written: CellIR, options: DesignOptions = {}): CellDe
       path: 'separator',
     });
   }
-  addLithiumLayers(cell, anode.area, layers, platedThickness, layerList);
-  const bareAnode = cell.anode.anodeFree && anode.components.length === 0;
-  if (!bareAnode) stackKnown = addCoating(anode, layers, layerList) && stackKnown;
-  addCollector(cell, anode, 'anode', counts.anode, layerList, problems);
+  return { sepArea, liquid, electrolyteMass, electrolyteVolume };
+}
 
-  const stackHeight = stackKnown ? layerList.reduce((s, l) => s + l.thickness * l.count, 0) : undefined;
-  const footprint = Math.max(cathode.area, anode.area, sep ? sepArea : 0);
-  // The area stack energy density divides by is a choice papers differ on; it is always named.
-  const stackBasis: CellDesign['stackBasis'] = wound
-    ? 'jelly-roll'
-    : cell.stackBasis === 'electrode-area'
-      ? 'electrode-area'
-      : 'footprint';
-  const basisArea = stackBasis === 'electrode-area' ? cathode.area : footprint;
-  const stackVolume = wound ? wound.winding.rollVolume : ok(stackHeight) ? stackHeight * basisArea : undefined;
-  const stackMassParts = layerList.map((l) => l.mass);
-  const stackMass =
-    stackKnown && stackMassParts.every(ok)
-      ? stackMassParts.reduce((s: number, m) => s + m!, 0) + electrolyteMass
-      : undefined;
-  const stack: BasisFigures = {
-    ...figures(wound ? undefined : stackHeight, stackVolume, stackMass, energy),
-    ...(platedThickness > 0 ? { state: 'charged' as const } : {}),
-  };
-  // Layers outside the unit cell: films between stacked unit cells or bi-cells, spacers.
-  const outside = outsideLayers(cell, layers, footprint, problems);
-  const outsideHeight = outside.reduce((s, l) => s + l.thickness * l.count, 0);
-  const outsideMass = outside.every((l) => ok(l.mass)) ? outside.reduce((s, l) => s + l.mass!, 0) : undefined;
-  layerList.push(...outside);
-
-  // ---- packaged cell --------------------------------------------------------------------------
-  const fmt = cell.format;
-  let cellFig: BasisFigures = {};
+/** Mass and volume of the cell by part: electrode components and pores, layers, the liquid. */
+function breakdowns(
+  cathode: ElectrodeDesign,
+  anode: ElectrodeDesign,
+  layers: number,
+  layerList: readonly LayerDesign[],
+  liquid: MaterialIR | undefined,
+  electrolyte: { mass: number; volume: number },
+): { massBreakdown: Record<string, number>; volumeBreakdown: Record<string, number> } {
   const massBreakdown: Record<string, number> = {};
   const volumeBreakdown: Record<string, number> = {};
   for (const e of [cathode, anode]) {
@@ -376,144 +498,135 @@ export function designCell(written: CellIR, options: DesignOptions = {}): CellDe
     volumeBreakdown[l.name] = l.thickness * l.area * l.count;
   }
   if (liquid) {
-    if (electrolyteMass > 0) massBreakdown[`electrolyte ${liquid.name}`] = electrolyteMass;
-    volumeBreakdown[`electrolyte ${liquid.name}`] = electrolyteVolume;
+    if (electrolyte.mass > 0) massBreakdown[`electrolyte ${liquid.name}`] = electrolyte.mass;
+    volumeBreakdown[`electrolyte ${liquid.name}`] = electrolyte.volume;
   }
-  let discharged: CellDesign['discharged'];
-  if (wound) {
-    cellFig = woundCellFigures(cell, wound.winding, stackMass, energy, massBreakdown, volumeBreakdown, problems);
-  } else if (fmt.outline) {
-    const outlineArea = fmt.outline.width * fmt.outline.height;
-    const film = fmt.packaging;
-    const thickness = ok(fmt.thickness)
-      ? fmt.thickness
-      : ok(stackHeight)
-        ? stackHeight + outsideHeight + 2 * (film?.thickness ?? 0)
-        : undefined;
-    let extraMass: number | undefined = outsideMass;
-    if (film) {
-      const m = massOf(cell, film.material, 2 * outlineArea * film.thickness);
-      if (m === undefined) {
-        extraMass = undefined;
-        problems.push({
-          severity: 'warning',
-          code: 'missing-density',
-          message: `no density for the packaging film ${film.material}: the packaged-cell mass is unavailable`,
-          path: 'format',
-        });
-      } else {
-        if (extraMass !== undefined) extraMass += m;
-        massBreakdown.packaging = m;
-        volumeBreakdown.packaging = 2 * outlineArea * film.thickness;
-      }
-    } else {
-      problems.push({
-        severity: 'info',
-        code: 'no-packaging',
-        message: 'no packaging film given: the packaged cell counts the stack only',
-        path: 'format',
-      });
-    }
-    const tabs = fmt.tabs;
-    if (tabs && ok(tabs.width) && ok(tabs.length) && ok(tabs.thickness) && tabs.material) {
-      const v = (tabs.count ?? 2) * tabs.width * tabs.length * tabs.thickness;
-      const m = massOf(cell, tabs.material, v);
-      if (m !== undefined && extraMass !== undefined) {
-        extraMass += m;
-        massBreakdown.tabs = m;
-        volumeBreakdown.tabs = v;
-      }
-    } else if (tabs) {
-      problems.push({
-        severity: 'info',
-        code: 'tabs-incomplete',
-        message: 'tabs need a material, width, length and thickness to be counted in the cell mass',
-        path: 'format',
-      });
-    }
-    const ins = fmt.insulation;
-    if (ins && ok(ins.width)) {
-      const perimeter =
-        cell.cathode.dimensions && cell.anode.dimensions
-          ? 2 *
-            (Math.max(cell.cathode.dimensions.width, cell.anode.dimensions.width) +
-              Math.max(cell.cathode.dimensions.height, cell.anode.dimensions.height))
-          : 4 * Math.sqrt(footprint);
-      const v = 2 * perimeter * ins.width * ins.thickness;
-      const m = massOf(cell, ins.material, v);
-      if (m !== undefined && extraMass !== undefined) {
-        extraMass += m;
-        massBreakdown.insulation = m;
-        volumeBreakdown.insulation = v;
-      }
-    } else if (ins) {
-      problems.push({
-        severity: 'info',
-        code: 'insulation-incomplete',
-        message: 'edge insulation needs a width to be counted in the cell mass',
-        path: 'format',
-      });
-    }
-    if (ok(thickness) && ok(stackHeight) && thickness < stackHeight) {
+  return { massBreakdown, volumeBreakdown };
+}
+
+/**
+ * Packaged figures of a cell in an outline (pouch): thickness written or stack + outside layers +
+ * two films; mass of the stack, films, tabs and edge insulation. A cell that plates lithium also
+ * gets its figures as assembled (discharged, no plated lithium).
+ */
+function outlineCellFigures(
+  cell: CellIR,
+  outline: NonNullable<CellIR['format']['outline']>,
+  stack: {
+    height: number | undefined;
+    mass: number | undefined;
+    basisArea: number;
+    footprint: number;
+    outsideHeight: number;
+    outsideMass: number | undefined;
+  },
+  energy: number | undefined,
+  layers: number,
+  platedThickness: number,
+  breakdown: { massBreakdown: Record<string, number>; volumeBreakdown: Record<string, number> },
+  problems: DesignProblem[],
+): { cellFig: BasisFigures; discharged?: CellDesign['discharged'] } {
+  const fmt = cell.format;
+  const { height: stackHeight, mass: stackMass, basisArea, footprint, outsideHeight, outsideMass } = stack;
+  const { massBreakdown, volumeBreakdown } = breakdown;
+  const outlineArea = outline.width * outline.height;
+  const film = fmt.packaging;
+  const thickness = ok(fmt.thickness)
+    ? fmt.thickness
+    : ok(stackHeight)
+      ? stackHeight + outsideHeight + 2 * (film?.thickness ?? 0)
+      : undefined;
+  let extraMass: number | undefined = outsideMass;
+  if (film) {
+    const m = massOf(cell, film.material, 2 * outlineArea * film.thickness);
+    if (m === undefined) {
+      extraMass = undefined;
       problems.push({
         severity: 'warning',
-        code: 'cell-thinner-than-stack',
-        message: `the packaged cell thickness ${formatQuantity(thickness, 'length')} is less than its stack height ${formatQuantity(stackHeight, 'length')}`,
+        code: 'missing-density',
+        message: `no density for the packaging film ${film.material}: the packaged-cell mass is unavailable`,
         path: 'format',
       });
-    }
-    const volume = ok(thickness) ? outlineArea * thickness : undefined;
-    const mass = ok(stackMass) && extraMass !== undefined ? stackMass + extraMass : undefined;
-    cellFig = {
-      ...figures(thickness, volume, mass, energy),
-      ...(platedThickness > 0 && !ok(fmt.thickness) ? { state: 'charged' as const } : {}),
-    };
-    if (platedThickness > 0 && ok(stackHeight)) {
-      // As assembled (discharged): no plated lithium yet; a written cell thickness stays as written.
-      const shrink = platedThickness * layers;
-      const cellThickness = ok(fmt.thickness) ? fmt.thickness : ok(thickness) ? thickness - shrink : undefined;
-      discharged = {
-        stack: figures(stackHeight - shrink, (stackHeight - shrink) * basisArea, stackMass, energy),
-        cell: figures(cellThickness, ok(cellThickness) ? outlineArea * cellThickness : undefined, mass, energy),
-      };
+    } else {
+      if (extraMass !== undefined) extraMass += m;
+      massBreakdown.packaging = m;
+      volumeBreakdown.packaging = 2 * outlineArea * film.thickness;
     }
   } else {
     problems.push({
       severity: 'info',
-      code: 'no-outline',
-      message: 'no package outline: the packaged-cell figures are unavailable',
+      code: 'no-packaging',
+      message: 'no packaging film given: the packaged cell counts the stack only',
       path: 'format',
     });
   }
-
-  const design: CellDesign = {
-    name: cell.name,
-    ...(cell.base ? { base: cell.base } : {}),
-    ...(cell.file ? { file: cell.file } : {}),
-    cathode: cathodeOut,
-    anode: anodeOut,
-    layers,
-    facingArea: facing,
-    ...(basis ? { capacityBasis: basis } : {}),
-    ...(ok(capacity) ? { capacity } : {}),
-    ...(limiting ? { limitingElectrode: limiting, limitingReason: limitingReason! } : {}),
-    ...(ok(npRatio) ? { npRatio, npDefinition: npDefinition! } : {}),
-    ...(ok(npRatioFirstCharge) ? { npRatioFirstCharge, npFirstChargeDefinition: npFirstChargeDefinition! } : {}),
-    ...(ok(meanVoltage) ? { meanVoltage, meanVoltageMethod: meanVoltageMethod! } : {}),
-    ...(ok(energy) ? { energy } : {}),
-    stack,
-    cell: cellFig,
-    stackBasis,
-    ...(platedThickness > 0 ? { platedLithiumThickness: platedThickness } : {}),
-    ...(discharged ? { discharged } : {}),
-    ...(wound ? { winding: wound.winding } : {}),
-    layersBreakdown: layerList,
-    massBreakdown,
-    volumeBreakdown,
-    inputs,
-    problems,
+  const tabs = fmt.tabs;
+  if (tabs && ok(tabs.width) && ok(tabs.length) && ok(tabs.thickness) && tabs.material) {
+    const v = (tabs.count ?? 2) * tabs.width * tabs.length * tabs.thickness;
+    const m = massOf(cell, tabs.material, v);
+    if (m !== undefined && extraMass !== undefined) {
+      extraMass += m;
+      massBreakdown.tabs = m;
+      volumeBreakdown.tabs = v;
+    }
+  } else if (tabs) {
+    problems.push({
+      severity: 'info',
+      code: 'tabs-incomplete',
+      message: 'tabs need a material, width, length and thickness to be counted in the cell mass',
+      path: 'format',
+    });
+  }
+  const ins = fmt.insulation;
+  if (ins && ok(ins.width)) {
+    const perimeter =
+      cell.cathode.dimensions && cell.anode.dimensions
+        ? 2 *
+          (Math.max(cell.cathode.dimensions.width, cell.anode.dimensions.width) +
+            Math.max(cell.cathode.dimensions.height, cell.anode.dimensions.height))
+        : 4 * Math.sqrt(footprint);
+    const v = 2 * perimeter * ins.width * ins.thickness;
+    const m = massOf(cell, ins.material, v);
+    if (m !== undefined && extraMass !== undefined) {
+      extraMass += m;
+      massBreakdown.insulation = m;
+      volumeBreakdown.insulation = v;
+    }
+  } else if (ins) {
+    problems.push({
+      severity: 'info',
+      code: 'insulation-incomplete',
+      message: 'edge insulation needs a width to be counted in the cell mass',
+      path: 'format',
+    });
+  }
+  if (ok(thickness) && ok(stackHeight) && thickness < stackHeight) {
+    problems.push({
+      severity: 'warning',
+      code: 'cell-thinner-than-stack',
+      message: `the packaged cell thickness ${formatQuantity(thickness, 'length')} is less than its stack height ${formatQuantity(stackHeight, 'length')}`,
+      path: 'format',
+    });
+  }
+  const volume = ok(thickness) ? outlineArea * thickness : undefined;
+  const mass = ok(stackMass) && extraMass !== undefined ? stackMass + extraMass : undefined;
+  const cellFig: BasisFigures = {
+    ...figures(thickness, volume, mass, energy),
+    ...(platedThickness > 0 && !ok(fmt.thickness) ? { state: 'charged' as const } : {}),
   };
-  return finiteOnly(design, problems);
+  if (platedThickness > 0 && ok(stackHeight)) {
+    // As assembled (discharged): no plated lithium yet; a written cell thickness stays as written.
+    const shrink = platedThickness * layers;
+    const cellThickness = ok(fmt.thickness) ? fmt.thickness : ok(thickness) ? thickness - shrink : undefined;
+    return {
+      cellFig,
+      discharged: {
+        stack: figures(stackHeight - shrink, (stackHeight - shrink) * basisArea, stackMass, energy),
+        cell: figures(cellThickness, ok(cellThickness) ? outlineArea * cellThickness : undefined, mass, energy),
+      },
+    };
+  }
+  return { cellFig };
 }
 
 // ---- design inputs, windings, lithium and outside layers --------------------------------------

@@ -145,199 +145,11 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
     design.capacity !== undefined ? design.capacity / (design.layers * design.facingArea) : undefined;
   if (capacityPerArea === undefined) problems.push('the design capacity is unknown (see the design problems)');
 
-  const electrode = (
-    role: 'cathode' | 'anode',
-    d: ElectrodeDesign,
-  ): {
-    e?: Omit<ElectrodeParameters, 'stoichiometryAt0Soc' | 'stoichiometryAt100Soc'> & {
-      activeMaterial: MaterialIR;
-      ocpFn: OcpFunction;
-    };
-    metal?: LithiumMetalParameters;
-  } => {
-    const ir = cell[role];
-    // An anode-free cell runs as lithium metal: lithium plates on the bare collector from the first charge.
-    if (ir.lithiumMetal || ir.anodeFree) {
-      const li = ir.components.map((c) => materials[c.material]).find(Boolean);
-      const i0 = li?.properties.exchangeCurrentDensity;
-      if (i0 === undefined)
-        assume(`lithium-metal anode: exchange-current density ${LITHIUM_EXCHANGE_CURRENT / 10} mA/cm² assumed`);
-      return {
-        metal: {
-          type: 'lithium-metal',
-          exchangeCurrentDensity: i0 ?? LITHIUM_EXCHANGE_CURRENT,
-          activationEnergy: li?.properties.reactionActivationEnergy ?? 0,
-        },
-      };
-    }
-    const kind = role === 'cathode' ? 'cathode-active' : 'anode-active';
-    const activeIndex = d.components.findIndex((c) => materials[c.material]?.kind === kind);
-    const active = activeIndex >= 0 ? materials[d.components[activeIndex]!.material] : undefined;
-    if (!active) {
-      problems.push(`the ${role} has no ${kind} material`);
-      return {};
-    }
-    if (d.thickness === undefined || d.porosity === undefined) {
-      problems.push(`the ${role} thickness or porosity is unknown (loading, thickness and porosity: state two)`);
-      return {};
-    }
-    // Volume fractions below come from 1 − porosity: outside 0 ≤ porosity < 1 they are negative or zero.
-    if (!(d.porosity >= 0 && d.porosity < 1)) {
-      problems.push(
-        `the ${role} porosity is ${+(d.porosity * 100).toPrecision(3)} %: it must be at least 0 % and below 100 %`,
-      );
-      return {};
-    }
-    if (!(d.thickness > 0)) {
-      problems.push(`the ${role} thickness is ${+(d.thickness * 1e6).toPrecision(3)} µm: it must be positive`);
-      return {};
-    }
-    const solidFraction = 1 - d.porosity;
-    const activeFraction =
-      d.components.filter((c) => materials[c.material]?.kind === kind).reduce((s, c) => s + c.volumeFraction, 0) *
-      solidFraction;
-    const seFraction =
-      d.components
-        .filter((c) => materials[c.material]?.kind === 'solid-electrolyte')
-        .reduce((s, c) => s + c.volumeFraction, 0) * solidFraction;
-    const electrolyteFraction = solid ? seFraction : d.porosity;
-    if (solid && seFraction <= 0)
-      problems.push(`the ${role} composite has no solid electrolyte: ions cannot reach its active material`);
-    // Ionic transport efficiency.
-    let ionic: number;
-    if (ir.pathResistance) ionic = 1 / ir.pathResistance;
-    else if (ir.tortuosityFactor) ionic = electrolyteFraction / ir.tortuosityFactor;
-    else if (ir.bruggeman) ionic = electrolyteFraction ** ir.bruggeman;
-    else if (solid) {
-      ionic = electrolyteFraction / DEFAULT_TORTUOSITY_FACTOR;
-      assume(
-        `${role}: ionic path from tortuosity factor τ² = ${DEFAULT_TORTUOSITY_FACTOR} (Minnmann et al. 2021), path resistance coefficient ${electrolyteFraction > 0 ? (DEFAULT_TORTUOSITY_FACTOR / electrolyteFraction).toFixed(1) : 'unbounded (no electrolyte in the composite)'}`,
-      );
-    } else {
-      ionic = electrolyteFraction ** 1.5;
-      assume(`${role}: Bruggeman exponent 1.5`);
-    }
-    const props = active.properties;
-    const defaults = ACTIVE_DEFAULTS[kind];
-    const pick = <T>(value: T | undefined, fallback: T, what: string): T => {
-      if (value !== undefined) return value;
-      assume(`${active.name}: ${what} not stated, ${defaults.source} value used`);
-      return fallback;
-    };
-    let cmax = props.maxConcentration;
-    if (cmax === undefined && props.theoreticalCapacity !== undefined && props.density !== undefined) {
-      cmax = (props.theoreticalCapacity * props.density) / FARADAY;
-      assume(`${active.name}: c_s,max = theoretical capacity × density / F = ${cmax.toFixed(0)} mol/m³`);
-    }
-    if (cmax === undefined) {
-      problems.push(`${active.name} needs max-concentration (or theoretical capacity and density)`);
-      return {};
-    }
-    const ocpIR = props.ocp ?? { type: 'builtin' as const, name: DEFAULT_OCP[kind] };
-    if (!props.ocp) assume(`${active.name}: no OCP stated, ${DEFAULT_OCP[kind]} used`);
-    const ocp = resolveOcp(ocpIR);
-    if ('error' in ocp) {
-      problems.push(`${active.name}: ${ocp.error}`);
-      return {};
-    }
-    // Charge transfer. Liquid: m in i0 = m·c_e^½·c_s^½·(c_max − c_s)^½ (from i0 at c_e0 and x = ½:
-    // m = i0 / (c_e0^½·c_max/2)). Solid (single-ion conductor, no salt term): i0 = m·c_s^½·(c_max − c_s)^½,
-    // so m = 2·i0 / c_max; a stated rate constant is read in that form.
-    const ce0 = liquidElectrolyte?.properties.saltConcentration ?? 1000;
-    let rate = props.reactionRateConstant;
-    if (rate === undefined && props.exchangeCurrentDensity !== undefined)
-      rate = solid
-        ? (2 * props.exchangeCurrentDensity) / cmax
-        : props.exchangeCurrentDensity / ((Math.sqrt(ce0) * cmax) / 2);
-    if (rate === undefined && solid) {
-      rate = (2 * defaults.exchangeCurrent) / cmax;
-      assume(
-        `${active.name}: exchange-current density not stated, ${(defaults.exchangeCurrent / 10).toPrecision(3)} mA/cm² at 25 °C (${defaults.source} at 1 mol/L, measured in a liquid electrolyte; no sulfide-SE value is published)`,
-      );
-      defaultRange(`${active.name} exchange-current density (${defaults.source})`);
-    }
-    rate = pick(rate, defaults.rateConstant, 'reaction rate constant');
-    let reactionEa = props.reactionActivationEnergy;
-    if (reactionEa === undefined) {
-      reactionEa = solid ? SOLID_CHARGE_TRANSFER_ACTIVATION_ENERGY : defaults.reactionEa;
-      if (solid) {
-        assume(
-          `${active.name}: charge-transfer activation energy ${reactionEa / 1000} kJ/mol (coated oxide | sulfide SE, microelectrode study)`,
-        );
-        defaultRange(`${active.name} charge-transfer activation energy`);
-      }
-    }
-    let diffusivityEa = props.diffusivityActivationEnergy;
-    if (diffusivityEa === undefined) {
-      diffusivityEa = defaults.diffusivityEa;
-      assume(
-        `${active.name}: solid-diffusion activation energy ${(diffusivityEa / 1000).toFixed(1)} kJ/mol (${DIFFUSION_EA_SOURCE})`,
-      );
-      defaultRange(`${active.name} solid-diffusion activation energy (${DIFFUSION_EA_SOURCE})`);
-    }
-    // Coating film on the reacting surface: thickness / ion conductivity of the coating, per
-    // particle surface, thermally activated; a stated film-resistance wins.
-    const coating = d.components[activeIndex]!.coating;
-    const coatingMaterial = coating ? materials[coating] : undefined;
-    let film = 0;
-    let filmEa = 0;
-    if (coatingMaterial) {
-      const cp = coatingMaterial.properties;
-      const sigmaFilm = cp.ionicConductivity ?? COATING_CONDUCTIVITY;
-      film = cp.filmResistance ?? (cp.thickness !== undefined ? cp.thickness / sigmaFilm : 0);
-      filmEa = cp.filmActivationEnergy ?? cp.ionicActivationEnergy ?? SOLID_CHARGE_TRANSFER_ACTIVATION_ENERGY;
-      if (cp.filmResistance === undefined) {
-        if (cp.thickness === undefined)
-          assume(`${coating}: no film resistance or thickness stated; the coating adds none`);
-        else
-          assume(
-            `${coating}: film resistance ${(film * 1e4).toPrecision(2)} Ω·cm² of particle surface = ${(cp.thickness * 1e9).toPrecision(2)} nm / ${cp.ionicConductivity === undefined ? `${COATING_CONDUCTIVITY * 10} mS/cm (amorphous LiNbO3, Glass et al. 1978)` : 'its ionic conductivity'}`,
-          );
-      }
-      if (cp.filmActivationEnergy === undefined && cp.ionicActivationEnergy === undefined && film > 0) {
-        assume(`${coating}: film activation energy taken as the interface's charge transfer, ${filmEa / 1000} kJ/mol`);
-        defaultRange(`${coating} film activation energy`);
-      }
-    }
-    const contact = ir.contactFraction ?? 1;
-    if (solid && ir.contactFraction === undefined)
-      assume(`${role}: contact fraction not stated, 1 (whole surface in contact) used`);
-    let sigma = ir.electronicConductivity;
-    let solidEfficiency = 1;
-    if (sigma === undefined) {
-      sigma = props.electronicConductivity ?? (kind === 'anode-active' ? 100 : 10);
-      solidEfficiency = activeFraction ** 1.5;
-      if (props.electronicConductivity === undefined)
-        assume(`${role}: electronic conductivity ${sigma} S/m × ε_am^1.5 assumed (Marquis 2019 order)`);
-    }
-    return {
-      e: {
-        type: 'porous',
-        thickness: d.thickness,
-        electrolyteFraction,
-        activeFraction,
-        particleRadius: pick(props.particleRadius, defaults.radius, 'particle radius'),
-        maxConcentration: cmax,
-        ocp: ocp,
-        ocpFn: ocp,
-        activeMaterial: active,
-        diffusivity: pick(props.diffusivity, defaults.diffusivity, 'solid diffusivity'),
-        diffusivityActivationEnergy: diffusivityEa,
-        rateConstant: rate,
-        reactionActivationEnergy: reactionEa,
-        chargeTransferCoefficient: props.chargeTransferCoefficient ?? 0.5,
-        electronicConductivity: sigma,
-        solidTransportEfficiency: solidEfficiency,
-        ionicTransportEfficiency: ionic,
-        contactFraction: contact,
-        filmResistance: film,
-        filmActivationEnergy: filmEa,
-      },
-    };
-  };
+  const notes = { assume, problems, defaultRange };
+  const electrodeContext: ElectrodeContext = { ...notes, cell, solid, liquidElectrolyte };
 
-  const pos = electrode('cathode', design.cathode);
-  const neg = electrode('anode', design.anode);
+  const pos = electrodeParameters(electrodeContext, 'cathode', design.cathode);
+  const neg = electrodeParameters(electrodeContext, 'anode', design.anode);
   const voltageMin = cell.limits.voltageMin ?? 2.5;
   const voltageMax = cell.limits.voltageMax ?? 4.2;
   if (cell.limits.voltageMin === undefined || cell.limits.voltageMax === undefined)
@@ -353,67 +165,7 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
   }
 
   // ---- stoichiometry windows ---------------------------------------------------------------------
-  const fullCharge = (e: { maxConcentration: number; activeFraction: number; thickness: number }) =>
-    e.maxConcentration * e.activeFraction * e.thickness * FARADAY;
-  const windowOf = (m: MaterialIR) => m.properties.stoichiometryWindow;
-  const qp = fullCharge(pos.e);
-  const dy = capacityPerArea / qp;
-  let negative: ElectrodeParameters | LithiumMetalParameters;
-  let x100 = 0;
-  if (neg.e) {
-    const qn = fullCharge(neg.e);
-    // A written window's charged end is the more lithiated one for the anode.
-    const win = windowOf(neg.e.activeMaterial);
-    const x0 = win ? Math.min(win[0], win[1]) : 0.02;
-    x100 = win ? Math.max(win[0], win[1]) : x0 + capacityPerArea / qn;
-    if (!win) assume(`anode stoichiometry window ${x0} → ${x100.toFixed(3)} from the design capacity`);
-    if (x100 > 1)
-      problems.push(`the anode cannot hold the design capacity: it would need stoichiometry ${x100.toFixed(2)} > 1`);
-    const { activeMaterial: _a, ocpFn: _o, ...rest } = neg.e;
-    negative = { ...rest, stoichiometryAt0Soc: x0, stoichiometryAt100Soc: x100 };
-  } else {
-    negative = neg.metal!;
-  }
-  const anodeOcpAtFull = neg.e ? neg.e.ocpFn.value(x100) : 0;
-  const winP = windowOf(pos.e.activeMaterial);
-  let y100: number, y0: number;
-  // …and the less lithiated one for the cathode (lithium leaves the cathode on charge).
-  if (winP) {
-    y0 = Math.max(winP[0], winP[1]);
-    y100 = Math.min(winP[0], winP[1]);
-  } else {
-    // Charged end: U_p(y) − U_n(x100) = V_max, bisection (U_p falls as y rises), so that a cell
-    // charged to its cut-off rests at that voltage. The search reaches down to y = 1e-4: a bound
-    // of 0.005 left cells whose cathode fit reaches the cut-off only near y = 0 (NMC532 Xu2019
-    // against graphite) 5 mV under it, and a CC charge then stopped at once.
-    let lo = 1e-4,
-      hi = 0.995 - dy;
-    const f = (y: number) => pos.e!.ocpFn.value(y) - anodeOcpAtFull - voltageMax;
-    if (f(lo) < 0) {
-      y100 = lo;
-      assume(
-        `the open-circuit voltage never reaches the ${voltageMax} V limit (at most ${(f(lo) + voltageMax).toFixed(3)} V): the charged end is the cathode's emptiest state`,
-      );
-    } else if (f(hi) > 0) y100 = hi;
-    else {
-      for (let k = 0; k < 60; k++) {
-        const mid = (lo + hi) / 2;
-        if (f(mid) > 0) lo = mid;
-        else hi = mid;
-      }
-      y100 = (lo + hi) / 2;
-    }
-    y0 = y100 + dy;
-    assume(
-      `cathode stoichiometry window ${y0.toFixed(3)} → ${y100.toFixed(3)}: charged to the ${voltageMax} V limit, swinging by the design capacity`,
-    );
-  }
-  if (y0 > 1)
-    problems.push(
-      `the cathode cannot deliver the design capacity within its stoichiometry range (would need ${y0.toFixed(2)} > 1)`,
-    );
-  const { activeMaterial: _pa, ocpFn: _po, ...posRest } = pos.e;
-  const positive: ElectrodeParameters = { ...posRest, stoichiometryAt0Soc: y0, stoichiometryAt100Soc: y100 };
+  const { positive, negative } = placeWindows({ e: pos.e }, neg, capacityPerArea, voltageMax, notes);
 
   // ---- separator / SE layer ----------------------------------------------------------------------
   // A liquid-filled separator without a porosity is modelled as pure electrolyte (the Doyle–
@@ -514,6 +266,296 @@ export function parametersFromCell(cell: CellIR): ParametersResult {
       },
     },
   };
+}
+
+/** What the mapping writes down as it goes: defaults assumed, reasons no model can run, ranges. */
+interface MappingNotes {
+  readonly assume: (text: string) => void;
+  readonly problems: string[];
+  readonly defaultRange: (what: string) => void;
+}
+
+interface ElectrodeContext extends MappingNotes {
+  readonly cell: CellIR;
+  readonly solid: boolean;
+  readonly liquidElectrolyte: MaterialIR | undefined;
+}
+
+/** A porous electrode before its stoichiometry window is placed, or a lithium-metal one. */
+interface ElectrodeMapping {
+  readonly e?: Omit<ElectrodeParameters, 'stoichiometryAt0Soc' | 'stoichiometryAt100Soc'> & {
+    activeMaterial: MaterialIR;
+    ocpFn: OcpFunction;
+  };
+  readonly metal?: LithiumMetalParameters;
+}
+
+/** One electrode's model parameters from its design and materials (see the header for the mapping). */
+function electrodeParameters(ctx: ElectrodeContext, role: 'cathode' | 'anode', d: ElectrodeDesign): ElectrodeMapping {
+  const { cell, solid, liquidElectrolyte, assume, problems, defaultRange } = ctx;
+  const materials = cell.materials;
+  const ir = cell[role];
+  // An anode-free cell runs as lithium metal: lithium plates on the bare collector from the first charge.
+  if (ir.lithiumMetal || ir.anodeFree) {
+    const li = ir.components.map((c) => materials[c.material]).find(Boolean);
+    const i0 = li?.properties.exchangeCurrentDensity;
+    if (i0 === undefined)
+      assume(`lithium-metal anode: exchange-current density ${LITHIUM_EXCHANGE_CURRENT / 10} mA/cm² assumed`);
+    return {
+      metal: {
+        type: 'lithium-metal',
+        exchangeCurrentDensity: i0 ?? LITHIUM_EXCHANGE_CURRENT,
+        activationEnergy: li?.properties.reactionActivationEnergy ?? 0,
+      },
+    };
+  }
+  const kind = role === 'cathode' ? 'cathode-active' : 'anode-active';
+  const activeIndex = d.components.findIndex((c) => materials[c.material]?.kind === kind);
+  const active = activeIndex >= 0 ? materials[d.components[activeIndex]!.material] : undefined;
+  if (!active) {
+    problems.push(`the ${role} has no ${kind} material`);
+    return {};
+  }
+  if (d.thickness === undefined || d.porosity === undefined) {
+    problems.push(`the ${role} thickness or porosity is unknown (loading, thickness and porosity: state two)`);
+    return {};
+  }
+  // Volume fractions below come from 1 − porosity: outside 0 ≤ porosity < 1 they are negative or zero.
+  if (!(d.porosity >= 0 && d.porosity < 1)) {
+    problems.push(
+      `the ${role} porosity is ${+(d.porosity * 100).toPrecision(3)} %: it must be at least 0 % and below 100 %`,
+    );
+    return {};
+  }
+  if (!(d.thickness > 0)) {
+    problems.push(`the ${role} thickness is ${+(d.thickness * 1e6).toPrecision(3)} µm: it must be positive`);
+    return {};
+  }
+  const solidFraction = 1 - d.porosity;
+  const activeFraction =
+    d.components.filter((c) => materials[c.material]?.kind === kind).reduce((s, c) => s + c.volumeFraction, 0) *
+    solidFraction;
+  const seFraction =
+    d.components
+      .filter((c) => materials[c.material]?.kind === 'solid-electrolyte')
+      .reduce((s, c) => s + c.volumeFraction, 0) * solidFraction;
+  const electrolyteFraction = solid ? seFraction : d.porosity;
+  if (solid && seFraction <= 0)
+    problems.push(`the ${role} composite has no solid electrolyte: ions cannot reach its active material`);
+  // Ionic transport efficiency.
+  let ionic: number;
+  if (ir.pathResistance) ionic = 1 / ir.pathResistance;
+  else if (ir.tortuosityFactor) ionic = electrolyteFraction / ir.tortuosityFactor;
+  else if (ir.bruggeman) ionic = electrolyteFraction ** ir.bruggeman;
+  else if (solid) {
+    ionic = electrolyteFraction / DEFAULT_TORTUOSITY_FACTOR;
+    assume(
+      `${role}: ionic path from tortuosity factor τ² = ${DEFAULT_TORTUOSITY_FACTOR} (Minnmann et al. 2021), path resistance coefficient ${electrolyteFraction > 0 ? (DEFAULT_TORTUOSITY_FACTOR / electrolyteFraction).toFixed(1) : 'unbounded (no electrolyte in the composite)'}`,
+    );
+  } else {
+    ionic = electrolyteFraction ** 1.5;
+    assume(`${role}: Bruggeman exponent 1.5`);
+  }
+  const props = active.properties;
+  const defaults = ACTIVE_DEFAULTS[kind];
+  const pick = <T>(value: T | undefined, fallback: T, what: string): T => {
+    if (value !== undefined) return value;
+    assume(`${active.name}: ${what} not stated, ${defaults.source} value used`);
+    return fallback;
+  };
+  let cmax = props.maxConcentration;
+  if (cmax === undefined && props.theoreticalCapacity !== undefined && props.density !== undefined) {
+    cmax = (props.theoreticalCapacity * props.density) / FARADAY;
+    assume(`${active.name}: c_s,max = theoretical capacity × density / F = ${cmax.toFixed(0)} mol/m³`);
+  }
+  if (cmax === undefined) {
+    problems.push(`${active.name} needs max-concentration (or theoretical capacity and density)`);
+    return {};
+  }
+  const ocpIR = props.ocp ?? { type: 'builtin' as const, name: DEFAULT_OCP[kind] };
+  if (!props.ocp) assume(`${active.name}: no OCP stated, ${DEFAULT_OCP[kind]} used`);
+  const ocp = resolveOcp(ocpIR);
+  if ('error' in ocp) {
+    problems.push(`${active.name}: ${ocp.error}`);
+    return {};
+  }
+  // Charge transfer. Liquid: m in i0 = m·c_e^½·c_s^½·(c_max − c_s)^½ (from i0 at c_e0 and x = ½:
+  // m = i0 / (c_e0^½·c_max/2)). Solid (single-ion conductor, no salt term): i0 = m·c_s^½·(c_max − c_s)^½,
+  // so m = 2·i0 / c_max; a stated rate constant is read in that form.
+  const ce0 = liquidElectrolyte?.properties.saltConcentration ?? 1000;
+  let rate = props.reactionRateConstant;
+  if (rate === undefined && props.exchangeCurrentDensity !== undefined)
+    rate = solid
+      ? (2 * props.exchangeCurrentDensity) / cmax
+      : props.exchangeCurrentDensity / ((Math.sqrt(ce0) * cmax) / 2);
+  if (rate === undefined && solid) {
+    rate = (2 * defaults.exchangeCurrent) / cmax;
+    assume(
+      `${active.name}: exchange-current density not stated, ${(defaults.exchangeCurrent / 10).toPrecision(3)} mA/cm² at 25 °C (${defaults.source} at 1 mol/L, measured in a liquid electrolyte; no sulfide-SE value is published)`,
+    );
+    defaultRange(`${active.name} exchange-current density (${defaults.source})`);
+  }
+  rate = pick(rate, defaults.rateConstant, 'reaction rate constant');
+  let reactionEa = props.reactionActivationEnergy;
+  if (reactionEa === undefined) {
+    reactionEa = solid ? SOLID_CHARGE_TRANSFER_ACTIVATION_ENERGY : defaults.reactionEa;
+    if (solid) {
+      assume(
+        `${active.name}: charge-transfer activation energy ${reactionEa / 1000} kJ/mol (coated oxide | sulfide SE, microelectrode study)`,
+      );
+      defaultRange(`${active.name} charge-transfer activation energy`);
+    }
+  }
+  let diffusivityEa = props.diffusivityActivationEnergy;
+  if (diffusivityEa === undefined) {
+    diffusivityEa = defaults.diffusivityEa;
+    assume(
+      `${active.name}: solid-diffusion activation energy ${(diffusivityEa / 1000).toFixed(1)} kJ/mol (${DIFFUSION_EA_SOURCE})`,
+    );
+    defaultRange(`${active.name} solid-diffusion activation energy (${DIFFUSION_EA_SOURCE})`);
+  }
+  const coating = d.components[activeIndex]!.coating;
+  const coatingMaterial = coating ? materials[coating] : undefined;
+  const { film, filmEa } =
+    coating && coatingMaterial ? coatingFilm(coating, coatingMaterial, ctx) : { film: 0, filmEa: 0 };
+  const contact = ir.contactFraction ?? 1;
+  if (solid && ir.contactFraction === undefined)
+    assume(`${role}: contact fraction not stated, 1 (whole surface in contact) used`);
+  let sigma = ir.electronicConductivity;
+  let solidEfficiency = 1;
+  if (sigma === undefined) {
+    sigma = props.electronicConductivity ?? (kind === 'anode-active' ? 100 : 10);
+    solidEfficiency = activeFraction ** 1.5;
+    if (props.electronicConductivity === undefined)
+      assume(`${role}: electronic conductivity ${sigma} S/m × ε_am^1.5 assumed (Marquis 2019 order)`);
+  }
+  return {
+    e: {
+      type: 'porous',
+      thickness: d.thickness,
+      electrolyteFraction,
+      activeFraction,
+      particleRadius: pick(props.particleRadius, defaults.radius, 'particle radius'),
+      maxConcentration: cmax,
+      ocp: ocp,
+      ocpFn: ocp,
+      activeMaterial: active,
+      diffusivity: pick(props.diffusivity, defaults.diffusivity, 'solid diffusivity'),
+      diffusivityActivationEnergy: diffusivityEa,
+      rateConstant: rate,
+      reactionActivationEnergy: reactionEa,
+      chargeTransferCoefficient: props.chargeTransferCoefficient ?? 0.5,
+      electronicConductivity: sigma,
+      solidTransportEfficiency: solidEfficiency,
+      ionicTransportEfficiency: ionic,
+      contactFraction: contact,
+      filmResistance: film,
+      filmActivationEnergy: filmEa,
+    },
+  };
+}
+
+/**
+ * Places the electrodes' stoichiometry windows (see the header): stated windows as written, or
+ * the anode from x₀ = 0.02 by the design capacity and the cathode from where the open-circuit
+ * voltage meets the upper cut-off, swinging by the same capacity.
+ */
+function placeWindows(
+  pos: Required<Pick<ElectrodeMapping, 'e'>>,
+  neg: ElectrodeMapping,
+  capacityPerArea: number,
+  voltageMax: number,
+  { assume, problems }: MappingNotes,
+): { positive: ElectrodeParameters; negative: ElectrodeParameters | LithiumMetalParameters } {
+  const fullCharge = (e: { maxConcentration: number; activeFraction: number; thickness: number }) =>
+    e.maxConcentration * e.activeFraction * e.thickness * FARADAY;
+  const windowOf = (m: MaterialIR) => m.properties.stoichiometryWindow;
+  const qp = fullCharge(pos.e);
+  const dy = capacityPerArea / qp;
+  let negative: ElectrodeParameters | LithiumMetalParameters;
+  let x100 = 0;
+  if (neg.e) {
+    const qn = fullCharge(neg.e);
+    // A written window's charged end is the more lithiated one for the anode.
+    const win = windowOf(neg.e.activeMaterial);
+    const x0 = win ? Math.min(win[0], win[1]) : 0.02;
+    x100 = win ? Math.max(win[0], win[1]) : x0 + capacityPerArea / qn;
+    if (!win) assume(`anode stoichiometry window ${x0} → ${x100.toFixed(3)} from the design capacity`);
+    if (x100 > 1)
+      problems.push(`the anode cannot hold the design capacity: it would need stoichiometry ${x100.toFixed(2)} > 1`);
+    const { activeMaterial: _a, ocpFn: _o, ...rest } = neg.e;
+    negative = { ...rest, stoichiometryAt0Soc: x0, stoichiometryAt100Soc: x100 };
+  } else {
+    negative = neg.metal!;
+  }
+  const anodeOcpAtFull = neg.e ? neg.e.ocpFn.value(x100) : 0;
+  const winP = windowOf(pos.e.activeMaterial);
+  let y100: number, y0: number;
+  // …and the less lithiated one for the cathode (lithium leaves the cathode on charge).
+  if (winP) {
+    y0 = Math.max(winP[0], winP[1]);
+    y100 = Math.min(winP[0], winP[1]);
+  } else {
+    // Charged end: U_p(y) − U_n(x100) = V_max, bisection (U_p falls as y rises), so that a cell
+    // charged to its cut-off rests at that voltage. The search reaches down to y = 1e-4: a bound
+    // of 0.005 left cells whose cathode fit reaches the cut-off only near y = 0 (NMC532 Xu2019
+    // against graphite) 5 mV under it, and a CC charge then stopped at once.
+    let lo = 1e-4,
+      hi = 0.995 - dy;
+    const f = (y: number) => pos.e!.ocpFn.value(y) - anodeOcpAtFull - voltageMax;
+    if (f(lo) < 0) {
+      y100 = lo;
+      assume(
+        `the open-circuit voltage never reaches the ${voltageMax} V limit (at most ${(f(lo) + voltageMax).toFixed(3)} V): the charged end is the cathode's emptiest state`,
+      );
+    } else if (f(hi) > 0) y100 = hi;
+    else {
+      for (let k = 0; k < 60; k++) {
+        const mid = (lo + hi) / 2;
+        if (f(mid) > 0) lo = mid;
+        else hi = mid;
+      }
+      y100 = (lo + hi) / 2;
+    }
+    y0 = y100 + dy;
+    assume(
+      `cathode stoichiometry window ${y0.toFixed(3)} → ${y100.toFixed(3)}: charged to the ${voltageMax} V limit, swinging by the design capacity`,
+    );
+  }
+  if (y0 > 1)
+    problems.push(
+      `the cathode cannot deliver the design capacity within its stoichiometry range (would need ${y0.toFixed(2)} > 1)`,
+    );
+  const { activeMaterial: _pa, ocpFn: _po, ...posRest } = pos.e;
+  const positive: ElectrodeParameters = { ...posRest, stoichiometryAt0Soc: y0, stoichiometryAt100Soc: y100 };
+  return { positive, negative };
+}
+
+/**
+ * The coating film on an active material's reacting surface: thickness / ion conductivity of the
+ * coating, per particle surface, thermally activated; a stated film-resistance wins.
+ */
+function coatingFilm(
+  coating: string,
+  coatingMaterial: MaterialIR,
+  { assume, defaultRange }: Pick<MappingNotes, 'assume' | 'defaultRange'>,
+): { film: number; filmEa: number } {
+  const cp = coatingMaterial.properties;
+  const sigmaFilm = cp.ionicConductivity ?? COATING_CONDUCTIVITY;
+  const film = cp.filmResistance ?? (cp.thickness !== undefined ? cp.thickness / sigmaFilm : 0);
+  const filmEa = cp.filmActivationEnergy ?? cp.ionicActivationEnergy ?? SOLID_CHARGE_TRANSFER_ACTIVATION_ENERGY;
+  if (cp.filmResistance === undefined) {
+    if (cp.thickness === undefined) assume(`${coating}: no film resistance or thickness stated; the coating adds none`);
+    else
+      assume(
+        `${coating}: film resistance ${(film * 1e4).toPrecision(2)} Ω·cm² of particle surface = ${(cp.thickness * 1e9).toPrecision(2)} nm / ${cp.ionicConductivity === undefined ? `${COATING_CONDUCTIVITY * 10} mS/cm (amorphous LiNbO3, Glass et al. 1978)` : 'its ionic conductivity'}`,
+      );
+  }
+  if (cp.filmActivationEnergy === undefined && cp.ionicActivationEnergy === undefined && film > 0) {
+    assume(`${coating}: film activation energy taken as the interface's charge transfer, ${filmEa / 1000} kJ/mol`);
+    defaultRange(`${coating} film activation energy`);
+  }
+  return { film, filmEa };
 }
 
 /** X(T) = X₂₅·exp(E/R (1/298.15 − 1/T)), independent of concentration. */
