@@ -27,35 +27,38 @@ const WIDTH = 380;
 const HEIGHT = 210;
 const FONT = 'Noto Sans JP, sans-serif';
 
-function lineChart(data: LineChartData): ChartSpec {
-  const { series, rule } = data;
+function lineChart(
+  series: readonly Series[],
+  axes: { x: string; y: string; legend: string },
+  options: { zeroY?: boolean; rule?: { y: number; label: string } } = {},
+): ChartSpec {
   const values = series.flatMap((s, order) =>
     s.x.map((x, i) => ({ series: s.label, order, x: round(x), y: round(s.y[i]!) })),
   );
   const lines = {
     mark: { type: 'line' as const, strokeWidth: 1.5, clip: true },
     encoding: {
-      x: { field: 'x', type: 'quantitative' as const, title: data.x, scale: { zero: false, nice: true } },
-      y: { field: 'y', type: 'quantitative' as const, title: data.y, scale: { zero: data.zeroY ?? false } },
+      x: { field: 'x', type: 'quantitative' as const, title: axes.x, scale: { zero: false, nice: true } },
+      y: { field: 'y', type: 'quantitative' as const, title: axes.y, scale: { zero: options.zeroY ?? false } },
       color: {
         field: 'series',
         type: 'nominal' as const,
-        title: data.legend,
+        title: axes.legend,
         sort: series.map((s) => s.label),
       },
       order: { field: 'order', type: 'quantitative' as const },
     },
   };
   const layers: object[] = [lines];
-  if (rule)
+  if (options.rule)
     layers.push(
       {
-        data: { values: [{ y: rule.y }] },
+        data: { values: [{ y: options.rule.y }] },
         mark: { type: 'rule', strokeDash: [4, 3], color: '#b00' },
         encoding: { y: { field: 'y', type: 'quantitative' } },
       },
       {
-        data: { values: [{ y: rule.y, label: rule.label }] },
+        data: { values: [{ y: options.rule.y, label: options.rule.label }] },
         mark: { type: 'text', align: 'left', dx: 4, dy: -6, color: '#b00', fontSize: 9, x: 0 },
         encoding: { y: { field: 'y', type: 'quantitative' }, text: { field: 'label' } },
       },
@@ -80,22 +83,25 @@ function lineChart(data: LineChartData): ChartSpec {
 /** Five significant digits: below the resolution of any printed chart, free of float noise in the output. */
 const round = (v: number) => Number(v.toPrecision(5));
 
+/** A line chart from its data (`run-series.ts`): the series, axis titles and options it carries. */
+const chartOf = (data: LineChartData): ChartSpec => lineChart(data.series, data, data);
+
 /** Terminal voltage against capacity delivered (or charged), one line per run. */
 export function voltageCapacityChart(runs: readonly LabelledCurve[]): ChartSpec {
-  return lineChart(voltageCapacitySeries(runs));
+  return chartOf(voltageCapacitySeries(runs));
 }
 
 /** Cell temperature against time, one line per run. */
 export function temperatureTimeChart(runs: readonly LabelledCurve[]): ChartSpec {
-  return lineChart(temperatureTimeSeries(runs));
+  return chartOf(temperatureTimeSeries(runs));
 }
 
 /** Anode potential against Li/Li⁺ over time, with the 0 V line below which lithium plates. */
 export function anodePotentialChart(runs: readonly LabelledCurve[]): ChartSpec {
-  return lineChart(anodePotentialSeries(runs));
+  return chartOf(anodePotentialSeries(runs));
 }
 
 /** Delivered capacity against C-rate (rate capability), one line per temperature or analysis. */
 export function rateCapabilityChart(series: readonly Series[]): ChartSpec {
-  return lineChart(rateCapabilitySeries(series));
+  return chartOf(rateCapabilitySeries(series));
 }

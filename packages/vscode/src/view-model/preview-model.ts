@@ -5,13 +5,11 @@
 import type { CellIR, ElectrodeIR } from '@cellspec/physics';
 import type { AnalysisData, DesignFigures, PreviewData } from '@cellspec/language/lsp/messages';
 import type { CellspecSettings } from '../settings.js';
+import { analysisCharts, analysisTitle } from './analysis-charts.js';
 import { crossSection, unitCellLayers } from './cross-section.js';
 import { formatNumber } from '@cellspec/units';
 import { formatter, relativeChange, type Formatter } from './format.js';
 import type { AnalysisRow, ChartModel, MetricRow, PreviewViewModel, TargetRow } from './types.js';
-import { analysisCharts, analysisTitle } from './analysis-charts.js';
-
-export { analysisCharts, analysisTitle, lineChartModel } from './analysis-charts.js';
 
 interface MetricSpec {
   readonly label: string;
@@ -264,3 +262,5 @@ export function buildPreviewModel(data: PreviewData | undefined, settings: Cells
     analysesNote: analysesNote(data.analyses, cell, settings),
   };
 }
+
+export { analysisCharts, analysisTitle, lineChartModel } from './analysis-charts.js';
