@@ -75,6 +75,113 @@ export function designElectrode(
 
   // ---- composition: mass and solid-volume fractions ----------------------------------------
   const comps = electrode.components;
+  const { materials, densities, w, v, solidDensity, massKnown } = compositionFractions(
+    cell,
+    electrode,
+    problems,
+    inputs,
+  );
+
+  // ---- active material: practical capacity and window capacity per unit of solid ----------
+  const fractions = { materials, densities, w, v, solidDensity, massKnown };
+  const { practicalPerMass, firstChargePerMass, firstChargeStated, windowPerVolume } = activeCapacities(
+    electrode,
+    fractions,
+    problems,
+    inputs,
+  );
+
+  // ---- loading, thickness, porosity ---------------------------------------------------------
+  const src = electrode.sources;
+  const { loading, thickness, porosity, density, derived } = solveLoading(
+    electrode,
+    practicalPerMass,
+    solidDensity,
+    tolerance,
+    problems,
+    inputs,
+  );
+
+  // ---- areal capacity -----------------------------------------------------------------------
+  const arealCapacityPractical =
+    ok(practicalPerMass) && loading !== undefined
+      ? loading * practicalPerMass
+      : ok(electrode.arealCapacity)
+        ? electrode.arealCapacity
+        : undefined;
+  const arealCapacityFirstCharge =
+    ok(firstChargePerMass) && loading !== undefined ? loading * firstChargePerMass : undefined;
+  const arealCapacityWindow =
+    ok(windowPerVolume) && thickness !== undefined && porosity !== undefined && porosity >= 0
+      ? windowPerVolume * thickness * (1 - porosity)
+      : undefined;
+
+  const components: ComponentDesign[] = comps
+    .map((c, i) => {
+      const m = materials[i];
+      const rho = densities[i];
+      const arealMass = loading !== undefined && massKnown ? loading * w[i]! : NaN;
+      return {
+        material: c.material,
+        role: componentRole(m, role),
+        massFraction: w[i]!,
+        volumeFraction: v ? v[i]! : NaN,
+        arealMass,
+        ...(ok(rho) && Number.isFinite(arealMass) ? { arealVolume: arealMass / rho, density: rho } : {}),
+        ...(ok(m?.properties.specificCapacity) ? { specificCapacity: m!.properties.specificCapacity } : {}),
+        ...(c.coating ? { coating: c.coating } : {}),
+      };
+    })
+    .map((c) => ({
+      ...c,
+      massFraction: Number.isFinite(c.massFraction) ? c.massFraction : 0,
+      volumeFraction: Number.isFinite(c.volumeFraction) ? c.volumeFraction : 0,
+      arealMass: Number.isFinite(c.arealMass) ? c.arealMass : 0,
+    }));
+
+  const seIdx = comps.map((_, i) => i).filter((i) => materials[i]?.kind === 'solid-electrolyte');
+  const electrolyteSolidFraction = v && seIdx.length > 0 ? seIdx.reduce((s, i) => s + v![i]!, 0) : undefined;
+
+  if (ok(electrode.area)) addInput(inputs, `${role} area`, electrode.area, 'area', src.area);
+  return {
+    role,
+    area: electrode.area,
+    components,
+    ...(solidDensity !== undefined ? { solidDensity } : {}),
+    ...(loading !== undefined ? { loading } : {}),
+    ...(thickness !== undefined ? { thickness } : {}),
+    ...(porosity !== undefined ? { porosity } : {}),
+    ...(density !== undefined ? { density } : {}),
+    ...(arealCapacityPractical !== undefined ? { arealCapacityPractical } : {}),
+    ...(arealCapacityFirstCharge !== undefined ? { arealCapacityFirstCharge, firstChargeStated } : {}),
+    ...(arealCapacityWindow !== undefined ? { arealCapacityWindow } : {}),
+    ...(electrolyteSolidFraction !== undefined ? { electrolyteSolidFraction } : {}),
+    derived,
+    inputs,
+  };
+}
+
+/** Mass and solid-volume fractions of a composition, normalised to 1, with its solid density. */
+interface Fractions {
+  readonly materials: readonly (MaterialIR | undefined)[];
+  readonly densities: readonly (number | undefined)[];
+  /** Mass fractions. */
+  readonly w: readonly number[];
+  /** Solid-volume fractions, when every density is known. */
+  readonly v: readonly number[] | undefined;
+  readonly solidDensity: number | undefined;
+  readonly massKnown: boolean;
+}
+
+/** The composition of an electrode as fractions on both bases (checks: known materials, one basis, sum 100 %, densities). */
+function compositionFractions(
+  cell: CellIR,
+  electrode: ElectrodeIR,
+  problems: DesignProblem[],
+  inputs: DesignInput[],
+): Fractions {
+  const role = electrode.role;
+  const comps = electrode.components;
   const materials = comps.map((c) => cell.materials[c.material]);
   comps.forEach((c, i) => {
     if (!materials[i])
@@ -151,8 +258,23 @@ export function designElectrode(
   }
   const solidDensity = allDensities && v ? v.reduce((s, vi, i) => s + vi * densities[i]!, 0) : undefined;
   const massKnown = basis === 'mass' || allDensities;
+  return { materials, densities, w, v, solidDensity, massKnown };
+}
 
-  // ---- active material: practical capacity and window capacity per unit of solid ----------
+/** Capacity per unit of coating solids from the active materials: practical, first-charge and window. */
+function activeCapacities(
+  electrode: ElectrodeIR,
+  { materials, w, v, massKnown }: Fractions,
+  problems: DesignProblem[],
+  inputs: DesignInput[],
+): {
+  practicalPerMass: number | undefined;
+  firstChargePerMass: number | undefined;
+  firstChargeStated: boolean;
+  windowPerVolume: number | undefined;
+} {
+  const role = electrode.role;
+  const comps = electrode.components;
   const activeIdx = comps.map((_, i) => i).filter((i) => componentRole(materials[i], role) === 'active');
   if (comps.length > 0 && activeIdx.length === 0) {
     addProblem(
@@ -208,8 +330,28 @@ export function designElectrode(
     practicalPerMass = undefined;
     windowPerVolume = undefined;
   }
+  return { practicalPerMass, firstChargePerMass, firstChargeStated, windowPerVolume };
+}
 
-  // ---- loading, thickness, porosity ---------------------------------------------------------
+/**
+ * Loading, thickness, porosity and coating density from the two (or three) written: ρ_b = ρ_s (1 − ε)
+ * and loading = ρ_b · thickness; a third written value is checked against the other two.
+ */
+function solveLoading(
+  electrode: ElectrodeIR,
+  practicalPerMass: number | undefined,
+  solidDensity: number | undefined,
+  tolerance: number,
+  problems: DesignProblem[],
+  inputs: DesignInput[],
+): {
+  loading: number | undefined;
+  thickness: number | undefined;
+  porosity: number | undefined;
+  density: number | undefined;
+  derived: ElectrodeDesign['derived'][number][];
+} {
+  const role = electrode.role;
   const src = electrode.sources;
   let loading = ok(electrode.loading) ? electrode.loading : undefined;
   let thickness = ok(electrode.thickness) ? electrode.thickness : undefined;
@@ -314,62 +456,5 @@ export function designElectrode(
           : role,
     );
   }
-
-  // ---- areal capacity -----------------------------------------------------------------------
-  const arealCapacityPractical =
-    ok(practicalPerMass) && loading !== undefined
-      ? loading * practicalPerMass
-      : ok(electrode.arealCapacity)
-        ? electrode.arealCapacity
-        : undefined;
-  const arealCapacityFirstCharge =
-    ok(firstChargePerMass) && loading !== undefined ? loading * firstChargePerMass : undefined;
-  const arealCapacityWindow =
-    ok(windowPerVolume) && thickness !== undefined && porosity !== undefined && porosity >= 0
-      ? windowPerVolume * thickness * (1 - porosity)
-      : undefined;
-
-  const components: ComponentDesign[] = comps
-    .map((c, i) => {
-      const m = materials[i];
-      const rho = densities[i];
-      const arealMass = loading !== undefined && massKnown ? loading * w[i]! : NaN;
-      return {
-        material: c.material,
-        role: componentRole(m, role),
-        massFraction: w[i]!,
-        volumeFraction: v ? v[i]! : NaN,
-        arealMass,
-        ...(ok(rho) && Number.isFinite(arealMass) ? { arealVolume: arealMass / rho, density: rho } : {}),
-        ...(ok(m?.properties.specificCapacity) ? { specificCapacity: m!.properties.specificCapacity } : {}),
-        ...(c.coating ? { coating: c.coating } : {}),
-      };
-    })
-    .map((c) => ({
-      ...c,
-      massFraction: Number.isFinite(c.massFraction) ? c.massFraction : 0,
-      volumeFraction: Number.isFinite(c.volumeFraction) ? c.volumeFraction : 0,
-      arealMass: Number.isFinite(c.arealMass) ? c.arealMass : 0,
-    }));
-
-  const seIdx = comps.map((_, i) => i).filter((i) => materials[i]?.kind === 'solid-electrolyte');
-  const electrolyteSolidFraction = v && seIdx.length > 0 ? seIdx.reduce((s, i) => s + v![i]!, 0) : undefined;
-
-  if (ok(electrode.area)) addInput(inputs, `${role} area`, electrode.area, 'area', src.area);
-  return {
-    role,
-    area: electrode.area,
-    components,
-    ...(solidDensity !== undefined ? { solidDensity } : {}),
-    ...(loading !== undefined ? { loading } : {}),
-    ...(thickness !== undefined ? { thickness } : {}),
-    ...(porosity !== undefined ? { porosity } : {}),
-    ...(density !== undefined ? { density } : {}),
-    ...(arealCapacityPractical !== undefined ? { arealCapacityPractical } : {}),
-    ...(arealCapacityFirstCharge !== undefined ? { arealCapacityFirstCharge, firstChargeStated } : {}),
-    ...(arealCapacityWindow !== undefined ? { arealCapacityWindow } : {}),
-    ...(electrolyteSolidFraction !== undefined ? { electrolyteSolidFraction } : {}),
-    derived,
-    inputs,
-  };
+  return { loading, thickness, porosity, density, derived };
 }

@@ -65,6 +65,26 @@ const NEG = 0,
   SEP = 1,
   POS = 2;
 
+/**
+ * What one assembly pass writes into and reads: the band (writes inlined as
+ * A[row·W + col − row + kl], since a method call per entry would box doubles), the residual,
+ * the iterate and the step's constants.
+ */
+interface Assembly {
+  readonly A: Float64Array;
+  readonly W: number;
+  readonly KL: number;
+  readonly r: Float64Array;
+  readonly u: Float64Array;
+  readonly T: number;
+  /** F/RT. */
+  readonly f: number;
+  readonly tPlus: number;
+  readonly solid: boolean;
+  /** Diffusion potential coefficient ν = 2RT(1 − t+)·TDF/F. */
+  readonly nu: number;
+}
+
 /** Per-electrode constants and the step-dependent values derived from them. */
 interface ElectrodeState {
   readonly p: ElectrodeParameters;
@@ -449,28 +469,41 @@ export class P2DModel implements CellModel {
     return this.currentFor(control, this.u[VARS * (this.nodes - 1) + PS]!);
   }
 
-  /** Fills the Jacobian and residual at the current iterate. */
+  /** Fills the Jacobian and residual at the current iterate: properties, faces, boundaries, nodes. */
   private assemble(a0OverH: number, control: Control, jacobian: boolean, propertySlopes: boolean): void {
-    const J = this.matrix,
-      r = this.residual,
-      u = this.u;
-    // Band writes inlined (A[row·W + col − row + kl]); a method call per entry would box doubles.
-    // Without a new Jacobian the writes go to a scratch band and the factors stay intact.
-    const A = jacobian ? J.data : this.scratchBand,
-      W = J.width,
-      KL = J.kl;
-    const n = this.nodes,
-      T = this.temperature;
+    const J = this.matrix;
+    const T = this.temperature;
     const el = this.parameters.electrolyte;
     const f = F / (R * T);
     const tPlus = el.transferenceNumber;
     const solid = this.solidElectrolyte;
-    // Diffusion potential coefficient ν = 2RT(1 − t+)·TDF/F.
-    const nu = solid ? 0 : (2 * (1 - tPlus) * el.thermodynamicFactor) / f;
-    A.fill(0);
-    r.fill(0);
+    const band: Assembly = {
+      // Without a new Jacobian the writes go to a scratch band and the factors stay intact.
+      A: jacobian ? J.data : this.scratchBand,
+      W: J.width,
+      KL: J.kl,
+      r: this.residual,
+      u: this.u,
+      T,
+      f,
+      tPlus,
+      solid,
+      // Diffusion potential coefficient ν = 2RT(1 − t+)·TDF/F.
+      nu: solid ? 0 : (2 * (1 - tPlus) * el.thermodynamicFactor) / f,
+    };
+    band.A.fill(0);
+    band.r.fill(0);
     this.clippedNow = false;
+    this.updateTransportProperties(band, propertySlopes);
+    this.assembleFaces(band);
+    this.assembleBoundaries(band, control);
+    this.assembleNodes(band, a0OverH);
+  }
 
+  /** Effective conductivity and diffusivity per node (and their slopes in c, once per step). */
+  private updateTransportProperties({ u, T, solid }: Assembly, propertySlopes: boolean): void {
+    const el = this.parameters.electrolyte;
+    const n = this.nodes;
     for (let i = 0; i < n; i++) {
       const c = u[VARS * i + CE]!;
       const tf = this.tf[i]!;
@@ -486,7 +519,11 @@ export class P2DModel implements CellModel {
         }
       }
     }
+  }
 
+  /** Fluxes across the faces between nodes: electrolyte current and salt flux, solid current. */
+  private assembleFaces({ A, W, KL, r, u, nu, solid }: Assembly): void {
+    const n = this.nodes;
     // Faces between nodes i and i+1.
     for (let i = 0; i < n - 1; i++) {
       const hi = this.h[i]!,
@@ -545,7 +582,11 @@ export class P2DModel implements CellModel {
         A[(rj + PS) * (W - 1) + (ri + PS) + KL]! += -Gs;
       }
     }
+  }
 
+  /** The lithium-metal or collector boundary at x = 0 and the current leaving at x = L. */
+  private assembleBoundaries({ A, W, KL, r, u, T, f, tPlus, solid }: Assembly, control: Control): void {
+    const n = this.nodes;
     // Boundary at x = 0.
     if (this.metal) {
       // φ_e at the Li interface = −η_Li, I = 2 i0 sinh(F η / 2RT) ⇒ η = (2RT/F) asinh(I / 2 i0).
@@ -569,7 +610,12 @@ export class P2DModel implements CellModel {
       r[k]! += current;
       if (slope !== 0) A[k * (W - 1) + k + KL]! += slope;
     }
+  }
 
+  /** Node terms: storage, reaction sources and the Butler–Volmer rows. */
+  private assembleNodes({ A, W, KL, r, u, f, tPlus, solid }: Assembly, a0OverH: number): void {
+    const n = this.nodes;
+    const el = this.parameters.electrolyte;
     // Node terms: storage, reaction sources and Butler–Volmer rows.
     for (let i = 0; i < n; i++) {
       const ri = VARS * i,
