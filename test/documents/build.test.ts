@@ -54,6 +54,9 @@ describe('cellspec build', () => {
     expect(text).toMatch(/407 Wh\/L/); // the design calculator's stack energy density (examples test pins it)
     expect(text).toContain('標準電池2.1 仕様書');
     expect(text).toContain('Uncontrolled when printed');
+    // The lot its fabrication process's ± 3 % areal weights make (what the process file states).
+    expect(text).toContain('Lot variation');
+    expect(text).toContain("Expected yield against the cell's targets: 99.55 %");
   });
 
   it('gives every page its page x of y and the trace line', () => {

@@ -7,10 +7,10 @@
  * Start-up order, cheapest first: refuse a Node that is too old; answer `--version` from here;
  * switch on Node's compile cache (Node 22+), so later starts skip compiling the bundle; then load
  * the command line. The same file is the language server's analysis worker (a worker thread
- * started from the running script), which loads only the server.
+ * started from the running script), which loads only the server, and a sweep's worker.
  */
 import nodeModule from 'node:module';
-import { isMainThread } from 'node:worker_threads';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { CLI_NAME, CLI_VERSION } from './version.js';
 import { unsupportedNode } from './node-version.js';
 
@@ -21,7 +21,11 @@ if (refusal) {
 }
 
 const argv = process.argv.slice(2);
-if (!isMainThread) {
+if (!isMainThread && (workerData as { cellspecSweepWorker?: boolean } | undefined)?.cellspecSweepWorker) {
+  // A worker of a sweep split over threads (`sweep/parallel.ts`).
+  const { runSweepWorker } = await import('./sweep/worker.js');
+  runSweepWorker();
+} else if (!isMainThread) {
   const { startServer } = await import('@cellspec/language/lsp');
   startServer();
 } else if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {

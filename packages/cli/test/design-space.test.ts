@@ -72,6 +72,32 @@ describe('cellspec lots', () => {
   });
 });
 
+describe('cellspec report --variation', () => {
+  it("adds SB2.1's lot to the report: the same numbers as cellspec lots with the same seed", async () => {
+    const { code, stdout } = await cli('report', SB21_CELL, SB21_PROCESS, '--variation', '--format', 'json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    const sb21 = report.variation.find((v: { name: string }) => v.name === 'SB21');
+    const capacity = sb21.lot.metrics.find((m: { key: string }) => m.key === 'capacity');
+    // 2000 draws: the sampling error of σ is 1/√(2·2000) ≈ 1.6 % of σ, so 1 % ± 0.05 % covers 3 of them.
+    expect(Math.abs(capacity.sd / capacity.nominal - 0.01)).toBeLessThan(0.0005);
+    expect(capacity.contributions[0].path).toBe('cathode.loading');
+    expect(sb21.lot.yield).toBeGreaterThan(0.95);
+    expect(sb21.sweep).toBeNull(); // no study beside the spec
+    // What examples/processes/sb21-fabrication.cellspec states (seed 1, 2000 draws: reproducible).
+    expect(((100 * capacity.sd) / capacity.mean).toFixed(2)).toBe('1.00');
+    expect(((300 * capacity.sd) / capacity.mean).toFixed(2)).toBe('2.99');
+    expect((100 * sb21.lot.yield).toFixed(2)).toBe('99.55');
+    expect(sb21.lot.misses.map((m: { fraction: number }) => (100 * m.fraction).toFixed(2))).toEqual(['0.35', '0.10']);
+    const lots = JSON.parse((await cli('lots', SB21_PROCESS, '--cell', 'SB21', '--format', 'json')).stdout);
+    expect(sb21.lot.yield).toBe(lots.yield);
+  });
+
+  it('refuses --variation with CSV', async () => {
+    expect((await cli('report', SB21_CELL, '--variation', '--format', 'csv')).code).toBe(2);
+  });
+});
+
 describe('cellspec sweep', () => {
   it('sweeps SB2.1 loading × SE thickness with a constraint and a front', async () => {
     const { code, stdout, stderr } = await cli(
@@ -113,7 +139,7 @@ describe('cellspec sweep', () => {
     expect(parseAxis('cathode.porosity=5,10 %').values).toEqual([0.05, 0.1]);
     expect(parseConstraint('ed-stack>=800 Wh/L')).toEqual({ metric: 'ed-stack', op: '>=', value: 800 * 3.6e6 });
     expect(parseObjective('min:sim-anode-min')).toEqual({ metric: 'sim-anode-min', direction: 'min' });
-    expect(() => parseAxis('cathode.loading')).toThrow(/--vary needs PATH=VALUES/);
+    expect(() => parseAxis('cathode.loading')).toThrow(/--vary: an axis needs PATH=VALUES/);
   });
 
   it('refuses an unknown metric or a missing axis as usage errors', async () => {

@@ -15,8 +15,8 @@ import {
 } from 'langium/lsp';
 import { CellSpecDocumentUpdateHandler } from './scoping/build-pipeline.js';
 import { CellSpecLangiumDocuments } from './scoping/documents.js';
-import { guardNesting, isolateParseFailures } from './nesting-guard.js';
-import { compactParsedCst } from './memory/cst-compaction.js';
+import { guardNesting } from './nesting-guard.js';
+import { createCellSpecParser } from './cellspec-parser.js';
 import { CompactAstNodeDescriptionProvider } from './memory/node-descriptions.js';
 import { CompactValueConverter } from './memory/value-converter.js';
 import {
@@ -45,7 +45,11 @@ export const CellSpecModule: Module<CellSpecServices, PartialLangiumServices & C
   evaluation: { Evaluator: (services) => new Evaluator(services) },
   caches: { Documents: (services) => new DocumentCaches(services.shared) },
   workspace: { AstNodeDescriptionProvider: (services) => new CompactAstNodeDescriptionProvider(services) },
-  parser: { ValueConverter: () => new CompactValueConverter(), Lexer: (services) => new UnitLexer(services) },
+  parser: {
+    ValueConverter: () => new CompactValueConverter(),
+    Lexer: (services) => new UnitLexer(services),
+    LangiumParser: (services) => createCellSpecParser(services),
+  },
   LanguageMetaData: () => ({ ...CellSpecLanguageMetaData, mode: PARSER_MODE }),
 };
 
@@ -74,8 +78,6 @@ export function createCellSpecServices(context: DefaultSharedModuleContext): {
     CellSpecLspModule,
   );
   guardNesting(CellSpec);
-  compactParsedCst(CellSpec.parser.LangiumParser);
-  isolateParseFailures(CellSpec.parser.LangiumParser);
   shared.ServiceRegistry.register(CellSpec);
   registerValidationChecks(CellSpec);
   if (!context.connection) {

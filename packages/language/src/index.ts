@@ -22,3 +22,4 @@ export {
   type RuleSeverity,
 } from './project.js';
 export type { SuppressedFinding } from './validation/document-validator.js';
+export { STUDY_SUFFIX, readStudyBeside, studyPathOf, type StudyRead } from './sweep-studies.js';

@@ -14,7 +14,7 @@
  * `push(...nodes)`, whose argument count is bounded by the stack: a file of 200,000 comment lines
  * overflowed it. The builder's two methods are replaced with ones that copy instead.
  */
-import type { AstNode, CstNode, LangiumCoreServices, LangiumParser, LexerResult, ParseResult } from 'langium';
+import type { CstNode, LangiumCoreServices, LexerResult } from 'langium';
 
 type IToken = LexerResult['tokens'][number];
 
@@ -131,35 +131,4 @@ export function guardNesting(services: LangiumCoreServices): void {
       }
     };
   }
-}
-
-/**
- * The last line of defence: a text the parser (or the CST compaction after it) still fails on
- * becomes an empty document with one error, instead of an exception that ends the CLI or a
- * build of the language server. The parser's rule stack is cleared, so the next parse starts
- * clean. Installed outermost, after every other wrapper of `parse`.
- */
-export function isolateParseFailures(parser: LangiumParser): void {
-  const parse = parser.parse.bind(parser);
-  const state = parser as unknown as { stack?: unknown[] };
-  parser.parse = (<T extends AstNode>(
-    input: string,
-    options?: Parameters<LangiumParser['parse']>[1],
-  ): ParseResult<T> => {
-    try {
-      return parse<T>(input, options);
-    } catch (error) {
-      if (Array.isArray(state.stack)) state.stack.length = 0;
-      // Same length and line breaks, nothing to parse: positions in the document stay valid.
-      const result = parse<T>(input.replace(/[^\r\n]/g, ' '), options);
-      result.lexerErrors.push({
-        offset: 0,
-        length: 1,
-        line: 1,
-        column: 1,
-        message: `this file could not be read (${error instanceof Error ? error.message : String(error)}); nothing in it is checked`,
-      });
-      return result;
-    }
-  }) as LangiumParser['parse'];
 }

@@ -19,7 +19,18 @@ export const TARGET_METRICS: Readonly<Record<string, { readonly name: MetricName
 };
 
 export type PropertyContext =
-  'material' | 'electrode' | 'separator' | 'cell' | 'format' | 'limits' | 'thermal' | 'process' | 'test';
+  | 'material'
+  | 'electrode'
+  | 'separator'
+  | 'cell'
+  | 'format'
+  | 'limits'
+  | 'thermal'
+  | 'process'
+  | 'test'
+  | 'module'
+  | 'pack'
+  | 'vehicle';
 
 export interface PropertySpec {
   readonly contexts: readonly PropertyContext[];
@@ -293,6 +304,102 @@ export const PROPERTIES: Readonly<Record<string, PropertySpec>> = {
     'Voltage range of the cycler channel the test runs on (`-5 V to 5 V`; a range below 0 V is a bipolar channel).',
     { min: -100, max: 100, range: true },
   ),
+  // modules, packs and vehicles
+  series: P(['module', 'pack'], ['dimensionless'], 'Cells in series in a module; modules in series in a pack.', {
+    positive: true,
+    integer: true,
+    max: 10000,
+  }),
+  parallel: P(
+    ['module', 'pack'],
+    ['dimensionless'],
+    'Cells in parallel in a module; module strings in parallel in a pack.',
+    {
+      positive: true,
+      integer: true,
+      max: 10000,
+    },
+  ),
+  'busbar-mass': P(
+    ['module', 'pack'],
+    ['mass'],
+    'Busbars and interconnects of a module, or between the modules of a pack (kg).',
+    {
+      min: 0,
+      max: 1000,
+    },
+  ),
+  'busbar-resistance': P(
+    ['module', 'pack'],
+    ['resistance'],
+    "Series resistance of the busbars: a module's string, or the pack's interconnects (mΩ). Usable energy pays its I²R at C/3.",
+    { min: 0, max: 10 },
+  ),
+  'plate-mass': P(['module'], ['mass'], 'Cooling plate of a module (kg).', { min: 0, max: 1000 }),
+  'plate-volume': P(['module'], ['volume'], 'Cooling plate of a module (L).', { min: 0, max: 1 }),
+  'plate-conductance': P(
+    ['module'],
+    ['thermalConductance'],
+    'Thermal conductance from one cell to the coolant through the cooling plate (W/K).',
+    { positive: true, max: 1000 },
+  ),
+  'cell-conductance': P(
+    ['module'],
+    ['thermalConductance'],
+    'Thermal conductance between neighbouring cells of a module (W/K).',
+    { min: 0, max: 1000 },
+  ),
+  'housing-mass': P(
+    ['module', 'pack'],
+    ['mass', 'fraction'],
+    "A module's housing (kg), or the pack's housing, electronics and structure as a share of the pack mass (%).",
+    { min: 0, kindRanges: { mass: { max: 10000 }, fraction: { max: 0.99 } } },
+  ),
+  'housing-volume': P(
+    ['module', 'pack'],
+    ['volume', 'fraction'],
+    "A module's housing (L), or the pack's housing, electronics and structure as a share of the pack volume (%).",
+    { min: 0, kindRanges: { volume: { max: 10 }, fraction: { max: 0.99 } } },
+  ),
+  'coolant-temperature': P(
+    ['pack'],
+    ['temperature'],
+    'Coolant inlet temperature, also the starting temperature of the cells.',
+    {
+      min: 173.15,
+      max: 473.15,
+    },
+  ),
+  'coolant-flow': P(
+    ['pack'],
+    ['massFlow'],
+    'Coolant mass flow through one cooling path; the coolant warms by the heat it takes up (water-glycol, c_p 3.5 kJ/(kg·K)).',
+    { positive: true, max: 100 },
+  ),
+  'test-mass': P(['vehicle'], ['mass'], 'Test mass of the vehicle: vehicle, driver and load (kg).', {
+    positive: true,
+    max: 100000,
+  }),
+  'drag-coefficient': P(['vehicle'], ['dimensionless'], 'Aerodynamic drag coefficient C_d.', {
+    positive: true,
+    max: 2,
+  }),
+  'frontal-area': P(['vehicle'], ['area'], 'Frontal area of the vehicle (m²).', { positive: true, max: 20 }),
+  'rolling-resistance': P(['vehicle'], ['dimensionless'], 'Rolling-resistance coefficient C_rr.', { min: 0, max: 0.1 }),
+  'drivetrain-efficiency': P(
+    ['vehicle'],
+    ['fraction'],
+    'Battery-to-wheel efficiency of inverter, motor and gears (%).',
+    { positive: true, max: 1 },
+  ),
+  regeneration: P(['vehicle'], ['fraction'], 'Share of braking power the drivetrain recovers into the battery (%).', {
+    min: 0,
+    max: 1,
+  }),
+  'auxiliary-power': P(['vehicle'], ['power'], 'Auxiliary power drawn throughout a drive (W).', {
+    min: 0,
+    max: 100000,
+  }),
 };
 
 /** Properties a context requires (checked as "missing required property"). */

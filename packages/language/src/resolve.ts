@@ -39,6 +39,8 @@ import type {
 import type { CellSpecServices } from './cellspec-module.js';
 import type { Evaluator } from './evaluate.js';
 import { TARGET_METRICS } from './properties.js';
+import { resolvePack } from './resolve-pack.js';
+import type { PackIR } from '@cellspec/physics';
 import {
   isAnalyses,
   isAreaOverride,
@@ -82,6 +84,7 @@ import {
   isThermal,
   isTransport,
   isVariant,
+  isPack,
   type CellLike,
   type Dimensions,
   type Electrode,
@@ -1092,6 +1095,7 @@ export function resolveDocument(services: CellSpecServices, document: LangiumDoc
   const cells: CellIR[] = [];
   const processes: ProcessIR[] = [];
   const testPlans: TestPlanIR[] = [];
+  const packs: PackIR[] = [];
   let documentControl: DocumentControlIR | undefined;
   for (const element of spec.elements) {
     try {
@@ -1102,6 +1106,10 @@ export function resolveDocument(services: CellSpecServices, document: LangiumDoc
       } else if (isProcess(element)) processes.push(resolver.process(element));
       else if (isTestPlan(element)) testPlans.push(resolver.testPlan(element));
       else if (isDocumentControl(element)) documentControl = resolver.documentControl(element);
+      else if (isPack(element)) {
+        const pack = resolvePack(resolver, element, sourceOf(element));
+        if (pack) packs.push(pack);
+      }
     } catch (e) {
       // A half-typed spec can hold shapes no rule foresaw; report, never crash the server.
       resolver.problems.push({
@@ -1119,6 +1127,7 @@ export function resolveDocument(services: CellSpecServices, document: LangiumDoc
       cells,
       processes,
       testPlans,
+      ...(packs.length ? { packs } : {}),
     },
     problems: resolver.problems,
   };

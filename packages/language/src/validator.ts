@@ -24,6 +24,7 @@ import { fileReferenceChecks } from './file-references.js';
 import { modelReadinessChecks } from './validation/model-readiness.js';
 import { projectChecks } from './validation/project-checks.js';
 import { documentChecks } from './validation/document-checks.js';
+import { packChecks } from './validation/pack-checks.js';
 
 export interface CheckModule {
   /** For profiling and documentation. */
@@ -49,6 +50,7 @@ export const CHECK_MODULES: CheckModule[] = [
   { name: 'analyses', category: 'slow', checks: analysisChecks },
   { name: 'model readiness', category: 'slow', checks: modelReadinessChecks },
   { name: 'project', checks: projectChecks },
+  { name: 'packs', checks: packChecks },
 ];
 
 export function registerValidationChecks(services: CellSpecServices): void {

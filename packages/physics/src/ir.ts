@@ -6,6 +6,7 @@
  * Units: m, m², kg, s, A, V, K, mol, C (coulomb) for charge, J, Pa, S/m, Ω·m²; fractions 0..1;
  * C-rates as multiples of the cell's 1C current; activation energies in J/mol.
  */
+import type { PackIR } from './pack/pack-ir.js';
 
 /** Where a value came from: a spec file position, a built-in library citation, or both. */
 export interface SourceRef {
@@ -505,4 +506,6 @@ export interface SpecIR {
   readonly cells: readonly CellIR[];
   readonly processes: readonly ProcessIR[];
   readonly testPlans: readonly TestPlanIR[];
+  /** Modules and packs declared in the file (absent when there are none). */
+  readonly packs?: readonly PackIR[];
 }

@@ -64,6 +64,7 @@ export const DEFAULT_DISPLAY: Readonly<Record<QuantityKind, DisplayConversion & 
   reactionRate: { unit: 'm/s', si: 'm/s', factor: 1, offset: 0 },
   massFlow: { unit: 'g/min', si: 'kg/s', factor: 0.000016666666666666667, offset: 0 },
   viscosity: { unit: 'mPa·s', si: 'Pa s', factor: 0.001, offset: 0 },
+  thermalConductance: { unit: 'W/K', si: 'W/K', factor: 1, offset: 0 },
 };
 
 /** The other units the editor's settings offer, by `kind|unit`. */

@@ -53,7 +53,8 @@ export type QuantityKind =
   | 'exchangeCurrentDensity'
   | 'reactionRate'
   | 'massFlow'
-  | 'viscosity';
+  | 'viscosity'
+  | 'thermalConductance';
 
 export interface KindInfo {
   /** Words an engineer understands, used in messages: "an areal capacity". */
@@ -261,6 +262,13 @@ export const KINDS: Readonly<Record<QuantityKind, KindInfo>> = {
   },
   massFlow: { label: 'a mass flow', reference: 'kg/s', si: 'kg/s', display: 'g/min', examples: ['g/min'] },
   viscosity: { label: 'a viscosity', reference: 'Pa s', si: 'Pa s', display: 'mPa·s', examples: ['mPa·s'] },
+  thermalConductance: {
+    label: 'a thermal conductance',
+    reference: 'W/K',
+    si: 'W/K',
+    display: 'W/K',
+    examples: ['W/K'],
+  },
 };
 
 const referenceUnits = new Map<QuantityKind, Unit | null>();

@@ -13,6 +13,7 @@ import {
 } from '@cellspec/language/lsp/messages';
 import type { CellspecClient } from './client.js';
 import type { PreviewManager } from './preview/panel.js';
+import { showVariation } from './variation/command.js';
 import type { CellspecSettings } from './settings.js';
 import { PROTOCOL_CHOICES, protocolFileFromData, refusalMessage } from './exports/protocol-choices.js';
 import { reportCsv, reportJson, type ReportFormat } from './view-model/report.js';
@@ -36,7 +37,7 @@ function activeCellspecEditor(): vscode.TextEditor | undefined {
   return e?.document.languageId === 'cellspec' ? e : undefined;
 }
 
-async function cellUnderCursor(ctx: CommandContext): Promise<PreviewData | undefined> {
+export async function cellUnderCursor(ctx: CommandContext): Promise<PreviewData | undefined> {
   const editor = activeCellspecEditor();
   if (!editor) {
     if (ctx.previews.lastData) return ctx.previews.lastData;
@@ -310,6 +311,15 @@ export function registerCommands(context: vscode.ExtensionContext, ctx: CommandC
     vscode.commands.registerCommand(
       'cellspec.fit',
       run(() => fitToMeasuredData(ctx)),
+    ),
+    vscode.commands.registerCommand(
+      'cellspec.preview.variation',
+      run(async () => {
+        const data = await cellUnderCursor(ctx);
+        const file = activeCellspecEditor()?.document.uri ?? ctx.previews.source;
+        if (data?.cell && !ctx.previews.isOpen) ctx.previews.open(activeCellspecEditor());
+        await showVariation(ctx, data?.cell?.name, file);
+      }),
     ),
   );
 }

@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { loadWorkspace, resolveDocument, type LoadedFile } from '@cellspec/language';
-import type { CellIR, SpecIR } from '@cellspec/physics';
+import { loadWorkspace, readStudyBeside, resolveDocument, type LoadedFile } from '@cellspec/language';
+import type { CellIR, ProcessIR, SpecIR } from '@cellspec/physics';
 // The document stack (PDF, DOCX, charts, fonts) is loaded when `build` runs, so other commands
 // do not compile it at start-up.
 import type { DocumentManifest, ManifestDocument, SourceFile } from '@cellspec/emit/documents';
@@ -91,10 +91,12 @@ exit codes:
     const byPath = new Map(workspace.files.map((f) => [f.path, f]));
     const specs = new Map<string, SpecIR>();
     const cells = new Map<string, CellIR>();
+    const processes: ProcessIR[] = [];
     for (const f of workspace.files) {
       const { ir } = resolveDocument(workspace.services, f.document);
       specs.set(f.path, ir);
       for (const c of ir.cells) cells.set(c.name, c);
+      processes.push(...ir.processes);
     }
     const candidates = workspace.files.filter((f) => f.requested && specs.get(f.path)?.document !== undefined);
     if (candidates.length === 0) {
@@ -126,12 +128,20 @@ exit codes:
       numbers.set(control.number, shown);
       const t0 = performance.now();
       const cpu0 = process.cpuUsage();
-      const sources: SourceFile[] = sourcesOf(file, byPath).map((p) => ({
+      // A sweep study beside the spec is one of its sources: it changes the document.
+      const studyRead = readStudyBeside(file.path);
+      if (studyRead && 'problem' in studyRead) {
+        io.stderr(`${shown}: not built: ${slash(relative(io.cwd, studyRead.path))}: ${studyRead.problem}\n`);
+        failed = true;
+        continue;
+      }
+      const studies = new Map(studyRead ? [[studyRead.study.cell, studyRead.study]] : []);
+      const sources: SourceFile[] = [...sourcesOf(file, byPath), ...(studyRead ? [studyRead.path] : [])].map((p) => ({
         path: slash(relative(out, p)),
         sha256: sha256Hex(readFileSync(p)),
       }));
       const trace = { source: shown, sourceHash: combinedSourceHash(sources), toolVersion: CLI_VERSION };
-      const doc = await assembleDocument({ spec, trace, cells });
+      const doc = await assembleDocument({ spec, trace, cells, processes, studies });
       if (!doc) {
         io.stderr(`${shown}: not built: it declares no cell, process or test plan to document\n`);
         failed = true;

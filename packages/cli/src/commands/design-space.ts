@@ -5,13 +5,15 @@
 import { resolve } from 'node:path';
 import { loadWorkspace, resolveDocument } from '@cellspec/language';
 import { formatQuantity, toSI, type QuantityKind } from '@cellspec/units';
-import { METRICS, findVariable, type CellIR, type ProcessIR } from '@cellspec/physics';
+import { METRICS, findVariable, type CellIR, type PackIR, type ProcessIR } from '@cellspec/physics';
 import { UsageError } from '../command-framework.js';
 
 export interface LoadedSpecs {
   readonly cells: readonly CellIR[];
   readonly processes: readonly ProcessIR[];
   readonly errors: readonly string[];
+  /** Packs declared in the paths. */
+  readonly packs?: readonly PackIR[];
 }
 
 /** Every cell and process of the paths (folders recursively) and the files they import. */
@@ -22,13 +24,15 @@ export async function loadSpecs(paths: readonly string[], cwd: string): Promise<
   const cells: CellIR[] = [];
   const processes: ProcessIR[] = [];
   const errors: string[] = [];
+  const packs: PackIR[] = [];
   for (const f of workspace.files) {
     for (const d of f.diagnostics) if (d.severity === 'error') errors.push(`${f.path}:${d.line}: ${d.message}`);
     const { ir } = resolveDocument(workspace.services, f.document);
     cells.push(...ir.cells);
     processes.push(...ir.processes);
+    packs.push(...(ir.packs ?? []));
   }
-  return { cells, processes, errors };
+  return { cells, processes, errors, packs };
 }
 
 export function chooseCell(cells: readonly CellIR[], name: string | undefined): CellIR {

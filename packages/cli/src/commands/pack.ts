@@ -10,12 +10,24 @@ import {
   packDesign,
   WLTC_CLASS_3B_KMH,
   type PackDesign,
+  type AgeingParameters,
   type PackSpec,
   type Vehicle,
 } from '@cellspec/physics';
 import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command-framework.js';
 import { formatQuantity } from '@cellspec/units';
 import { chooseCell, loadSpecs, quantity, show } from './design-space.js';
+import {
+  ageingText,
+  choosePack,
+  declaredPack,
+  dutyText,
+  fitAgeingResults,
+  parseAgeingResults,
+  writePackPlots,
+} from './pack-declared.js';
+import { readUtf8 } from '@cellspec/language';
+import { relative, resolve } from 'node:path';
 
 const FORMATS = ['text', 'json'] as const;
 
@@ -32,8 +44,13 @@ const optional = (values: Record<string, unknown>, name: string, kind: Parameter
 export const packCommand: Command = {
   name: 'pack',
   summary: 'A pack of one cell: figures with a breakdown, and the load a drive cycle puts on each cell.',
-  usage: '[paths…] [--cell NAME] --series S --parallel P [pack options] [--drive wltc3b vehicle options]',
-  details: `Pack parts: --busbar-mass, --busbar-resistance, --cooling-mass, --cooling-volume, and housing,
+  usage:
+    '[paths…] [--pack NAME] | [--cell NAME] --series S --parallel P [pack options] [--drive wltc3b vehicle options]',
+  details: `Without --series and --parallel, the pack declared in the paths (a \`pack\` block; --pack
+chooses one): its figures, and each duty it declares (fast-charge, drive) run on the reduced model
+of one cell per module row coupled to the module's heat network: temperatures, voltage, SOC, limits.
+
+Pack parts: --busbar-mass, --busbar-resistance, --cooling-mass, --cooling-volume, and housing,
 electronics and structure as fractions of the pack (--housing-mass 20%, --housing-volume 30%).
 Usable energy is cells × cell energy minus the busbar I²R loss at C/3.
 
@@ -47,6 +64,7 @@ exit codes:
   2  usage error or an input that cannot be read`,
   options: {
     cell: { type: 'string', short: 'c', valueName: 'name', description: 'the cell or variant (default: the only one)' },
+    pack: { type: 'string', valueName: 'name', description: 'the declared pack (default: the only one)' },
     series: { type: 'string', valueName: 'n', description: 'cells in series' },
     parallel: { type: 'string', valueName: 'n', description: 'cells in parallel' },
     'busbar-mass': { type: 'string', valueName: 'mass', description: 'busbars and interconnects, e.g. 4 kg' },
@@ -72,9 +90,22 @@ exit codes:
     efficiency: { type: 'string', valueName: 'fraction', description: 'battery-to-wheel efficiency, e.g. 90%' },
     regen: { type: 'string', valueName: 'fraction', description: 'share of braking power recovered, e.g. 60%' },
     format: { type: 'string', short: 'f', default: 'text', valueName: 'text|json', description: 'output format' },
+    plots: {
+      type: 'string',
+      valueName: 'dir',
+      description: 'a declared pack: write its charts (temperatures, voltage, SOC, degradation map) as SVG',
+    },
+    force: { type: 'boolean', description: 'with --plots: replace files cellspec did not write' },
+    'ageing-results': {
+      type: 'string',
+      valueName: 'file.csv',
+      description: 'a declared pack: storage and cycle results to fit the ageing prediction to',
+    },
   },
   async run(values, positionals, io: CliIo) {
     const format = oneOf('format', values.format, FORMATS);
+    if (values.series === undefined && values.parallel === undefined)
+      return runDeclared(values, positionals, io, format);
     const series = count('series', values.series);
     const parallel = count('parallel', values.parallel);
     const spec: PackSpec = {
@@ -102,7 +133,13 @@ exit codes:
       return ExitCode.Findings;
     }
     const drive = vehicle
-      ? driveSummary(pack, design.capacity!, vehicle, values, cell.limits.maxDischargeRate)
+      ? driveSummary(
+          pack,
+          design.capacity!,
+          vehicle,
+          optional(values, 'grade', 'fraction') ?? 0,
+          cell.limits.maxDischargeRate,
+        )
       : undefined;
     if (format === 'json') io.stdout(JSON.stringify({ cell: cell.name, units: 'SI', pack, drive }, null, 2) + '\n');
     else io.stdout(packText(cell.name, pack, drive));
@@ -150,10 +187,9 @@ function driveSummary(
   pack: PackDesign,
   cellCapacity: number,
   vehicle: Vehicle,
-  values: Record<string, unknown>,
+  grade: number,
   maxRate: number | undefined,
 ): DriveSummary {
-  const grade = optional(values, 'grade', 'fraction') ?? 0;
   const run = drivePower(vehicle, WLTC_CLASS_3B_KMH, grade);
   const peakPower = Math.max(...run.batteryPower);
   const peakRegenPower = Math.min(...run.batteryPower);
@@ -179,7 +215,7 @@ function packText(cell: string, pack: PackDesign, drive: DriveSummary | undefine
   const lines = [
     `${pack.name} pack of ${cell}: ${pack.cells} cells`,
     `  capacity ${formatQuantity(pack.capacity, 'capacity', { unit: 'Ah' })}, nominal voltage ${show(pack.nominalVoltage, 'voltage')}${pack.voltageWindow ? ` (${show(pack.voltageWindow[0], 'voltage')} … ${show(pack.voltageWindow[1], 'voltage')})` : ''}`,
-    `  energy ${kwh(pack.nominalEnergy)} nominal, ${kwh(pack.usableEnergy)} usable at C/3 (busbar loss ${kwh(pack.busbarLoss)})`,
+    `  energy ${kwh(pack.nominalEnergy)} nominal, ${kwh(pack.usableEnergy)} usable at C/3 (busbar loss ${show(pack.busbarLoss, 'energy')})`,
     `  ${show(pack.energyDensity, 'energyDensity')}, ${show(pack.specificEnergy, 'specificEnergy')} (pack basis)`,
     `  mass ${formatQuantity(pack.mass, 'mass', { unit: 'kg' })}: ${Object.entries(pack.massBreakdown)
       .map(([k, v]) => `${k} ${formatQuantity(v, 'mass', { unit: 'kg' })}`)
@@ -195,4 +231,70 @@ function packText(cell: string, pack: PackDesign, drive: DriveSummary | undefine
       `  the usable energy lasts ${drive.cyclesPerCharge.toFixed(1)} cycles`,
     );
   return lines.join('\n') + '\n';
+}
+
+/** The pack a spec declares, with its duties run. */
+async function runDeclared(
+  values: Record<string, unknown>,
+  positionals: readonly string[],
+  io: CliIo,
+  format: (typeof FORMATS)[number],
+): Promise<number> {
+  const specs = await loadSpecs(positionals, io.cwd);
+  if (specs.errors.length) {
+    for (const e of specs.errors) io.stderr(`error: ${e}\n`);
+    return ExitCode.Findings;
+  }
+  const pack = choosePack(specs.packs ?? [], typeof values.pack === 'string' ? values.pack : undefined);
+  const cell = specs.cells.find((c) => c.name === pack.module.cell);
+  if (!cell) {
+    io.stderr(`error: pack ${pack.name}: cell ${pack.module.cell} is not computable\n`);
+    return ExitCode.Findings;
+  }
+  let ageing: AgeingParameters | undefined;
+  if (typeof values['ageing-results'] === 'string') {
+    const file = values['ageing-results'];
+    const read = readUtf8(resolve(io.cwd, file));
+    if ('problem' in read) throw new UsageError(`${file}: ${read.problem}`);
+    const parsed = parseAgeingResults(read.text, file);
+    if ('error' in parsed) throw new UsageError(parsed.error);
+    const fitted = fitAgeingResults(parsed, file);
+    for (const n of fitted.notes) io.stderr(`note: ${file}: ${n}\n`);
+    if (!fitted.parameters) throw new UsageError(`${file}: the results do not determine the ageing parameters`);
+    ageing = fitted.parameters;
+  }
+  const report = declaredPack(cell, pack, ageing);
+  if (!('pack' in report)) {
+    for (const p of report.problems) io.stderr(`error: ${cell.name}: ${p}\n`);
+    return ExitCode.Findings;
+  }
+  for (const p of report.problems) io.stderr(`error: pack ${pack.name}: ${p}\n`);
+  const cellCapacity = designCell(cell).capacity;
+  const drives = pack.duties.flatMap((d) =>
+    d.type === 'drive' && pack.vehicle && cellCapacity !== undefined
+      ? [driveSummary(report.pack, cellCapacity, pack.vehicle, d.grade, cell.limits.maxDischargeRate)]
+      : [],
+  );
+  if (typeof values.plots === 'string') {
+    const written = await writePackPlots(report, resolve(io.cwd, values.plots), values.force === true);
+    if (typeof written === 'string') {
+      io.stderr(`cellspec pack: cannot write to ${values.plots}: ${written}\n`);
+      return ExitCode.Usage;
+    }
+    for (const w of written) io.stderr(`wrote ${relative(io.cwd, w)}\n`);
+  }
+  if (format === 'json')
+    io.stdout(JSON.stringify({ cell: cell.name, units: 'SI', ...report, drive: drives[0] }, null, 2) + '\n');
+  else
+    io.stdout(
+      packText(cell.name, report.pack, drives[0]) +
+        dutyText(report.duties) +
+        '\n' +
+        (report.assumptions.length
+          ? `  the cell model takes ${report.assumptions.length} values the spec does not state (listed with --format json)\n`
+          : '') +
+        ageingText(report.ageing) +
+        '\n',
+    );
+  return report.problems.length ? ExitCode.Findings : ExitCode.Ok;
 }

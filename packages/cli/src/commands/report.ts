@@ -26,7 +26,7 @@
  * "variant", "delta", "percent" } ] }` with values in the units named by `unit` on each row.
  */
 import { relative } from 'node:path';
-import { loadWorkspace, resolveDocument } from '@cellspec/language';
+import { loadWorkspace, readStudyBeside, resolveDocument, type StudyRead } from '@cellspec/language';
 import { formatNumber, fromSI, KINDS } from '@cellspec/units';
 import {
   checkTargets,
@@ -34,11 +34,20 @@ import {
   designCell,
   designWarnings,
   formatMetric,
+  lotVariation,
+  metricKindOf,
+  sweepDesign,
+  tolerancesFromProcesses,
   type CellDesign,
+  type LotVariation,
+  type SweepResult,
+  type SweepStudy,
   type CellIR,
   type ProcessIR,
 } from '@cellspec/physics';
 import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command-framework.js';
+import { show, variableKind } from './design-space.js';
+import { lotText } from './lots.js';
 
 const FORMATS = ['text', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
@@ -126,13 +135,46 @@ export function reportRecord(
   };
 }
 
+/** Draws of a reported lot, as in the cell specification (`DOCUMENT_LOT_SAMPLES`): the same seed, the same numbers. */
+const LOT_SAMPLES = 2000;
+
+/** Lot variation and sweep of one cell (`--variation`), SI units as `cellspec lots` and `sweep` give them. */
+export interface VariationRecord {
+  readonly name: string;
+  readonly lot: LotVariation | null;
+  readonly sweep: { readonly study: SweepStudy; readonly result: SweepResult } | null;
+  readonly problems: readonly string[];
+  /** With `--charts`: the capacity histogram and the sweep plot as SVG, the cell specification's charts. */
+  readonly charts?: { readonly lot: string | null; readonly sweep: string | null };
+}
+
+/** The charts of each record, rendered by the documents' chart definitions (loaded only when asked for: Vega is large). */
+async function withCharts(variations: readonly VariationRecord[], cells: ReadonlyMap<string, CellIR>) {
+  const { capacityBand, lotChart, renderChartSvg, sweepChart } = await import('@cellspec/emit/charts');
+  return Promise.all(
+    variations.map(async (v): Promise<VariationRecord> => {
+      const cell = cells.get(v.name);
+      const lot = v.lot && cell ? lotChart(v.lot, 'capacity', capacityBand(cell)) : undefined;
+      return {
+        ...v,
+        charts: {
+          lot: lot ? await renderChartSvg(lot) : null,
+          sweep: v.sweep ? await renderChartSvg(sweepChart(v.sweep.study, v.sweep.result)) : null,
+        },
+      };
+    }),
+  );
+}
+
 interface Loaded {
+  readonly variations: VariationRecord[];
+  readonly cells: Map<string, CellIR>;
   readonly records: ReportRecord[];
   readonly designs: Map<string, CellDesign>;
   readonly errors: string[];
 }
 
-async function load(paths: readonly string[], cwd: string): Promise<Loaded> {
+async function load(paths: readonly string[], cwd: string, variation = false): Promise<Loaded> {
   const workspace = await loadWorkspace(paths.length ? paths : [cwd]);
   const problem = workspace.problems[0];
   if (problem) throw new UsageError(`${relative(cwd, problem.path) || problem.path}: ${problem.message}`);
@@ -141,11 +183,16 @@ async function load(paths: readonly string[], cwd: string): Promise<Loaded> {
   const errors: string[] = [];
   const resolved = workspace.files.map((f) => ({ f, ir: resolveDocument(workspace.services, f.document).ir }));
   const processes = resolved.flatMap((r) => r.ir.processes);
+  const variations: VariationRecord[] = [];
+  const cells = new Map<string, CellIR>();
   for (const { f, ir } of resolved) {
+    const study = variation && f.requested ? readStudyBeside(f.path) : undefined;
     for (const cell of ir.cells) {
       const design = designCell(cell);
       designs.set(cell.name, design);
+      cells.set(cell.name, cell);
       if (f.requested) records.push(reportRecord(relative(cwd, f.path) || f.path, cell, design, processes));
+      if (variation && f.requested) variations.push(variationRecord(cell, processes, study));
     }
     if (f.requested)
       errors.push(
@@ -154,7 +201,65 @@ async function load(paths: readonly string[], cwd: string): Promise<Loaded> {
           .map((d) => `${relative(cwd, f.path)}:${d.line}: ${d.message}`),
       );
   }
-  return { records, designs, errors };
+  return { records, designs, errors, variations, cells };
+}
+
+function variationRecord(cell: CellIR, processes: readonly ProcessIR[], read: StudyRead | undefined): VariationRecord {
+  const problems: string[] = [];
+  const tolerances = tolerancesFromProcesses(cell, processes);
+  const lot = tolerances.length ? lotVariation(cell, tolerances, { samples: LOT_SAMPLES, seed: 1 }) : null;
+  if (lot) problems.push(...lot.problems);
+  let sweep: VariationRecord['sweep'] = null;
+  if (read && 'problem' in read) problems.push(`${read.path}: ${read.problem}`);
+  else if (read && read.study.cell === cell.name) {
+    const { study } = read;
+    const result = sweepDesign(cell, study.axes, {
+      constraints: study.constraints,
+      objectives: study.objectives,
+      ...(study.simulation ? { simulation: study.simulation } : {}),
+      clock: () => performance.now(),
+    });
+    problems.push(...result.problems);
+    sweep = { study, result };
+  }
+  return { name: cell.name, lot, sweep, problems };
+}
+
+/** The variation part of the text report: `cellspec lots` for the lot, the front for the sweep. */
+export function variationText(variations: readonly VariationRecord[]): string {
+  const out: string[] = [];
+  for (const v of variations) {
+    if (!v.lot && !v.sweep) continue;
+    out.push(`${v.name} — lot variation and design sweep`);
+    if (v.lot)
+      out.push(
+        ...lotText(v.lot)
+          .trimEnd()
+          .split('\n')
+          .map((l) => `  ${l}`),
+      );
+    if (v.sweep) {
+      const { study, result } = v.sweep;
+      const feasible = result.points.filter((p) => p.violated.length === 0).length;
+      out.push(
+        '',
+        `  sweep: ${result.points.length} points, ${feasible} feasible, ${result.front.length} on the Pareto front (${study.objectives.map((o) => `${o.direction} ${o.metric}`).join(', ')})`,
+      );
+      const front = new Set(result.front);
+      for (const p of result.points.filter((q) => front.has(q.index)))
+        out.push(
+          `    ${study.axes.map((a) => `${a.path} ${show(p.values[a.path]!, variableKind(a.path))}`).join(', ')}: ${study.objectives
+            .map(
+              (o) =>
+                `${o.metric} ${p.metrics[o.metric] === undefined ? '—' : show(p.metrics[o.metric]!, metricKindOf(o.metric))}`,
+            )
+            .join(', ')}`,
+        );
+    }
+    for (const p of v.problems) out.push(`  warning: ${p}`);
+    out.push('');
+  }
+  return out.join('\n');
 }
 
 // ---- output formats --------------------------------------------------------------------------------
@@ -308,18 +413,32 @@ exit codes:
       valueName: 'variant',
       description: 'print the variant-versus-base table of one variant',
     },
+    charts: {
+      type: 'boolean',
+      description: 'with --variation --format json: add the capacity histogram and the sweep plot as SVG',
+    },
+    variation: {
+      type: 'boolean',
+      description: "add each cell's lot variation (its processes' tolerances) and the sweep of a <spec>.sweep.json",
+    },
   },
   async run(values, positionals, io: CliIo) {
     const format = values.format === undefined ? 'text' : oneOf<Format>('format', values.format, FORMATS);
-    const { records, designs, errors } = await load(positionals, io.cwd);
+    const variation = values.variation === true;
+    if (variation && format === 'csv') throw new UsageError('--variation is shown in the text and JSON formats');
+    if (values.charts === true && !(variation && format === 'json'))
+      throw new UsageError('--charts needs --variation --format json');
+    const loaded = await load(positionals, io.cwd, variation);
+    const { records, designs, errors, cells } = loaded;
+    const variations = values.charts === true ? await withCharts(loaded.variations, cells) : loaded.variations;
     if (typeof values.compare === 'string') {
       io.stdout(compare(designs, values.compare, format));
     } else if (format === 'json') {
-      io.stdout(`${JSON.stringify({ cells: records }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ cells: records, ...(variation ? { variation: variations } : {}) }, null, 2)}\n`);
     } else if (format === 'csv') {
       io.stdout(csvReport(records));
     } else {
-      io.stdout(textReport(records));
+      io.stdout(textReport(records) + (variation ? variationText(variations) : ''));
     }
     for (const e of errors) io.stderr(`${e}\n`);
     return errors.length > 0 ? ExitCode.Findings : ExitCode.Ok;

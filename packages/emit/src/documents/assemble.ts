@@ -29,7 +29,9 @@ import {
   type ProcessIR,
   type SpecIR,
   type TestPlanIR,
+  type SweepStudy,
 } from '@cellspec/physics';
+import { variationSections } from './variation.js';
 import { fromSI, KINDS, type QuantityKind } from '@cellspec/units';
 import {
   anodePotentialChart,
@@ -50,6 +52,10 @@ export interface DocumentInput {
   readonly cells: ReadonlyMap<string, CellIR>;
   /** Model runs already made for a cell (by name); run here when absent. */
   readonly analyses?: ReadonlyMap<string, CellAnalyses>;
+  /** Every process of the workspace: the tolerances they state make a cell's lot variation. */
+  readonly processes?: readonly ProcessIR[];
+  /** Sweep studies by the cell they sweep (`<spec>.sweep.json` beside the spec). */
+  readonly studies?: ReadonlyMap<string, SweepStudy>;
 }
 
 /** The kind of document a file makes: a variant, else a cell, else a process, else a test plan. */
@@ -88,6 +94,7 @@ export async function assembleDocument(input: DocumentInput): Promise<Controlled
     const base = cell.base !== undefined ? input.cells.get(cell.base) : undefined;
     if (cell.base !== undefined) sections.push(variantSection(cell, base));
     sections.push(...(await cellSections(cell, input.analyses?.get(cell.name))));
+    sections.push(...(await variationSections(cell, input.processes ?? [], input.studies?.get(cell.name))));
   }
   for (const process of input.spec.processes) sections.push(processSection(process, input.cells));
   for (const plan of input.spec.testPlans) sections.push(planSection(plan, input.cells));

@@ -1,5 +1,6 @@
 export * from './model.js';
 export { assembleDocument, documentControl, documentKind, type DocumentInput } from './assemble.js';
+export { documentLot, DOCUMENT_LOT_SAMPLES } from './variation.js';
 export { renderHtml } from './html.js';
 export { renderMarkdown } from './markdown.js';
 export { renderPdf } from './pdf.js';

@@ -49,11 +49,14 @@ export type CellSpecKeywordNames =
     | "areal-capacity"
     | "at"
     | "author"
+    | "auxiliary-power"
     | "batch-size"
     | "between"
     | "bi-cell"
     | "binder"
     | "bruggeman"
+    | "busbar-mass"
+    | "busbar-resistance"
     | "by"
     | "by-volume"
     | "by-weight"
@@ -62,6 +65,7 @@ export type CellSpecKeywordNames =
     | "cathode"
     | "cathode-active"
     | "cell"
+    | "cell-conductance"
     | "channel-voltage"
     | "charge"
     | "coated-with"
@@ -71,6 +75,8 @@ export type CellSpecKeywordNames =
     | "composition"
     | "conductive-additive"
     | "contact-fraction"
+    | "coolant-flow"
+    | "coolant-temperature"
     | "cooling-area"
     | "count"
     | "coverage"
@@ -87,6 +93,9 @@ export type CellSpecKeywordNames =
     | "document"
     | "double-sided"
     | "draft"
+    | "drag-coefficient"
+    | "drive"
+    | "drivetrain-efficiency"
     | "duration"
     | "effective"
     | "electrode-area"
@@ -113,12 +122,15 @@ export type CellSpecKeywordNames =
     | "formula-unit"
     | "from"
     | "from-soc"
+    | "frontal-area"
     | "grade"
     | "headspace"
     | "heat-transfer"
     | "height"
     | "history"
     | "hold"
+    | "housing-mass"
+    | "housing-volume"
     | "impedance"
     | "import"
     | "in-review"
@@ -146,6 +158,7 @@ export type CellSpecKeywordNames =
     | "max-discharge-rate"
     | "mean-voltage"
     | "model"
+    | "module"
     | "molar-mass"
     | "nominal-capacity"
     | "note"
@@ -159,11 +172,16 @@ export type CellSpecKeywordNames =
     | "other"
     | "outline"
     | "p2d"
+    | "pack"
     | "packaging"
+    | "parallel"
     | "particle-radius"
     | "pass"
     | "path-resistance"
     | "pellet"
+    | "plate-conductance"
+    | "plate-mass"
+    | "plate-volume"
     | "plating-by-design"
     | "porosity"
     | "pouch"
@@ -177,6 +195,7 @@ export type CellSpecKeywordNames =
     | "rates"
     | "record"
     | "reduced"
+    | "regeneration"
     | "released"
     | "repeat"
     | "replace"
@@ -184,9 +203,11 @@ export type CellSpecKeywordNames =
     | "restraint-pressure"
     | "reviewer"
     | "revision"
+    | "rolling-resistance"
     | "salt-concentration"
     | "samples"
     | "separator"
+    | "series"
     | "set-pressure"
     | "set-soc"
     | "set-temperature"
@@ -216,6 +237,7 @@ export type CellSpecKeywordNames =
     | "temperatures"
     | "test"
     | "test-jig"
+    | "test-mass"
     | "test-plan"
     | "theoretical-capacity"
     | "thermal"
@@ -232,6 +254,7 @@ export type CellSpecKeywordNames =
     | "transport"
     | "until"
     | "variant"
+    | "vehicle"
     | "voltage"
     | "width"
     | "with"
@@ -326,7 +349,7 @@ export function isBasis(item: unknown): item is Basis {
 }
 
 export interface BinaryExpression extends langium.AstNode {
-    readonly $container: BinaryExpression | Collector | Component | Constant | CurrentStep | Dimensions | EndClause | EndCondition | HoldStep | ImpedanceStep | LayerFilm | LoopStep | OcpPoint | Parenthesized | PressureStep | Property | PulseStep | RecordStep | SocStep | Target | TemperatureStep | Tolerance | UnaryExpression | ValueList;
+    readonly $container: BinaryExpression | Collector | Component | Constant | CurrentStep | Dimensions | DriveDuty | EndClause | EndCondition | FastChargeDuty | HoldStep | ImpedanceStep | LayerFilm | LoopStep | OcpPoint | Parenthesized | PressureStep | Property | PulseStep | RecordStep | SocStep | Target | TemperatureStep | Tolerance | UnaryExpression | ValueList;
     readonly $type: 'BinaryExpression';
     left: Expression;
     operator: '*' | '+' | '-' | '/';
@@ -454,7 +477,7 @@ export function isConstant(item: unknown): item is Constant {
 }
 
 export interface CRateLiteral extends langium.AstNode {
-    readonly $container: BinaryExpression | Collector | Component | Constant | CurrentStep | Dimensions | EndClause | EndCondition | HoldStep | ImpedanceStep | LayerFilm | LoopStep | OcpPoint | Parenthesized | PressureStep | Property | PulseStep | RecordStep | SocStep | Target | TemperatureStep | Tolerance | UnaryExpression | ValueList;
+    readonly $container: BinaryExpression | Collector | Component | Constant | CurrentStep | Dimensions | DriveDuty | EndClause | EndCondition | FastChargeDuty | HoldStep | ImpedanceStep | LayerFilm | LoopStep | OcpPoint | Parenthesized | PressureStep | Property | PulseStep | RecordStep | SocStep | Target | TemperatureStep | Tolerance | UnaryExpression | ValueList;
     readonly $type: 'CRateLiteral';
     divisor: number;
 }
@@ -546,6 +569,27 @@ export function isDocumentMember(item: unknown): item is DocumentMember {
     return reflection.isInstance(item, DocumentMember.$type);
 }
 
+export interface DriveDuty extends langium.AstNode {
+    readonly $container: Pack;
+    readonly $type: 'DriveDuty';
+    cycle: string;
+    from?: Expression;
+    grade?: Expression;
+    repeat?: Expression;
+}
+
+export const DriveDuty = {
+    $type: 'DriveDuty',
+    cycle: 'cycle',
+    from: 'from',
+    grade: 'grade',
+    repeat: 'repeat'
+} as const;
+
+export function isDriveDuty(item: unknown): item is DriveDuty {
+    return reflection.isInstance(item, DriveDuty.$type);
+}
+
 export interface Electrode extends langium.AstNode {
     readonly $container: Cell | Variant;
     readonly $type: 'Electrode';
@@ -588,7 +632,7 @@ export function isElectrodeMember(item: unknown): item is ElectrodeMember {
     return reflection.isInstance(item, ElectrodeMember.$type);
 }
 
-export type Element = Cell | Constant | DocumentControl | LibraryHeader | Material | Process | TestPlan | Variant;
+export type Element = Cell | Constant | DocumentControl | LibraryHeader | Material | Module | Pack | Process | TestPlan | Variant;
 
 export const Element = {
     $type: 'Element'
@@ -657,6 +701,25 @@ export const Expression = {
 
 export function isExpression(item: unknown): item is Expression {
     return reflection.isInstance(item, Expression.$type);
+}
+
+export interface FastChargeDuty extends langium.AstNode {
+    readonly $container: Pack;
+    readonly $type: 'FastChargeDuty';
+    from?: Expression;
+    rate: Expression;
+    to: Expression;
+}
+
+export const FastChargeDuty = {
+    $type: 'FastChargeDuty',
+    from: 'from',
+    rate: 'rate',
+    to: 'to'
+} as const;
+
+export function isFastChargeDuty(item: unknown): item is FastChargeDuty {
+    return reflection.isInstance(item, FastChargeDuty.$type);
 }
 
 export type FilmRole = 'can' | 'insulation' | 'interlayer' | 'packaging' | 'spacer' | 'tabs';
@@ -923,10 +986,54 @@ export function isMetric(item: unknown): item is Metric {
     return item === 'capacity' || item === 'energy' || item === 'energy-density' || item === 'specific-energy' || item === 'np-ratio' || item === 'areal-capacity' || item === 'mean-voltage' || item === 'thickness' || item === 'mass';
 }
 
-export type Name = 'amplitude' | 'area' | 'capacity' | 'count' | 'energy' | 'hold' | 'model' | 'rate' | 'rates' | 'soc' | 'socs' | 'width' | PropertyName | ReachKeyword | TextKey | string;
+export interface Module extends langium.AstNode {
+    readonly $container: Spec;
+    readonly $type: 'Module';
+    members: Array<ModuleMember>;
+    name: Name;
+    title?: string;
+}
+
+export const Module = {
+    $type: 'Module',
+    members: 'members',
+    name: 'name',
+    title: 'title'
+} as const;
+
+export function isModule(item: unknown): item is Module {
+    return reflection.isInstance(item, Module.$type);
+}
+
+export interface ModuleCell extends langium.AstNode {
+    readonly $container: Module;
+    readonly $type: 'ModuleCell';
+    cell: langium.Reference<CellLike>;
+}
+
+export const ModuleCell = {
+    $type: 'ModuleCell',
+    cell: 'cell'
+} as const;
+
+export function isModuleCell(item: unknown): item is ModuleCell {
+    return reflection.isInstance(item, ModuleCell.$type);
+}
+
+export type ModuleMember = ModuleCell | Property;
+
+export const ModuleMember = {
+    $type: 'ModuleMember'
+} as const;
+
+export function isModuleMember(item: unknown): item is ModuleMember {
+    return reflection.isInstance(item, ModuleMember.$type);
+}
+
+export type Name = 'amplitude' | 'area' | 'capacity' | 'count' | 'energy' | 'hold' | 'model' | 'rate' | 'rates' | 'soc' | 'socs' | 'width' | PackKeyword | PropertyName | ReachKeyword | TextKey | string;
 
 export function isName(item: unknown): item is Name {
-    return isPropertyName(item) || isTextKey(item) || isReachKeyword(item) || item === 'capacity' || item === 'energy' || item === 'rate' || item === 'model' || item === 'width' || item === 'count' || item === 'area' || item === 'hold' || item === 'amplitude' || item === 'soc' || item === 'socs' || item === 'rates' || (typeof item === 'string' && (/[A-Za-z_\u00B0\u00B5\u03A9\u03BC\u2103][A-Za-z0-9_\u00B2\u00B3\u00B0\u00B5\u03A9\u03BC]*(-[A-Za-z0-9][A-Za-z0-9_\u00B2\u00B3]*)*/.test(item)));
+    return isPropertyName(item) || isTextKey(item) || isReachKeyword(item) || isPackKeyword(item) || item === 'capacity' || item === 'energy' || item === 'rate' || item === 'model' || item === 'width' || item === 'count' || item === 'area' || item === 'hold' || item === 'amplitude' || item === 'soc' || item === 'socs' || item === 'rates' || (typeof item === 'string' && (/[A-Za-z_\u00B0\u00B5\u03A9\u03BC\u2103][A-Za-z0-9_\u00B2\u00B3\u00B0\u00B5\u03A9\u03BC]*(-[A-Za-z0-9][A-Za-z0-9_\u00B2\u00B3]*)*/.test(item)));
 }
 
 export interface NoteStep extends langium.AstNode {
@@ -999,6 +1106,62 @@ export function isOutline(item: unknown): item is Outline {
     return reflection.isInstance(item, Outline.$type);
 }
 
+export interface Pack extends langium.AstNode {
+    readonly $container: Spec;
+    readonly $type: 'Pack';
+    members: Array<PackMember>;
+    name: Name;
+    title?: string;
+}
+
+export const Pack = {
+    $type: 'Pack',
+    members: 'members',
+    name: 'name',
+    title: 'title'
+} as const;
+
+export function isPack(item: unknown): item is Pack {
+    return reflection.isInstance(item, Pack.$type);
+}
+
+export type PackKeyword = 'drive' | 'module' | 'pack' | 'vehicle';
+
+export function isPackKeyword(item: unknown): item is PackKeyword {
+    return item === 'module' || item === 'pack' || item === 'vehicle' || item === 'drive';
+}
+
+export type PackMember = DriveDuty | FastChargeDuty | PackModule | Property | Vehicle;
+
+export const PackMember = {
+    $type: 'PackMember'
+} as const;
+
+export function isPackMember(item: unknown): item is PackMember {
+    return reflection.isInstance(item, PackMember.$type);
+}
+
+export interface PackModule extends langium.AstNode {
+    readonly $container: Pack;
+    readonly $type: 'PackModule';
+    module: langium.Reference<Module>;
+}
+
+export const PackModule = {
+    $type: 'PackModule',
+    module: 'module'
+} as const;
+
+export function isPackModule(item: unknown): item is PackModule {
+    return reflection.isInstance(item, PackModule.$type);
+}
+
+export type PackPropertyName = 'auxiliary-power' | 'busbar-mass' | 'busbar-resistance' | 'cell-conductance' | 'coolant-flow' | 'coolant-temperature' | 'drag-coefficient' | 'drivetrain-efficiency' | 'frontal-area' | 'housing-mass' | 'housing-volume' | 'parallel' | 'plate-conductance' | 'plate-mass' | 'plate-volume' | 'regeneration' | 'rolling-resistance' | 'series' | 'test-mass';
+
+export function isPackPropertyName(item: unknown): item is PackPropertyName {
+    return item === 'series' || item === 'parallel' || item === 'busbar-mass' || item === 'busbar-resistance' || item === 'plate-mass' || item === 'plate-volume' || item === 'plate-conductance' || item === 'cell-conductance' || item === 'housing-mass' || item === 'housing-volume' || item === 'coolant-temperature' || item === 'coolant-flow' || item === 'test-mass' || item === 'drag-coefficient' || item === 'frontal-area' || item === 'rolling-resistance' || item === 'drivetrain-efficiency' || item === 'regeneration' || item === 'auxiliary-power';
+}
+
 export interface Parameter extends langium.AstNode {
     readonly $container: Environment | ProcedureStep | ProcessStep;
     readonly $type: 'Parameter';
@@ -1020,14 +1183,14 @@ export function isParameter(item: unknown): item is Parameter {
     return reflection.isInstance(item, Parameter.$type);
 }
 
-export type ParameterName = 'ambient' | 'amplitude' | 'anode' | 'area' | 'binder' | 'capacity' | 'cathode' | 'coating' | 'collector' | 'composition' | 'count' | 'energy' | 'hold' | 'insulation' | 'model' | 'packaging' | 'rate' | 'rates' | 'separator' | 'soc' | 'socs' | 'width' | PropertyName | ReachKeyword | TextKey | string;
+export type ParameterName = 'ambient' | 'amplitude' | 'anode' | 'area' | 'binder' | 'capacity' | 'cathode' | 'coating' | 'collector' | 'composition' | 'count' | 'energy' | 'hold' | 'insulation' | 'model' | 'packaging' | 'rate' | 'rates' | 'separator' | 'soc' | 'socs' | 'width' | PackKeyword | PropertyName | ReachKeyword | TextKey | string;
 
 export function isParameterName(item: unknown): item is ParameterName {
-    return isPropertyName(item) || isTextKey(item) || isReachKeyword(item) || item === 'soc' || item === 'capacity' || item === 'energy' || item === 'rate' || item === 'rates' || item === 'model' || item === 'width' || item === 'count' || item === 'area' || item === 'composition' || item === 'collector' || item === 'cathode' || item === 'anode' || item === 'separator' || item === 'ambient' || item === 'packaging' || item === 'insulation' || item === 'coating' || item === 'binder' || item === 'amplitude' || item === 'hold' || item === 'socs' || (typeof item === 'string' && (/[A-Za-z_\u00B0\u00B5\u03A9\u03BC\u2103][A-Za-z0-9_\u00B2\u00B3\u00B0\u00B5\u03A9\u03BC]*(-[A-Za-z0-9][A-Za-z0-9_\u00B2\u00B3]*)*/.test(item)));
+    return isPropertyName(item) || isTextKey(item) || isReachKeyword(item) || isPackKeyword(item) || item === 'soc' || item === 'capacity' || item === 'energy' || item === 'rate' || item === 'rates' || item === 'model' || item === 'width' || item === 'count' || item === 'area' || item === 'composition' || item === 'collector' || item === 'cathode' || item === 'anode' || item === 'separator' || item === 'ambient' || item === 'packaging' || item === 'insulation' || item === 'coating' || item === 'binder' || item === 'amplitude' || item === 'hold' || item === 'socs' || (typeof item === 'string' && (/[A-Za-z_\u00B0\u00B5\u03A9\u03BC\u2103][A-Za-z0-9_\u00B2\u00B3\u00B0\u00B5\u03A9\u03BC]*(-[A-Za-z0-9][A-Za-z0-9_\u00B2\u00B3]*)*/.test(item)));
 }
 
 export interface Parenthesized extends langium.AstNode {
-    readonly $container: BinaryExpression | Collector | Component | Constant | CurrentStep | Dimensions | EndClause | EndCondition | HoldStep | ImpedanceStep | LayerFilm | LoopStep | OcpPoint | Parenthesized | PressureStep | Property | PulseStep | RecordStep | SocStep | Target | TemperatureStep | Tolerance | UnaryExpression | ValueList;
+    readonly $container: BinaryExpression | Collector | Component | Constant | CurrentStep | Dimensions | DriveDuty | EndClause | EndCondition | FastChargeDuty | HoldStep | ImpedanceStep | LayerFilm | LoopStep | OcpPoint | Parenthesized | PressureStep | Property | PulseStep | RecordStep | SocStep | Target | TemperatureStep | Tolerance | UnaryExpression | ValueList;
     readonly $type: 'Parenthesized';
     inner: Expression;
 }
@@ -1130,7 +1293,7 @@ export function isProcessStep(item: unknown): item is ProcessStep {
 }
 
 export interface Property extends langium.AstNode {
-    readonly $container: Cell | Electrode | Format | Limits | Material | Process | SeparatorLayer | Test | Thermal | Variant;
+    readonly $container: Cell | Electrode | Format | Limits | Material | Module | Pack | Process | SeparatorLayer | Test | Thermal | Variant | Vehicle;
     readonly $type: 'Property';
     activation?: Expression;
     name: PropertyName;
@@ -1154,10 +1317,10 @@ export function isProperty(item: unknown): item is Property {
     return reflection.isInstance(item, Property.$type);
 }
 
-export type PropertyName = 'ambient' | 'areal-capacity' | 'batch-size' | 'bruggeman' | 'channel-voltage' | 'contact-fraction' | 'cooling-area' | 'coverage' | 'd50' | 'density' | 'diffusivity' | 'duration' | 'electrolyte-diffusivity' | 'electronic-conductivity' | 'entropic-coefficient' | 'exchange-current' | 'film-resistance' | 'first-charge-capacity' | 'first-cycle-efficiency' | 'heat-transfer' | 'initial-stoichiometry' | 'interface-resistance' | 'ionic-conductivity' | 'layers' | 'loading' | 'max-charge-current' | 'max-charge-rate' | 'max-concentration' | 'max-discharge-current' | 'max-discharge-rate' | 'mean-voltage' | 'molar-mass' | 'nominal-capacity' | 'one-c-current' | 'particle-radius' | 'path-resistance' | 'porosity' | 'rate-constant' | 'restraint-pressure' | 'salt-concentration' | 'samples' | 'specific-capacity' | 'specific-heat' | 'stoichiometry' | 'temperature' | 'theoretical-capacity' | 'thermal-conductivity' | 'thickness' | 'tortuosity-factor' | 'transfer-coefficient' | 'transference-number' | 'voltage' | 'yield' | ReachPropertyName;
+export type PropertyName = 'ambient' | 'areal-capacity' | 'batch-size' | 'bruggeman' | 'channel-voltage' | 'contact-fraction' | 'cooling-area' | 'coverage' | 'd50' | 'density' | 'diffusivity' | 'duration' | 'electrolyte-diffusivity' | 'electronic-conductivity' | 'entropic-coefficient' | 'exchange-current' | 'film-resistance' | 'first-charge-capacity' | 'first-cycle-efficiency' | 'heat-transfer' | 'initial-stoichiometry' | 'interface-resistance' | 'ionic-conductivity' | 'layers' | 'loading' | 'max-charge-current' | 'max-charge-rate' | 'max-concentration' | 'max-discharge-current' | 'max-discharge-rate' | 'mean-voltage' | 'molar-mass' | 'nominal-capacity' | 'one-c-current' | 'particle-radius' | 'path-resistance' | 'porosity' | 'rate-constant' | 'restraint-pressure' | 'salt-concentration' | 'samples' | 'specific-capacity' | 'specific-heat' | 'stoichiometry' | 'temperature' | 'theoretical-capacity' | 'thermal-conductivity' | 'thickness' | 'tortuosity-factor' | 'transfer-coefficient' | 'transference-number' | 'voltage' | 'yield' | PackPropertyName | ReachPropertyName;
 
 export function isPropertyName(item: unknown): item is PropertyName {
-    return isReachPropertyName(item) || item === 'specific-capacity' || item === 'theoretical-capacity' || item === 'density' || item === 'mean-voltage' || item === 'stoichiometry' || item === 'max-concentration' || item === 'particle-radius' || item === 'd50' || item === 'diffusivity' || item === 'rate-constant' || item === 'exchange-current' || item === 'transfer-coefficient' || item === 'ionic-conductivity' || item === 'electronic-conductivity' || item === 'specific-heat' || item === 'thermal-conductivity' || item === 'entropic-coefficient' || item === 'film-resistance' || item === 'thickness' || item === 'salt-concentration' || item === 'transference-number' || item === 'electrolyte-diffusivity' || item === 'molar-mass' || item === 'coverage' || item === 'first-charge-capacity' || item === 'first-cycle-efficiency' || item === 'loading' || item === 'porosity' || item === 'areal-capacity' || item === 'path-resistance' || item === 'tortuosity-factor' || item === 'bruggeman' || item === 'contact-fraction' || item === 'initial-stoichiometry' || item === 'layers' || item === 'restraint-pressure' || item === 'temperature' || item === 'nominal-capacity' || item === 'one-c-current' || item === 'interface-resistance' || item === 'voltage' || item === 'max-charge-rate' || item === 'max-discharge-rate' || item === 'max-charge-current' || item === 'max-discharge-current' || item === 'ambient' || item === 'heat-transfer' || item === 'cooling-area' || item === 'batch-size' || item === 'yield' || item === 'samples' || item === 'duration' || item === 'channel-voltage';
+    return isReachPropertyName(item) || isPackPropertyName(item) || item === 'specific-capacity' || item === 'theoretical-capacity' || item === 'density' || item === 'mean-voltage' || item === 'stoichiometry' || item === 'max-concentration' || item === 'particle-radius' || item === 'd50' || item === 'diffusivity' || item === 'rate-constant' || item === 'exchange-current' || item === 'transfer-coefficient' || item === 'ionic-conductivity' || item === 'electronic-conductivity' || item === 'specific-heat' || item === 'thermal-conductivity' || item === 'entropic-coefficient' || item === 'film-resistance' || item === 'thickness' || item === 'salt-concentration' || item === 'transference-number' || item === 'electrolyte-diffusivity' || item === 'molar-mass' || item === 'coverage' || item === 'first-charge-capacity' || item === 'first-cycle-efficiency' || item === 'loading' || item === 'porosity' || item === 'areal-capacity' || item === 'path-resistance' || item === 'tortuosity-factor' || item === 'bruggeman' || item === 'contact-fraction' || item === 'initial-stoichiometry' || item === 'layers' || item === 'restraint-pressure' || item === 'temperature' || item === 'nominal-capacity' || item === 'one-c-current' || item === 'interface-resistance' || item === 'voltage' || item === 'max-charge-rate' || item === 'max-discharge-rate' || item === 'max-charge-current' || item === 'max-discharge-current' || item === 'ambient' || item === 'heat-transfer' || item === 'cooling-area' || item === 'batch-size' || item === 'yield' || item === 'samples' || item === 'duration' || item === 'channel-voltage';
 }
 
 export interface PulseStep extends langium.AstNode {
@@ -1180,7 +1343,7 @@ export function isPulseStep(item: unknown): item is PulseStep {
 }
 
 export interface QuantityLiteral extends langium.AstNode {
-    readonly $container: BinaryExpression | Collector | Component | Constant | CurrentStep | Dimensions | EndClause | EndCondition | HoldStep | ImpedanceStep | LayerFilm | LoopStep | OcpPoint | Parenthesized | PressureStep | Property | PulseStep | RecordStep | SocStep | Target | TemperatureStep | Tolerance | UnaryExpression | ValueList;
+    readonly $container: BinaryExpression | Collector | Component | Constant | CurrentStep | Dimensions | DriveDuty | EndClause | EndCondition | FastChargeDuty | HoldStep | ImpedanceStep | LayerFilm | LoopStep | OcpPoint | Parenthesized | PressureStep | Property | PulseStep | RecordStep | SocStep | Target | TemperatureStep | Tolerance | UnaryExpression | ValueList;
     readonly $type: 'QuantityLiteral';
     unit?: Unit;
     value: number;
@@ -1234,7 +1397,7 @@ export function isReferable(item: unknown): item is Referable {
 }
 
 export interface Reference extends langium.AstNode {
-    readonly $container: BinaryExpression | Collector | Component | Constant | CurrentStep | Dimensions | EndClause | EndCondition | HoldStep | ImpedanceStep | LayerFilm | LoopStep | OcpPoint | Parenthesized | PressureStep | Property | PulseStep | RecordStep | SocStep | Target | TemperatureStep | Tolerance | UnaryExpression | ValueList;
+    readonly $container: BinaryExpression | Collector | Component | Constant | CurrentStep | Dimensions | DriveDuty | EndClause | EndCondition | FastChargeDuty | HoldStep | ImpedanceStep | LayerFilm | LoopStep | OcpPoint | Parenthesized | PressureStep | Property | PulseStep | RecordStep | SocStep | Target | TemperatureStep | Tolerance | UnaryExpression | ValueList;
     readonly $type: 'Reference';
     property?: PropertyName;
     target: langium.Reference<Referable>;
@@ -1593,7 +1756,7 @@ export function isTransport(item: unknown): item is Transport {
 }
 
 export interface UnaryExpression extends langium.AstNode {
-    readonly $container: BinaryExpression | Collector | Component | Constant | CurrentStep | Dimensions | EndClause | EndCondition | HoldStep | ImpedanceStep | LayerFilm | LoopStep | OcpPoint | Parenthesized | PressureStep | Property | PulseStep | RecordStep | SocStep | Target | TemperatureStep | Tolerance | UnaryExpression | ValueList;
+    readonly $container: BinaryExpression | Collector | Component | Constant | CurrentStep | Dimensions | DriveDuty | EndClause | EndCondition | FastChargeDuty | HoldStep | ImpedanceStep | LayerFilm | LoopStep | OcpPoint | Parenthesized | PressureStep | Property | PulseStep | RecordStep | SocStep | Target | TemperatureStep | Tolerance | UnaryExpression | ValueList;
     readonly $type: 'UnaryExpression';
     operand: Expression;
     operator: '-';
@@ -1663,6 +1826,21 @@ export function isVariant(item: unknown): item is Variant {
     return reflection.isInstance(item, Variant.$type);
 }
 
+export interface Vehicle extends langium.AstNode {
+    readonly $container: Pack;
+    readonly $type: 'Vehicle';
+    members: Array<Property>;
+}
+
+export const Vehicle = {
+    $type: 'Vehicle',
+    members: 'members'
+} as const;
+
+export function isVehicle(item: unknown): item is Vehicle {
+    return reflection.isInstance(item, Vehicle.$type);
+}
+
 export type CellSpecAstType = {
     Analyses: Analyses
     Analysis: Analysis
@@ -1682,6 +1860,7 @@ export type CellSpecAstType = {
     Dimensions: Dimensions
     DocumentControl: DocumentControl
     DocumentMember: DocumentMember
+    DriveDuty: DriveDuty
     Electrode: Electrode
     ElectrodeArea: ElectrodeArea
     ElectrodeMember: ElectrodeMember
@@ -1690,6 +1869,7 @@ export type CellSpecAstType = {
     EndCondition: EndCondition
     Environment: Environment
     Expression: Expression
+    FastChargeDuty: FastChargeDuty
     Flag: Flag
     Format: Format
     FormatMember: FormatMember
@@ -1704,10 +1884,16 @@ export type CellSpecAstType = {
     LoopStep: LoopStep
     Material: Material
     MaterialMember: MaterialMember
+    Module: Module
+    ModuleCell: ModuleCell
+    ModuleMember: ModuleMember
     NoteStep: NoteStep
     Ocp: Ocp
     OcpPoint: OcpPoint
     Outline: Outline
+    Pack: Pack
+    PackMember: PackMember
+    PackModule: PackModule
     Parameter: Parameter
     Parenthesized: Parenthesized
     PressureStep: PressureStep
@@ -1744,6 +1930,7 @@ export type CellSpecAstType = {
     UnaryExpression: UnaryExpression
     ValueList: ValueList
     Variant: Variant
+    Vehicle: Vehicle
 }
 
 export class CellSpecAstReflection extends langium.AbstractAstReflection {
@@ -1973,6 +2160,27 @@ export class CellSpecAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        DriveDuty: {
+            name: DriveDuty.$type,
+            properties: {
+                cycle: {
+                    name: DriveDuty.cycle
+                },
+                from: {
+                    name: DriveDuty.from,
+                    optional: true
+                },
+                grade: {
+                    name: DriveDuty.grade,
+                    optional: true
+                },
+                repeat: {
+                    name: DriveDuty.repeat,
+                    optional: true
+                }
+            },
+            superTypes: [PackMember.$type]
+        },
         Electrode: {
             name: Electrode.$type,
             properties: {
@@ -2056,6 +2264,22 @@ export class CellSpecAstReflection extends langium.AbstractAstReflection {
             properties: {
             },
             superTypes: []
+        },
+        FastChargeDuty: {
+            name: FastChargeDuty.$type,
+            properties: {
+                from: {
+                    name: FastChargeDuty.from,
+                    optional: true
+                },
+                rate: {
+                    name: FastChargeDuty.rate
+                },
+                to: {
+                    name: FastChargeDuty.to
+                }
+            },
+            superTypes: [PackMember.$type]
         },
         Flag: {
             name: Flag.$type,
@@ -2262,6 +2486,40 @@ export class CellSpecAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Module: {
+            name: Module.$type,
+            properties: {
+                members: {
+                    name: Module.members,
+                    defaultValue: [],
+                    optional: true
+                },
+                name: {
+                    name: Module.name
+                },
+                title: {
+                    name: Module.title,
+                    optional: true
+                }
+            },
+            superTypes: [Element.$type]
+        },
+        ModuleCell: {
+            name: ModuleCell.$type,
+            properties: {
+                cell: {
+                    name: ModuleCell.cell,
+                    referenceType: CellLike.$type
+                }
+            },
+            superTypes: [ModuleMember.$type]
+        },
+        ModuleMember: {
+            name: ModuleMember.$type,
+            properties: {
+            },
+            superTypes: []
+        },
         NoteStep: {
             name: NoteStep.$type,
             properties: {
@@ -2318,6 +2576,40 @@ export class CellSpecAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [FormatMember.$type]
+        },
+        Pack: {
+            name: Pack.$type,
+            properties: {
+                members: {
+                    name: Pack.members,
+                    defaultValue: [],
+                    optional: true
+                },
+                name: {
+                    name: Pack.name
+                },
+                title: {
+                    name: Pack.title,
+                    optional: true
+                }
+            },
+            superTypes: [Element.$type]
+        },
+        PackMember: {
+            name: PackMember.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        PackModule: {
+            name: PackModule.$type,
+            properties: {
+                module: {
+                    name: PackModule.module,
+                    referenceType: Module.$type
+                }
+            },
+            superTypes: [PackMember.$type]
         },
         Parameter: {
             name: Parameter.$type,
@@ -2445,7 +2737,7 @@ export class CellSpecAstReflection extends langium.AbstractAstReflection {
                     name: Property.value
                 }
             },
-            superTypes: [CellMember.$type, ElectrodeMember.$type, FormatMember.$type, MaterialMember.$type, ProcessMember.$type, SeparatorMember.$type, TestMember.$type]
+            superTypes: [CellMember.$type, ElectrodeMember.$type, FormatMember.$type, MaterialMember.$type, ModuleMember.$type, PackMember.$type, ProcessMember.$type, SeparatorMember.$type, TestMember.$type]
         },
         PulseStep: {
             name: PulseStep.$type,
@@ -2807,6 +3099,17 @@ export class CellSpecAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [CellLike.$type, Element.$type]
+        },
+        Vehicle: {
+            name: Vehicle.$type,
+            properties: {
+                members: {
+                    name: Vehicle.members,
+                    defaultValue: [],
+                    optional: true
+                }
+            },
+            superTypes: [PackMember.$type]
         }
     } as const satisfies langium.AstMetaData
 }

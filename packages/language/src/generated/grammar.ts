@@ -66,7 +66,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@102"
+                "$ref": "#/rules@113"
               },
               "arguments": []
             }
@@ -138,6 +138,20 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
               "$ref": "#/rules@4"
             },
             "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@82"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@85"
+            },
+            "arguments": []
           }
         ]
       },
@@ -162,7 +176,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@103"
+                "$ref": "#/rules@114"
               },
               "arguments": []
             }
@@ -174,7 +188,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@102"
+                "$ref": "#/rules@113"
               },
               "arguments": []
             },
@@ -219,7 +233,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@87"
+                "$ref": "#/rules@98"
               },
               "arguments": []
             }
@@ -271,7 +285,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@102"
+                "$ref": "#/rules@113"
               },
               "arguments": []
             },
@@ -404,7 +418,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@82"
+              "$ref": "#/rules@93"
             },
             "arguments": []
           },
@@ -455,7 +469,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@103"
+                    "$ref": "#/rules@114"
                   },
                   "arguments": []
                 }
@@ -474,7 +488,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@102"
+                        "$ref": "#/rules@113"
                       },
                       "arguments": []
                     }
@@ -498,7 +512,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@102"
+                            "$ref": "#/rules@113"
                           },
                           "arguments": []
                         }
@@ -538,7 +552,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@83"
+              "$ref": "#/rules@94"
             },
             "arguments": [],
             "cardinality": "?"
@@ -562,7 +576,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@101"
+                "$ref": "#/rules@112"
               },
               "arguments": []
             }
@@ -578,7 +592,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@87"
+                "$ref": "#/rules@98"
               },
               "arguments": []
             }
@@ -611,7 +625,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@103"
+                "$ref": "#/rules@114"
               },
               "arguments": []
             }
@@ -619,7 +633,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@83"
+              "$ref": "#/rules@94"
             },
             "arguments": [],
             "cardinality": "?"
@@ -659,7 +673,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@102"
+                "$ref": "#/rules@113"
               },
               "arguments": []
             },
@@ -721,7 +735,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@102"
+                "$ref": "#/rules@113"
               },
               "arguments": []
             },
@@ -922,7 +936,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@82"
+              "$ref": "#/rules@93"
             },
             "arguments": []
           }
@@ -1089,7 +1103,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@82"
+              "$ref": "#/rules@93"
             },
             "arguments": []
           }
@@ -1172,7 +1186,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@87"
+                "$ref": "#/rules@98"
               },
               "arguments": []
             }
@@ -1191,7 +1205,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@87"
+                    "$ref": "#/rules@98"
                   },
                   "arguments": []
                 }
@@ -1213,7 +1227,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@87"
+                    "$ref": "#/rules@98"
                   },
                   "arguments": []
                 }
@@ -1235,7 +1249,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@87"
+                    "$ref": "#/rules@98"
                   },
                   "arguments": []
                 }
@@ -1262,7 +1276,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@87"
+                "$ref": "#/rules@98"
               },
               "arguments": []
             }
@@ -1278,7 +1292,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@87"
+                "$ref": "#/rules@98"
               },
               "arguments": []
             }
@@ -1405,7 +1419,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@82"
+              "$ref": "#/rules@93"
             },
             "arguments": []
           }
@@ -1557,7 +1571,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@87"
+                "$ref": "#/rules@98"
               },
               "arguments": []
             }
@@ -1605,7 +1619,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@87"
+                "$ref": "#/rules@98"
               },
               "arguments": []
             }
@@ -1803,7 +1817,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@82"
+              "$ref": "#/rules@93"
             },
             "arguments": []
           }
@@ -1834,7 +1848,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@82"
+                "$ref": "#/rules@93"
               },
               "arguments": []
             },
@@ -1871,7 +1885,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@82"
+                "$ref": "#/rules@93"
               },
               "arguments": []
             },
@@ -2013,7 +2027,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@87"
+                        "$ref": "#/rules@98"
                       },
                       "arguments": []
                     }
@@ -2025,7 +2039,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@84"
+                        "$ref": "#/rules@95"
                       },
                       "arguments": []
                     },
@@ -2052,7 +2066,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@87"
+                        "$ref": "#/rules@98"
                       },
                       "arguments": []
                     }
@@ -2068,7 +2082,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@87"
+                        "$ref": "#/rules@98"
                       },
                       "arguments": []
                     }
@@ -2085,7 +2099,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@87"
+                        "$ref": "#/rules@98"
                       },
                       "arguments": []
                     }
@@ -2097,7 +2111,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@84"
+                        "$ref": "#/rules@95"
                       },
                       "arguments": []
                     },
@@ -2253,7 +2267,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@103"
+                "$ref": "#/rules@114"
               },
               "arguments": []
             },
@@ -2377,7 +2391,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@86"
+                    "$ref": "#/rules@97"
                   },
                   "arguments": []
                 }
@@ -2451,7 +2465,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@102"
+                "$ref": "#/rules@113"
               },
               "arguments": []
             },
@@ -2537,7 +2551,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@82"
+              "$ref": "#/rules@93"
             },
             "arguments": []
           }
@@ -2632,7 +2646,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@102"
+                "$ref": "#/rules@113"
               },
               "arguments": []
             },
@@ -2722,7 +2736,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@102"
+                    "$ref": "#/rules@113"
                   },
                   "arguments": []
                 }
@@ -2737,7 +2751,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@86"
+                        "$ref": "#/rules@97"
                       },
                       "arguments": []
                     }
@@ -2749,7 +2763,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@84"
+                        "$ref": "#/rules@95"
                       },
                       "arguments": []
                     },
@@ -2775,14 +2789,14 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@103"
+              "$ref": "#/rules@114"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@85"
+              "$ref": "#/rules@96"
             },
             "arguments": []
           },
@@ -2887,6 +2901,13 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
               "$ref": "#/rules@80"
             },
             "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@92"
+            },
+            "arguments": []
           }
         ]
       },
@@ -2923,7 +2944,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@102"
+                "$ref": "#/rules@113"
               },
               "arguments": []
             },
@@ -3009,7 +3030,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@102"
+                "$ref": "#/rules@113"
               },
               "arguments": []
             },
@@ -3113,7 +3134,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@82"
+              "$ref": "#/rules@93"
             },
             "arguments": []
           },
@@ -3165,7 +3186,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@86"
+                "$ref": "#/rules@97"
               },
               "arguments": []
             }
@@ -3193,7 +3214,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@102"
+                "$ref": "#/rules@113"
               },
               "arguments": []
             }
@@ -3335,7 +3356,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@87"
+                "$ref": "#/rules@98"
               },
               "arguments": []
             }
@@ -3354,7 +3375,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@87"
+                    "$ref": "#/rules@98"
                   },
                   "arguments": []
                 }
@@ -3430,7 +3451,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@87"
+                "$ref": "#/rules@98"
               },
               "arguments": []
             }
@@ -3492,7 +3513,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@87"
+                "$ref": "#/rules@98"
               },
               "arguments": []
             }
@@ -3508,7 +3529,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@87"
+                "$ref": "#/rules@98"
               },
               "arguments": []
             }
@@ -3543,7 +3564,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@87"
+                    "$ref": "#/rules@98"
                   },
                   "arguments": []
                 }
@@ -3559,7 +3580,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@87"
+                    "$ref": "#/rules@98"
                   },
                   "arguments": []
                 }
@@ -3581,7 +3602,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@87"
+                    "$ref": "#/rules@98"
                   },
                   "arguments": []
                 }
@@ -3612,7 +3633,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@87"
+                "$ref": "#/rules@98"
               },
               "arguments": []
             }
@@ -3679,7 +3700,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@87"
+                "$ref": "#/rules@98"
               },
               "arguments": []
             }
@@ -3698,7 +3719,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@87"
+                    "$ref": "#/rules@98"
                   },
                   "arguments": []
                 }
@@ -3729,7 +3750,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@87"
+                "$ref": "#/rules@98"
               },
               "arguments": []
             }
@@ -3757,7 +3778,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@87"
+                "$ref": "#/rules@98"
               },
               "arguments": []
             }
@@ -3776,7 +3797,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@87"
+                    "$ref": "#/rules@98"
                   },
                   "arguments": []
                 }
@@ -3807,7 +3828,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@103"
+                "$ref": "#/rules@114"
               },
               "arguments": []
             }
@@ -3881,7 +3902,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@102"
+                "$ref": "#/rules@113"
               },
               "arguments": []
             }
@@ -3913,7 +3934,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@87"
+                "$ref": "#/rules@98"
               },
               "arguments": []
             }
@@ -3987,7 +4008,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@87"
+                    "$ref": "#/rules@98"
                   },
                   "arguments": []
                 }
@@ -4059,7 +4080,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@87"
+                "$ref": "#/rules@98"
               },
               "arguments": []
             }
@@ -4236,7 +4257,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@102"
+                "$ref": "#/rules@113"
               },
               "arguments": []
             }
@@ -4255,7 +4276,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@102"
+                    "$ref": "#/rules@113"
                   },
                   "arguments": []
                 }
@@ -4277,7 +4298,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@102"
+                    "$ref": "#/rules@113"
                   },
                   "arguments": []
                 }
@@ -4296,7 +4317,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@102"
+                "$ref": "#/rules@113"
               },
               "arguments": []
             }
@@ -4332,7 +4353,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@102"
+                "$ref": "#/rules@113"
               },
               "arguments": []
             }
@@ -4588,14 +4609,14 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@103"
+              "$ref": "#/rules@114"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@85"
+              "$ref": "#/rules@96"
             },
             "arguments": []
           },
@@ -4660,6 +4681,602 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "Keyword",
             "value": "rates"
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@92"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Module",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "module"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "name",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@81"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "title",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@113"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          },
+          {
+            "$type": "Keyword",
+            "value": "{"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "members",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@83"
+              },
+              "arguments": []
+            },
+            "cardinality": "*"
+          },
+          {
+            "$type": "Keyword",
+            "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ModuleMember",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@84"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@93"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ModuleCell",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "cell"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "cell",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/types@0"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@81"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Pack",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "pack"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "name",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@81"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "title",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@113"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          },
+          {
+            "$type": "Keyword",
+            "value": "{"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "members",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@86"
+              },
+              "arguments": []
+            },
+            "cardinality": "*"
+          },
+          {
+            "$type": "Keyword",
+            "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "PackMember",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@87"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@88"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@89"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@90"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@93"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "PackModule",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "module"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "module",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/rules@82"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@81"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Vehicle",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "vehicle"
+          },
+          {
+            "$type": "Keyword",
+            "value": "{"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "members",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@93"
+              },
+              "arguments": []
+            },
+            "cardinality": "*"
+          },
+          {
+            "$type": "Keyword",
+            "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "FastChargeDuty",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "fast-charge"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "rate",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@98"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "from"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "from",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@98"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
+            "$type": "Keyword",
+            "value": "to"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "to",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@98"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "DriveDuty",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "drive"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "cycle",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@114"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "grade"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "grade",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@98"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "from"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "from",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@98"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "repeat"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "repeat",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@98"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Keyword",
+                "value": "times",
+                "cardinality": "?"
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "PackPropertyName",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "series"
+          },
+          {
+            "$type": "Keyword",
+            "value": "parallel"
+          },
+          {
+            "$type": "Keyword",
+            "value": "busbar-mass"
+          },
+          {
+            "$type": "Keyword",
+            "value": "busbar-resistance"
+          },
+          {
+            "$type": "Keyword",
+            "value": "plate-mass"
+          },
+          {
+            "$type": "Keyword",
+            "value": "plate-volume"
+          },
+          {
+            "$type": "Keyword",
+            "value": "plate-conductance"
+          },
+          {
+            "$type": "Keyword",
+            "value": "cell-conductance"
+          },
+          {
+            "$type": "Keyword",
+            "value": "housing-mass"
+          },
+          {
+            "$type": "Keyword",
+            "value": "housing-volume"
+          },
+          {
+            "$type": "Keyword",
+            "value": "coolant-temperature"
+          },
+          {
+            "$type": "Keyword",
+            "value": "coolant-flow"
+          },
+          {
+            "$type": "Keyword",
+            "value": "test-mass"
+          },
+          {
+            "$type": "Keyword",
+            "value": "drag-coefficient"
+          },
+          {
+            "$type": "Keyword",
+            "value": "frontal-area"
+          },
+          {
+            "$type": "Keyword",
+            "value": "rolling-resistance"
+          },
+          {
+            "$type": "Keyword",
+            "value": "drivetrain-efficiency"
+          },
+          {
+            "$type": "Keyword",
+            "value": "regeneration"
+          },
+          {
+            "$type": "Keyword",
+            "value": "auxiliary-power"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "PackKeyword",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "module"
+          },
+          {
+            "$type": "Keyword",
+            "value": "pack"
+          },
+          {
+            "$type": "Keyword",
+            "value": "vehicle"
+          },
+          {
+            "$type": "Keyword",
+            "value": "drive"
           }
         ]
       },
@@ -4680,7 +5297,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@85"
+                "$ref": "#/rules@96"
               },
               "arguments": []
             }
@@ -4692,7 +5309,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@87"
+                "$ref": "#/rules@98"
               },
               "arguments": []
             }
@@ -4711,7 +5328,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@87"
+                    "$ref": "#/rules@98"
                   },
                   "arguments": []
                 }
@@ -4726,7 +5343,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@84"
+                "$ref": "#/rules@95"
               },
               "arguments": []
             },
@@ -4746,7 +5363,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@87"
+                    "$ref": "#/rules@98"
                   },
                   "arguments": []
                 }
@@ -4757,7 +5374,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@83"
+              "$ref": "#/rules@94"
             },
             "arguments": [],
             "cardinality": "?"
@@ -4786,7 +5403,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@102"
+                "$ref": "#/rules@113"
               },
               "arguments": []
             }
@@ -4822,7 +5439,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@87"
+                "$ref": "#/rules@98"
               },
               "arguments": []
             }
@@ -5058,6 +5675,13 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
               "$ref": "#/rules@79"
             },
             "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@91"
+            },
+            "arguments": []
           }
         ]
       },
@@ -5078,7 +5702,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@87"
+                "$ref": "#/rules@98"
               },
               "arguments": []
             }
@@ -5097,7 +5721,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@87"
+                    "$ref": "#/rules@98"
                   },
                   "arguments": []
                 }
@@ -5117,7 +5741,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
       "definition": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@88"
+          "$ref": "#/rules@99"
         },
         "arguments": []
       },
@@ -5138,7 +5762,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@89"
+              "$ref": "#/rules@100"
             },
             "arguments": []
           },
@@ -5179,7 +5803,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@89"
+                    "$ref": "#/rules@100"
                   },
                   "arguments": []
                 }
@@ -5206,7 +5830,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@90"
+              "$ref": "#/rules@101"
             },
             "arguments": []
           },
@@ -5247,7 +5871,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@90"
+                    "$ref": "#/rules@101"
                   },
                   "arguments": []
                 }
@@ -5297,7 +5921,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@90"
+                    "$ref": "#/rules@101"
                   },
                   "arguments": []
                 }
@@ -5307,7 +5931,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@91"
+              "$ref": "#/rules@102"
             },
             "arguments": []
           }
@@ -5348,7 +5972,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@87"
+                    "$ref": "#/rules@98"
                   },
                   "arguments": []
                 }
@@ -5362,21 +5986,21 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@92"
+              "$ref": "#/rules@103"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@93"
+              "$ref": "#/rules@104"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@94"
+              "$ref": "#/rules@105"
             },
             "arguments": []
           }
@@ -5399,7 +6023,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@101"
+                "$ref": "#/rules@112"
               },
               "arguments": []
             }
@@ -5411,7 +6035,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@95"
+                "$ref": "#/rules@106"
               },
               "arguments": []
             },
@@ -5444,7 +6068,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@101"
+                "$ref": "#/rules@112"
               },
               "arguments": []
             }
@@ -5495,7 +6119,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@85"
+                    "$ref": "#/rules@96"
                   },
                   "arguments": []
                 }
@@ -5519,7 +6143,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@96"
+              "$ref": "#/rules@107"
             },
             "arguments": []
           },
@@ -5542,7 +6166,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@96"
+                  "$ref": "#/rules@107"
                 },
                 "arguments": []
               }
@@ -5568,7 +6192,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@97"
+                  "$ref": "#/rules@108"
                 },
                 "arguments": []
               },
@@ -5587,7 +6211,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
                   {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@101"
+                      "$ref": "#/rules@112"
                     },
                     "arguments": []
                   }
@@ -5606,7 +6230,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@95"
+                  "$ref": "#/rules@106"
                 },
                 "arguments": []
               },
@@ -5635,7 +6259,7 @@ export const CellSpecGrammar = (): Grammar => loadedCellSpecGrammar ?? (loadedCe
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@104"
+                  "$ref": "#/rules@115"
                 },
                 "arguments": []
               },

@@ -244,7 +244,7 @@ export class CellSpecCompletionProvider extends DefaultCompletionProvider {
 /** Whether the keyword is a property name (and not, say, the `thickness` of a target metric). */
 function isPropertyNameKeyword(keyword: GrammarAST.Keyword): boolean {
   const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
-  return rule === 'PropertyName' || rule === 'ReachPropertyName';
+  return rule === 'PropertyName' || rule === 'ReachPropertyName' || rule === 'PackPropertyName';
 }
 
 /** The literal whose number ends right before the token being completed, on the same line. */

@@ -99,6 +99,8 @@ function kindsOfOwner(owner: AstNode, property: string | undefined): readonly Qu
   if (ast.isSweep(owner)) return SWEEP_KINDS[owner.key];
   if (ast.isAnalysisOption(owner)) return OPTION_KINDS[owner.key];
   if (ast.isOcpPoint(owner)) return ['voltage'];
+  if (ast.isFastChargeDuty(owner)) return property === 'rate' ? ['cRate'] : ['fraction'];
+  if (ast.isDriveDuty(owner)) return property === 'repeat' ? ['dimensionless'] : ['fraction'];
   return undefined;
 }
 
@@ -113,5 +115,8 @@ export function propertyContextOf(node: AstNode): PropertyContext | undefined {
   if (ast.isThermal(node)) return 'thermal';
   if (ast.isProcess(node)) return 'process';
   if (ast.isTest(node)) return 'test';
+  if (ast.isModule(node)) return 'module';
+  if (ast.isPack(node)) return 'pack';
+  if (ast.isVehicle(node)) return 'vehicle';
   return undefined;
 }

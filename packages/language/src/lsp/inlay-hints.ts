@@ -8,6 +8,9 @@ import { InlayHintKind, type InlayHint, type InlayHintParams } from 'vscode-lang
 import { formatMetric, metricSpec, type CellDesign } from '@cellspec/physics';
 import type { CellSpecServices } from '../cellspec-module.js';
 import { documentDesigns } from './cell-design.js';
+import { isPack, type Spec } from '../generated/ast.js';
+import { packFigures } from '../pack-figures.js';
+import { packHintText } from './pack-hover.js';
 
 /** The hint text of one cell: "8.19 mAh · 511 Wh/L (stack) · N/P 1.13". */
 export function cellHintText(d: CellDesign): string | undefined {
@@ -58,6 +61,32 @@ export class CellSpecInlayHintProvider implements InlayHintProvider {
         tooltip: `design capacity (${entry.design.limitingElectrode ?? '?'} limits), energy density on the ${entry.design.stack.energyDensity !== undefined ? 'electrode-stack' : 'packaged-cell'} basis, N/P ratio on the reversible basis (and on the first-charge basis when first-charge capacities are stated)`,
       });
     }
+    hints.push(...packHints(this.services, document, params));
     return hints;
   }
+}
+
+/** A hint on each pack header: usable energy, Wh/L, Wh/kg and the arrangement. */
+function packHints(services: CellSpecServices, document: LangiumDocument, params: InlayHintParams): InlayHint[] {
+  const hints: InlayHint[] = [];
+  for (const element of (document.parseResult.value as Spec).elements) {
+    if (!isPack(element)) continue;
+    const cst = element.$cstNode;
+    const anchor = GrammarUtils.findNodeForProperty(cst, 'title') ?? GrammarUtils.findNodeForProperty(cst, 'name');
+    if (!anchor) continue;
+    const position = anchor.range.end;
+    if (position.line < params.range.start.line || position.line > params.range.end.line) continue;
+    const figures = packFigures(services, element);
+    const label = figures ? packHintText(figures) : undefined;
+    if (label)
+      hints.push({
+        position,
+        label,
+        kind: InlayHintKind.Type,
+        paddingLeft: true,
+        tooltip:
+          'usable pack energy at C/3, energy density and specific energy on the pack basis, cells in series and parallel',
+      });
+  }
+  return hints;
 }

@@ -146,6 +146,24 @@ export interface PreviewData {
   readonly analyses?: readonly AnalysisData[];
   /** Why figures are missing, when they are ("the design calculator is not available"). */
   readonly figuresNote?: string;
+  /** Packs declared in the document (`lsp/pack-preview.ts`). */
+  readonly packs?: readonly PackPreview[];
+}
+
+/** A pack in the preview: its figures, each drive's battery power and the degradation map (SI units). */
+export interface PackPreview {
+  readonly name: string;
+  /** "58.7 kWh · 349 Wh/L · 199 Wh/kg · 96s5p", as the header hint. */
+  readonly summary: string;
+  /** Battery power over each drive duty's trace: s, W (at most 200 points each). */
+  readonly drives: readonly { readonly label: string; readonly time: number[]; readonly power: number[] }[];
+  /** Capacity loss (0..1) over the 28-day cycle test at 1C against temperature (K), one series per mean SOC. */
+  readonly degradation: {
+    readonly temperatures: number[];
+    readonly series: readonly { readonly label: string; readonly loss: number[] }[];
+    /** Where the ageing parameters come from (an assumption until fitted). */
+    readonly source: string;
+  };
 }
 
 export const PreviewDataRequest = request<PreviewDataParams, PreviewData>('cellspec/previewData');

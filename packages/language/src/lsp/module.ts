@@ -19,6 +19,7 @@ import { CellSpecCodeLensProvider } from './code-lens.js';
 import { cellHoverContributor } from './cell-hover.js';
 import { procedureHoverContributor } from './procedure-hover.js';
 import { designKeywordHoverContributor } from './design-keyword-hover.js';
+import { packHoverContributor } from './pack-hover.js';
 
 /** Editor services cellspec adds to Langium's `lsp` group. */
 export type CellSpecLspAddedServices = {
@@ -33,6 +34,7 @@ export const CellSpecLspModule: Module<CellSpecServices, PartialLangiumServices 
       contributors.add(procedureHoverContributor(services));
       contributors.add(analysisHoverContributor(services));
       contributors.add(designKeywordHoverContributor());
+      contributors.add(packHoverContributor(services));
       return contributors;
     },
     HoverProvider: (services) => new CellSpecHoverProvider(services),

@@ -4,6 +4,7 @@
  * tells the client after every validation pass which documents changed, so previews refresh
  * without polling. Only this file turns AST nodes into preview data; the client sees plain data.
  */
+import { packPreviewsOf } from './pack-preview.js';
 import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import {
@@ -243,7 +244,13 @@ export function previewDataOf(
     ...(design.figures ? { figures: design.figures } : {}),
     ...(design.note ? { figuresNote: design.note } : {}),
     ...baseData,
+    ...withPacks(services, document),
   };
+}
+
+function withPacks(services: CellSpecServices, document: LangiumDocument): Pick<PreviewData, 'packs'> {
+  const packs = packPreviewsOf(services, document);
+  return packs.length ? { packs } : {};
 }
 
 /**

@@ -15,16 +15,7 @@
  * Its child takes its place, so text, offsets, ranges, the `astNode` of every remaining node,
  * comments and keyword lookups are unchanged.
  */
-import {
-  AstUtils,
-  GrammarAST,
-  isCompositeCstNode,
-  type AstNode,
-  type CompositeCstNode,
-  type CstNode,
-  type LangiumParser,
-  type ParseResult,
-} from 'langium';
+import { AstUtils, GrammarAST, isCompositeCstNode, type AstNode, type CompositeCstNode, type CstNode } from 'langium';
 
 const passThroughCalls = new WeakMap<object, boolean>();
 
@@ -74,18 +65,4 @@ export function compactCst(root: CompositeCstNode, ast: AstNode): number {
     }
   }
   return removed;
-}
-
-/** Wraps the parser's `parse` so every tree it returns is compacted. */
-export function compactParsedCst(parser: LangiumParser): void {
-  const parse = parser.parse.bind(parser);
-  parser.parse = (<T extends AstNode>(
-    input: string,
-    options?: Parameters<LangiumParser['parse']>[1],
-  ): ParseResult<T> => {
-    const result = parse<T>(input, options);
-    const root = result.value.$cstNode;
-    if (root && isCompositeCstNode(root)) compactCst(root, result.value);
-    return result;
-  }) as LangiumParser['parse'];
 }

@@ -55,6 +55,9 @@ export const Code = {
   DocumentObsoleteImport: 'document-obsolete-import',
   ChannelCapability: 'channel-capability',
   NotComputed: 'not-computed',
+  // modules and packs
+  UnknownDriveCycle: 'unknown-drive-cycle',
+  PackLimit: 'pack-limit',
 } as const;
 
 export type DiagnosticCode = (typeof Code)[keyof typeof Code];
@@ -124,4 +127,7 @@ export const CODE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
     "A test step the cycler channel cannot do: a forced discharge below 0 V on a unipolar channel, or a voltage outside the declared channel's range.",
   'not-computed':
     'A figure or test plan not computed because of an error reported elsewhere (the root cause is reported once).',
+  'unknown-drive-cycle': 'A drive cycle cellspec does not ship (it knows WLTC class 3b, UN GTR No. 15).',
+  'pack-limit':
+    'A pack duty that takes its cells beyond their limits (charge or discharge rate), or pack figures that cannot be computed.',
 };

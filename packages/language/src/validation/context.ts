@@ -12,6 +12,9 @@ import {
   isTest,
   isThermal,
   isVariant,
+  isModule,
+  isPack,
+  isVehicle,
 } from '../generated/ast.js';
 import type { PropertyContext } from '../properties.js';
 
@@ -25,6 +28,9 @@ export function contextOf(container: AstNode | undefined): PropertyContext | und
   if (isThermal(container)) return 'thermal';
   if (isProcess(container)) return 'process';
   if (isTest(container)) return 'test';
+  if (isModule(container)) return 'module';
+  if (isPack(container)) return 'pack';
+  if (isVehicle(container)) return 'vehicle';
   return undefined;
 }
 
@@ -38,6 +44,9 @@ const CONTEXT_WORDS: Readonly<Record<PropertyContext, string>> = {
   thermal: 'the thermal block',
   process: 'a process',
   test: 'a test',
+  module: 'a module',
+  pack: 'a pack',
+  vehicle: 'the vehicle block',
 };
 
 export function contextWords(context: PropertyContext): string {
@@ -57,5 +66,8 @@ export function blockName(node: AstNode | undefined): string {
   if (isProcess(node)) return `process ${node.name}`;
   if (isTest(node)) return `test ${node.name}`;
   if (isDocumentControl(node)) return 'the document block';
+  if (isModule(node)) return `module ${node.name}`;
+  if (isPack(node)) return `pack ${node.name}`;
+  if (isVehicle(node)) return 'the vehicle block';
   return 'this block';
 }

@@ -226,3 +226,17 @@ describe('completion that knows where it is', () => {
     expect(await labelsAt(`cell A {\n  <|>\n}`)).not.toContain('step');
   });
 });
+
+describe('completion in modules and packs', () => {
+  it('offers the properties of each block and the units of duty values', async () => {
+    const module = await labelsAt(`module M { <|> }`);
+    expect(module).toEqual(expect.arrayContaining(['cell', 'series', 'parallel', 'plate-conductance', 'housing-mass']));
+    expect(module).not.toContain('loading');
+    expect(module).not.toContain('test-mass');
+    const vehicle = await labelsAt(`pack P { vehicle { <|> } }`);
+    expect(vehicle).toEqual(expect.arrayContaining(['test-mass', 'drag-coefficient', 'regeneration']));
+    expect(vehicle).not.toContain('series');
+    expect((await labelsAt(`module M { plate-conductance 2 <|> }`))[0]).toBe('W/K');
+    expect((await labelsAt(`pack P { fast-charge 6 <|> }`))[0]).toBe('C');
+  });
+});

@@ -19,6 +19,9 @@ export interface PackSpec {
   /** Cooling plates: mass, kg, and volume, m³. */
   readonly coolingMass?: number;
   readonly coolingVolume?: number;
+  /** Module housings, summed over the modules: kg, m³. */
+  readonly moduleHousingMass?: number;
+  readonly moduleHousingVolume?: number;
   /** Housing, electronics and structure as fractions of the whole pack's mass and volume, 0..1. */
   readonly housingMassFraction?: number;
   readonly housingVolumeFraction?: number;
@@ -79,8 +82,13 @@ export function packDesign(cell: CellDesign, limits: LimitsIR, spec: PackSpec): 
     cells: cellMass * cells,
     busbars: spec.busbarMass ?? 0,
     cooling: spec.coolingMass ?? 0,
+    ...(spec.moduleHousingMass ? { 'module housings': spec.moduleHousingMass } : {}),
   };
-  const volumeParts: Record<string, number> = { cells: cellVolume * cells, cooling: spec.coolingVolume ?? 0 };
+  const volumeParts: Record<string, number> = {
+    cells: cellVolume * cells,
+    cooling: spec.coolingVolume ?? 0,
+    ...(spec.moduleHousingVolume ? { 'module housings': spec.moduleHousingVolume } : {}),
+  };
   // Housing is a fraction of the total: total = parts / (1 − fraction).
   const partsMass = Object.values(massParts).reduce((a, b) => a + b, 0);
   const partsVolume = Object.values(volumeParts).reduce((a, b) => a + b, 0);

@@ -50,7 +50,6 @@ export function runThermalNetwork(
   dt: number,
   initial?: readonly number[],
 ): ThermalRun {
-  const n = network.nodes.length;
   let T = initial ? [...initial] : network.nodes.map(() => network.coolant);
   const time = [0];
   const temperatures: number[][] = [[...T]];
@@ -58,25 +57,40 @@ export function runThermalNetwork(
   for (let k = 1; k <= steps; k++) {
     const h = Math.min(dt, duration - (k - 1) * dt);
     const t = (k - 1) * dt + h;
-    const q = heat(t, T);
-    // (C_i/h + G_i + Σ_j G_ij) T_i − Σ_j G_ij T_j = C_i/h T_i,old + Q_i + G_i T_c
-    const A = Array.from({ length: n }, () => new Float64Array(n));
-    const rhs = new Float64Array(n);
-    network.nodes.forEach((node, i) => {
-      A[i]![i] = node.capacity / h + node.toCoolant;
-      rhs[i] = (node.capacity / h) * T[i]! + (q[i] ?? 0) + node.toCoolant * network.coolant;
-    });
-    for (const link of network.links) {
-      A[link.a]![link.a]! += link.conductance;
-      A[link.b]![link.b]! += link.conductance;
-      A[link.a]![link.b]! -= link.conductance;
-      A[link.b]![link.a]! -= link.conductance;
-    }
-    T = solve(A, rhs);
+    T = stepThermalNetwork(network, T, heat(t, T), h);
     time.push(t);
     temperatures.push([...T]);
   }
   return { time, temperatures };
+}
+
+/**
+ * One backward-Euler step of length h from temperatures T under heat inputs q (W per node).
+ * `coolant` gives each node's own coolant temperature (a coolant warming along its path);
+ * without it every node sees `network.coolant`.
+ */
+export function stepThermalNetwork(
+  network: ThermalNetwork,
+  T: readonly number[],
+  q: readonly number[],
+  h: number,
+  coolant?: readonly number[],
+): number[] {
+  const n = network.nodes.length;
+  // (C_i/h + G_i + Σ_j G_ij) T_i − Σ_j G_ij T_j = C_i/h T_i,old + Q_i + G_i T_c,i
+  const A = Array.from({ length: n }, () => new Float64Array(n));
+  const rhs = new Float64Array(n);
+  network.nodes.forEach((node, i) => {
+    A[i]![i] = node.capacity / h + node.toCoolant;
+    rhs[i] = (node.capacity / h) * T[i]! + (q[i] ?? 0) + node.toCoolant * (coolant?.[i] ?? network.coolant);
+  });
+  for (const link of network.links) {
+    A[link.a]![link.a]! += link.conductance;
+    A[link.b]![link.b]! += link.conductance;
+    A[link.a]![link.b]! -= link.conductance;
+    A[link.b]![link.a]! -= link.conductance;
+  }
+  return solve(A, rhs);
 }
 
 /** Gaussian elimination with partial pivoting; the matrix is diagonally dominant, so it never fails. */

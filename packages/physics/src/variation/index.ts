@@ -19,3 +19,14 @@ export {
   type SweepSimulation,
 } from './sweep.js';
 export { tolerancesFromProcesses } from './from-processes.js';
+export {
+  StudyError,
+  metricKindOf,
+  parseAxisText,
+  parseConstraintText,
+  parseObjectiveText,
+  parseRateText,
+  parseStudy,
+  quantityText,
+  type SweepStudy,
+} from './study.js';

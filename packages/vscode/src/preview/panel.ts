@@ -9,11 +9,15 @@ import type { CellspecClient } from '../client.js';
 import type { CellspecSettings } from '../settings.js';
 import { buildPreviewModel } from '../view-model/preview-model.js';
 import type { FromWebview, ToWebview } from '../view-model/types.js';
+import type { VariationViewModel } from '../view-model/variation.js';
 import { makeNonce, previewHtml } from './html.js';
 
 export class PreviewManager implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  private source: vscode.Uri | undefined;
+  /** The file the preview follows. */
+  source: vscode.Uri | undefined;
+  /** The last lot-variation section shown (sent again when the webview reloads). */
+  private variation: ToWebview | undefined;
   private position: vscode.Position | undefined;
   private seq = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -93,7 +97,7 @@ export class PreviewManager implements vscode.Disposable {
   }
 
   /** Sends the webview to a section, e.g. the variant comparison. */
-  focus(section: 'comparison' | 'charts' | 'cross-section'): void {
+  focus(section: 'comparison' | 'charts' | 'cross-section' | 'variation'): void {
     void this.panel?.webview.postMessage({ type: 'focus', section } satisfies ToWebview);
   }
 
@@ -145,8 +149,16 @@ export class PreviewManager implements vscode.Disposable {
     void this.panel?.webview.postMessage(message);
   }
 
+  /** Shows a cell's lot variation and sweep (`variation/command.ts`) in its own section. */
+  showVariation(model: VariationViewModel): void {
+    this.variation = { type: 'variation', model };
+    void this.panel?.webview.postMessage(this.variation);
+    this.focus('variation');
+  }
+
   private onMessage(m: FromWebview): void {
     if (m.type === 'ready' && this.lastMessage) void this.panel?.webview.postMessage(this.lastMessage);
+    if (m.type === 'ready' && this.variation) void this.panel?.webview.postMessage(this.variation);
     if (m.type === 'reveal-line' && this.source) {
       const line = m.line;
       void vscode.window.showTextDocument(this.source, {

@@ -10,6 +10,7 @@ import { crossSection, unitCellLayers } from './cross-section.js';
 import { formatNumber } from '@cellspec/units';
 import { formatter, relativeChange, type Formatter } from './format.js';
 import type { AnalysisRow, ChartModel, MetricRow, PreviewViewModel, TargetRow } from './types.js';
+import { packCharts } from './pack-charts.js';
 
 interface MetricSpec {
   readonly label: string;
@@ -235,6 +236,7 @@ export function buildPreviewModel(data: PreviewData | undefined, settings: Cells
   const charts = [
     thicknessChart(cell, data.figures, data.base, data.baseFigures, settings),
     ...(settings.analyses.enabled ? analysisCharts(data.analyses ?? [], settings) : []),
+    ...packCharts(data.packs ?? []),
   ].filter((c): c is ChartModel => c !== undefined);
   return {
     state: data.status === 'errors' ? 'errors' : 'ok',

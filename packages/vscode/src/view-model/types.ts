@@ -3,6 +3,7 @@
  * server's preview data and the user's settings; the webview only renders, so everything worth
  * testing happens here, outside the browser.
  */
+import type { VariationViewModel } from './variation.js';
 
 export type LayerRole = 'packaging' | 'collector' | 'cathode' | 'anode' | 'electrolyte';
 
@@ -116,6 +117,7 @@ export interface AnalysisRow {
 /** Messages from the extension host to the webview, and back. */
 export type ToWebview =
   | { readonly type: 'render'; readonly model: PreviewViewModel }
-  | { readonly type: 'focus'; readonly section: 'comparison' | 'charts' | 'cross-section' };
+  | { readonly type: 'focus'; readonly section: 'comparison' | 'charts' | 'cross-section' | 'variation' }
+  | { readonly type: 'variation'; readonly model: VariationViewModel };
 
 export type FromWebview = { readonly type: 'ready' } | { readonly type: 'reveal-line'; readonly line: number };

@@ -25,6 +25,7 @@ import type {
   ToWebview,
   FromWebview,
 } from '../view-model/types.js';
+import { renderVariation } from './variation.js';
 
 Chart.register(
   BarController,
@@ -90,6 +91,9 @@ const analysisResults = el('div', { id: 'analysis-results' });
 charts.body.before(analysisResults);
 const content = el('div', { id: 'content' });
 content.append(xs.root, metrics.root, targets.root, comparison.root, charts.root);
+const variation = section('variation', 'Lot variation and sweep');
+variation.root.hidden = true;
+content.append(variation.root);
 app.append(header, banner, problems, content);
 
 // ---- cross-section ------------------------------------------------------------------------------
@@ -342,6 +346,10 @@ function render(model: PreviewViewModel): void {
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const m = event.data;
   if (m.type === 'render') render(m.model);
+  if (m.type === 'variation') {
+    renderVariation(variation.body, m.model);
+    variation.root.hidden = false;
+  }
   if (m.type === 'focus') document.getElementById(m.section)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
 });
 vscode.postMessage({ type: 'ready' });
