@@ -36,7 +36,7 @@ export type WorkerReport =
       readonly index: number;
       readonly key: string;
       readonly input: string;
-      readonly minimized?: string;
+      readonly minimized?: string | undefined;
     }
   | { readonly type: 'ready' }
   | { readonly type: 'finished' };

@@ -148,7 +148,7 @@ function start(k: number, from: number): void {
     else if (m.type === 'finished') slot.finished = true;
   });
   worker.on('error', (e) => {
-    slot.crash = `${e.name}: ${e.message}`.split('\n')[0];
+    slot.crash = `${e.name}: ${e.message}`.split('\n')[0] ?? e.name;
   });
   worker.on('exit', () => {
     if (slot.worker !== worker || slot.finished || slot.stopping) return;

@@ -2,7 +2,7 @@
  * The one writer of emitted files (`writeFilesAtomic` in @cellspec/emit): atomic, and never
  * overwriting a file cellspec did not write (or that was edited since) unless forced.
  */
-import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,16 +60,18 @@ describe('emitted files', () => {
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('emitted');
   });
 
-  it('does not write through a symbolic link planted at a target', () => {
+  it('never replaces or follows a symbolic link planted at a target, forced or not', () => {
     const dir = fresh();
     const victim = join(fresh(), 'victim.txt');
     writeFileSync(victim, 'precious');
     symlinkSync(victim, join(dir, 'plan.json'));
-    expect(refusal(() => writeFilesAtomic(dir, [{ name: 'plan.json', content: 'x' }]))?.files).toEqual(['plan.json']);
-    writeFilesAtomic(dir, [{ name: 'plan.json', content: 'x' }], { force: true });
-    // Forced, the link itself is replaced by the file; what it pointed to is untouched.
+    for (const force of [false, true]) {
+      expect(() => writeFilesAtomic(dir, [{ name: 'plan.json', content: 'x' }], { force })).toThrow(
+        /plan\.json is a symbolic link \(never followed\); nothing written/,
+      );
+    }
     expect(readFileSync(victim, 'utf8')).toBe('precious');
-    expect(readFileSync(join(dir, 'plan.json'), 'utf8')).toBe('x');
+    expect(lstatSync(join(dir, 'plan.json')).isSymbolicLink()).toBe(true);
   });
 
   it.each(['../escape.txt', 'sub/dir.txt', '/etc/x', '..', OUTPUT_MANIFEST, 'a\0b'])(

@@ -33,7 +33,15 @@ describe('cellspec simulate --plan', () => {
       '--format',
       'json',
     );
-    expect(code, stderr).toBe(0);
+    // At −40 °C and 5 C the P2D model's first step lands below 0 V: a failed run (exit 1, the
+    // reason on standard error), not a capacity of 0; every other point is a result.
+    expect(code, stderr).toBe(1);
+    const failures = stderr.split('\n').filter((l) => l.startsWith('error: '));
+    expect(failures).toEqual([
+      expect.stringMatching(
+        /^error: SB21Performance \/ capacity-at-temperature @ -40 °C, 5 C: the run failed: a voltage of -\d+\.\d+ V .*outside any physical range/,
+      ),
+    ]);
     const [run] = JSON.parse(stdout);
     expect(run.model).toBe('p2d');
     expect(run.tests).toHaveLength(8 * 4);

@@ -138,3 +138,16 @@ describe('cellspec simulate', () => {
     ['300K', 300],
   ])('temperature %s', (text, k) => expect(parseTemperature(text)).toBeCloseTo(k, 9));
 });
+
+describe('cellspec simulate: a failed run is not a result', () => {
+  // The reduced model of SB21 at −40 °C and 10C (inside the cell's declared limits) leaves the
+  // physical voltage range on its first step.
+  it.each(['csv', 'json'])('--format %s exits 1 with the reason on standard error', async (format) => {
+    const args = ['simulate', SB21, '--discharge', '10C', '--temperature', '-40', '--model', 'reduced'];
+    const { code, stdout, stderr } = await cli(...args, '--format', format);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/error: SB21: 10C discharge at -40 °C failed: a voltage of .* outside any physical range/);
+    if (format === 'json') expect(JSON.parse(stdout).failure).toMatch(/outside any physical range/);
+    else expect(stdout.split('\n')[0]).toBe('time_s,voltage_V,current_A,temperature_K,soc,anode_potential_V');
+  });
+});

@@ -55,4 +55,17 @@ describe('text report', () => {
     ]);
     expect(out).toContain('    1 | cell A {\n      |      ^~~\n');
   });
+
+  it('quotes a window of a very long line around the range, with the caret still under it', () => {
+    const line = `let k = ${'1 mm + '.repeat(2_000)}bogus`;
+    const column = line.indexOf('bogus') + 1;
+    const out = textOf(`${line}\n`, [
+      { severity: 'error', message: 'no constant named bogus', line: 1, column, endLine: 1, endColumn: column + 5 },
+    ]);
+    const [, quoted, caret] = out.split('\n');
+    expect(quoted!.length).toBeLessThan(180);
+    expect(quoted).toMatch(/^ {4}1 \| …[^…]*\+ bogus$/);
+    expect(caret!.indexOf('^')).toBe(quoted!.indexOf('bogus'));
+    expect(caret).toMatch(/\^~~~~$/);
+  });
 });

@@ -66,7 +66,7 @@ export class Evaluator {
   }
 
   /** A list where a unit written on the last value applies to bare numbers before it. */
-  list(list: ValueList, kinds?: readonly QuantityKind[]): Array<QuantityResult & { node?: AstNode }> {
+  list(list: ValueList, kinds?: readonly QuantityKind[]): Array<QuantityResult & { node?: AstNode | undefined }> {
     const evaluated = list.values.map((v) => this.evaluate(v));
     const last = evaluated[evaluated.length - 1];
     return evaluated.map((e, i) => {

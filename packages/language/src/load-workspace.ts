@@ -27,7 +27,7 @@ export interface FileDiagnostic {
   readonly severity: DiagnosticSeverity;
   readonly message: string;
   /** The diagnostic's code (`composition-sum`, `linking-error`, …); `undefined` if it has none. */
-  readonly code?: string;
+  readonly code?: string | undefined;
   readonly line: number;
   readonly column: number;
   readonly endLine: number;

@@ -22,8 +22,21 @@ type IToken = LexerResult['tokens'][number];
 export const MAX_NESTING = 100;
 /** Longest run of sign tokens (`-`, `+`): each unary minus nests one level. */
 export const MAX_SIGN_RUN = 100;
-/** Most operators and brackets in one expression: a chain `a + b + …` parses into a tree as deep as it is long. */
-export const MAX_EXPRESSION_OPERATORS = 1000;
+/**
+ * Most operators and brackets in one expression: a chain `a + b + …` parses into a tree as deep as
+ * it is long, and locating a node in a left-deep tree costs its depth, so a chain's diagnostics
+ * cost the cube of its length: `check` of a 1,000-operator chain of unknown names spent 5.4 s in
+ * CST offsets (8.5 s in all), one of 250 adds 0.3 s. No spec writes an expression of 250 operators.
+ */
+export const MAX_EXPRESSION_OPERATORS = 250;
+
+/**
+ * Most top-level blocks (`cell`, `material`, `test-plan`, … `{ }`) in one file. Work and memory
+ * grow with the declarations a file holds, not only with its bytes: 40,000 one-line cells
+ * (1.4 MB) took 65 s and 0.6 GB to check, and 4 MiB of them would approach the heap limit. The
+ * programme's largest spec has 12; a generated 4 MiB file of full cells has about 7,000.
+ */
+export const MAX_TOP_LEVEL_BLOCKS = 20_000;
 
 /** Tokens that may continue an expression (operands, operators, brackets, units). */
 const EXPRESSION_TOKENS = new Set(['NUMBER', 'ID', 'UNIT', '+', '-', '*', '/', '^', '·', '%', '(', ')', '.', 'C']);
@@ -48,15 +61,26 @@ export interface TokenLimitBreach {
  */
 export function firstLimitBreach(
   tokens: readonly IToken[],
-  limits = { nesting: MAX_NESTING, signs: MAX_SIGN_RUN, operators: MAX_EXPRESSION_OPERATORS },
+  limits = {
+    nesting: MAX_NESTING,
+    signs: MAX_SIGN_RUN,
+    operators: MAX_EXPRESSION_OPERATORS,
+    blocks: MAX_TOP_LEVEL_BLOCKS,
+  },
 ): TokenLimitBreach | undefined {
   let depth = 0;
+  let blocks = 0;
   let parens = 0;
   let signs = 0;
   let operators = 0;
   let previous = '';
   for (let i = 0; i < tokens.length; i++) {
     const name = tokens[i]!.tokenType.name;
+    if (name === '{' && depth === 0 && ++blocks > limits.blocks)
+      return {
+        index: i,
+        message: `the file is too large: more than ${limits.blocks} top-level declarations (split it into files that import one another)`,
+      };
     if (OPENING.has(name)) {
       if (++depth > limits.nesting)
         return { index: i, message: `brackets nest deeper than ${limits.nesting} levels here` };

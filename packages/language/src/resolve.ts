@@ -370,7 +370,7 @@ class Resolver {
       name: node.name,
       ...(draft.title ? { title: draft.title } : {}),
       ...(isVariant(node) && node.base.ref ? { base: node.base.ref.name } : {}),
-      file: sourceOf(node).file,
+      ...(sourceOf(node).file !== undefined ? { file: sourceOf(node).file! } : {}),
       format,
       cathode: electrode(draft.cathode!, 'cathode'),
       anode: electrode(draft.anode!, 'anode'),
@@ -386,7 +386,7 @@ class Resolver {
       ]),
       ...(draft.npRatioSource ? { npRatioSource: draft.npRatioSource } : {}),
       // The cell's own stack basis, else the project's default (cellspec.json "energyDensityBasis").
-      ...((draft.stackBasis ?? this.projectBasis()) ? { stackBasis: draft.stackBasis ?? this.projectBasis() } : {}),
+      ...stackBasisOf(draft.stackBasis ?? this.projectBasis()),
       limits: draft.limits,
       ...(Object.keys(draft.thermal).length ? { thermal: draft.thermal } : {}),
       targets: draft.targets,
@@ -580,7 +580,7 @@ class Resolver {
     if (value === undefined) return undefined;
     const op = (t.op ?? '=') as TargetIR['op'];
     const result: Mutable<TargetIR> = { metric: metric.name, op, value, source: sourceOf(t) };
-    if (t.basis) result.basis = t.basis as TargetIR['basis'];
+    if (t.basis) result.basis = t.basis as NonNullable<TargetIR['basis']>;
     else if (metric.name === 'energyDensity' || metric.name === 'specificEnergy') result.basis = 'stack';
     if (op === 'between') setIf(result, 'upper', this.num(t.upper, [metric.kind]));
     if (t.tolerance) {
@@ -785,11 +785,12 @@ class Resolver {
         if (setpoint && duration !== undefined)
           out.push({ type: 'pulse', direction: s.direction as 'charge' | 'discharge', setpoint, duration, ...rec });
       } else if (isImpedanceStep(s)) {
+        const amplitude = s.amplitude ? this.num(s.amplitude, ['voltage', 'current']) : undefined;
         out.push({
           type: 'impedance',
           frequencyHigh: this.num(s.high, ['frequency']) ?? 1e6,
           frequencyLow: this.num(s.low, ['frequency']) ?? 0.1,
-          ...(s.amplitude ? { amplitude: this.num(s.amplitude, ['voltage', 'current']) } : {}),
+          ...(amplitude !== undefined ? { amplitude } : {}),
         } satisfies TestStepIR);
       } else if (isLoopStep(s)) {
         const count = this.num(s.count, ['dimensionless']);
@@ -970,6 +971,11 @@ const FORMAT_FIELDS: Record<string, string> = {
   headspace: 'headspace',
 };
 
+/** The cell's stack basis as an optional field: present only when one is written or configured. */
+function stackBasisOf(basis: CellIR['stackBasis']): Pick<CellIR, 'stackBasis'> {
+  return basis ? { stackBasis: basis } : {};
+}
+
 // ---- drafts ----------------------------------------------------------------------------------
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -981,52 +987,52 @@ interface ElectrodeDraft {
     fraction: number;
     basis: 'mass' | 'volume';
   }>;
-  collector?: { material: Material; thickness: number };
-  area?: { width: number; height: number };
+  collector?: { material: Material; thickness: number } | undefined;
+  area?: { width: number; height: number } | undefined;
   flags: Set<string>;
   values: Record<string, number>;
-  stoichiometryWindow?: [number, number];
+  stoichiometryWindow?: [number, number] | undefined;
   sources: Record<string, SourceRef>;
 }
 
 interface SeparatorDraft {
   type: SeparatorIR['type'];
   material: Material | undefined;
-  electrolyte?: Material;
-  area?: { width: number; height: number };
+  electrolyte?: Material | undefined;
+  area?: { width: number; height: number } | undefined;
   values: Record<string, number>;
 }
 
 interface FilmDraft {
   material: Material | undefined;
   thickness: number;
-  width?: number;
-  length?: number;
-  count?: number;
+  width?: number | undefined;
+  length?: number | undefined;
+  count?: number | undefined;
 }
 
 interface CellDraft {
-  title?: string;
+  title?: string | undefined;
   format: {
-    type?: FormatIR['type'];
-    stacking?: FormatIR['stacking'];
-    outline?: { width: number; height: number };
-    layers?: number;
-    thickness?: number;
-    packaging?: FilmDraft;
-    insulation?: FilmDraft;
-    tabs?: FilmDraft;
-    interlayer?: FilmDraft;
-    spacer?: FilmDraft;
-    can?: FilmDraft;
-    dimensions?: Record<string, number>;
+    type?: FormatIR['type'] | undefined;
+    stacking?: FormatIR['stacking'] | undefined;
+    outline?: { width: number; height: number } | undefined;
+    layers?: number | undefined;
+    thickness?: number | undefined;
+    packaging?: FilmDraft | undefined;
+    insulation?: FilmDraft | undefined;
+    tabs?: FilmDraft | undefined;
+    interlayer?: FilmDraft | undefined;
+    spacer?: FilmDraft | undefined;
+    can?: FilmDraft | undefined;
+    dimensions?: Record<string, number> | undefined;
   };
-  npRatioSource?: SourceRef;
-  stackBasis?: 'footprint' | 'electrode-area';
-  electrodeArea?: { width: number; height: number };
-  cathode?: ElectrodeDraft;
-  anode?: ElectrodeDraft;
-  separator?: SeparatorDraft;
+  npRatioSource?: SourceRef | undefined;
+  stackBasis?: 'footprint' | 'electrode-area' | undefined;
+  electrodeArea?: { width: number; height: number } | undefined;
+  cathode?: ElectrodeDraft | undefined;
+  anode?: ElectrodeDraft | undefined;
+  separator?: SeparatorDraft | undefined;
   limits: Mutable<LimitsIR>;
   thermal: Mutable<ThermalIR>;
   values: Record<string, number>;

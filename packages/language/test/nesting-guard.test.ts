@@ -8,7 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { EmptyFileSystem, URI } from 'langium';
 import { parseHelper } from 'langium/test';
 import { createCellSpecServices, type ast } from '../src/index.js';
-import { MAX_EXPRESSION_OPERATORS, MAX_NESTING, MAX_SIGN_RUN } from '../src/nesting-guard.js';
+import {
+  firstLimitBreach,
+  MAX_EXPRESSION_OPERATORS,
+  MAX_NESTING,
+  MAX_SIGN_RUN,
+  MAX_TOP_LEVEL_BLOCKS,
+} from '../src/nesting-guard.js';
 
 const services = createCellSpecServices(EmptyFileSystem);
 const parse = parseHelper<ast.Spec>(services.CellSpec);
@@ -119,5 +125,21 @@ describe('parser bounds', () => {
     const text = Array.from({ length: 40 }, (_, i) => `let v${i} = ${chain(100, '+')}`).join('\n');
     const doc = await parse(text, { validation: true });
     expect(doc.parseResult.lexerErrors).toEqual([]);
+  });
+
+  it(`stops a file after ${MAX_TOP_LEVEL_BLOCKS} top-level declarations: "too large", the rest not read`, () => {
+    // On the lexer's tokens (parsing 20,000 declarations would take this test 10 s); nested
+    // blocks do not count, only those at the top level.
+    const material = 'material M solid-electrolyte { density 1 g/cm3 }\n';
+    const text = `${material.repeat(MAX_TOP_LEVEL_BLOCKS)}cell C { a { } }\ncell D { }\n`;
+    const tokens = services.CellSpec.parser.Lexer.tokenize(text);
+    const error = tokens.errors.find((e) => e.message.includes('too large'));
+    expect(error?.message).toBe(
+      `the file is too large: more than ${MAX_TOP_LEVEL_BLOCKS} top-level declarations (split it into files that import one another); the rest of the file is not read`,
+    );
+    expect(error?.line).toBe(MAX_TOP_LEVEL_BLOCKS + 1); // cell C, the first block past the limit
+    // Exactly the limit (the nested `a { }` not counted) passes.
+    const atLimit = `${material.repeat(MAX_TOP_LEVEL_BLOCKS - 1)}cell C { a { } }\n`;
+    expect(firstLimitBreach(services.CellSpec.parser.Lexer.tokenize(atLimit).tokens)).toBeUndefined();
   });
 });

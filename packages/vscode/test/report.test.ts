@@ -19,9 +19,9 @@ describe('design report', () => {
       DEFAULT_SETTINGS,
     );
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('cell,metric,value,unit,base,base value,change');
-    expect(lines[1]).toBe('SB21-G2,Capacity,8.19,mAh,SB21,8.19,0.00 %');
-    expect(lines).toContain('SB21-G2,N/P ratio,1.05,,SB21,1.13,-7.08 %');
+    expect(lines[0]).toBe('cell,metric,value,unit,base,base value,change %');
+    expect(lines[1]).toBe('SB21-G2,Capacity,8.19,mAh,SB21,8.19,0.00');
+    expect(lines).toContain('SB21-G2,N/P ratio,1.05,,SB21,1.13,-7.08');
   });
 
   it('lists targets and their verdicts in the CSV', () => {
@@ -38,6 +38,8 @@ describe('design report', () => {
     ['a,b', '"a,b"'],
     ['say "x"', '"say ""x"""'],
     ['two\nlines', '"two\nlines"'],
+    ['=HYPERLINK("x")', '"\'=HYPERLINK(""x"")"'],
+    ['-7.08', '-7.08'],
   ])('quotes CSV field %j', (input, expected) => {
     expect(csvField(input)).toBe(expected);
   });

@@ -6,8 +6,8 @@
  * otherwise 2 when any input could not be read (missing, unreadable, not UTF-8) or no spec was
  * found; otherwise 0. Usage errors exit 2 before anything is checked.
  */
-import { writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
+import { writeFilesAtomic } from '@cellspec/emit';
 import {
   ConfigError,
   countDiagnostics,
@@ -143,7 +143,12 @@ exit codes:
     const rendered = renderers[format](report);
     if (typeof values.output === 'string') {
       try {
-        writeFileSync(resolve(io.cwd, values.output), rendered);
+        // Atomically; never through a link, into a FIFO or a device, nor over a checked spec.
+        const target = resolve(io.cwd, values.output);
+        writeFilesAtomic(dirname(target), [{ name: basename(target), content: rendered }], {
+          manifest: false,
+          inputs: [...paths, ...report.files.map((f) => f.path), ...report.problems.map((p) => p.path)],
+        });
       } catch (error) {
         io.stderr(`cellspec check: cannot write ${values.output}: ${(error as Error).message}\n`);
         return ExitCode.Usage;

@@ -11,7 +11,13 @@ import type { CellIR, ProcessIR, SpecIR } from '@cellspec/physics';
 // The document stack (PDF, DOCX, charts, fonts) is loaded when `build` runs, so other commands
 // do not compile it at start-up.
 import type { DocumentManifest, ManifestDocument, SourceFile } from '@cellspec/emit/documents';
-import { OverwriteRefusedError, writeFilesAtomic } from '@cellspec/emit';
+import {
+  OutputRefusedError,
+  OverwriteRefusedError,
+  readOutputFile,
+  writeFilesAtomic,
+  type ProtocolFile,
+} from '@cellspec/emit';
 import { ExitCode, UsageError, type CliIo, type Command } from '../command-framework.js';
 import { CLI_VERSION } from '../cli.js';
 
@@ -34,9 +40,12 @@ function sourcesOf(file: LoadedFile, byPath: ReadonlyMap<string, LoadedFile>): s
 
 function previousEntries(out: string, manifestFile: string): ManifestDocument[] {
   try {
-    const m = JSON.parse(readFileSync(resolve(out, manifestFile), 'utf8')) as DocumentManifest;
+    const text = readOutputFile(out, manifestFile);
+    if (text === undefined) return [];
+    const m = JSON.parse(text) as DocumentManifest;
     return Array.isArray(m.documents) ? [...m.documents] : [];
-  } catch {
+  } catch (e) {
+    if (e instanceof OutputRefusedError) throw e;
     return [];
   }
 }
@@ -107,6 +116,8 @@ exit codes:
     let failed = false;
     const numbers = new Map<string, string>();
     const entries: ManifestDocument[] = [];
+    const pending: ProtocolFile[] = [];
+    const built: string[] = [];
     for (const file of candidates) {
       const shown = slash(relative(io.cwd, file.path));
       const spec = specs.get(file.path)!;
@@ -148,24 +159,29 @@ exit codes:
         continue;
       }
       const files = await renderDocumentFiles(doc);
-      try {
-        writeFilesAtomic(out, files, { force: values['force'] === true });
-      } catch (e) {
-        if (e instanceof OverwriteRefusedError) {
-          io.stderr(`${slash(relative(io.cwd, out))}: ${e.message}\n`);
-          return ExitCode.Usage;
-        }
-        throw e;
-      }
+      pending.push(...files);
       entries.push(manifestEntry(doc, sources, files));
-      io.stdout(
+      built.push(
         `${control.number} rev ${control.revision} (${control.status}) ← ${shown}: ${files.map((f) => f.name.slice(f.name.lastIndexOf('.') + 1)).join(', ')} in ${Math.round(performance.now() - t0)} ms (CPU ${Math.round(cpuMs(cpu0))} ms)\n`,
       );
     }
     // The register lists every document in the folder: earlier builds of other numbers stay.
-    const built = new Set(entries.map((e) => e.number));
-    const kept = previousEntries(out, MANIFEST_FILE).filter((e) => !built.has(e.number));
-    writeFilesAtomic(out, registerAndManifest([...kept, ...entries], CLI_VERSION), { force: values['force'] === true });
+    // All documents and the register are one batch: a refusal or a full disk writes none of them.
+    const builtNumbers = new Set(entries.map((e) => e.number));
+    try {
+      const kept = previousEntries(out, MANIFEST_FILE).filter((e) => !builtNumbers.has(e.number));
+      writeFilesAtomic(out, [...pending, ...registerAndManifest([...kept, ...entries], CLI_VERSION)], {
+        force: values['force'] === true,
+        inputs: workspace.files.map((f) => f.path),
+      });
+    } catch (e) {
+      if (e instanceof OverwriteRefusedError || e instanceof OutputRefusedError) {
+        io.stderr(`${slash(relative(io.cwd, out))}: ${e.message}\n`);
+        return ExitCode.Usage;
+      }
+      throw e;
+    }
+    for (const line of built) io.stdout(line);
     const outRelative = slash(relative(io.cwd, out)) || '.';
     const outShown = outRelative.startsWith('../') ? slash(out) : outRelative;
     io.stdout(

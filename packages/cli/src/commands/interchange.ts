@@ -12,9 +12,9 @@ import { chooseCell } from './simulate.js';
 
 const FORMATS = ['bpx'] as const;
 
-function write(io: CliIo, path: string, content: string, force: boolean): number | undefined {
+function write(io: CliIo, path: string, content: string, force: boolean, input: string): number | undefined {
   try {
-    writeFilesAtomic(dirname(path), [{ name: basename(path), content }], { force });
+    writeFilesAtomic(dirname(path), [{ name: basename(path), content }], { force, inputs: [input] });
     return undefined;
   } catch (error) {
     io.stderr(`cannot write ${relative(io.cwd, path) || path}: ${(error as Error).message}\n`);
@@ -72,7 +72,7 @@ exit codes:
       io.cwd,
       typeof values.out === 'string' ? values.out : `${file.replace(/\.json$/i, '')}.cellspec`,
     );
-    const failed = write(io, out, result.text, values.force === true);
+    const failed = write(io, out, result.text, values.force === true, file);
     if (failed !== undefined) return failed;
     io.stdout(`${relative(io.cwd, out)}: cell ${result.cell}\n`);
     for (const n of result.notes) io.stderr(`note: ${n}\n`);
@@ -115,7 +115,7 @@ exit codes:
       return ExitCode.Findings;
     }
     const out = resolve(io.cwd, typeof values.out === 'string' ? values.out : `${cell.name}.bpx.json`);
-    const failed = write(io, out, JSON.stringify(result.document, null, 2) + '\n', values.force === true);
+    const failed = write(io, out, JSON.stringify(result.document, null, 2) + '\n', values.force === true, file);
     if (failed !== undefined) return failed;
     io.stdout(`${relative(io.cwd, out)}: ${cell.name} as BPX ${result.document.Header.Model}\n`);
     return ExitCode.Ok;

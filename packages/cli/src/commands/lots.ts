@@ -8,6 +8,7 @@
  */
 import { lotVariation, tolerancesFromProcesses, type LotVariation, type Tolerance } from '@cellspec/physics';
 import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command-framework.js';
+import { printable } from '../printable.js';
 import { chooseCell, loadSpecs, quantity, show, variableKind } from './design-space.js';
 
 const FORMATS = ['text', 'json'] as const;
@@ -69,7 +70,7 @@ exit codes:
     const written = ((values.tol as string[] | undefined) ?? []).map(parseTolerance);
     const specs = await loadSpecs(positionals, io.cwd);
     if (specs.errors.length) {
-      for (const e of specs.errors) io.stderr(`error: ${e}\n`);
+      for (const e of specs.errors) io.stderr(`error: ${printable(e)}\n`);
       return ExitCode.Findings;
     }
     const cell = chooseCell(specs.cells, typeof values.cell === 'string' ? values.cell : undefined);

@@ -15,6 +15,7 @@ import {
   type Vehicle,
 } from '@cellspec/physics';
 import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command-framework.js';
+import { printable } from '../printable.js';
 import { formatQuantity } from '@cellspec/units';
 import { chooseCell, loadSpecs, quantity, show } from './design-space.js';
 import {
@@ -122,7 +123,7 @@ exit codes:
     const vehicle = typeof values.drive === 'string' ? vehicleOf(values) : undefined;
     const specs = await loadSpecs(positionals, io.cwd);
     if (specs.errors.length) {
-      for (const e of specs.errors) io.stderr(`error: ${e}\n`);
+      for (const e of specs.errors) io.stderr(`error: ${printable(e)}\n`);
       return ExitCode.Findings;
     }
     const cell = chooseCell(specs.cells, typeof values.cell === 'string' ? values.cell : undefined);

@@ -3,11 +3,12 @@
  * the test plans of a spec for their cells and writes cycler protocol files. Files are written
  * atomically (temporary file, then rename), and nothing is written for a spec or plan with errors.
  */
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { loadWorkspace, resolveDocument, type LoadedWorkspace } from '@cellspec/language';
 import { designCell, expandPlan, type CellIR, type ExpandedPlan, type TestPlanIR } from '@cellspec/physics';
 import { emitProtocol, writeFilesAtomic, PROTOCOL_FORMATS, type ProtocolFormat } from '@cellspec/emit';
 import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command-framework.js';
+import { printable } from '../printable.js';
 
 export interface LoadedPlans {
   readonly workspace: LoadedWorkspace;
@@ -107,30 +108,35 @@ exit codes:
     if (typeof values.out !== 'string' || values.out === '') throw new UsageError('--out DIR is required');
     const file = resolve(io.cwd, positionals[0]!);
     const out = resolve(io.cwd, values.out);
-    const { plans, cells, errors } = await loadPlans(
+    const { workspace, plans, cells, errors } = await loadPlans(
       file,
       typeof values.plan === 'string' ? values.plan : undefined,
       io.cwd,
     );
     if (errors.length > 0) {
-      for (const e of errors) io.stderr(`error: ${e}\n`);
+      for (const e of errors) io.stderr(`error: ${printable(e)}\n`);
       io.stderr(`cellspec protocols: ${errors.length} error${errors.length === 1 ? '' : 's'}; no protocol written\n`);
       return ExitCode.Findings;
     }
-    // Emit everything first, so a failure in one plan leaves no partial set on disk.
+    // Emit everything first, then write every plan's files in one batch: a failure in any plan
+    // (a file that may not be replaced, a full disk) leaves none of them on disk.
     const results = plans.map((p) => ({ plan: p, result: emitProtocol(p, format, { cell: cells.get(p.cell) }) }));
+    try {
+      writeFilesAtomic(
+        out,
+        results.flatMap((r) => r.result.files),
+        { force: values.force === true, inputs: workspace.files.map((f) => f.path) },
+      );
+    } catch (error) {
+      io.stderr(`cellspec protocols: cannot write to ${relative(io.cwd, out) || '.'}: ${(error as Error).message}\n`);
+      return ExitCode.Usage;
+    }
     for (const { plan, result } of results) {
-      let written: string[];
-      try {
-        written = writeFilesAtomic(out, result.files, { force: values.force === true });
-      } catch (error) {
-        io.stderr(`cellspec protocols: cannot write to ${relative(io.cwd, out) || '.'}: ${(error as Error).message}\n`);
-        return ExitCode.Usage;
-      }
+      const written = result.files.map((f) => join(out, f.name));
       io.stdout(
         `${plan.plan} (${plan.cell}): ${plan.cost.summary} — ${written.length} ${format} file${written.length === 1 ? '' : 's'}\n`,
       );
-      for (const w of written) io.stdout(`  ${relative(io.cwd, w)}\n`);
+      for (const w of written) io.stdout(`  ${printable(relative(io.cwd, w))}\n`);
       for (const n of result.notes) io.stderr(`note: ${plan.plan} / ${n.test}: ${n.message}\n`);
     }
     return ExitCode.Ok;

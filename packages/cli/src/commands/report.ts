@@ -45,6 +45,7 @@ import {
   type CellIR,
   type ProcessIR,
 } from '@cellspec/physics';
+import { csvField } from '@cellspec/emit/csv';
 import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command-framework.js';
 import { show, variableKind } from './design-space.js';
 import { lotText } from './lots.js';
@@ -325,13 +326,6 @@ const CSV_COLUMNS: ReadonlyArray<[string, (r: ReportRecord) => string | number |
   ['stack_mass_g', (r) => r.mass_total_g.stack],
   ['cell_mass_g', (r) => r.mass_total_g.cell],
 ];
-
-/** RFC 4180 field: quoted when it holds a comma, quote or line break. */
-function csvField(v: string | number | null): string {
-  if (v === null) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 export function csvReport(records: readonly ReportRecord[]): string {
   const lines = [CSV_COLUMNS.map(([h]) => h).join(',')];

@@ -23,6 +23,7 @@ import {
   type SimulationResult,
 } from '@cellspec/physics';
 import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command-framework.js';
+import { printable } from '../printable.js';
 import { loadPlans } from './protocols.js';
 
 /** Model runs from the command line keep to their wall-time budget. */
@@ -63,7 +64,9 @@ first pass and counts the others at the same length.
 
 exit codes:
   0  simulated
-  1  the spec or a test plan has errors, or the cell cannot be modelled
+  1  the spec or a test plan has errors, the cell cannot be modelled, or a run failed
+     (stopped by the solver, its time budget, or a result outside physical bounds; the
+     reason is on standard error, and the curve up to the failure still on standard output)
   2  usage error or an input that cannot be read`,
   options: {
     cell: {
@@ -178,7 +181,7 @@ exit codes:
           2,
         ) + '\n',
       );
-      return ExitCode.Ok;
+      return reportFailures(outcome.runs, cell.name, io);
     }
     const socOption = (name: 'to-soc' | 'from-soc'): number | undefined => {
       const text = values[name];
@@ -202,7 +205,7 @@ exit codes:
     });
     // What the numbers cannot be trusted for goes to standard error and into the JSON.
     const warnings = runWarnings(run);
-    for (const w of warnings) io.stderr(`warning: ${cell.name}: ${w}\n`);
+    for (const w of warnings) if (!failureWarnings(run).includes(w)) io.stderr(`warning: ${cell.name}: ${w}\n`);
     if (format === 'csv') io.stdout(curveCsv(run.result));
     else
       io.stdout(
@@ -225,9 +228,22 @@ exit codes:
           assumptions: mapped.assumptions,
         }) + '\n',
       );
-    return ExitCode.Ok;
+    return reportFailures([run], cell.name, io);
   },
 };
+
+/** The warnings that restate a run's failure (on standard error as the error instead). */
+function failureWarnings(run: AnalysisRun): string[] {
+  const failure = run.result.failure;
+  return failure === undefined ? [] : [`stopped: ${failure}`, ...(run.nonPhysical === failure ? [failure] : [])];
+}
+
+/** A failed run is not a result: its reason goes to standard error and the exit code is 1. */
+function reportFailures(runs: readonly AnalysisRun[], cell: string, io: CliIo): number {
+  const failed = runs.filter((r) => r.result.failure !== undefined);
+  for (const r of failed) io.stderr(`error: ${cell}: ${r.label} failed: ${r.result.failure}\n`);
+  return failed.length > 0 ? ExitCode.Findings : ExitCode.Ok;
+}
 
 /** Why a run's numbers need care: extrapolated values, non-physical voltages, no capacity, a failure. */
 function runWarnings(run: AnalysisRun): string[] {
@@ -316,7 +332,7 @@ async function runPlan(
 ): Promise<number> {
   const { workspace, plans, errors } = await loadPlans(file, planName, io.cwd);
   if (errors.length > 0) {
-    for (const e of errors) io.stderr(`error: ${e}\n`);
+    for (const e of errors) io.stderr(`error: ${printable(e)}\n`);
     return ExitCode.Findings;
   }
   if (testName !== undefined && !plans.some((p) => p.tests.some((t) => t.test === testName))) {
@@ -337,7 +353,10 @@ async function runPlan(
       }),
     );
   }
-  const problems = runs.flatMap((r) => r.problems.map((p) => `${r.plan}: ${p}`));
+  const problems = runs.flatMap((r) => [
+    ...r.problems.map((p) => `${r.plan}: ${p}`),
+    ...r.tests.flatMap((t) => (t.failure ? [`${r.plan} / ${t.id}: the run failed: ${t.failure}`] : [])),
+  ]);
   if (format === 'json') io.stdout(JSON.stringify(runs.map(planJson), null, 2) + '\n');
   else for (const r of runs) io.stdout(planText(r));
   for (const p of problems) io.stderr(`error: ${p}\n`);

@@ -15,7 +15,9 @@ import {
   type SweepPoint,
   type SweepSimulation,
 } from '@cellspec/physics';
+import { csvField } from '@cellspec/emit/csv';
 import { ExitCode, oneOf, UsageError, type CliIo, type Command } from '../command-framework.js';
+import { printable } from '../printable.js';
 import { chooseCell, loadSpecs, metricKind, quantity, show, variableKind } from './design-space.js';
 import { parseRate, parseTemperature } from './simulate.js';
 import { defaultWorkers, sweepInParallel } from '../sweep/parallel.js';
@@ -157,7 +159,7 @@ exit codes:
     if (points > MAX_POINTS) throw new UsageError(`the grid has ${points} points; at most ${MAX_POINTS} are swept`);
     const specs = await loadSpecs(positionals, io.cwd);
     if (specs.errors.length) {
-      for (const e of specs.errors) io.stderr(`error: ${e}\n`);
+      for (const e of specs.errors) io.stderr(`error: ${printable(e)}\n`);
       return ExitCode.Findings;
     }
     const cell = chooseCell(specs.cells, typeof values.cell === 'string' ? values.cell : undefined);
@@ -237,7 +239,7 @@ function render(
       'feasible',
       'pareto',
       'violated',
-    ];
+    ].map(csvField);
     const rows = points.map((p) =>
       [
         p.index,
@@ -245,8 +247,10 @@ function render(
         ...keys.map((k) => p.metrics[k] ?? ''),
         p.violated.length === 0,
         front.has(p.index),
-        `"${p.violated.join('; ')}"`,
-      ].join(','),
+        p.violated.join('; '),
+      ]
+        .map(csvField)
+        .join(','),
     );
     return [header.join(','), ...rows].join('\n') + '\n';
   }

@@ -43,7 +43,7 @@ class Exporter {
   /** A liquid cell without electrode conductivities: written as an SPM parameterisation. */
   private readonly spm: boolean;
   private readonly ce0: number;
-  private readonly electrolyte?: MaterialIR;
+  private readonly electrolyte: MaterialIR | undefined;
 
   constructor(private readonly cell: CellIR) {
     this.solid = isSolidState(cell);

@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ProtocolFile } from '../protocols/common.js';
+import { csvField } from '../csv.js';
 import { renderDocx } from './docx.js';
 import { escapeHtml, renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
@@ -137,10 +138,11 @@ function registerRow(d: ManifestDocument): string[] {
   return [d.number, d.title, d.revision, d.status, d.effective ?? '', d.approver ?? '', d.source, d.sourceHash];
 }
 
-/** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF line ends. */
+/** RFC 4180 with the formula guard (`csvField`); CRLF line ends. */
 function registerCsv(entries: readonly ManifestDocument[]): string {
-  const field = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return [REGISTER_COLUMNS.join(','), ...entries.map((d) => registerRow(d).map(field).join(','))].join('\r\n') + '\r\n';
+  return (
+    [REGISTER_COLUMNS.join(','), ...entries.map((d) => registerRow(d).map(csvField).join(','))].join('\r\n') + '\r\n'
+  );
 }
 
 function registerHtml(entries: readonly ManifestDocument[], toolVersion: string): string {

@@ -13,7 +13,7 @@ export type ProtocolFormat = (typeof PROTOCOL_FORMATS)[number];
 
 export interface EmitOptions {
   /** The plan's cell: PyBaMM scripts build its parameter set from it. */
-  readonly cell?: CellIR;
+  readonly cell?: CellIR | undefined;
 }
 
 export function emitProtocol(plan: ExpandedPlan, format: ProtocolFormat, options: EmitOptions = {}): EmitResult {
@@ -58,7 +58,14 @@ export { pybammParameters, formulaPython, type PyBaMMParameterCode } from './pyb
 export { emitNeware, newareStepFile, NEWARE_STEP_TYPES, NEWARE_CLIENT } from './neware.js';
 export { emitArbin, arbinSchedule, arbinCurrentRange, ARBIN_SCHEDULE_VERSION, ARBIN_MAX_LOOP_DEPTH } from './arbin.js';
 export { emitJson, protocolDocument, PROTOCOL_FORMAT, PROTOCOL_VERSION } from './json.js';
-export { writeFilesAtomic, OverwriteRefusedError, OUTPUT_MANIFEST, type WriteOptions } from './write.js';
+export {
+  writeFilesAtomic,
+  OverwriteRefusedError,
+  OutputRefusedError,
+  readOutputFile,
+  OUTPUT_MANIFEST,
+  type WriteOptions,
+} from './write.js';
 export {
   slug,
   plain,

@@ -218,7 +218,12 @@ export class CellSpecCompletionProvider extends DefaultCompletionProvider {
   private completeBuiltinOcps(context: CompletionContext, acceptor: CompletionAcceptor): void {
     for (const name of builtinOcpNames()) {
       const fit = BUILTIN_OCPS[name];
-      acceptor(context, { label: name, kind: CompletionItemKind.Function, detail: fit?.citation, sortText: '0' });
+      acceptor(context, {
+        label: name,
+        kind: CompletionItemKind.Function,
+        ...(fit?.citation ? { detail: fit.citation } : {}),
+        sortText: '0',
+      });
     }
   }
 

@@ -21,7 +21,7 @@ export interface HoverContext {
   /** The AST node that owns the token. */
   readonly node: AstNode;
   /** The declaration the token names or refers to (a material, constant, cell…), if any. */
-  readonly declaration?: AstNode;
+  readonly declaration?: AstNode | undefined;
   /** Whether the token refers to `declaration` rather than being its name. */
   readonly isReference: boolean;
 }

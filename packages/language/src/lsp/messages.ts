@@ -13,14 +13,14 @@ export interface RequestMessage<P, R> {
   readonly method: string;
   readonly kind: 'request';
   /** Never set; carries the types. */
-  readonly __types?: [P, R];
+  readonly __types?: [P, R] | undefined;
 }
 
 /** A notification from the server to the client (or back), with its parameter type. */
 export interface NotificationMessage<P> {
   readonly method: string;
   readonly kind: 'notification';
-  readonly __types?: P;
+  readonly __types?: P | undefined;
 }
 
 export type ParamsOf<M> =
@@ -36,9 +36,9 @@ export interface PreviewDataParams {
   /** Document URI as the client knows it. */
   readonly uri: string;
   /** Cursor position (0-based); the preview follows the cell under it. */
-  readonly position?: { readonly line: number; readonly character: number };
+  readonly position?: { readonly line: number; readonly character: number } | undefined;
   /** Ask for a named cell instead of the one under the cursor. */
-  readonly cell?: string;
+  readonly cell?: string | undefined;
 }
 
 /** One problem of the spec, summarised for the preview's error banner. */
@@ -52,15 +52,15 @@ export interface PreviewProblem {
 /** A target and whether the design meets it. */
 export interface TargetCheck {
   readonly metric: string;
-  readonly basis?: string;
+  readonly basis?: string | undefined;
   /** The target as written, e.g. "capacity 8 mAh ± 3 %". */
   readonly text: string;
   /** The computed value (SI) when the calculator produced one, and as text in display units. */
-  readonly actual?: number;
-  readonly actualText?: string;
-  readonly met?: boolean;
+  readonly actual?: number | undefined;
+  readonly actualText?: string | undefined;
+  readonly met?: boolean | undefined;
   /** The calculator's verdict in words: "energy density (stack) 381 Wh/L is below the target 400 Wh/L". */
-  readonly message?: string;
+  readonly message?: string | undefined;
 }
 
 /**
@@ -69,32 +69,32 @@ export interface TargetCheck {
  */
 export interface DesignFigures {
   /** Design capacity, C. */
-  readonly capacity?: number;
+  readonly capacity?: number | undefined;
   /** Energy at the mean voltage, J. */
-  readonly energy?: number;
-  readonly meanVoltage?: number;
+  readonly energy?: number | undefined;
+  readonly meanVoltage?: number | undefined;
   /** Energy density, J/m³, on the electrode-stack and packaged-cell basis. */
-  readonly energyDensityStack?: number;
-  readonly energyDensityCell?: number;
+  readonly energyDensityStack?: number | undefined;
+  readonly energyDensityCell?: number | undefined;
   /** Specific energy, J/kg, on both bases. */
-  readonly specificEnergyStack?: number;
-  readonly specificEnergyCell?: number;
+  readonly specificEnergyStack?: number | undefined;
+  readonly specificEnergyCell?: number | undefined;
   /** Negative-to-positive areal capacity ratio. */
-  readonly npRatio?: number;
+  readonly npRatio?: number | undefined;
   /** Areal capacity per side, C/m². */
-  readonly cathodeArealCapacity?: number;
-  readonly anodeArealCapacity?: number;
+  readonly cathodeArealCapacity?: number | undefined;
+  readonly anodeArealCapacity?: number | undefined;
   /** Coating thickness per side, m, as computed from loading, composition and porosity. */
-  readonly cathodeThickness?: number;
-  readonly anodeThickness?: number;
+  readonly cathodeThickness?: number | undefined;
+  readonly anodeThickness?: number | undefined;
   /** Lithium plated per unit cell at full charge, m (anode-free, lithium metal, plating by design). */
-  readonly platedLithiumThickness?: number;
+  readonly platedLithiumThickness?: number | undefined;
   /** Stack and cell thickness, m; stack and cell mass, kg. */
-  readonly stackThickness?: number;
-  readonly cellThickness?: number;
-  readonly stackMass?: number;
-  readonly cellMass?: number;
-  readonly targets?: readonly TargetCheck[];
+  readonly stackThickness?: number | undefined;
+  readonly cellThickness?: number | undefined;
+  readonly stackMass?: number | undefined;
+  readonly cellMass?: number | undefined;
+  readonly targets?: readonly TargetCheck[] | undefined;
 }
 
 /** One simulated run of an analysis (one rate or temperature), summarised. */
@@ -110,20 +110,21 @@ export interface AnalysisRunData {
   readonly meanVoltage: number;
   readonly maxTemperature: number;
   /** V vs Li/Li⁺, the run's lowest. */
-  readonly minAnodePotential?: number;
-  readonly failure?: string;
+  readonly minAnodePotential?: number | undefined;
+  readonly failure?: string | undefined;
   /** The run's curves as the model computed them, downsampled (at most 200 points), SI except capacity in Ah. */
-  readonly curve?: RunCurve;
+  readonly curve?: RunCurve | undefined;
 }
 
 export interface AnalysisData {
   readonly name: string;
   readonly type: string;
-  readonly model?: string;
+  readonly model?: string | undefined;
   readonly state: 'done' | 'running' | 'unavailable' | 'failed';
-  readonly message?: string;
-  readonly runs?: readonly AnalysisRunData[];
-  readonly findings?: readonly { readonly severity: 'error' | 'warning' | 'info'; readonly message: string }[];
+  readonly message?: string | undefined;
+  readonly runs?: readonly AnalysisRunData[] | undefined;
+  readonly findings?:
+    readonly { readonly severity: 'error' | 'warning' | 'info'; readonly message: string }[] | undefined;
 }
 
 export interface PreviewData {
@@ -138,16 +139,16 @@ export interface PreviewData {
   readonly problems: readonly PreviewProblem[];
   /** Names of all cells and variants in the document, in order. */
   readonly cells: readonly string[];
-  readonly cell?: CellIR;
-  readonly figures?: DesignFigures;
+  readonly cell?: CellIR | undefined;
+  readonly figures?: DesignFigures | undefined;
   /** For a variant: its base cell and the base's figures. */
-  readonly base?: CellIR;
-  readonly baseFigures?: DesignFigures;
-  readonly analyses?: readonly AnalysisData[];
+  readonly base?: CellIR | undefined;
+  readonly baseFigures?: DesignFigures | undefined;
+  readonly analyses?: readonly AnalysisData[] | undefined;
   /** Why figures are missing, when they are ("the design calculator is not available"). */
-  readonly figuresNote?: string;
+  readonly figuresNote?: string | undefined;
   /** Packs declared in the document (`lsp/pack-preview.ts`). */
-  readonly packs?: readonly PackPreview[];
+  readonly packs?: readonly PackPreview[] | undefined;
 }
 
 /** A pack in the preview: its figures, each drive's battery power and the degradation map (SI units). */
@@ -178,15 +179,15 @@ export const DocumentsBuiltNotification = notification<DocumentsBuiltParams>('ce
 
 export interface RunAnalysesParams {
   readonly uri: string;
-  readonly position?: { readonly line: number; readonly character: number };
-  readonly cell?: string;
+  readonly position?: { readonly line: number; readonly character: number } | undefined;
+  readonly cell?: string | undefined;
   /** Model for analyses that do not name one. */
-  readonly modelFidelity?: 'reduced' | 'p2d';
+  readonly modelFidelity?: 'reduced' | 'p2d' | undefined;
 }
 export interface RunAnalysesResult {
   readonly started: boolean;
   /** When not started: why, in the engineer's words. */
-  readonly message?: string;
+  readonly message?: string | undefined;
 }
 export const RunAnalysesRequest = request<RunAnalysesParams, RunAnalysesResult>('cellspec/runAnalyses');
 
@@ -210,18 +211,18 @@ export const FIT_PARAMETER_NAMES: readonly string[] = [
 
 export interface FitParams {
   readonly uri: string;
-  readonly position?: { readonly line: number; readonly character: number };
-  readonly cell?: string;
+  readonly position?: { readonly line: number; readonly character: number } | undefined;
+  readonly cell?: string | undefined;
   /** Measured-data files (CSV): absolute paths, file URIs, or paths relative to the spec's folder. */
   readonly data: readonly string[];
   /** Fit-parameter names (`interface-resistance`, `cathode.diffusivity`, …). */
   readonly parameters: readonly string[];
   /** SOC at each file's first sample, 0..1 (one for all, or one per file); default from the opening rest. */
-  readonly initialSoc?: readonly number[];
-  readonly currentSign?: 'discharge-positive' | 'charge-positive';
-  readonly model?: 'p2d' | 'reduced';
+  readonly initialSoc?: readonly number[] | undefined;
+  readonly currentSign?: 'discharge-positive' | 'charge-positive' | undefined;
+  readonly model?: 'p2d' | 'reduced' | undefined;
   /** LSP work-done progress token: the server reports each iteration on it. */
-  readonly workDoneToken?: string | number;
+  readonly workDoneToken?: string | number | undefined;
 }
 export interface FittedValue {
   readonly name: string;
@@ -243,17 +244,17 @@ export interface FitResponse {
   readonly ok: boolean;
   /** What happened, in the engineer's words (why it failed, or the fit's summary). */
   readonly message: string;
-  readonly parameters?: readonly FittedValue[];
+  readonly parameters?: readonly FittedValue[] | undefined;
   /** V */
-  readonly rmse?: number;
+  readonly rmse?: number | undefined;
   readonly residuals?: readonly {
     readonly file: string;
     readonly time: readonly number[];
     readonly residual: readonly number[];
   }[];
   /** The edit that writes the fitted values into the spec (a workspace edit's `changes`); also offered as a quick fix on the cell. */
-  readonly changes?: Readonly<Record<string, readonly TextChange[]>>;
-  readonly notWritten?: readonly string[];
+  readonly changes?: Readonly<Record<string, readonly TextChange[]>> | undefined;
+  readonly notWritten?: readonly string[] | undefined;
 }
 export const FitRequest = request<FitParams, FitResponse>('cellspec/fit');
 
@@ -280,8 +281,8 @@ export interface ProtocolFilesParams {
 /** A file to write: text, or bytes in base64 (BioLogic settings are Windows-1252). */
 export interface ProtocolFileData {
   readonly name: string;
-  readonly text?: string;
-  readonly base64?: string;
+  readonly text?: string | undefined;
+  readonly base64?: string | undefined;
 }
 export interface ProtocolFilesResult {
   /** Empty when `errors` is not. */

@@ -16,7 +16,8 @@ const DECLARATION = SemanticTokenModifiers.declaration;
 
 export class CellSpecSemanticTokenProvider extends AbstractSemanticTokenProvider {
   protected override highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
-    const named = (type: string, modifier?: string[]) => acceptor({ node, property: 'name' as never, type, modifier });
+    const named = (type: string, modifier?: string[]) =>
+      acceptor({ node, property: 'name' as never, type, ...(modifier ? { modifier } : {}) });
     const ref = (property: string, reference: Reference | undefined) => {
       if (!reference) return;
       const type = referenceType(reference.ref);
@@ -25,7 +26,7 @@ export class CellSpecSemanticTokenProvider extends AbstractSemanticTokenProvider
           node,
           property: property as never,
           type,
-          modifier: type === SemanticTokenTypes.variable ? [SemanticTokenModifiers.readonly] : undefined,
+          ...(type === SemanticTokenTypes.variable ? { modifier: [SemanticTokenModifiers.readonly] } : {}),
         });
     };
 

@@ -27,8 +27,8 @@ function unquote(text: string | undefined): string | undefined {
 interface Outline {
   name: string;
   kind: SymbolKind;
-  detail?: string;
-  nameNode?: CstNode;
+  detail?: string | undefined;
+  nameNode?: CstNode | undefined;
   children?: readonly AstNode[];
 }
 
@@ -112,9 +112,9 @@ function symbolOf(node: AstNode): DocumentSymbol | undefined {
   return {
     name: outline.name,
     kind: outline.kind,
-    detail: outline.detail || undefined,
+    ...(outline.detail ? { detail: outline.detail } : {}),
     range: cst.range,
     selectionRange: (outline.nameNode ?? cst).range,
-    children: children.length > 0 ? children : undefined,
+    ...(children.length > 0 ? { children } : {}),
   };
 }

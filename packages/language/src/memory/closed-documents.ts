@@ -26,11 +26,14 @@ import {
   type BuildOptions,
   type CstNode,
   type LangiumDocument,
-  type Reference,
 } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { isAnalyses } from '../generated/ast.js';
 import { importTargetUris } from '../scoping/imports.js';
+
+/** A node and a reference whose syntax-tree links are dropped while the document is closed. */
+type ReleasableNode = { $cstNode?: CstNode | undefined };
+type ReleasableReference = { $refNode?: CstNode | undefined };
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -91,11 +94,11 @@ export class SyntaxTreeReleaser {
     }
     nodes.forEach((node, i) => {
       const cst = freshNodes[i]!.$cstNode;
-      (node as Writable<AstNode>).$cstNode = cst;
+      (node as ReleasableNode).$cstNode = cst;
       if (cst && isCompositeCstNode(cst)) (cst as Writable<CstNode>).astNode = node;
     });
     refs.forEach((info, i) => {
-      (info.reference as Writable<Reference>).$refNode = freshRefs[i]!.reference.$refNode;
+      (info.reference as ReleasableReference).$refNode = freshRefs[i]!.reference.$refNode;
     });
     return true;
   }
@@ -159,8 +162,8 @@ export class SyntaxTreeReleaser {
       void symbol.nameSegment;
     const root = document.parseResult.value;
     for (const node of AstUtils.streamAst(root)) {
-      for (const info of AstUtils.streamReferences(node)) (info.reference as Writable<Reference>).$refNode = undefined;
-      (node as Writable<AstNode>).$cstNode = undefined;
+      for (const info of AstUtils.streamReferences(node)) (info.reference as ReleasableReference).$refNode = undefined;
+      (node as ReleasableNode).$cstNode = undefined;
     }
     this.released.add(document);
     for (const forget of releaseListeners.get(this.shared) ?? []) forget(document);

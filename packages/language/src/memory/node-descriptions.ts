@@ -23,7 +23,13 @@ import {
   type URI,
 } from 'langium';
 
-class LazyNodeDescription implements AstNodeDescription {
+/**
+ * An `AstNodeDescription` whose segments and path are computed on first use. Its segment getters
+ * answer `undefined` while the node has no CST, which Langium's optional fields mean as well, so
+ * it is handed out as a description (`createDescription`) without `implements`: under
+ * exactOptionalPropertyTypes a getter typed `T | undefined` does not match an optional `T`.
+ */
+class LazyNodeDescription {
   private nameSeg: DocumentSegment | undefined;
   private selectionSeg: DocumentSegment | undefined;
   private nodePath: string | undefined;
@@ -59,6 +65,6 @@ export class CompactAstNodeDescriptionProvider extends DefaultAstNodeDescription
     const doc = document ?? AstUtils.getDocument(node);
     const written = name ?? this.nameProvider.getName(node);
     if (!written) throw new Error(`Node at path ${this.astNodeLocator.getAstNodePath(node)} has no name.`);
-    return new LazyNodeDescription(node, written, node.$type, doc.uri, this.lazy);
+    return new LazyNodeDescription(node, written, node.$type, doc.uri, this.lazy) as AstNodeDescription;
   }
 }

@@ -99,7 +99,7 @@ export function packChecks(services: CellSpecServices): ValidationChecks<CellSpe
 
 /** Whether each duty keeps the cells within their stated rate limits. */
 function checkLimits(services: CellSpecServices, node: Pack, accept: ValidationAcceptor): void {
-  const cellNode = node.members.find(isPackModule)?.module.ref?.members.find(isModuleCell)?.cell.ref;
+  const cellNode = node.members.find(isPackModule)?.module?.ref?.members.find(isModuleCell)?.cell?.ref;
   if (!cellNode) return;
   const limits = resolveCell(services, cellNode).cell?.limits;
   for (const duty of node.members.filter(isFastChargeDuty)) {

@@ -28,14 +28,11 @@ export function amountOf(e: ElectrodeIR): { quantity: ElectrodeQuantity; value: 
 function withAmount(cell: CellIR, role: 'cathode' | 'anode', quantity: ElectrodeQuantity, value: number): CellIR {
   const e = cell[role];
   // Keep porosity fixed: thickness follows the loading unless thickness is the amount itself.
+  const { thickness: _followsLoading, ...withoutThickness } = e;
   const next: ElectrodeIR =
     quantity === 'thickness'
       ? { ...e, thickness: value }
-      : {
-          ...e,
-          [quantity]: value,
-          ...(e.porosity !== undefined || e.density !== undefined ? { thickness: undefined } : {}),
-        };
+      : { ...(e.porosity !== undefined || e.density !== undefined ? withoutThickness : e), [quantity]: value };
   return { ...cell, [role]: next };
 }
 

@@ -100,7 +100,9 @@ export function makeModel(p: ModelParameters, fidelity: ModelFidelity = 'p2d'): 
 export const MODEL_TEMPERATURE_RANGE = [173.15, 473.15] as const;
 
 const celsius = (T: number) => `${+(T - 273.15).toFixed(1)} °C`;
-export const rateLabel = (r: number) => (r < 1 && r > 0 ? `C/${+(1 / r).toFixed(2)}` : `${+r.toFixed(3)}C`);
+/** `C/10`, `2C`; a rate too small for `C/n` (1/r overflows to Infinity) as `5e-323C`. */
+export const rateLabel = (r: number) =>
+  r < 1 && r > 0 ? (Number.isFinite(1 / r) ? `C/${+(1 / r).toFixed(2)}` : `${r.toPrecision(3)}C`) : `${+r.toFixed(3)}C`;
 
 export interface RunOptions {
   readonly direction: 'charge' | 'discharge';
@@ -197,7 +199,7 @@ export function runConstantCurrent(p: ModelParameters, options: RunOptions): Ana
     model.initialise(startSoc, refusal === undefined ? startTemperature : REFERENCE_TEMPERATURE);
   const startVoltage = result.voltage[0] ?? model.openCircuitVoltage();
   const ccEnd = charge && result.stepEnds.length > 1 ? result.soc[result.stepEnds[0]!.index] : undefined;
-  const nonPhysical = nonPhysicalVoltage(result.voltage, p);
+  const nonPhysical = result.outOfBounds ?? nonPhysicalVoltage(result.voltage, p);
   return {
     label: `${rateLabel(options.rate)} ${options.direction}${charge && options.constantVoltage !== false ? ' (CC-CV)' : ''} at ${celsius(startTemperature)}${options.thermal ? ' (thermal)' : ''}`,
     direction: options.direction,
@@ -390,7 +392,8 @@ export function runAnalysis(
       break;
   }
   for (const run of runs) {
-    if (run.result.failure) findings.push({ severity: 'warning', message: `${run.label}: ${run.result.failure}` });
+    if (run.result.failure && run.result.failure !== run.nonPhysical)
+      findings.push({ severity: 'warning', message: `${run.label}: ${run.result.failure}` });
     if (run.nonPhysical)
       findings.push({
         severity: 'error',

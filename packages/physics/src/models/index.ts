@@ -3,6 +3,7 @@ export { GAS_CONSTANT, REFERENCE_TEMPERATURE, arrhenius } from './constants.js';
 export * from './parameters.js';
 export type { CellModel, Control, HeatSources, Profiles } from './model.js';
 export { P2DModel } from './p2d.js';
+export { openCircuitMeanVoltage } from './open-circuit.js';
 export { SPMeModel } from './spme.js';
 export { BandedMatrix } from './banded.js';
 export { updateLumpedTemperature, constantHeatRise } from './thermal.js';

@@ -9,6 +9,7 @@
 import { STOPPED_CLOCK, type Clock } from '../clock.js';
 import type { CellModel, Control, Profiles } from './model.js';
 import { updateLumpedTemperature } from './thermal.js';
+import { firstOutOfBounds } from './bounds.js';
 
 export type StopQuantity = 'voltage' | 'current' | 'time' | 'soc' | 'temperature' | 'anodePotential';
 
@@ -82,8 +83,10 @@ export interface SimulationResult {
   readonly dischargedCapacity: number;
   /** Energy delivered (negative when charging), Wh. */
   readonly energy: number;
-  /** Set when the solver failed to converge; the curve stops there. */
-  readonly failure?: string;
+  /** Set when the solver failed to converge or left the physical bounds; the curve stops there. */
+  readonly failure?: string | undefined;
+  /** Set (and `failure` with it) when a point left the physical bounds (`bounds.ts`); it is not in the curves. */
+  readonly outOfBounds?: string;
   readonly stats: { readonly steps: number; readonly newtonIterations: number; readonly wallMs: number };
 }
 
@@ -368,7 +371,44 @@ export function operate(
   }
   result.stats.newtonIterations = model.totalIterations - startIterations;
   result.stats.wallMs = clock() - started;
-  return result;
+  return withinBounds(result, p.voltageMin, p.voltageMax);
+}
+
+/**
+ * The run up to its first point outside the physical bounds (`bounds.ts`), with a failure that
+ * says why; capacity and energy are summed again over the points kept (trapezoidal voltage).
+ */
+function withinBounds(result: SimulationResult, voltageMin: number, voltageMax: number): SimulationResult {
+  const broken = firstOutOfBounds(result, voltageMin, voltageMax);
+  if (!broken) return result;
+  const n = broken.index;
+  const cut = <T>(values: readonly T[]) => values.slice(0, n);
+  const stepEnds = result.stepEnds.filter((e) => e.index < n);
+  if (n > 0 && stepEnds[stepEnds.length - 1]?.index !== n - 1) stepEnds.push({ index: n - 1, reason: 'failed' });
+  let dischargedCapacity = 0;
+  let energy = 0;
+  for (let i = 1; i < n; i++) {
+    const dq = (result.current[i]! * (result.time[i]! - result.time[i - 1]!)) / 3600;
+    dischargedCapacity += dq;
+    energy += (dq * (result.voltage[i]! + result.voltage[i - 1]!)) / 2;
+  }
+  const reason = `${broken.reason}; the run stops before it`;
+  return {
+    ...result,
+    time: cut(result.time),
+    voltage: cut(result.voltage),
+    current: cut(result.current),
+    temperature: cut(result.temperature),
+    soc: cut(result.soc),
+    anodePotential: cut(result.anodePotential),
+    heat: cut(result.heat),
+    stepEnds,
+    profiles: result.profiles.slice(0, stepEnds.length),
+    dischargedCapacity,
+    energy,
+    failure: reason,
+    outOfBounds: reason,
+  };
 }
 
 /**

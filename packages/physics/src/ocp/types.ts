@@ -2,7 +2,7 @@
 export interface OcpFunction {
   readonly name: string;
   /** Where the fit or table comes from. */
-  readonly citation?: string;
+  readonly citation?: string | undefined;
   value(x: number): number;
   /** dU/dx, V per unit stoichiometry. */
   derivative(x: number): number;

@@ -51,7 +51,7 @@ export function electrode(
 
 export function cell(parts: {
   name?: string;
-  format?: Partial<FormatIR>;
+  format?: Partial<FormatIR> | undefined;
   cathode: ElectrodeIR;
   anode: ElectrodeIR;
   separator?: SeparatorIR;

@@ -21,8 +21,8 @@ interface LayerSpec {
   readonly id: string;
   readonly role: LayerRole;
   readonly label: string;
-  readonly material?: string;
-  readonly thickness?: number;
+  readonly material?: string | undefined;
+  readonly thickness?: number | undefined;
   readonly origin: LayerRect['origin'];
 }
 

@@ -6,6 +6,7 @@ import type { PreviewData } from '@cellspec/language/lsp/messages';
 import type { CellspecSettings } from '../settings.js';
 import { formatter } from './format.js';
 import { metricSpecs } from './preview-model.js';
+import { csvField } from '@cellspec/emit/csv';
 
 export type ReportFormat = 'json' | 'csv';
 
@@ -44,10 +45,8 @@ export function reportJson(data: PreviewData, settings: CellspecSettings): strin
   );
 }
 
-/** RFC 4180 quoting: fields with comma, quote or newline are quoted, quotes doubled. */
-export function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
+// One CSV writer for CLI and editor: RFC 4180 quoting and the formula guard (`emit/csv.ts`).
+export { csvField } from '@cellspec/emit/csv';
 
 /** Splits "8.02 mAh" into ["8.02", "mAh"]. */
 function splitUnit(text: string): [string, string] {
@@ -57,7 +56,9 @@ function splitUnit(text: string): [string, string] {
 
 export function reportCsv(data: PreviewData, settings: CellspecSettings): string {
   const fmt = formatter(settings);
-  const lines = [['cell', 'metric', 'value', 'unit', 'base', 'base value', 'change'].join(',')];
+  // The change is a number in its own column (`change %`): a text like "-7.08 %" would be guarded
+  // as a possible formula and read as text by a spreadsheet.
+  const lines = [['cell', 'metric', 'value', 'unit', 'base', 'base value', 'change %'].join(',')];
   const figures = data.figures ?? {};
   for (const m of metricSpecs(settings.energyDensityBasis)) {
     const v = m.get(figures);
@@ -65,8 +66,7 @@ export function reportCsv(data: PreviewData, settings: CellspecSettings): string
     if (v === undefined && b === undefined) continue;
     const [value, unit] = v === undefined ? ['', ''] : splitUnit(m.format(fmt, v));
     const [baseValue] = b === undefined ? [''] : splitUnit(m.format(fmt, b));
-    const change =
-      v !== undefined && b !== undefined && b !== 0 ? (((v - b) / Math.abs(b)) * 100).toFixed(2) + ' %' : '';
+    const change = v !== undefined && b !== undefined && b !== 0 ? (((v - b) / Math.abs(b)) * 100).toFixed(2) : '';
     lines.push(
       [data.cell?.name ?? '', m.label, value, unit, data.base?.name ?? '', baseValue, change].map(csvField).join(','),
     );

@@ -12,9 +12,9 @@ export interface LayerRect {
   readonly role: LayerRole;
   /** "Cathode coating", "Al collector". */
   readonly label: string;
-  readonly material?: string;
+  readonly material?: string | undefined;
   /** SI thickness, m; undefined when neither the spec nor the calculator gives one. */
-  readonly thickness?: number;
+  readonly thickness?: number | undefined;
   readonly thicknessText: string;
   /** Where the thickness came from: written in the spec, derived, or unknown (drawn dashed). */
   readonly origin: 'spec' | 'computed' | 'unknown';
@@ -40,19 +40,20 @@ export interface CrossSectionModel {
   readonly layers: readonly LayerRect[];
   readonly labels: readonly LayerLabel[];
   /** A scale bar of a round length. */
-  readonly scaleBar?: { readonly x: number; readonly y: number; readonly length: number; readonly text: string };
+  readonly scaleBar?:
+    { readonly x: number; readonly y: number; readonly length: number; readonly text: string } | undefined;
   /** "Unit cell; the stack repeats it 10 times", "Total 168 µm". */
   readonly caption: string;
   /** Set when some layers have no thickness and are drawn at a nominal height. */
-  readonly warning?: string;
+  readonly warning?: string | undefined;
 }
 
 export interface MetricRow {
   readonly label: string;
   readonly value: string;
   /** Variant preview: the base cell's value and the relative change. */
-  readonly base?: string;
-  readonly change?: string;
+  readonly base?: string | undefined;
+  readonly change?: string | undefined;
 }
 
 export interface TargetRow {
@@ -75,32 +76,32 @@ export interface ChartModel {
   readonly type: 'bar' | 'line';
   readonly xLabel: string;
   readonly yLabel: string;
-  readonly categories?: readonly string[];
+  readonly categories?: readonly string[] | undefined;
   readonly datasets: readonly ChartDataset[];
   /** Horizontal bars read better for long category names. */
-  readonly horizontal?: boolean;
+  readonly horizontal?: boolean | undefined;
   /** Line charts: start the y axis at zero (the anode potential against its 0 V line). */
-  readonly zeroY?: boolean;
+  readonly zeroY?: boolean | undefined;
 }
 
 export interface PreviewViewModel {
   readonly state: 'ok' | 'errors' | 'no-cell' | 'waiting';
   readonly title: string;
-  readonly subtitle?: string;
+  readonly subtitle?: string | undefined;
   /** Banner text: errors in the spec, missing cell, missing calculator. */
-  readonly banner?: string;
+  readonly banner?: string | undefined;
   readonly problems: readonly { readonly text: string; readonly line: number }[];
-  readonly crossSection?: CrossSectionModel;
+  readonly crossSection?: CrossSectionModel | undefined;
   readonly metrics: readonly MetricRow[];
-  readonly metricsNote?: string;
+  readonly metricsNote?: string | undefined;
   readonly targets: readonly TargetRow[];
   /** Name of the base cell when the cell is a variant (the metrics rows then carry base values). */
-  readonly baseName?: string;
+  readonly baseName?: string | undefined;
   readonly comparison: readonly MetricRow[];
   readonly charts: readonly ChartModel[];
   /** One row per simulated run of the cell's analyses, for the results table. */
   readonly analysisRows: readonly AnalysisRow[];
-  readonly analysesNote?: string;
+  readonly analysesNote?: string | undefined;
 }
 
 export interface AnalysisRow {
