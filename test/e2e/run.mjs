@@ -510,11 +510,16 @@ try {
   });
 
   await check(
-    'analysis results from the server reach the preview as charts, and Run Analyses Now answers',
+    'analysis results from the server reach the preview as voltage curves, and Run Analyses Now answers',
     async () => {
       const frame = previewFrame();
       // SB21 declares `discharge ratecheck at C/10, 1 C model reduced`; the server's worker runs it.
-      await frame.locator('[data-chart="analysis-ratecheck-capacity"] canvas').waitFor({ timeout: 90_000 });
+      // Voltage against capacity, one line per run, drawn from the documents' chart data and titled in words.
+      const voltage = frame.locator('[data-chart="analysis-ratecheck-voltage"] canvas');
+      await voltage.waitFor({ timeout: 90_000 });
+      const title = await voltage.getAttribute('aria-label');
+      if (!/^Discharge “ratecheck”: voltage against capacity/.test(title ?? ''))
+        throw new Error(`voltage chart title: ${title}`);
       await runCommand('cellspec: Run Analyses Now');
       await page
         .locator('.notifications-toasts', { hasText: /analyses of SB21 are up to date|Running \d+ analys/ })

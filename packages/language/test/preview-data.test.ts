@@ -145,8 +145,15 @@ describe('analyses in the preview', () => {
     ]);
   });
 
-  it('turns run summaries into SI (Ah and Wh × 3600) with their findings', async () => {
+  it('turns run summaries into SI (Ah and Wh × 3600) with their findings and curves', async () => {
     const cell = await cellWithAnalyses();
+    const curve = {
+      time: [0, 3600],
+      capacity: [0, 0.0079],
+      voltage: [4.2, 3],
+      temperature: [298.15, 298.15],
+      anodePotential: [0.2, 0.1],
+    };
     const summary: CellSummary = {
       cell: 'SB21',
       key: 'k',
@@ -171,6 +178,7 @@ describe('analyses in the preview', () => {
               maxTemperature: 298.15,
               endSoc: 0,
               minAnodePotential: 0.1,
+              curve,
             },
           ],
         },
@@ -185,6 +193,9 @@ describe('analyses in the preview', () => {
     });
     expect(a!.runs![0]!.capacity).toBeCloseTo(0.0079 * 3600, 9);
     expect(a!.runs![0]!.energy).toBeCloseTo(0.029 * 3600, 9);
+    // The downsampled curve reaches the preview as the worker sent it, for the voltage charts.
+    expect(a!.runs![0]!.curve).toEqual(curve);
+    expect(a!.runs![0]!.minAnodePotential).toBe(0.1);
   });
 
   it('reports a model that could not be set up', async () => {

@@ -35,6 +35,8 @@ describe('quiet diagnostics', () => {
       [
         `error unit-kind@${line('loading 14 mg/cm3')}`,
         `info not-computed@${line('cell SB21 "')}`,
+        // The variant inherits the typed value from its base: not computed for the same reason.
+        `info not-computed@${line('variant SB21-G2')}`,
         `info not-computed@${line('test-plan TP-SB21')}`,
       ].sort(),
     );

@@ -20,10 +20,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ firs
   const starting = startClient(context, output, activatedAt);
   // The preview, status bar and commands (with the units library and the emitters) load while
   // the server process starts, not before it.
-  const [{ PreviewManager }, { CellStatusBar }, { registerCommands }] = await Promise.all([
+  const [{ PreviewManager }, { CellStatusBar }, { registerCommands }, { InlayHintRefresh }] = await Promise.all([
     import('./preview/panel.js'),
     import('./status-bar.js'),
     import('./commands.js'),
+    import('./inlay-refresh.js'),
   ]);
   client = await starting;
   output.appendLine(`language server started ${Date.now() - activatedAt} ms after activation`);
@@ -35,6 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ firs
   context.subscriptions.push(
     previews,
     status,
+    new InlayHintRefresh(client),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('cellspec')) return;
       settings = currentSettings();

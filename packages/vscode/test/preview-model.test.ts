@@ -9,6 +9,7 @@ import {
   metricRows,
   thicknessChart,
 } from '../src/view-model/preview-model.js';
+import { voltageCapacityChart } from '@cellspec/emit/charts';
 import { G2_FIGURES, SB21, SB21_FIGURES, SB21_G2, data } from './cells.js';
 
 const withSettings = (patch: Partial<CellspecSettings>): CellspecSettings => ({ ...DEFAULT_SETTINGS, ...patch });
@@ -129,43 +130,123 @@ describe('variant against base', () => {
 });
 
 describe('analysis charts', () => {
-  it('plots voltage against capacity in the preferred units', () => {
-    const charts = analysisCharts(
-      [
-        {
-          name: 'rate',
-          type: 'discharge',
-          state: 'done',
-          curves: [{ label: '1C', xKind: 'capacity', yKind: 'voltage', x: [0, 3.6, 7.2], y: [4.2, 3.8, 3.0] }],
-        },
-      ],
-      DEFAULT_SETTINGS,
-    );
-    expect(charts).toHaveLength(1);
-    expect(charts[0]).toMatchObject({ type: 'line', xLabel: 'capacity / mAh', yLabel: 'voltage / V' });
-    // 3.6 C = 1 mAh
-    expect(charts[0]!.datasets[0]!.data).toEqual([
+  /** A run with a curve: capacity in Ah, times in s, temperatures in K, as the server sends them. */
+  const curveRun = (label: string, direction: 'charge' | 'discharge', rise = 0, anode = [0.1, 0.05, 0.02]) => ({
+    label,
+    direction,
+    rate: 1,
+    temperature: 298.15,
+    capacity: 7.2,
+    energy: 26.6,
+    meanVoltage: 3.7,
+    maxTemperature: 298.15 + rise,
+    curve: {
+      time: [0, 600, 1200],
+      capacity: [0, 0.001, 0.002],
+      voltage: [4.2, 3.8, 3.0],
+      temperature: [298.15, 298.15 + rise / 2, 298.15 + rise],
+      anodePotential: anode,
+    },
+  });
+
+  it('plots voltage against capacity per C-rate, titled in words, from the documents’ chart data', () => {
+    const analyses = [
+      {
+        name: 'rate-sweep-1',
+        type: 'rate-sweep',
+        model: 'p2d',
+        state: 'done' as const,
+        runs: [curveRun('C/10 discharge at 25 °C', 'discharge'), curveRun('1C discharge at 25 °C', 'discharge')],
+      },
+    ];
+    const charts = analysisCharts(analyses, DEFAULT_SETTINGS);
+    // Isothermal discharges: one voltage chart, no anode or temperature chart.
+    expect(charts.map((c) => [c.id, c.title])).toEqual([
+      ['analysis-rate-sweep-1-voltage', 'Rate capability: voltage against capacity per C-rate (P2D model)'],
+    ]);
+    const [chart] = charts;
+    expect(chart!.datasets.map((d) => d.label)).toEqual(['C/10 discharge at 25 °C', '1C discharge at 25 °C']);
+    // 0.001 Ah = 1 mAh
+    expect(chart!.datasets[0]!.data).toEqual([
       { x: 0, y: 4.2 },
       { x: 1, y: 3.8 },
       { x: 2, y: 3.0 },
     ]);
+    // The same axis titles as the chart a controlled document prints.
+    const documentChart = voltageCapacityChart(analyses[0]!.runs.map((r) => ({ label: r.label, curve: r.curve })))
+      .spec as unknown as { layer: { encoding: { x: { title: string }; y: { title: string } } }[] };
+    expect([chart!.xLabel, chart!.yLabel]).toEqual([
+      documentChart.layer[0]!.encoding.x.title,
+      documentChart.layer[0]!.encoding.y.title,
+    ]);
+    expect([chart!.xLabel, chart!.yLabel]).toEqual(['Capacity (mAh)', 'Voltage (V)']);
   });
 
-  it('plots temperature in °C against time in minutes', () => {
+  it('follows the preferred capacity unit and names a temperature sweep per temperature', () => {
     const [chart] = analysisCharts(
       [
         {
-          name: 'thermal',
-          type: 'thermal',
+          name: 'cold',
+          type: 'temperature-sweep',
           state: 'done',
-          curves: [{ label: '3C', xKind: 'time', yKind: 'temperature', x: [0, 600], y: [298.15, 308.15] }],
+          runs: [curveRun('1C discharge at −10 °C', 'discharge'), curveRun('1C discharge at 25 °C', 'discharge')],
+        },
+      ],
+      withSettings({ units: { ...DEFAULT_SETTINGS.units, capacity: 'Ah' } }),
+    );
+    expect(chart!.title).toBe('Temperature dependence “cold”: voltage against capacity per temperature');
+    expect(chart!.xLabel).toBe('Capacity (Ah)');
+    expect(chart!.datasets[0]!.data[1]).toEqual({ x: 0.001, y: 3.8 });
+  });
+
+  it('draws the anode potential of a charge against the dashed 0 V line', () => {
+    const charts = analysisCharts(
+      [
+        {
+          name: 'fast',
+          type: 'charge',
+          state: 'done',
+          runs: [curveRun('3C charge at 25 °C', 'charge', 0, [0.09, 0.01, -0.012])],
         },
       ],
       DEFAULT_SETTINGS,
     );
-    expect(chart!.datasets[0]!.data).toEqual([
+    const anode = charts.find((c) => c.id === 'analysis-fast-anode')!;
+    expect(anode).toMatchObject({
+      title: 'Charge “fast”: anode potential against time (lithium plates below 0 V)',
+      xLabel: 'Time (min)',
+      yLabel: 'Anode potential vs Li/Li⁺ (V)',
+      zeroY: true,
+    });
+    expect(anode.datasets[0]!.data).toEqual([
+      { x: 0, y: 0.09 },
+      { x: 10, y: 0.01 },
+      { x: 20, y: -0.012 },
+    ]);
+    // The reference line spans the plotted time and is styled apart from the results.
+    expect(anode.datasets[1]).toEqual({
+      label: '0 V: lithium plating below',
+      style: 'reference',
+      data: [
+        { x: 0, y: 0 },
+        { x: 20, y: 0 },
+      ],
+    });
+  });
+
+  it('plots temperature in °C against time in minutes when a run heats the cell', () => {
+    const charts = analysisCharts(
+      [{ name: 'thermal-1', type: 'thermal', state: 'done', runs: [curveRun('3C discharge', 'discharge', 10)] }],
+      DEFAULT_SETTINGS,
+    );
+    expect(charts.map((c) => c.title)).toEqual([
+      'Thermal run: voltage against capacity',
+      'Thermal run: cell temperature against time',
+    ]);
+    expect(charts[1]!.datasets[0]!.data).toEqual([
       { x: 0, y: 25 },
-      { x: 10, y: 35 },
+      { x: 10, y: 30 },
+      { x: 20, y: 35 },
     ]);
   });
 
@@ -201,7 +282,6 @@ describe('analysis summaries', () => {
           type: 'discharge',
           model: 'p2d',
           state: 'done',
-          curves: [],
           runs: [run('C/10 discharge at 25 °C', 0.1, 8.1, 25), run('1C discharge at 25 °C', 1, 7.2, 27.5)],
         },
       ],
@@ -222,7 +302,6 @@ describe('analysis summaries', () => {
         type: 'discharge',
         model: 'spme',
         state: 'done' as const,
-        curves: [],
         runs: [
           run('C/10 discharge at 25 °C', 0.1, 8.1, 25),
           { ...run('5C discharge at 25 °C', 5, 1, 25), failure: 'the solver did not converge' },
@@ -256,7 +335,7 @@ describe('analysis summaries', () => {
   it('leaves out failed runs and the temperature chart of an isothermal analysis', () => {
     const failed = { ...run('5C discharge at 25 °C', 5, 1, 25), failure: 'the solver did not converge' };
     const charts = analysisCharts(
-      [{ name: 'r', type: 'discharge', state: 'done', curves: [], runs: [run('1C', 1, 7.2, 25), failed] }],
+      [{ name: 'r', type: 'discharge', state: 'done', runs: [run('1C', 1, 7.2, 25), failed] }],
       DEFAULT_SETTINGS,
     );
     expect(charts.map((c) => c.id)).toEqual(['analysis-r-capacity']);
@@ -270,7 +349,6 @@ describe('analysis notes', () => {
     name: 'rates',
     type: 'discharge',
     state: 'done' as const,
-    curves: [],
     runs: [
       {
         label: '1C',
@@ -296,7 +374,7 @@ describe('analysis notes', () => {
   });
 
   it('says which analyses are still computing', () => {
-    const running = { name: 'fast', type: 'charge', state: 'running' as const, message: 'computing…', curves: [] };
+    const running = { name: 'fast', type: 'charge', state: 'running' as const, message: 'computing…' };
     expect(buildPreviewModel(data({ cell: asks, analyses: [running, done] }), DEFAULT_SETTINGS).analysesNote).toMatch(
       /^fast: computing… · /,
     );

@@ -4,14 +4,17 @@
  * its webview. Axes always carry quantity and unit.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { RunCurve } from '@cellspec/physics';
+import {
+  anodePotentialSeries,
+  rateCapabilitySeries,
+  temperatureTimeSeries,
+  voltageCapacitySeries,
+  type LabelledCurve,
+  type LineChartData,
+  type Series,
+} from './run-series.js';
 
-/** One labelled curve of a chart, in the chart's display units. */
-export interface Series {
-  readonly label: string;
-  readonly x: readonly number[];
-  readonly y: readonly number[];
-}
+export type { LabelledCurve, LineChartData, Series } from './run-series.js';
 
 export interface ChartSpec {
   readonly spec: TopLevelSpec;
@@ -80,36 +83,27 @@ export function lineChart(
 /** Five significant digits: below the resolution of any printed chart, free of float noise in the output. */
 const round = (v: number) => Number(v.toPrecision(5));
 
-const celsius = (kelvin: number) => kelvin - 273.15;
+/** A line chart from its data (`run-series.ts`): the series, axis titles and options it carries. */
+const chartOf = (data: LineChartData): ChartSpec => lineChart(data.series, data, data);
 
 /** Terminal voltage against capacity delivered (or charged), one line per run. */
-export function voltageCapacityChart(runs: readonly { label: string; curve: RunCurve }[]): ChartSpec {
-  return lineChart(
-    runs.map((r) => ({ label: r.label, x: r.curve.capacity.map((q) => q * 1000), y: r.curve.voltage })),
-    { x: 'Capacity (mAh)', y: 'Voltage (V)', legend: 'Run' },
-  );
+export function voltageCapacityChart(runs: readonly LabelledCurve[]): ChartSpec {
+  return chartOf(voltageCapacitySeries(runs));
 }
 
 /** Cell temperature against time, one line per run. */
-export function temperatureTimeChart(runs: readonly { label: string; curve: RunCurve }[]): ChartSpec {
-  return lineChart(
-    runs.map((r) => ({ label: r.label, x: r.curve.time.map((t) => t / 60), y: r.curve.temperature.map(celsius) })),
-    { x: 'Time (min)', y: 'Temperature (°C)', legend: 'Run' },
-  );
+export function temperatureTimeChart(runs: readonly LabelledCurve[]): ChartSpec {
+  return chartOf(temperatureTimeSeries(runs));
 }
 
 /** Anode potential against Li/Li⁺ over time, with the 0 V line below which lithium plates. */
-export function anodePotentialChart(runs: readonly { label: string; curve: RunCurve }[]): ChartSpec {
-  return lineChart(
-    runs.map((r) => ({ label: r.label, x: r.curve.time.map((t) => t / 60), y: r.curve.anodePotential })),
-    { x: 'Time (min)', y: 'Anode potential vs Li/Li⁺ (V)', legend: 'Run' },
-    { zeroY: true, rule: { y: 0, label: '0 V: lithium plating below' } },
-  );
+export function anodePotentialChart(runs: readonly LabelledCurve[]): ChartSpec {
+  return chartOf(anodePotentialSeries(runs));
 }
 
 /** Delivered capacity against C-rate (rate capability), one line per temperature or analysis. */
 export function rateCapabilityChart(series: readonly Series[]): ChartSpec {
-  return lineChart(series, { x: 'C-rate (1/h)', y: 'Capacity (mAh)', legend: 'Series' }, { zeroY: true });
+  return chartOf(rateCapabilitySeries(series));
 }
 
 const BASE_CONFIG = {

@@ -102,36 +102,3 @@ export function summarise(key: string, result: CellAnalyses): CellSummary {
     })),
   };
 }
-
-/**
- * The preview's curves of an analysis's runs: voltage against charge passed (C) and temperature
- * against time for every run, and the anode potential against time on a charge (plating margin).
- */
-export function curvesOfRuns(runs: readonly RunSummary[]): {
-  label: string;
-  xKind: 'capacity' | 'time';
-  yKind: 'voltage' | 'temperature';
-  x: readonly number[];
-  y: readonly number[];
-}[] {
-  return runs.flatMap((r) => {
-    const c = r.curve;
-    if (!c) return [];
-    const capacity = c.capacity.map((q) => q * 3600);
-    return [
-      { label: r.label, xKind: 'capacity' as const, yKind: 'voltage' as const, x: capacity, y: c.voltage },
-      { label: r.label, xKind: 'time' as const, yKind: 'temperature' as const, x: c.time, y: c.temperature },
-      ...(r.direction === 'charge'
-        ? [
-            {
-              label: `${r.label}: anode potential vs Li/Li⁺`,
-              xKind: 'time' as const,
-              yKind: 'voltage' as const,
-              x: c.time,
-              y: c.anodePotential,
-            },
-          ]
-        : []),
-    ];
-  });
-}

@@ -3,7 +3,8 @@
  * - a missed N/P target: set the anode loading (or areal capacity, or thickness) that reaches it;
  * - a missed capacity target: set the cathode loading, or the electrode area, that reaches it;
  * - any written quantity: convert it to the unit cellspec shows for its kind (`0.2 kg/m2` →
- *   `20 mg/cm²`).
+ *   `20 mg/cm²`) or another common unit of the kind (refactor.rewrite);
+ * - a missing property: add it with a typical, sourced value (`missing-property-fixes.ts`).
  * Every proposed value is verified by recomputing the design before it is offered.
  */
 import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
@@ -15,7 +16,7 @@ import {
   type Diagnostic,
   type Range,
 } from 'vscode-languageserver';
-import { formatQuantity, KINDS, type QuantityKind } from '@cellspec/units';
+import { formatQuantity, type QuantityKind } from '@cellspec/units';
 import {
   anodeAmountForNp,
   areaForCapacity,
@@ -41,6 +42,7 @@ import { documentDesigns, electrodeNode, type CellDesignEntry } from './cell-des
 import { documentHistoryFixes } from './document-fixes.js';
 import { fitResultActions } from './fit.js';
 import { unitsForKinds } from './completion.js';
+import { missingPropertyFixes } from './missing-property-fixes.js';
 
 /** Significant figures of a proposed value: rounding moves the result by at most 5e-5 relative. */
 const DIGITS = 5;
@@ -76,7 +78,10 @@ export class CellSpecCodeActionProvider implements CodeActionProvider {
     actions.push(...this.unitConversions(document, params.range));
     actions.push(...documentHistoryFixes(document, params));
     actions.push(...fitResultActions(this.services, document, params.range, overlaps));
-    for (const diagnostic of params.context.diagnostics) actions.push(...this.repairs(document, diagnostic));
+    for (const diagnostic of params.context.diagnostics) {
+      actions.push(...this.repairs(document, diagnostic));
+      actions.push(...missingPropertyFixes(document, diagnostic));
+    }
     return actions;
   }
 
@@ -222,33 +227,39 @@ export class CellSpecCodeActionProvider implements CodeActionProvider {
     return { range, text: formatQuantity(value, kind, { digits: DIGITS }) };
   }
 
-  /** "Convert to mg/cm²" on a written quantity whose unit is not the display unit of its kind. */
+  /** "Convert to mg/cm²" (and the kind's other common units) on a written quantity with a unit. */
   private unitConversions(document: LangiumDocument, range: Range): CodeAction[] {
     const out: CodeAction[] = [];
     for (const node of AstUtils.streamAst(document.parseResult.value)) {
       const r = node.$cstNode?.range;
       if (!isProperty(node) || !r || r.start.line > range.end.line || r.end.line < range.start.line) continue;
-      const action = this.conversion(document, node);
-      if (action) out.push(action);
+      out.push(...this.conversions(document, node));
     }
     return out;
   }
 
-  private conversion(document: LangiumDocument, node: Property): CodeAction | undefined {
-    if (!isQuantityLiteral(node.value) || !node.value.unit) return undefined;
+  /**
+   * Refactors that rewrite a value in another unit of its kind, the unit cellspec shows first:
+   * the same SI value to 6 significant figures, so the design does not move beyond rounding.
+   */
+  private conversions(document: LangiumDocument, node: Property): CodeAction[] {
+    if (!isQuantityLiteral(node.value) || !node.value.unit) return [];
     const spec = PROPERTIES[node.name];
     const q = this.services.evaluation.Evaluator.quantity(node.value, spec?.kinds);
-    if (!q.ok) return undefined;
-    const display = KINDS[q.quantity.kind].display;
-    if (display === '' || normalise(display) === normalise(q.quantity.written)) return undefined;
-    const text = formatQuantity(q.quantity.si, q.quantity.kind, { digits: 6 });
     const target = node.value.$cstNode?.range;
-    if (!target) return undefined;
-    return {
-      title: `Convert to ${display} (${text})`,
-      kind: CodeActionKind.RefactorRewrite,
-      edit: { changes: { [document.uri.toString()]: [{ range: target, newText: text }] } },
-    };
+    if (!q.ok || !target) return [];
+    const written = normalise(q.quantity.written);
+    const units = unitsForKinds([q.quantity.kind])
+      .map((u) => u.unit)
+      .filter((u) => u !== 'um' && normalise(u) !== written);
+    return units.map((unit) => {
+      const text = formatQuantity(q.quantity.si, q.quantity.kind, { unit, digits: 6 });
+      return {
+        title: `Convert to ${unit} (${text})`,
+        kind: CodeActionKind.RefactorRewrite,
+        edit: { changes: { [document.uri.toString()]: [{ range: target, newText: text }] } },
+      };
+    });
   }
 }
 

@@ -6,7 +6,7 @@
  * All numbers are SI, as in the IR (C for charge, J for energy, J/m³ for energy density, m for
  * lengths); the client formats them in the user's preferred units.
  */
-import type { CellIR, ExpandedPlan } from '@cellspec/physics';
+import type { CellIR, ExpandedPlan, RunCurve } from '@cellspec/physics';
 
 /** A request: method name plus phantom parameter and result types. */
 export interface RequestMessage<P, R> {
@@ -97,15 +97,6 @@ export interface DesignFigures {
   readonly targets?: readonly TargetCheck[] | undefined;
 }
 
-/** One simulated curve: x (s or C, as `xKind` says) against y (V or K). */
-export interface CurveData {
-  readonly label: string;
-  readonly xKind: 'capacity' | 'time';
-  readonly yKind: 'voltage' | 'temperature';
-  readonly x: readonly number[];
-  readonly y: readonly number[];
-}
-
 /** One simulated run of an analysis (one rate or temperature), summarised. */
 export interface AnalysisRunData {
   /** "1C discharge at 25 °C" */
@@ -118,7 +109,11 @@ export interface AnalysisRunData {
   readonly energy: number;
   readonly meanVoltage: number;
   readonly maxTemperature: number;
+  /** V vs Li/Li⁺, the run's lowest. */
+  readonly minAnodePotential?: number | undefined;
   readonly failure?: string | undefined;
+  /** The run's curves as the model computed them, downsampled (at most 200 points), SI except capacity in Ah. */
+  readonly curve?: RunCurve | undefined;
 }
 
 export interface AnalysisData {
@@ -127,7 +122,6 @@ export interface AnalysisData {
   readonly model?: string | undefined;
   readonly state: 'done' | 'running' | 'unavailable' | 'failed';
   readonly message?: string | undefined;
-  readonly curves: readonly CurveData[];
   readonly runs?: readonly AnalysisRunData[] | undefined;
   readonly findings?:
     readonly { readonly severity: 'error' | 'warning' | 'info'; readonly message: string }[] | undefined;

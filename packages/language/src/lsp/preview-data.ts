@@ -22,7 +22,6 @@ import type { CellSpecServices } from '../cellspec-module.js';
 import { isCell, isVariant, type CellLike, type Spec } from '../generated/ast.js';
 import { resolveCell, resolveDocument } from '../resolve.js';
 import { analysisServiceOf, type AnalysisService, type CellSummary } from '../analysis/index.js';
-import { curvesOfRuns } from '../analysis/worker-messages.js';
 import { syntaxTreeReleaserOf } from '../memory/closed-documents.js';
 import {
   DocumentsBuiltNotification,
@@ -168,7 +167,6 @@ export function analysesOf(
       type: a.type,
       state: 'unavailable' as const,
       message: 'this language server runs no analyses',
-      curves: [],
     }));
   if (!summary)
     return cell.analyses.map((a) => ({
@@ -176,7 +174,6 @@ export function analysesOf(
       type: a.type,
       state: 'running' as const,
       message: 'computing…',
-      curves: [],
     }));
   const problems = summary.problems.length
     ? `the model could not be set up: ${summary.problems.join('; ')}`
@@ -187,14 +184,12 @@ export function analysesOf(
       type: a.type,
       state: 'failed' as const,
       message: problems ?? 'no results',
-      curves: [],
     }));
   return summary.outcomes.map((o) => ({
     name: o.analysis,
     type: o.type,
     model: o.model,
     state: 'done' as const,
-    curves: curvesOfRuns(o.runs),
     runs: o.runs.map((r) => ({
       label: r.label,
       direction: r.direction,
@@ -204,7 +199,9 @@ export function analysesOf(
       energy: r.energy * 3600,
       meanVoltage: r.meanVoltage,
       maxTemperature: r.maxTemperature,
+      minAnodePotential: r.minAnodePotential,
       ...(r.failure ? { failure: r.failure } : {}),
+      ...(r.curve ? { curve: r.curve } : {}),
     })),
     findings: o.findings,
   }));

@@ -119,13 +119,48 @@ export class CellSpecDocumentBuilder extends DefaultDocumentBuilder {
    */
   protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
     const summary = this.linkSummary(document);
+    const affected = this.affectedUris(changedUris);
     if (!summary) {
       if (super.shouldRelink(document, changedUris)) return true;
-      return importTargetUris(document).some((uri) => changedUris.has(uri));
+      return importTargetUris(document).some((uri) => affected.has(uri));
     }
     if (summary.hasLinkingErrors) return true;
-    for (const uri of summary.targets) if (changedUris.has(uri)) return true;
-    return summary.imports.some((uri) => changedUris.has(uri));
+    for (const uri of summary.targets) if (affected.has(uri)) return true;
+    return summary.imports.some((uri) => affected.has(uri));
+  }
+
+  private affected?: { readonly changed: Set<string>; readonly uris: Set<string> };
+
+  /**
+   * The changed files and, transitively, every file that refers into one: a test plan's checks
+   * read its cell's design, which reads the materials the cell uses, so a plan two files away
+   * from an edited material is validated again too (else it keeps warnings about a typo already
+   * corrected). Computed once per update (Langium passes one set to every `shouldRelink` call),
+   * before any document is reset, from the link summaries: O(links).
+   */
+  private affectedUris(changedUris: Set<string>): Set<string> {
+    if (this.affected?.changed === changedUris) return this.affected.uris;
+    const dependents = new Map<string, string[]>();
+    for (const doc of this.shared.workspace.LangiumDocuments.all) {
+      const summary = this.linkSummary(doc);
+      if (!summary) continue;
+      const own = doc.uri.toString();
+      for (const target of new Set([...summary.targets, ...summary.imports])) {
+        const list = dependents.get(target);
+        if (list) list.push(own);
+        else dependents.set(target, [own]);
+      }
+    }
+    const uris = new Set(changedUris);
+    const queue = [...changedUris];
+    while (queue.length > 0)
+      for (const dependent of dependents.get(queue.pop()!) ?? [])
+        if (!uris.has(dependent)) {
+          uris.add(dependent);
+          queue.push(dependent);
+        }
+    this.affected = { changed: changedUris, uris };
+    return uris;
   }
 
   private readonly linkSummaries = new WeakMap<LangiumDocument, LinkSummary>();

@@ -14,7 +14,10 @@ import {
   type ValidationOptions,
 } from 'langium';
 import type { CancellationToken, Diagnostic, Position } from 'vscode-languageserver';
-import { isCell, isVariant, type CellLike } from '../generated/ast.js';
+import { isCell, isTestPlan, isVariant, type CellLike, type TestPlan } from '../generated/ast.js';
+import type { CellSpecServices } from '../cellspec-module.js';
+import type { Evaluator } from '../evaluate.js';
+import { rootCauseOf, whereOf } from './root-causes.js';
 import { Code } from './codes.js';
 import { projectConfigOf, type ProjectConfig } from '../project.js';
 import { findSuppressions, suppressionFor } from '../suppressions.js';
@@ -30,10 +33,12 @@ export class CellSpecDocumentValidator extends DefaultDocumentValidator {
   private readonly keywords: ReadonlySet<string>;
 
   private readonly shared: LangiumCoreServices['shared'];
+  private readonly evaluator: Evaluator | undefined;
 
   constructor(services: LangiumCoreServices) {
     super(services);
     this.shared = services.shared;
+    this.evaluator = (services as Partial<CellSpecServices>).evaluation?.Evaluator;
     // Keyword tokens are named by their text; the grammar's terminals are the other token types.
     const terminals = new Set(['ID', 'UNIT', 'NUMBER', 'STRING', 'WS', 'ML_COMMENT', 'SL_COMMENT']);
     this.keywords = new Set(Object.keys(services.parser.Lexer.definition).filter((name) => !terminals.has(name)));
@@ -63,7 +68,11 @@ export class CellSpecDocumentValidator extends DefaultDocumentValidator {
         };
       }
     }
-    return applyProjectRules(document, quietDependents(document, diagnostics), projectConfigOf(this.shared));
+    return applyProjectRules(
+      document,
+      quietDependents(document, diagnostics, this.evaluator),
+      projectConfigOf(this.shared),
+    );
   }
 }
 
@@ -149,24 +158,47 @@ const ROOT_CAUSES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * One root cause, reported once. A value error in a cell (a unit typo) leaves its design
- * incomplete and its test plans without currents; those findings follow from the error, so they
- * are not reported on their own: the cell's "design incomplete" notes are replaced by one note
- * saying why nothing was computed, and a test plan of that cell says "not computed because …"
- * as a note instead of a warning.
+ * One root cause, reported once. A value error (a unit typo) in a cell, or in a material it uses
+ * in any file of the workspace, leaves its design incomplete and its test plans without currents;
+ * those findings follow from the error, so they are not reported on their own: the cell's "design
+ * incomplete" and model-readiness notes are replaced by one note saying why nothing was computed,
+ * and a test plan of that cell (in this file or another) gets one "not computed because …" note
+ * instead of its warnings and impossible ends.
  */
-function quietDependents(document: LangiumDocument, diagnostics: Diagnostic[]): Diagnostic[] {
+function quietDependents(document: LangiumDocument, diagnostics: Diagnostic[], evaluator?: Evaluator): Diagnostic[] {
   const root = document.parseResult.value;
-  const causes = new Map<string, { node: CellLike; line: number; message: string }>();
+  if (!root.$cstNode) return diagnostics;
+  /** Per cell of this file: why it is not computed ("the error on line 12 (…)"). */
+  const causes = new Map<string, { node: CellLike; text: string }>();
   for (const d of diagnostics) {
     if (d.severity !== 1 || !ROOT_CAUSES.has(String(d.code))) continue;
     const cell = cellAt(document, d.range.start);
     if (cell && !causes.has(cell.name))
-      causes.set(cell.name, { node: cell, line: d.range.start.line + 1, message: messageText(d).split(';')[0]! });
+      causes.set(cell.name, {
+        node: cell,
+        text: `the error on line ${d.range.start.line + 1} (${messageText(d).split(';')[0]!})`,
+      });
   }
-  if (causes.size === 0 || !root.$cstNode) return diagnostics;
+  const cells = AstUtils.streamAst(root).filter((n): n is CellLike => isCell(n) || isVariant(n));
+  for (const cell of evaluator ? cells : []) {
+    if (causes.has(cell.name)) continue;
+    const cause = rootCauseOf(evaluator!, cell);
+    if (cause) causes.set(cell.name, { node: cell, text: `the error ${whereOf(cause, document)} (${cause.message})` });
+  }
+  /** Per test plan of this file whose cell is not computed: the note it gets instead of its findings. */
+  const plans = new Map<TestPlan, string>();
+  for (const plan of AstUtils.streamAst(root).filter(isTestPlan)) {
+    const cell = plan.cell.ref;
+    if (!cell) continue;
+    const own = AstUtils.getDocument(cell) === document ? causes.get(cell.name)?.text : undefined;
+    const foreign = own || !evaluator ? undefined : rootCauseOf(evaluator, cell);
+    const text = own ?? (foreign ? `the error ${whereOf(foreign, document)} (${foreign.message})` : undefined);
+    if (text) plans.set(plan, `not computed because cell ${cell.name} is not: ${text}`);
+  }
+  if (causes.size === 0 && plans.size === 0) return diagnostics;
   const out: Diagnostic[] = [];
   const quieted = new Set<string>();
+  const quietedPlans = new Set<TestPlan>();
   for (const d of diagnostics) {
     // A cell whose values have an error: what it cannot compute, and what a model run of it would
     // need or assume, follow from that error.
@@ -176,15 +208,11 @@ function quietDependents(document: LangiumDocument, diagnostics: Diagnostic[]): 
       quieted.add(cell.name);
       continue;
     }
-    const named = d.code === Code.TestPlanIncomplete ? /\bcell (\S+)/.exec(messageText(d))?.[1] : undefined;
-    const cause = named ? causes.get(named) : undefined;
-    if (cause) {
-      out.push({
-        ...d,
-        severity: 3,
-        code: Code.NotComputed,
-        message: `not computed because of the error in cell ${named} on line ${cause.line} (${cause.message})`,
-      });
+    // A plan of such a cell has no currents and no capacity to end a step on.
+    const planDependent = d.code === Code.TestPlanIncomplete || d.code === Code.ImpossibleEnd;
+    const plan = planDependent ? planAt(document, d.range.start) : undefined;
+    if (plan && plans.has(plan)) {
+      quietedPlans.add(plan);
       continue;
     }
     out.push(d);
@@ -193,15 +221,23 @@ function quietDependents(document: LangiumDocument, diagnostics: Diagnostic[]): 
     if (!quieted.has(name)) continue;
     const range = GrammarUtils.findNodeForProperty(cause.node.$cstNode, 'name')?.range;
     if (!range) continue;
-    out.push({
-      range,
-      severity: 3,
-      code: Code.NotComputed,
-      source: 'cellspec',
-      message: `design figures of ${name} not computed because of the error on line ${cause.line} (${cause.message})`,
-    });
+    out.push(note(range, `design figures of ${name} not computed because of ${cause.text}`));
+  }
+  for (const plan of quietedPlans) {
+    const range = GrammarUtils.findNodeForProperty(plan.$cstNode, 'name')?.range;
+    if (range) out.push(note(range, plans.get(plan)!));
   }
   return out;
+}
+
+function note(range: Diagnostic['range'], message: string): Diagnostic {
+  return { range, severity: 3, code: Code.NotComputed, source: 'cellspec', message };
+}
+
+function planAt(document: LangiumDocument, position: Position): TestPlan | undefined {
+  const root = document.parseResult.value.$cstNode;
+  const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(position));
+  return leaf ? AstUtils.getContainerOfType(leaf.astNode, isTestPlan) : undefined;
 }
 
 function messageText(d: Diagnostic): string {

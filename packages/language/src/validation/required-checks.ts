@@ -73,6 +73,7 @@ function checkElectrode(node: Electrode, accept: ValidationAcceptor): void {
       node,
       property: 'role',
       code: Code.MissingProperty,
+      data: { missing: 'amount' },
     });
   }
 }
@@ -81,7 +82,12 @@ function checkSeparator(node: SeparatorLayer, accept: ValidationAcceptor): void 
   if (!isCell(node.$container)) return;
   for (const name of REQUIRED.separator ?? []) {
     if (!node.members.some((m) => isProperty(m) && m.name === name)) {
-      accept('error', `the ${node.type} has no ${name}`, { node, property: 'type', code: Code.MissingProperty });
+      accept('error', `the ${node.type} has no ${name}`, {
+        node,
+        property: 'type',
+        code: Code.MissingProperty,
+        data: { missing: name },
+      });
     }
   }
 }

@@ -5,6 +5,7 @@
 import type { CellIR, ElectrodeIR } from '@cellspec/physics';
 import type { AnalysisData, DesignFigures, PreviewData } from '@cellspec/language/lsp/messages';
 import type { CellspecSettings } from '../settings.js';
+import { analysisCharts, analysisTitle } from './analysis-charts.js';
 import { crossSection, unitCellLayers } from './cross-section.js';
 import { formatNumber } from '@cellspec/units';
 import { formatter, relativeChange, type Formatter } from './format.js';
@@ -88,23 +89,6 @@ export function targetRows(figures: DesignFigures | undefined, analyses: readonl
     rows.push({ text: 'anode potential ≥ 0 V vs Li/Li⁺', actual: plating.join('; '), status: 'missed' });
   return rows;
 }
-
-const ANALYSIS_TYPES: Readonly<Record<string, string>> = {
-  discharge: 'Discharge',
-  charge: 'Charge',
-  'rate-capability': 'Rate capability',
-  temperature: 'Temperature dependence',
-  pulse: 'Pulse resistance',
-};
-
-/** "Discharge “ratecheck”" for a named analysis, "Discharge" for a generated name (`discharge-1`). */
-export function analysisTitle(a: Pick<AnalysisData, 'name' | 'type'>): string {
-  const type = ANALYSIS_TYPES[a.type] ?? a.type.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
-  const generated = new RegExp(`^${a.type}-\\d+$`).test(a.name);
-  return generated ? type : `${type} “${a.name}”`;
-}
-
-const MODEL_NAMES: Readonly<Record<string, string>> = { spme: 'reduced model', p2d: 'P2D model' };
 
 /** The results table: one row per run, the same figures the bars show, failures and plating flagged. */
 export function analysisRows(analyses: readonly AnalysisData[], settings: CellspecSettings): AnalysisRow[] {
@@ -206,77 +190,6 @@ export function thicknessChart(
   };
 }
 
-/**
- * Summary charts of an analysis without curves: delivered capacity per run (rate capability or
- * temperature dependence), and the peak temperature of runs that heated up.
- */
-function runCharts(a: AnalysisData, settings: CellspecSettings): ChartModel[] {
-  const runs = (a.runs ?? []).filter((r) => !r.failure);
-  if (!runs.length) return [];
-  const fmt = formatter(settings);
-  const cap = fmt.axis('capacity');
-  const temp = fmt.axis('temperature');
-  const categories = runs.map((r) => r.label);
-  const charts: ChartModel[] = [
-    {
-      id: `analysis-${a.name}-capacity`,
-      title: `${analysisTitle(a)}: delivered capacity per run${a.model ? ` (${MODEL_NAMES[a.model] ?? a.model})` : ''}`,
-      type: 'bar',
-      xLabel: 'run',
-      yLabel: `capacity / ${cap.unit}`,
-      categories,
-      datasets: [{ label: 'capacity', data: runs.map((r) => Number(cap.fromSI(r.capacity).toPrecision(4))) }],
-    },
-  ];
-  if (runs.some((r) => r.maxTemperature - r.temperature > 0.05)) {
-    charts.push({
-      id: `analysis-${a.name}-temperature`,
-      title: `${analysisTitle(a)}: peak cell temperature per run`,
-      type: 'bar',
-      xLabel: 'run',
-      yLabel: `temperature / ${temp.unit}`,
-      categories,
-      datasets: [
-        { label: 'peak temperature', data: runs.map((r) => Number(temp.fromSI(r.maxTemperature).toFixed(1))) },
-      ],
-    });
-  }
-  return charts;
-}
-
-/** One line chart per analysis and plotted quantity (voltage or temperature); summary bars without curves. */
-export function analysisCharts(analyses: readonly AnalysisData[], settings: CellspecSettings): ChartModel[] {
-  const fmt = formatter(settings);
-  const charts: ChartModel[] = [];
-  for (const a of analyses) {
-    if (!a.curves.length) {
-      charts.push(...runCharts(a, settings));
-      continue;
-    }
-    for (const yKind of ['voltage', 'temperature'] as const) {
-      const curves = a.curves.filter((c) => c.yKind === yKind);
-      if (!curves.length) continue;
-      const xKind = curves[0]!.xKind;
-      const xa = fmt.axis(xKind);
-      const ya = fmt.axis(yKind);
-      charts.push({
-        id: `analysis-${a.name}-${yKind}`,
-        title: `${analysisTitle(a)}: ${yKind === 'voltage' ? 'cell voltage' : 'cell temperature'}`,
-        type: 'line',
-        xLabel: `${xKind === 'capacity' ? 'capacity' : 'time'} / ${xa.unit}`,
-        yLabel: `${yKind} / ${ya.unit}`,
-        datasets: curves
-          .filter((c) => c.xKind === xKind)
-          .map((c) => ({
-            label: c.label,
-            data: c.x.map((x, i) => ({ x: xa.fromSI(x), y: ya.fromSI(c.y[i]!) })),
-          })),
-      });
-    }
-  }
-  return charts;
-}
-
 function analysesNote(
   analyses: readonly AnalysisData[] | undefined,
   cell: CellIR | undefined,
@@ -351,3 +264,5 @@ export function buildPreviewModel(data: PreviewData | undefined, settings: Cells
     analysesNote: analysesNote(data.analyses, cell, settings),
   };
 }
+
+export { analysisCharts, analysisTitle, lineChartModel } from './analysis-charts.js';

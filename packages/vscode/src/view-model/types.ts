@@ -66,6 +66,8 @@ export interface ChartDataset {
   readonly label: string;
   /** Bar charts: one value per category label; line charts: x/y points. */
   readonly data: readonly number[] | readonly { readonly x: number; readonly y: number }[];
+  /** A reference line (0 V vs Li/Li⁺), drawn dashed in red rather than as a result. */
+  readonly style?: 'reference';
 }
 
 export interface ChartModel {
@@ -78,6 +80,8 @@ export interface ChartModel {
   readonly datasets: readonly ChartDataset[];
   /** Horizontal bars read better for long category names. */
   readonly horizontal?: boolean | undefined;
+  /** Line charts: start the y axis at zero (the anode potential against its 0 V line). */
+  readonly zeroY?: boolean | undefined;
 }
 
 export interface PreviewViewModel {

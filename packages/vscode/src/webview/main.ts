@@ -182,6 +182,8 @@ function metricTable(rows: readonly MetricRow[], baseName: string | undefined, n
 
 // ---- charts -------------------------------------------------------------------------------------
 const chartObjects = new Map<string, { chart: Chart; box: HTMLElement; type: ChartModel['type'] }>();
+/** The documents' colour for reference lines (0 V vs Li/Li⁺). */
+const REFERENCE = '#b00';
 const PALETTE = ['#3b82f6', '#f59e0b', '#10b981', '#ef4444', '#8b5cf6', '#14b8a6', '#f97316'];
 
 function themeColor(name: string, fallback: string): string {
@@ -194,9 +196,10 @@ function chartConfig(m: ChartModel): ChartConfiguration {
   const datasets = m.datasets.map((d, i) => ({
     label: d.label,
     data: d.data as never,
-    backgroundColor: PALETTE[i % PALETTE.length],
-    borderColor: PALETTE[i % PALETTE.length],
-    borderWidth: m.type === 'line' ? 2 : 0,
+    backgroundColor: d.style === 'reference' ? REFERENCE : PALETTE[i % PALETTE.length],
+    borderColor: d.style === 'reference' ? REFERENCE : PALETTE[i % PALETTE.length],
+    borderWidth: m.type === 'line' ? (d.style === 'reference' ? 1 : 2) : 0,
+    ...(d.style === 'reference' ? { borderDash: [4, 3] } : {}),
     pointRadius: 0,
   }));
   const axis = (label: string, type?: 'linear' | 'category') => ({
@@ -219,7 +222,7 @@ function chartConfig(m: ChartModel): ChartConfiguration {
       },
       scales:
         m.type === 'line'
-          ? { x: axis(m.xLabel, 'linear'), y: axis(m.yLabel) }
+          ? { x: axis(m.xLabel, 'linear'), y: { ...axis(m.yLabel), ...(m.zeroY ? { beginAtZero: true } : {}) } }
           : m.horizontal
             ? { x: axis(m.xLabel), y: axis(m.yLabel) }
             : { x: axis(m.xLabel), y: axis(m.yLabel) },
