@@ -4,8 +4,16 @@
  */
 import { resolve } from 'node:path';
 import { loadWorkspace, resolveDocument } from '@cellspec/language';
-import { formatQuantity, toSI, type QuantityKind } from '@cellspec/units';
-import { METRICS, findVariable, type CellIR, type PackIR, type ProcessIR } from '@cellspec/physics';
+import { formatQuantity, type QuantityKind } from '@cellspec/units';
+import {
+  METRICS,
+  findVariable,
+  quantityText,
+  StudyError,
+  type CellIR,
+  type PackIR,
+  type ProcessIR,
+} from '@cellspec/physics';
 import { UsageError } from '../command-framework.js';
 
 export interface LoadedSpecs {
@@ -50,17 +58,13 @@ export function chooseCell(cells: readonly CellIR[], name: string | undefined): 
   return cells[0]!;
 }
 
-/** A number with an optional unit of `kind` ("18.4 mg/cm2", "20um", "8 %"), in SI. */
+/** A number with an optional unit of `kind` ("18.4 mg/cm2", "20um", "8 %"), in SI; a usage error if not. */
 export function quantity(text: string, kind: QuantityKind, what: string): number {
-  const m = /^\s*(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*(.*?)\s*$/i.exec(text);
-  if (!m) throw new UsageError(`${what}: '${text}' is not a number`);
-  const value = Number(m[1]);
-  const unit = m[2]!;
-  if (unit === '') return kind === 'fraction' && value > 1 ? value / 100 : value;
   try {
-    return toSI(value, unit === '%' ? 'percent' : unit, kind);
+    return quantityText(text, kind, what);
   } catch (error) {
-    throw new UsageError(`${what}: ${(error as Error).message}`, { cause: error });
+    if (error instanceof StudyError) throw new UsageError(error.message, { cause: error });
+    throw error;
   }
 }
 

@@ -26,6 +26,7 @@ import type {
   FromWebview,
 } from '../view-model/types.js';
 import { renderVariation } from './variation.js';
+import { el } from './dom.js';
 
 Chart.register(
   BarController,
@@ -47,17 +48,6 @@ declare function acquireVsCodeApi(): {
 };
 const vscode = acquireVsCodeApi();
 const SVG = 'http://www.w3.org/2000/svg';
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 function svg(tag: string, attrs: Record<string, string | number>, text?: string): SVGElement {
   const e = document.createElementNS(SVG, tag);

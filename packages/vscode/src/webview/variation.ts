@@ -4,17 +4,7 @@
  * and the Pareto front's points. Text goes in through `textContent` only.
  */
 import type { VariationViewModel } from '../view-model/variation.js';
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
+import { el } from './dom.js';
 
 function table(columns: readonly string[], rows: readonly (readonly string[])[]): HTMLTableElement {
   const t = el('table');
