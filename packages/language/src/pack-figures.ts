@@ -59,7 +59,7 @@ export function packFigures(services: CellSpecServices, node: Pack): PackFigures
   );
   const cellNode = node.members
     .find((m) => m.$type === 'PackModule')
-    ?.module.ref?.members.find((m) => m.$type === 'ModuleCell')?.cell.ref;
+    ?.module?.ref?.members.find((m) => m.$type === 'ModuleCell')?.cell?.ref;
   if (!pack || !cellNode) return undefined;
   const cell = resolveCell(services, cellNode).cell;
   if (!cell) return undefined;

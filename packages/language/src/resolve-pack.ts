@@ -78,7 +78,7 @@ export function resolveModule(r: PackValueReader, node: Module, source?: SourceR
 }
 
 export function resolvePack(r: PackValueReader, node: Pack, source?: SourceRef): PackIR | undefined {
-  const moduleNode = node.members.find(isPackModule)?.module.ref;
+  const moduleNode = node.members.find(isPackModule)?.module?.ref;
   const module = moduleNode ? resolveModule(r, moduleNode) : undefined;
   if (!module) return undefined;
   const p = props(node.members);

@@ -188,7 +188,7 @@ function quietDependents(document: LangiumDocument, diagnostics: Diagnostic[], e
   /** Per test plan of this file whose cell is not computed: the note it gets instead of its findings. */
   const plans = new Map<TestPlan, string>();
   for (const plan of AstUtils.streamAst(root).filter(isTestPlan)) {
-    const cell = plan.cell.ref;
+    const cell = plan.cell?.ref;
     if (!cell) continue;
     const own = AstUtils.getDocument(cell) === document ? causes.get(cell.name)?.text : undefined;
     const foreign = own || !evaluator ? undefined : rootCauseOf(evaluator, cell);
