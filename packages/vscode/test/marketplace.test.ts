@@ -13,6 +13,12 @@ const PKG = new URL('..', import.meta.url).pathname;
 const manifest = JSON.parse(readFileSync(join(PKG, 'package.json'), 'utf8'));
 
 describe('the extension package', () => {
+  it('keeps the client thin: no mathjs in extension.cjs (computation lives in the server)', () => {
+    const client = readFileSync(join(PKG, 'dist/extension.cjs'), 'utf8');
+    expect(client).not.toMatch(/node_modules\/\.pnpm\/mathjs@/);
+    expect(client).toMatch(/node_modules\/\.pnpm\/vscode-languageclient@/); // the check can see modules
+  });
+
   it('holds only what the extension needs at run time and in its listing', () => {
     const listed = execFileSync(join(PKG, 'node_modules/.bin/vsce'), ['ls', '--no-dependencies'], {
       cwd: PKG,

@@ -7,7 +7,7 @@ import type { AnalysisData, DesignFigures, PreviewData } from '@cellspec/languag
 import type { CellspecSettings } from '../settings.js';
 import { analysisCharts, analysisTitle } from './analysis-charts.js';
 import { crossSection, unitCellLayers } from './cross-section.js';
-import { formatNumber } from '@cellspec/units';
+import { formatNumber } from '@cellspec/units/format-number';
 import { formatter, relativeChange, type Formatter } from './format.js';
 import type { AnalysisRow, ChartModel, MetricRow, PreviewViewModel, TargetRow } from './types.js';
 import { packCharts } from './pack-charts.js';
