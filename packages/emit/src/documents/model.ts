@@ -4,6 +4,8 @@
  * only lay it out, so the four forms of a document cannot say different things.
  */
 
+import type { DocumentControlIR } from '@cellspec/physics';
+
 export type DocumentStatus = 'draft' | 'in-review' | 'released' | 'obsolete';
 
 /** The document-control block (ISO 9001 §7.5): identity, approval and history. */
@@ -16,12 +18,8 @@ export interface DocumentControl {
   readonly author?: string;
   readonly reviewer?: string;
   readonly approver?: string;
-  readonly history: readonly {
-    readonly revision: string;
-    readonly date?: string;
-    readonly author?: string;
-    readonly text: string;
-  }[];
+  /** The spec's history entries, as written (the IR's type). */
+  readonly history: DocumentControlIR['history'];
 }
 
 /** What lets a printed copy be traced to its sources: printed on every page. */
