@@ -102,6 +102,13 @@ const MIN_STEP = 1e-4;
 export const MODEL_RUN_BUDGET_MS = 30_000;
 /** Time steps one operation step may take (a run of ordinary cells needs a few thousand at most). */
 const MAX_STEPS = 100_000;
+/**
+ * Charge one operation step may pass, in nominal capacities. A CC or CV step ends when the
+ * electrodes run out of lithium or room for it, so it cannot pass much more than the cell's
+ * capacity; one that has passed twice the nominal capacity is a model whose capacity disagrees
+ * with the design's (a damaged loading, a unit slip), and going on only burns time.
+ */
+const MAX_STEP_THROUGHPUT = 2;
 
 /** Runs `steps` on `model` and records the curves. */
 export function operate(
@@ -328,6 +335,7 @@ function runStep(run: Run, step: OperationStep): StepEnd['reason'] {
     return reason;
   }
   const timeLimit = until.find((c) => c.quantity === 'time')?.value ?? Infinity;
+  const socAtStart = run.soc;
   let h = 0.5;
   let ended: StepEnd['reason'] | undefined;
   let guard = 0;
@@ -340,6 +348,13 @@ function runStep(run: Run, step: OperationStep): StepEnd['reason'] {
     }
     if (guard++ >= MAX_STEPS) {
       result.failure = `the step did not reach its end within ${MAX_STEPS} time steps (${+(run.t / 3600).toPrecision(3)} h simulated)`;
+      ended = 'failed';
+      break;
+    }
+    if (Math.abs(run.soc - socAtStart) > MAX_STEP_THROUGHPUT) {
+      result.failure =
+        `the step passed ${MAX_STEP_THROUGHPUT} times the nominal capacity (${+(run.t / 3600).toPrecision(3)} h simulated) ` +
+        `without reaching its end: the model holds far more charge than the design's capacity`;
       ended = 'failed';
       break;
     }

@@ -121,3 +121,17 @@ describe('internal profiles', () => {
     expect(Number.isNaN(prof.solidPotential[Math.floor(n / 2)]!)).toBe(true); // separator
   });
 });
+
+describe('a model whose capacity disagrees with the nominal one', () => {
+  // The nominal 1C current a thousand times too small (a damaged loading): a 1C discharge of the
+  // nominal capacity never reaches the cut-off; the step must stop once it has passed twice that
+  // capacity (2 h at 1C), not after 100,000 time steps of simulated months.
+  it('stops a step that passes twice the nominal capacity, with the reason', () => {
+    const damaged = { ...p, oneCCurrent: p.oneCCurrent / 1000 };
+    const r = operate(new SPMeModel(damaged), [constantCurrentDischarge(damaged.oneCCurrent, 1)]);
+    expect(r.failure).toMatch(/passed 2 times the nominal capacity/);
+    expect(r.time.at(-1)! / 3600).toBeGreaterThan(2);
+    expect(r.time.at(-1)! / 3600).toBeLessThan(2.2);
+    expect(r.stats.steps).toBeLessThan(1000);
+  });
+});
